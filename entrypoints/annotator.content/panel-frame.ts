@@ -1,0 +1,106 @@
+// The side panel's frame in the page: a closed shadow root holding an extension-origin iframe (the panel itself,
+// which the page cannot read) and a collapse handle. Its styles are inline and !important so page CSS cannot hide
+// or restyle it; on a wide screen it reserves its width so it never covers the statement's text.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
+export const PANEL_WIDTH = 380;
+const HANDLE_WIDTH = 28;
+/** Below this viewport width the panel overlays the page instead of pushing it aside. */
+const WIDE_SCREEN = 1000;
+export const PANEL_HOST_TAG = 'upr-annotator-panel';
+
+export interface PanelFrame {
+  host: HTMLElement;
+  setCollapsed(collapsed: boolean): void;
+  isCollapsed(): boolean;
+  remove(): void;
+}
+
+function important(el: HTMLElement, styles: Record<string, string>): void {
+  for (const [prop, value] of Object.entries(styles)) el.style.setProperty(prop, value, 'important');
+}
+
+export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: string, content: Element): PanelFrame {
+  const win = doc.defaultView ?? window;
+  const host = doc.createElement(PANEL_HOST_TAG);
+  important(host, {
+    all: 'initial',
+    position: 'fixed',
+    top: '0',
+    right: '0',
+    height: '100vh',
+    'z-index': '2147483646',
+    display: 'flex',
+    'flex-direction': 'row',
+  });
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const handle = doc.createElement('button');
+  handle.type = 'button';
+  important(handle, {
+    all: 'initial',
+    'align-self': 'flex-start',
+    'margin-top': '80px',
+    width: `${HANDLE_WIDTH}px`,
+    height: '64px',
+    background: '#1d4f91',
+    color: '#fff',
+    font: '600 14px/1 system-ui, sans-serif',
+    'border-radius': '8px 0 0 8px',
+    cursor: 'pointer',
+    'text-align': 'center',
+    'box-shadow': '-2px 2px 6px rgba(0,0,0,.25)',
+  });
+  const frame = doc.createElement('iframe');
+  frame.src = src;
+  frame.title = 'UPR Annotator';
+  important(frame, {
+    all: 'initial',
+    width: `${PANEL_WIDTH}px`,
+    height: '100vh',
+    border: '0',
+    'border-left': '1px solid #c8ccd2',
+    background: '#fff',
+    'box-shadow': '-4px 0 12px rgba(0,0,0,.12)',
+    'color-scheme': 'normal',
+  });
+  shadow.append(handle, frame);
+  doc.documentElement.append(host);
+
+  const html = doc.documentElement;
+  const originalMargin = html.style.getPropertyValue('margin-right');
+  const originalPriority = html.style.getPropertyPriority('margin-right');
+  let collapsed = false;
+
+  const restoreMargin = () => {
+    if (originalMargin) html.style.setProperty('margin-right', originalMargin, originalPriority);
+    else html.style.removeProperty('margin-right');
+    if (html.getAttribute('style') === '') html.removeAttribute('style');
+  };
+  // Push the page aside only when the panel would otherwise sit over the annotated text: measured with the page
+  // in its own layout, so the decision does not depend on our earlier one.
+  const layout = () => {
+    restoreMargin();
+    if (collapsed || win.innerWidth < WIDE_SCREEN) return;
+    const reserved = PANEL_WIDTH + HANDLE_WIDTH;
+    if (content.getBoundingClientRect().right > win.innerWidth - reserved) html.style.setProperty('margin-right', `${reserved}px`, 'important');
+  };
+
+  const setCollapsed = (value: boolean) => {
+    collapsed = value;
+    frame.style.setProperty('display', collapsed ? 'none' : 'block', 'important');
+    handle.textContent = collapsed ? '‹' : '›';
+    handle.setAttribute('aria-label', collapsed ? 'Show the UPR Annotator panel' : 'Hide the UPR Annotator panel');
+    handle.setAttribute('aria-expanded', String(!collapsed));
+    layout();
+  };
+  ctx.addEventListener(handle, 'click', () => setCollapsed(!collapsed));
+  ctx.addEventListener(win, 'resize', layout);
+  setCollapsed(false);
+
+  const remove = () => {
+    host.remove();
+    restoreMargin();
+  };
+  ctx.onInvalidated(remove);
+  return { host, setCollapsed, isCollapsed: () => collapsed, remove };
+}

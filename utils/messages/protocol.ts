@@ -1,0 +1,64 @@
+// One map of every request the content script and the extension pages make of the background: its payload schema,
+// who may send it, and the result type. The router and the client are both typed from this map.
+import * as v from 'valibot';
+import {
+  NoteBodySchema,
+  PageCaptureSchema,
+  RecommendationIdSchema,
+  type Note,
+  type StoredPage,
+  type StoredRecommendation,
+} from '../model';
+
+/** Who may send a request: a content script in a web page, or one of the extension's own pages (panel, popup, dashboard). */
+export type Origin = 'content' | 'extension';
+
+export interface PanelRecommendation extends StoredRecommendation {
+  note: Note | null;
+}
+
+export interface PanelData {
+  tabId: number | null;
+  page: StoredPage | null;
+  recommendations: PanelRecommendation[];
+}
+
+export const REQUESTS = {
+  /** The detector found a statement: inject the annotator into that tab. */
+  'page.annotate': { from: 'content', payload: v.object({}) },
+  /** The annotator's capture of the page: metadata and recommendations with their selectors. */
+  'page.capture': { from: 'content', payload: PageCaptureSchema },
+  /** The panel asks for the page in its own tab, with notes. */
+  'panel.load': { from: 'extension', payload: v.object({}) },
+  /** The panel asks the page in its tab to scroll to recommendation n and flash it. */
+  'panel.focus': { from: 'extension', payload: v.object({ n: v.pipe(v.number(), v.integer(), v.minValue(1)) }) },
+  'note.save': {
+    from: 'extension',
+    payload: v.object({ recommendationId: RecommendationIdSchema, body: NoteBodySchema }),
+  },
+} as const satisfies Record<string, { from: Origin; payload: v.GenericSchema }>;
+
+export interface Results {
+  'page.annotate': { injected: boolean };
+  'page.capture': { recommendations: { n: number; id: string }[] };
+  'panel.load': PanelData;
+  'panel.focus': null;
+  'note.save': Note;
+}
+
+export type RequestType = keyof typeof REQUESTS;
+export type Payload<T extends RequestType> = v.InferOutput<(typeof REQUESTS)[T]['payload']>;
+
+export type ErrorCode = 'protocol' | 'invalid' | 'forbidden' | 'storage' | 'not-found' | 'internal';
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** One-way notices. `page.selected`: a highlight was clicked (page → its panel). `note.changed`: broadcast by the background after a write. */
+export interface Events {
+  'page.selected': { n: number };
+  'note.changed': { note: Note };
+}
+
+/** Commands the background sends to the annotator in a tab. */
+export interface TabCommands {
+  focus: { n: number };
+}

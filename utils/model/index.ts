@@ -1,0 +1,115 @@
+// The records every part of the extension shares — pages, recommendations, notes — as valibot schemas, so one
+// definition gives both the TypeScript types and the runtime check at the message boundary. Also the two rules
+// that make a record's identity: the page key (URL without fragment) and the recommendation's stable id.
+import * as v from 'valibot';
+
+const MAX_TEXT = 20_000;
+const MAX_NOTE = 100_000;
+const MAX_RECS = 5_000;
+
+const name = v.nullable(v.pipe(v.string(), v.maxLength(200)));
+const code = v.nullable(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const PageMetaSchema = v.object({
+  title: v.pipe(v.string(), v.maxLength(2_000)),
+  recommendingState: name,
+  recommendingStateCode: code,
+  stateUnderReview: name,
+  stateUnderReviewCode: code,
+  session: v.nullable(v.pipe(count, v.maxValue(200))),
+  cycle: v.nullable(v.pipe(count, v.maxValue(20))),
+  date: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  language: v.nullable(v.pipe(v.string(), v.maxLength(20))),
+});
+export type PageMeta = v.InferOutput<typeof PageMetaSchema>;
+
+export const RecSelectorSchema = v.object({
+  quote: v.object({
+    type: v.literal('TextQuoteSelector'),
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT)),
+    prefix: v.pipe(v.string(), v.maxLength(200)),
+    suffix: v.pipe(v.string(), v.maxLength(200)),
+  }),
+  position: v.object({ type: v.literal('TextPositionSelector'), start: count, end: count }),
+});
+export type RecSelector = v.InferOutput<typeof RecSelectorSchema>;
+
+export const CapturedRecommendationSchema = v.object({
+  n: v.pipe(count, v.minValue(1)),
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT)),
+  selector: RecSelectorSchema,
+});
+export type CapturedRecommendation = v.InferOutput<typeof CapturedRecommendationSchema>;
+
+export const PageCaptureSchema = v.object({
+  url: v.pipe(v.string(), v.url(), v.maxLength(4_000)),
+  meta: PageMetaSchema,
+  recommendations: v.pipe(v.array(CapturedRecommendationSchema), v.maxLength(MAX_RECS)),
+});
+export type PageCapture = v.InferOutput<typeof PageCaptureSchema>;
+
+export const NoteBodySchema = v.pipe(v.string(), v.maxLength(MAX_NOTE));
+export const RecommendationIdSchema = v.pipe(v.string(), v.regex(/^r[0-9a-f]{24}$/));
+
+export interface StoredPage extends PageMeta {
+  url: string;
+  capturedAt: number;
+}
+
+export interface StoredRecommendation {
+  id: string;
+  pageUrl: string;
+  n: number;
+  text: string;
+  selector: RecSelector;
+  recommendingStateCode: string | null;
+  stateUnderReviewCode: string | null;
+  session: number | null;
+  cycle: number | null;
+  source: 'page' | 'import' | 'manual';
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Note {
+  id: string;
+  recommendationId: string;
+  body: string;
+  tags: string[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The key a page is stored under: its URL without the fragment, which only scrolls. */
+export function pageKey(url: string): string {
+  const u = new URL(url);
+  u.hash = '';
+  return u.href;
+}
+
+/** Text as compared for identity: case, spacing, quotes and trailing separators do not make a new recommendation. */
+export function normalizeRecommendationText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201b`´]/g, "'")
+    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s;,.:]+(and|et|y)?[\s;,.:]*$/u, '')
+    .trim();
+}
+
+/**
+ * The stable id of a recommendation: the same words from the same state to the same state at the same session are
+ * the same record, whichever URL, visit or import they come from, so notes follow them.
+ */
+export async function recommendationId(
+  text: string,
+  who: { recommendingStateCode: string | null; stateUnderReviewCode: string | null; session: number | null },
+): Promise<string> {
+  const key = [normalizeRecommendationText(text), who.recommendingStateCode ?? '', who.stateUnderReviewCode ?? '', who.session ?? ''].join('\u0000');
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
+  const hex = Array.from(new Uint8Array(digest).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `r${hex}`;
+}
