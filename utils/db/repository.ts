@@ -93,6 +93,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>): Rep
       const db = await getDb();
       const tx = db.transaction(['notes', 'recommendations'], 'readwrite');
       if (!(await tx.objectStore('recommendations').getKey(recommendationId))) {
+        tx.done.catch(() => {}); // the abort below rejects it; the caller gets our error instead
         tx.abort();
         throw new Error(`No recommendation ${recommendationId}`);
       }

@@ -1,0 +1,115 @@
+// The walking skeleton, end to end in Chromium: Canada's statement on Kazakhstan at UPR 34 is detected, its three
+// recommendations highlighted and listed in the panel, linked both ways, and a note outlives a reload, a stopped
+// service worker and a browser restart.
+import { afterEach, describe, expect, it } from 'vitest';
+import { highlightedTexts, launch, panelFrame, sharedFixture, stopServiceWorkers, type Session } from './support/extension';
+
+const seed = sharedFixture('000-canada-kazakhstan-upr34-seed');
+const expected = seed.label.expected!;
+const comparable = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/(;\s*and|[;.])$/, '').trim();
+
+let session: Session | null = null;
+afterEach(async () => {
+  await session?.close();
+  session = null;
+});
+
+async function openSeed(s: Session) {
+  s.serve(seed.url, seed.html);
+  const page = await s.context.newPage();
+  await page.goto(seed.url);
+  await page.waitForSelector('[data-upr-rec="3"]');
+  return page;
+}
+
+describe('seed statement', () => {
+  it('highlights the three recommendations in place, and only them', async () => {
+    session = await launch();
+    const page = await openSeed(session);
+    const texts = await highlightedTexts(page);
+    expect(Object.keys(texts)).toEqual(['1', '2', '3']);
+    expect(Object.values(texts).map(comparable)).toEqual(expected.recommendations.map(comparable));
+  });
+
+  it('shows the metadata and the recommendations in the panel', async () => {
+    session = await launch();
+    const page = await openSeed(session);
+    const panel = await panelFrame(page, session.extensionId);
+    await panel.waitForSelector('.rec');
+    expect(await panel.textContent('.panel-states')).toBe('Canada → Kazakhstan');
+    expect(await panel.textContent('.panel-session')).toBe('UPR 34 · cycle 3 · 7 November 2019');
+    const items = await panel.$$eval('.rec-text', (els) => els.map((el) => el.textContent ?? ''));
+    expect(items.map((t) => comparable(t.replace(/^\d+/, '')))).toEqual(expected.recommendations.map(comparable));
+  });
+
+  it('selects in the panel when a highlight is clicked, and scrolls to the highlight when a panel item is clicked', async () => {
+    session = await launch();
+    const page = await openSeed(session);
+    const panel = await panelFrame(page, session.extensionId);
+    await panel.waitForSelector('.rec');
+
+    await page.click('[data-upr-rec="2"]');
+    await panel.waitForSelector('.rec[data-n="2"][aria-current="true"]');
+
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await panel.click('.rec[data-n="3"] .rec-text');
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-upr-rec="3"]')!;
+      const rect = el.getBoundingClientRect();
+      return rect.top >= 0 && rect.bottom <= window.innerHeight;
+    });
+    expect(await panel.getAttribute('.rec[data-n="3"]', 'aria-current')).toBe('true');
+  });
+
+  it('does not cover the annotated text on a wide screen', async () => {
+    session = await launch();
+    const page = await openSeed(session);
+    await panelFrame(page, session.extensionId);
+    const overlap = await page.evaluate(() => {
+      const host = document.querySelector('upr-annotator-panel')!.getBoundingClientRect();
+      return [...document.querySelectorAll('[data-upr-rec]')].some((el) => el.getBoundingClientRect().right > host.left);
+    });
+    expect(overlap).toBe(false);
+  });
+
+  it('keeps a note across a reload, a stopped service worker and a browser restart', async () => {
+    session = await launch();
+    let page = await openSeed(session);
+    let panel = await panelFrame(page, session.extensionId);
+    const note = 'Follow up with the ministry: trade-union registration — ask about 2024 amendments.';
+    await panel.fill('.rec[data-n="1"] textarea', note);
+    await panel.waitForSelector('.rec[data-n="1"] .note-state-saved');
+
+    await page.reload();
+    panel = await panelFrame(page, session.extensionId);
+    await panel.waitForSelector('.rec[data-n="1"] textarea');
+    expect(await panel.inputValue('.rec[data-n="1"] textarea')).toBe(note);
+
+    await stopServiceWorkers(page);
+    await page.reload();
+    panel = await panelFrame(page, session.extensionId);
+    await panel.waitForSelector('.rec[data-n="1"] textarea');
+    expect(await panel.inputValue('.rec[data-n="1"] textarea')).toBe(note);
+
+    const profileDir = session.profileDir;
+    await session.close({ keepProfile: true });
+    session = await launch({ profileDir });
+    page = await openSeed(session);
+    panel = await panelFrame(page, session.extensionId);
+    await panel.waitForSelector('.rec[data-n="1"] textarea');
+    expect(await panel.inputValue('.rec[data-n="1"] textarea')).toBe(note);
+    expect(await panel.inputValue('.rec[data-n="2"] textarea')).toBe('');
+  });
+
+  it('leaves a page that is not a statement untouched', async () => {
+    session = await launch();
+    const other = sharedFixture('087-neg-unrelated-canada-passport-adults');
+    session.serve(other.url, other.html);
+    const page = await session.context.newPage();
+    await page.goto(other.url);
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(1000);
+    expect(await page.locator('[data-upr-rec]').count()).toBe(0);
+    expect(await page.locator('upr-annotator-panel').count()).toBe(0);
+  });
+});

@@ -1,0 +1,118 @@
+// Starts Debian's Chromium with the built extension loaded, serves pages at their real URLs from local files, and
+// gives specs the handles they need: the extension's id, its service worker, and the panel's frame.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const SHARED_FIXTURES = resolve(ROOT, '../shared/fixtures');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Fixture {
+  url: string;
+  html: string;
+  label: {
+    kind: 'statement' | 'negative';
+    expected: null | { recommendingState: string; stateUnderReview: string; session: number; cycle: number; date: string; recommendations: string[] };
+  };
+}
+
+/** A labelled page from ../shared/fixtures (third-party text: read as test input, never copied into the repo). */
+export function sharedFixture(name: string): Fixture {
+  const label = JSON.parse(readFileSync(join(SHARED_FIXTURES, `${name}.json`), 'utf8'));
+  return { url: label.url, html: readFileSync(join(SHARED_FIXTURES, label.file), 'utf8'), label };
+}
+
+export interface Session {
+  context: BrowserContext;
+  profileDir: string;
+  extensionId: string;
+  worker(): Promise<Worker>;
+  /** Serve `html` whenever the browser asks for `url` (the fragment ignored). */
+  serve(url: string, html: string, headers?: Record<string, string>): void;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export async function launch(options: { profileDir?: string; headless?: boolean } = {}): Promise<Session> {
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'upr-e2e-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    viewport: { width: 1440, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
+  });
+  const pages = new Map<string, { html: string; headers: Record<string, string> }>();
+  // Nothing leaves the machine: known pages are served from files, everything else (page chrome's images,
+  // analytics) is refused, as a closed network would.
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    url.hash = '';
+    const page = pages.get(url.href);
+    if (page) await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page.html, headers: page.headers });
+    else await route.abort('blockedbyclient');
+  });
+  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    profileDir,
+    extensionId,
+    worker,
+    serve(url, html, headers = {}) {
+      const key = new URL(url);
+      key.hash = '';
+      pages.set(key.href, { html, headers });
+    },
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The panel's frame in a page (an extension-origin iframe inside a closed shadow root). */
+export async function panelFrame(page: Page, extensionId: string): Promise<Frame> {
+  const prefix = `chrome-extension://${extensionId}/panel.html`;
+  for (let i = 0; i < 100; i++) {
+    const frame = page.frames().find((f) => f.url().startsWith(prefix));
+    if (frame) {
+      await frame.waitForLoadState('domcontentloaded');
+      return frame;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error('The panel did not appear');
+}
+
+/** Stops every service worker of the profile, as Chromium does to an idle MV3 worker. */
+export async function stopServiceWorkers(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+/** The text of each highlighted recommendation, by its number, as the page shows it. */
+export async function highlightedTexts(page: Page): Promise<Record<number, string>> {
+  return page.evaluate(() => {
+    const out: Record<number, string> = {};
+    for (const el of document.querySelectorAll('[data-upr-rec]')) {
+      const n = Number(el.getAttribute('data-upr-rec'));
+      out[n] = ((out[n] ?? '') + el.textContent).replace(/\s+/g, ' ');
+    }
+    for (const n of Object.keys(out)) out[Number(n)] = out[Number(n)]!.trim();
+    return out;
+  });
+}

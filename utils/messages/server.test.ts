@@ -1,0 +1,95 @@
+import { describe, expect, it, vi } from 'vitest';
+import { envelope, PROTOCOL_VERSION } from './envelope';
+import { createRouter, RequestError, type Handlers, type Sender } from './server';
+
+const ID = 'abcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+const fromPanel: Sender = { id: ID, url: `${ORIGIN}panel.html`, tab: { id: 7, url: 'https://example.gov/statement' } };
+const fromContent: Sender = { id: ID, url: 'https://example.gov/statement', tab: { id: 7, url: 'https://example.gov/statement' }, frameId: 0 };
+
+function router(overrides: Partial<Handlers> = {}) {
+  const handlers: Handlers = {
+    'page.annotate': vi.fn(async () => ({ injected: true })),
+    'page.capture': vi.fn(async () => ({ recommendations: [] })),
+    'panel.load': vi.fn(async () => ({ tabId: 7, page: null, recommendations: [] })),
+    'panel.focus': vi.fn(async () => null),
+    'note.save': vi.fn(async ({ recommendationId, body }) => ({ id: 'n1', recommendationId, body, tags: [], createdAt: 1, updatedAt: 1 })),
+    ...overrides,
+  };
+  const log = vi.fn();
+  return { handlers, log, route: createRouter(handlers, { extensionId: ID, extensionOrigin: ORIGIN, log }) };
+}
+
+const recId = `r${'a'.repeat(24)}`;
+
+describe('createRouter', () => {
+  it('answers a valid request with its handler value', async () => {
+    const { route } = router();
+    await expect(route(envelope('note.save', { recommendationId: recId, body: 'hello' }), fromPanel)).resolves.toMatchObject({
+      ok: true,
+      value: { recommendationId: recId, body: 'hello' },
+    });
+  });
+
+  it('tells a script from an older build to reload the page', async () => {
+    const { route, handlers } = router();
+    const answer = await route({ upr: PROTOCOL_VERSION - 1, type: 'panel.load', payload: {} }, fromPanel);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'protocol' } });
+    expect(answer && !(await answer).ok && (await answer).error.message).toMatch(/reload this page/i);
+    expect(handlers['panel.load']).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a web page script (another extension id)', { ...fromContent, id: 'otherextension' }],
+    ['a content script asking for notes', fromContent],
+    ['a sender without id', { url: fromPanel.url }],
+  ])('refuses note requests from %s', async (_what, sender) => {
+    const { route, handlers } = router();
+    await expect(route(envelope('panel.load', {}), sender as Sender)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(handlers['panel.load']).not.toHaveBeenCalled();
+  });
+
+  it('refuses a capture from an extension page: only content scripts speak for pages', async () => {
+    const { route } = router();
+    const capture = { url: 'https://example.gov/s', meta: {}, recommendations: [] };
+    await expect(route(envelope('page.capture', capture), fromPanel)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it.each([
+    ['a wrong id', { recommendationId: '../../etc', body: 'x' }],
+    ['a missing body', { recommendationId: recId }],
+    ['a body that is not text', { recommendationId: recId, body: { $where: 1 } }],
+    ['a 200 000-character note', { recommendationId: recId, body: 'x'.repeat(200_000) }],
+  ])('drops a malformed note.save with %s, with a logged reason', async (_what, payload) => {
+    const { route, handlers, log } = router();
+    await expect(route({ upr: PROTOCOL_VERSION, type: 'note.save', payload }, fromPanel)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+    expect(handlers['note.save']).not.toHaveBeenCalled();
+    expect(log).toHaveBeenCalled();
+  });
+
+  it('ignores messages that are not requests, so events pass through to their listeners', () => {
+    const { route } = router();
+    expect(route({ upr: PROTOCOL_VERSION, event: 'page.selected', payload: { n: 1 } }, fromContent)).toBeUndefined();
+    expect(route('hello', fromContent)).toBeUndefined();
+  });
+
+  it('refuses unknown request types, including inherited property names', async () => {
+    const { route } = router();
+    await expect(route({ upr: PROTOCOL_VERSION, type: 'constructor', payload: {} }, fromPanel)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
+  it('turns a failing handler into an error result the UI can show', async () => {
+    const { route } = router({
+      'note.save': async () => {
+        throw new RequestError('storage', 'Your note could not be saved: quota exceeded');
+      },
+    });
+    await expect(route(envelope('note.save', { recommendationId: recId, body: 'x' }), fromPanel)).resolves.toEqual({
+      ok: false,
+      error: { code: 'storage', message: 'Your note could not be saved: quota exceeded' },
+    });
+  });
+});
