@@ -1,6 +1,6 @@
 // Starts Debian's Chromium with the built extension loaded, serves pages at their real URLs from local files, and
 // gives specs the handles they need: the extension's id, its service worker, and the panel's frame.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
@@ -35,7 +35,17 @@ export interface Session {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launch(options: { profileDir?: string; headless?: boolean } = {}): Promise<Session> {
+export interface LaunchOptions {
+  profileDir?: string;
+  headless?: boolean;
+  /** Refuse every request that is not a served page (default): tests never reach the network. */
+  offline?: boolean;
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Session> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium was not found at ${CHROMIUM}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'upr-e2e-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
@@ -61,7 +71,8 @@ export async function launch(options: { profileDir?: string; headless?: boolean 
     url.hash = '';
     const page = pages.get(url.href);
     if (page) await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page.html, headers: page.headers });
-    else await route.abort('blockedbyclient');
+    else if (options.offline ?? true) await route.abort('blockedbyclient');
+    else await route.continue();
   });
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;
