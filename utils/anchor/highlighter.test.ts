@@ -1,0 +1,192 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  FLASH_MS,
+  HIGHLIGHT_ATTR,
+  HIGHLIGHT_STATE_ATTR,
+  HIGHLIGHT_TAG,
+  OWN_UI_ATTR,
+  anchorSelectors,
+  describeRanges,
+  highlightRange,
+  highlightRanges,
+  highlightsOf,
+  removeHighlights,
+  setHighlightState,
+} from './index.ts';
+import { dumpNodes, rangeOfText } from './test-support.ts';
+
+let root: HTMLElement;
+function mount(html: string): HTMLElement {
+  document.head.innerHTML = '';
+  document.body.innerHTML = `<main>${html}</main>`;
+  root = document.querySelector('main')!;
+  return root;
+}
+
+/** Adjacent text nodes, as scripts (or a parser around comments) leave them; innerHTML alone cannot make them. */
+function withSplitTextNodes(el: Element, at: string): void {
+  const text = el.firstChild as Text;
+  text.splitText(text.data.indexOf(at));
+}
+
+const joined = (els: HTMLElement[]) => els.map((el) => el.textContent).join('');
+
+describe('highlightRange', () => {
+  it('wraps a range spanning <b>, <a> and nested elements in several elements with the same N', () => {
+    mount('<p>Adopt a <b>national</b> plan on <a href="#">business and <i>human <em>rights</em></i></a> now.</p>');
+    const range = rangeOfText(root, 'national plan on business and human rights');
+    const els = highlightRange(range, 7);
+    expect(els.map((el) => el.textContent)).toEqual(["national", " plan on ", "business and ", "human ", "rights"]);
+    expect(els.every((el) => el.localName === HIGHLIGHT_TAG && el.getAttribute(HIGHLIGHT_ATTR) === '7')).toBe(true);
+    expect(joined(els)).toBe('national plan on business and human rights');
+    expect(highlightsOf(7, root)).toEqual(els);
+    expect(root.textContent).toBe('Adopt a national plan on business and human rights now.');
+  });
+
+  it('skips whitespace-only text nodes and never wraps inside script, style, textarea or our own UI', () => {
+    mount(`<ul>
+      <li>Ratify the Convention</li>
+      <script>var rec = 1;</script><style>p{}</style><textarea>draft</textarea>
+      <upr-panel>panel text</upr-panel><div ${OWN_UI_ATTR}>toolbar</div>
+      <li>Adopt a <svg><text>icon</text></svg>plan</li>
+    </ul>`);
+    const range = document.createRange();
+    range.selectNodeContents(root.querySelector('ul')!);
+    const els = highlightRange(range, 1);
+    expect(els.map((el) => el.textContent)).toEqual(['Ratify the Convention', 'Adopt a ', 'plan']);
+    for (const tag of ['script', 'style', 'textarea', 'upr-panel', 'div', 'svg']) {
+      expect(root.querySelector(`${tag} ${HIGHLIGHT_TAG}`)).toBeNull();
+    }
+  });
+
+  it('returns nothing for a range wholly inside a script', () => {
+    mount('<p>Text</p><script>var recommendation = "Ratify";</script>');
+    expect(highlightRange(rangeOfText(root, 'recommendation'), 1)).toEqual([]);
+  });
+
+  it('styles every highlight inline with !important so page rules cannot hide it, and adds no stylesheet', () => {
+    mount('<p>Ratify the <b>Convention</b>.</p>');
+    document.head.innerHTML = '<style>upr-hl, [data-upr-rec] { background: none !important; display: none !important }</style>';
+    const styleCount = document.querySelectorAll('style, link[rel=stylesheet]').length;
+    const els = highlightRange(rangeOfText(root, 'Ratify the Convention'), 1);
+    for (const el of els) {
+      for (const property of ['display', 'background-color', 'color', 'visibility', 'cursor']) {
+        expect(el.style.getPropertyPriority(property)).toBe('important');
+      }
+      expect(el.style.getPropertyValue('display')).toBe('inline');
+      expect(el.style.getPropertyValue('cursor')).toBe('pointer');
+      expect(el.style.getPropertyValue('color')).toMatch(/^(#000|rgb\(0, 0, 0\)|black)$/);
+      expect(el.hasAttribute('tabindex')).toBe(false);
+    }
+    expect(document.querySelectorAll('style, link[rel=stylesheet]').length).toBe(styleCount);
+  });
+});
+
+describe('removeHighlights restores the DOM exactly', () => {
+  it.each([
+    ['one element', '<p>We recommend that the State ratify the Convention.</p>', ['ratify the Convention']],
+    ['several elements', '<p>Adopt a <b>national</b> plan on <a href="#">business and <i>human <em>rights</em></i></a>.</p>', ['national plan on business and human rights']],
+    ['two highlights sharing a text node', '<p>1. Ratify OPCAT. 2. Adopt a plan. 3. End torture.</p>', ['Ratify OPCAT.', 'End torture.']],
+    ['adjacent highlights', '<p>Ratify OPCAT.Adopt a plan.</p>', ['Ratify OPCAT.', 'Adopt a plan.']],
+    ['overlapping highlights', '<p>Ratify OPCAT and adopt a plan on business.</p>', ['Ratify OPCAT and adopt', 'adopt a plan']],
+    ['a highlight covering whole nodes and comments', '<ul><li>One</li><!-- c --><li>Two <b>three</b></li></ul>', ['One', 'Two three']],
+  ])('%s', (_what, html, quotes) => {
+    mount(html);
+    const beforeHtml = root.innerHTML;
+    const beforeDump = dumpNodes(root);
+    const ranges = quotes.map((quote) => rangeOfText(root, quote));
+    const created = highlightRanges(ranges.map((range, i) => ({ range, n: i + 1 })));
+    quotes.forEach((quote, i) => expect(joined(created[i]!)).toBe(quote));
+    expect(root.innerHTML).not.toBe(beforeHtml);
+    removeHighlights(root);
+    expect(root.innerHTML).toBe(beforeHtml);
+    expect(dumpNodes(root)).toBe(beforeDump);
+  });
+
+  it.each([
+    ['in creation order', [0, 1, 2]],
+    ['in reverse order', [2, 1, 0]],
+    ['middle first', [1, 0, 2]],
+  ])('when removed one recommendation at a time %s', (_what, order) => {
+    mount('<p>Intro. Ratify OPCAT. Adopt a <b>plan on business</b> now. End torture. Close.</p>');
+    const beforeDump = dumpNodes(root);
+    const quotes = ['Ratify OPCAT.', 'Adopt a plan on business now.', 'End torture.'];
+    const created = highlightRanges(quotes.map((quote, i) => ({ range: rangeOfText(root, quote), n: i + 1 })));
+    for (const i of order) removeHighlights(root, created[i]);
+    expect(dumpNodes(root)).toBe(beforeDump);
+    expect(root.querySelector(HIGHLIGHT_TAG)).toBeNull();
+  });
+
+  it('keeps text nodes that were separate originally separate', () => {
+    mount('<p>Ratify the Convention against Torture.</p>');
+    const p = root.querySelector('p')!;
+    withSplitTextNodes(p, 'against');
+    const beforeDump = dumpNodes(root);
+    expect(p.childNodes.length).toBe(2);
+    const els = highlightRange(rangeOfText(root, 'Convention against'), 1);
+    expect(els.map((el) => el.textContent)).toEqual(['Convention ', 'against']);
+    removeHighlights(root);
+    expect(dumpNodes(root)).toBe(beforeDump);
+    expect(p.childNodes.length).toBe(2);
+  });
+
+  it('works for ranges anchored before any of them was highlighted, highlighted one by one in reverse', () => {
+    mount('<p>1. Ratify OPCAT. 2. Adopt a plan. 3. End torture.</p>');
+    const beforeDump = dumpNodes(root);
+    const quotes = ['Ratify OPCAT.', 'Adopt a plan.', 'End torture.'];
+    const selectors = describeRanges(root, quotes.map((quote) => rangeOfText(root, quote)));
+    const ranges = anchorSelectors(root, selectors);
+    const created = ranges.map(() => [] as HTMLElement[]);
+    for (let i = ranges.length - 1; i >= 0; i--) created[i] = highlightRange(ranges[i]!, i + 1);
+    expect(created.map(joined)).toEqual(quotes);
+    removeHighlights(root);
+    expect(dumpNodes(root)).toBe(beforeDump);
+  });
+
+  it('leaves the original text node in place, so references held by the page stay valid', () => {
+    mount('<p>We recommend that the State ratify the Convention.</p>');
+    const original = root.querySelector('p')!.firstChild;
+    highlightRange(rangeOfText(root, 'ratify'), 1);
+    removeHighlights(document);
+    expect(root.querySelector('p')!.firstChild).toBe(original);
+  });
+});
+
+describe('setHighlightState', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('selects with a stronger outline and flashes briefly, then settles back', () => {
+    mount('<p>Ratify the <b>Convention</b>. Adopt a plan.</p>');
+    const [one, two] = highlightRanges([
+      { range: rangeOfText(root, 'Ratify the Convention'), n: 1 },
+      { range: rangeOfText(root, 'Adopt a plan'), n: 2 },
+    ]);
+    const normalBackground = one![0]!.style.getPropertyValue('background-color');
+
+    setHighlightState(document, 1, 'selected');
+    for (const el of one!) {
+      expect(el.getAttribute(HIGHLIGHT_STATE_ATTR)).toBe('selected');
+      expect(el.style.getPropertyValue('outline')).toContain('2px');
+      expect(el.style.getPropertyPriority('outline')).toBe('important');
+    }
+    expect(two![0]!.hasAttribute(HIGHLIGHT_STATE_ATTR)).toBe(false);
+
+    setHighlightState(2, 'flash', root);
+    const flashBackground = two![0]!.style.getPropertyValue('background-color');
+    expect(flashBackground).not.toBe(normalBackground);
+    vi.advanceTimersByTime(FLASH_MS + 1);
+    expect(two![0]!.style.getPropertyValue('background-color')).toBe(normalBackground);
+
+    setHighlightState(root, 1, 'flash');
+    vi.advanceTimersByTime(FLASH_MS + 1);
+    expect(one![0]!.getAttribute(HIGHLIGHT_STATE_ATTR)).toBe('selected');
+    expect(one![0]!.style.getPropertyValue('outline')).toContain('2px');
+
+    setHighlightState(root, 1, 'normal');
+    expect(one![0]!.hasAttribute(HIGHLIGHT_STATE_ATTR)).toBe(false);
+    expect(one![0]!.style.getPropertyValue('background-color')).toBe(normalBackground);
+    expect(document.querySelectorAll('style').length).toBe(0);
+  });
+});

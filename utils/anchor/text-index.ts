@@ -1,0 +1,125 @@
+// The text of a root as one string plus a map from string offsets back to text nodes.
+// Built once per batch so that anchoring many selectors costs one tree walk, not one per selector.
+
+import {
+  DOCUMENT_POSITION_CONTAINED_BY,
+  DOCUMENT_POSITION_FOLLOWING,
+  SHOW_TEXT,
+  isText,
+} from './dom-order.ts';
+
+export interface TextIndex {
+  root: Element;
+  /** Equal to root.textContent: offsets in stored TextPositionSelectors refer to it. */
+  text: string;
+  nodes: Text[];
+  /** starts[i] = offset of nodes[i] in text; ascending. */
+  starts: number[];
+  /** nodes[i] → i, built on first use because only describing needs it. */
+  positions?: Map<Text, number>;
+}
+
+export function buildTextIndex(root: Element): TextIndex {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const parts: string[] = [];
+  let offset = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text;
+    nodes.push(text);
+    starts.push(offset);
+    parts.push(text.data);
+    offset += text.data.length;
+  }
+  return { root, text: parts.join(''), nodes, starts };
+}
+
+/** Index of the last node whose start is <= offset (or -1). */
+function lastNodeStartingAtOrBefore(index: TextIndex, offset: number): number {
+  let lo = 0;
+  let hi = index.starts.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.starts[mid]! <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * A boundary point for a text offset. A start is placed at the beginning of the following node rather than
+ * the end of the previous one (and the reverse for an end) so that the range never begins or ends with an
+ * empty slice of a neighbouring node, which would make the highlighter split that node for nothing.
+ */
+function pointAt(index: TextIndex, offset: number, isEnd: boolean): [Text, number] | null {
+  const { nodes, starts } = index;
+  if (nodes.length === 0) return null;
+  let i = lastNodeStartingAtOrBefore(index, offset);
+  if (i < 0) i = 0;
+  if (isEnd) {
+    // Walk back over nodes that start exactly at offset (and empty ones) so the end lands inside text before it.
+    while (i > 0 && starts[i]! >= offset) i--;
+  } else {
+    while (i < nodes.length - 1 && offset >= starts[i]! + nodes[i]!.data.length) i++;
+  }
+  const node = nodes[i]!;
+  const local = Math.max(0, Math.min(node.data.length, offset - starts[i]!));
+  return [node, local];
+}
+
+export function rangeFromOffsets(index: TextIndex, start: number, end: number): Range | null {
+  if (start < 0 || end > index.text.length || start >= end) return null;
+  const startPoint = pointAt(index, start, false);
+  const endPoint = pointAt(index, end, true);
+  if (!startPoint || !endPoint) return null;
+  const range = index.root.ownerDocument.createRange();
+  range.setStart(startPoint[0], startPoint[1]);
+  range.setEnd(endPoint[0], endPoint[1]);
+  return range;
+}
+
+/**
+ * Text offset of a DOM boundary point. Element boundaries (e.g. from selectNodeContents) are resolved to the
+ * first text node at or after them, found by binary search in document order so no tree walk is needed.
+ */
+export function offsetOfPoint(index: TextIndex, container: Node, offset: number): number {
+  if (isText(container)) {
+    index.positions ??= new Map(index.nodes.map((node, i) => [node, i]));
+    const i = index.positions.get(container);
+    if (i !== undefined) return index.starts[i]! + Math.min(offset, container.data.length);
+  }
+  const ref = container.childNodes[offset] ?? null;
+  const isAtOrAfterPoint = (node: Text): boolean => {
+    if (ref) {
+      if (node === ref) return true;
+      const pos = ref.compareDocumentPosition(node);
+      return (pos & DOCUMENT_POSITION_CONTAINED_BY) !== 0 || (pos & DOCUMENT_POSITION_FOLLOWING) !== 0;
+    }
+    const pos = container.compareDocumentPosition(node);
+    return (pos & DOCUMENT_POSITION_FOLLOWING) !== 0 && (pos & DOCUMENT_POSITION_CONTAINED_BY) === 0;
+  };
+  let lo = 0;
+  let hi = index.nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (isAtOrAfterPoint(index.nodes[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < index.nodes.length ? index.starts[lo]! : index.text.length;
+}
+
+/** Whether the text at offset lies in a node whose text is never rendered as page text. */
+export function isHiddenOffset(index: TextIndex, offset: number): boolean {
+  const i = lastNodeStartingAtOrBefore(index, offset);
+  const parent = i >= 0 ? index.nodes[i]!.parentElement : null;
+  return parent !== null && RAW_TEXT_PARENTS.has(parent.localName);
+}
+
+const RAW_TEXT_PARENTS = new Set(['script', 'style', 'textarea', 'noscript', 'template', 'title']);
