@@ -14,6 +14,14 @@ export default defineConfig({
     description:
       "Finds, highlights and annotates recommendations on governments' Universal Periodic Review statement pages.",
     permissions: ['storage', 'scripting'],
+    action: { default_title: 'UPR Annotator: show or hide highlights' },
+    // Declared as commands so users can remap them (chrome://extensions/shortcuts, Firefox's add-on shortcuts).
+    commands: {
+      'next-recommendation': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next recommendation' },
+      'previous-recommendation': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Go to the previous recommendation' },
+      'focus-panel': { suggested_key: { default: 'Alt+Shift+U' }, description: 'Move focus to the UPR Annotator panel' },
+      'toggle-highlights': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Show or hide the highlights' },
+    },
     host_permissions: ['http://*/*', 'https://*/*'],
     web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }],
     ...(browser === 'firefox'

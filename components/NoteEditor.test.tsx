@@ -31,12 +31,12 @@ describe('NoteEditor', () => {
     const save = vi.fn(async (_id: string, body: string) => saved(body));
     act(() => render(<NoteEditor recommendationId={REC} n={1} note={null} save={save} />, host));
     act(() => type('F'));
-    act(() => vi.advanceTimersByTime(200));
+    act(() => void vi.advanceTimersByTime(200));
     act(() => type('Follow up'));
     expect(host.querySelector('[role=status]')!.textContent).toBe('Saving…');
-    act(() => vi.advanceTimersByTime(AUTOSAVE_MS - 1));
+    act(() => void vi.advanceTimersByTime(AUTOSAVE_MS - 1));
     expect(save).not.toHaveBeenCalled();
-    await act(async () => vi.advanceTimersByTime(1));
+    await act(async () => void vi.advanceTimersByTime(1));
     expect(save).toHaveBeenCalledExactlyOnceWith(REC, 'Follow up');
     expect(host.querySelector('[role=status]')!.textContent).toBe('Saved');
   });
@@ -45,7 +45,7 @@ describe('NoteEditor', () => {
     const save = vi.fn(async (_id: string, body: string) => saved(body));
     act(() => render(<NoteEditor recommendationId={REC} n={1} note={null} save={save} />, host));
     act(() => type('Closing the tab now'));
-    await act(async () => window.dispatchEvent(new Event('pagehide')));
+    await act(async () => void window.dispatchEvent(new Event("pagehide")));
     expect(save).toHaveBeenCalledWith(REC, 'Closing the tab now');
   });
 
@@ -53,7 +53,7 @@ describe('NoteEditor', () => {
     const save = vi.fn(async (): Promise<Result<Note>> => ({ ok: false, error: { code: 'storage', message: 'Your note could not be saved: quota exceeded' } }));
     act(() => render(<NoteEditor recommendationId={REC} n={1} note={null} save={save} />, host));
     act(() => type('Important'));
-    await act(async () => vi.advanceTimersByTime(AUTOSAVE_MS));
+    await act(async () => void vi.advanceTimersByTime(AUTOSAVE_MS));
     expect(host.querySelector('[role=status]')!.textContent).toBe('Not saved: Your note could not be saved: quota exceeded');
     expect(host.querySelector('textarea')!.value).toBe('Important');
   });

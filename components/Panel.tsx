@@ -31,6 +31,16 @@ export function Panel({ client }: { client: PanelClient }) {
     return () => unsubscribe();
   }, [client]);
 
+  // The page's "focus the panel" shortcut focuses this frame: carry focus on to the selected (or first) item.
+  useEffect(() => {
+    const onFocus = () => {
+      const target = list.current?.querySelector<HTMLElement>(`[data-n="${selected}"] .rec-text`) ?? list.current?.querySelector<HTMLElement>('.rec-text');
+      if (target && !list.current?.contains(document.activeElement)) target.focus();
+    };
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [selected]);
+
   useEffect(() => {
     if (selected === null) return;
     list.current?.querySelector(`[data-n="${selected}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });

@@ -2,9 +2,10 @@
 // to the background, mount the panel, and link highlights and panel both ways. It holds no notes itself.
 import type { browser as Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { describeRange, highlightRange, HIGHLIGHT_ATTR, removeHighlights, setHighlightState } from '@/utils/anchor';
+import { describeRanges, HIGHLIGHT_ATTR } from '@/utils/anchor';
 import { extractStatement } from '@/utils/extract';
-import { eventEnvelope, PROTOCOL_VERSION, sendRequest, type TabCommands } from '@/utils/messages';
+import { eventEnvelope, isTabCommand, sendRequest } from '@/utils/messages';
+import { createHighlightLayer } from './highlight-layer';
 import { mountPanelFrame } from './panel-frame';
 
 type Runtime = typeof Browser.runtime;
@@ -15,24 +16,21 @@ export interface AnnotateOptions {
   runtime: Runtime;
 }
 
-function isCommand(message: unknown): message is { upr: number; command: keyof TabCommands; payload: { n: number } } {
-  if (typeof message !== 'object' || message === null) return false;
-  const m = message as Record<string, unknown>;
-  const payload = m.payload as Record<string, unknown> | undefined;
-  return m.upr === PROTOCOL_VERSION && m.command === 'focus' && typeof payload?.n === 'number';
-}
-
 export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Promise<void> {
   const url = doc.location?.href ?? '';
   const extraction = extractStatement(doc, url);
   const { root } = extraction;
   const recs = extraction.recommendations;
-  const selectors = recs.map((r) => describeRange(root, r.range));
+  const ranges = recs.map((r) => r.range);
+  const selectors = describeRanges(root, ranges);
 
-  // Last first: wrapping text never moves a boundary of a range that comes earlier in the document.
-  const highlights = new Map<number, HTMLElement[]>();
-  for (const rec of [...recs].reverse()) highlights.set(rec.n, highlightRange(rec.range, rec.n));
-  ctx.onInvalidated(() => removeHighlights(doc));
+  const layer = createHighlightLayer(
+    doc,
+    root,
+    recs.map((r, i) => ({ n: r.n, selector: selectors[i]! })),
+  );
+  layer.show(ranges);
+  ctx.onInvalidated(() => layer.hide());
 
   const capture = await sendRequest(runtime.sendMessage, 'page.capture', {
     url,
@@ -43,11 +41,11 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
 
   const panel = mountPanelFrame(ctx, doc, runtime.getURL('/panel.html'), root);
 
-  let selected: number | null = null;
-  const select = (n: number) => {
-    if (selected !== null) setHighlightState(doc, selected, 'normal');
-    selected = n;
-    setHighlightState(doc, n, 'selected');
+  const tellPanel = (n: number) => void runtime.sendMessage(eventEnvelope('page.selected', { n })).catch(() => {});
+  const reveal = (n: number) => {
+    layer.select(n);
+    layer.first(n)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    layer.flash(n);
   };
 
   ctx.addEventListener(
@@ -56,21 +54,38 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     (event) => {
       const target = event.target instanceof Element ? event.target.closest(`[${HIGHLIGHT_ATTR}]`) : null;
       const n = Number(target?.getAttribute(HIGHLIGHT_ATTR));
-      if (!n || !highlights.has(n)) return;
-      select(n);
+      if (!n || !layer.has(n)) return;
+      layer.select(n);
       if (panel.isCollapsed()) panel.setCollapsed(false);
-      void runtime.sendMessage(eventEnvelope('page.selected', { n })).catch(() => {});
+      tellPanel(n);
     },
     { capture: true },
   );
 
   const onCommand = (message: unknown) => {
-    if (!isCommand(message)) return undefined;
-    const first = highlights.get(message.payload.n)?.[0];
-    if (!first) return undefined;
-    select(message.payload.n);
-    first.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    setHighlightState(doc, message.payload.n, 'flash');
+    if (!isTabCommand(message)) return undefined;
+    switch (message.command) {
+      case 'focus':
+        if (layer.has(message.payload.n)) reveal(message.payload.n);
+        break;
+      case 'toggle-highlights':
+        if (layer.shown) layer.hide();
+        else layer.show();
+        break;
+      case 'step': {
+        if (!layer.shown) layer.show();
+        const n = layer.step(message.payload.direction);
+        if (n !== null) {
+          reveal(n);
+          tellPanel(n);
+        }
+        break;
+      }
+      case 'focus-panel':
+        panel.setCollapsed(false);
+        panel.focus();
+        break;
+    }
     return undefined;
   };
   runtime.onMessage.addListener(onCommand);

@@ -2,6 +2,7 @@
 // which the page cannot read) and a collapse handle. Its styles are inline and !important so page CSS cannot hide
 // or restyle it; on a wide screen it reserves its width so it never covers the statement's text.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { OWN_UI_ATTR } from '@/utils/anchor';
 
 export const PANEL_WIDTH = 380;
 const HANDLE_WIDTH = 28;
@@ -13,6 +14,8 @@ export interface PanelFrame {
   host: HTMLElement;
   setCollapsed(collapsed: boolean): void;
   isCollapsed(): boolean;
+  /** Moves keyboard focus into the panel. */
+  focus(): void;
   remove(): void;
 }
 
@@ -23,6 +26,7 @@ function important(el: HTMLElement, styles: Record<string, string>): void {
 export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: string, content: Element): PanelFrame {
   const win = doc.defaultView ?? window;
   const host = doc.createElement(PANEL_HOST_TAG);
+  host.setAttribute(OWN_UI_ATTR, '');
   important(host, {
     all: 'initial',
     position: 'fixed',
@@ -102,5 +106,5 @@ export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: s
     restoreMargin();
   };
   ctx.onInvalidated(remove);
-  return { host, setCollapsed, isCollapsed: () => collapsed, remove };
+  return { host, setCollapsed, isCollapsed: () => collapsed, focus: () => frame.focus(), remove };
 }

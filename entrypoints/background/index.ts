@@ -2,7 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRepository, openUprDb, type UprDb } from '@/utils/db';
-import { commandEnvelope, createRouter, eventEnvelope, RequestError, type Handlers, type PanelData } from '@/utils/messages';
+import { commandEnvelope, createRouter, eventEnvelope, RequestError, type Handlers, type PanelData, type TabCommands } from '@/utils/messages';
 import { pageKey } from '@/utils/model';
 
 export default defineBackground(() => {
@@ -59,6 +59,20 @@ export default defineBackground(() => {
       return note;
     },
   };
+
+  // Toolbar button and keyboard shortcuts act on the annotator in the active tab; a tab without one (not a
+  // statement page) has no listener, and that is not an error.
+  const sendToTab = (tabId: number | undefined, command: keyof TabCommands, payload: object = {}) => {
+    if (tabId === undefined) return;
+    browser.tabs.sendMessage(tabId, commandEnvelope(command, payload), { frameId: 0 }).catch(() => {});
+  };
+  (browser.action ?? browser.browserAction).onClicked.addListener((tab) => sendToTab(tab.id, 'toggle-highlights'));
+  browser.commands.onCommand.addListener(async (name, tab) => {
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (name === 'next-recommendation') sendToTab(tabId, 'step', { direction: 1 });
+    else if (name === 'previous-recommendation') sendToTab(tabId, 'step', { direction: -1 });
+    else if (name === 'focus-panel' || name === 'toggle-highlights') sendToTab(tabId, name);
+  });
 
   const extensionOrigin = new URL(browser.runtime.getURL('/')).href;
   browser.runtime.onMessage.addListener(createRouter(handlers, { extensionId: browser.runtime.id, extensionOrigin }) as never);

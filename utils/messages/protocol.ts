@@ -1,6 +1,7 @@
 // One map of every request the content script and the extension pages make of the background: its payload schema,
 // who may send it, and the result type. The router and the client are both typed from this map.
 import * as v from 'valibot';
+import { PROTOCOL_VERSION } from './envelope';
 import {
   NoteBodySchema,
   PageCaptureSchema,
@@ -58,7 +59,30 @@ export interface Events {
   'note.changed': { note: Note };
 }
 
-/** Commands the background sends to the annotator in a tab. */
+/** Commands the background sends to the annotator in a tab (from the panel, the toolbar button or a shortcut). */
 export interface TabCommands {
+  /** Scroll to recommendation n, select and flash it. */
   focus: { n: number };
+  'toggle-highlights': Record<string, never>;
+  /** Select the next (+1) or previous (-1) recommendation on the page. */
+  step: { direction: 1 | -1 };
+  'focus-panel': Record<string, never>;
+}
+
+export function isTabCommand(message: unknown): message is { [C in keyof TabCommands]: { upr: number; command: C; payload: TabCommands[C] } }[keyof TabCommands] {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  if (m.upr !== PROTOCOL_VERSION || typeof m.payload !== 'object' || m.payload === null) return false;
+  const payload = m.payload as Record<string, unknown>;
+  switch (m.command) {
+    case 'focus':
+      return Number.isInteger(payload.n);
+    case 'step':
+      return payload.direction === 1 || payload.direction === -1;
+    case 'toggle-highlights':
+    case 'focus-panel':
+      return true;
+    default:
+      return false;
+  }
 }
