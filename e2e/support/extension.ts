@@ -30,8 +30,8 @@ export interface Session {
   profileDir: string;
   extensionId: string;
   worker(): Promise<Worker>;
-  /** Serve `html` whenever the browser asks for `url` (the fragment ignored). */
-  serve(url: string, html: string, headers?: Record<string, string>): void;
+  /** Serve `body` whenever the browser asks for `url` (the fragment ignored); HTML unless headers say otherwise. */
+  serve(url: string, body: string, headers?: Record<string, string>): void;
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
@@ -63,14 +63,14 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],
   });
-  const pages = new Map<string, { html: string; headers: Record<string, string> }>();
+  const pages = new Map<string, { body: string; headers: Record<string, string> }>();
   // Nothing leaves the machine: known pages are served from files, everything else (page chrome's images,
   // analytics) is refused, as a closed network would.
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     url.hash = '';
     const page = pages.get(url.href);
-    if (page) await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page.html, headers: page.headers });
+    if (page) await route.fulfill({ status: 200, body: page.body, headers: { 'content-type': 'text/html; charset=utf-8', ...page.headers } });
     else if (options.offline ?? true) await route.abort('blockedbyclient');
     else await route.continue();
   });
@@ -81,10 +81,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     profileDir,
     extensionId,
     worker,
-    serve(url, html, headers = {}) {
+    serve(url, body, headers = {}) {
       const key = new URL(url);
       key.hash = '';
-      pages.set(key.href, { html, headers });
+      pages.set(key.href, { body, headers });
     },
     async close({ keepProfile = false } = {}) {
       await context.close();

@@ -1,0 +1,66 @@
+// The page stays the page's, and the notes stay the user's: a strict-CSP page that restyles everything still
+// shows highlights and panel; hiding the highlights gives back the exact DOM; the page's own script cannot read a
+// note or reach the background.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launch, panelFrame, ROOT, type Session } from './support/extension';
+
+const BASE = 'https://www.hostile.example.test/upr/41/finland/';
+const PAGES = join(ROOT, 'e2e/pages/hostile');
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
+
+let session: Session | null = null;
+afterEach(async () => {
+  await session?.close();
+  session = null;
+});
+
+async function openHostile(s: Session) {
+  s.serve(`${BASE}statement.html`, readFileSync(join(PAGES, 'statement.html'), 'utf8'), { 'content-security-policy': CSP });
+  s.serve(`${BASE}hostile.css`, readFileSync(join(PAGES, 'hostile.css'), 'utf8'), { 'content-type': 'text/css' });
+  s.serve(`${BASE}probe.js`, readFileSync(join(PAGES, 'probe.js'), 'utf8'), { 'content-type': 'text/javascript' });
+  const page = await s.context.newPage();
+  await page.goto(`${BASE}statement.html`);
+  await page.waitForSelector('[data-upr-rec="3"]', { state: 'attached' });
+  return page;
+}
+
+describe('on a hostile page with a strict Content-Security-Policy', () => {
+  it('shows the highlights and the panel in spite of the page CSS', async () => {
+    session = await launch();
+    const page = await openHostile(session);
+    const styles = await page.$$eval('[data-upr-rec]', (els) =>
+      els.map((el) => {
+        const style = getComputedStyle(el);
+        return `${style.display}/${style.visibility}/${style.opacity}/${style.backgroundColor !== 'rgba(0, 0, 0, 0)'}`;
+      }),
+    );
+    expect(styles.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(styles)).toEqual(new Set(['inline/visible/1/true']));
+    const panel = await panelFrame(page, session.extensionId);
+    await panel.waitForSelector('.rec');
+    expect(await panel.locator('.rec').count()).toBe(3);
+    const hostBox = await page.locator('upr-annotator-panel').boundingBox();
+    expect(hostBox?.width).toBeGreaterThan(300);
+  });
+
+  it("keeps the user's note out of the page's reach", async () => {
+    session = await launch();
+    const page = await openHostile(session);
+    const panel = await panelFrame(page, session.extensionId);
+    const secret = 'Confidential: source in the ministry says the bill is shelved';
+    await panel.fill('.rec[data-n="2"] textarea', secret);
+    await panel.waitForSelector('.rec[data-n="2"] .note-state-saved');
+
+    const report = await page.evaluate(
+      ([note, id]) => (window as unknown as { probeExtension(n: string, i: string): Promise<Record<string, unknown>> }).probeExtension(note!, id!),
+      [secret, session.extensionId],
+    );
+    expect(report.found).toEqual([]);
+    expect(report.shadowRoots).toEqual([]);
+    expect(report.frameReads).toEqual(['blocked: SecurityError']);
+    expect(report.sendMessage).toBe('no chrome.runtime');
+    expect(report.postMessageEcho).toBe(false);
+  });
+});

@@ -1,0 +1,93 @@
+// `npm run bench [-- --json]`: the extension's speed and size figures, measured in real headless Chromium.
+// Prints a table (or, with --json, one JSON object) with the targets beside each figure. Tests never time things;
+// this does.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, EXTENSION_DIR, ROOT } from '../e2e/support/extension';
+import { nonUprPage, statementPage } from './bench/pages';
+
+const json = process.argv.includes('--json');
+const log = (...args: unknown[]) => {
+  if (!json) console.log(...args);
+};
+
+log('Building the extension…');
+execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: json ? 'ignore' : 'inherit' });
+
+const detectorJs = readFileSync(join(EXTENSION_DIR, 'content-scripts/detector.js'));
+const injectedBytesGzipNonUpr = gzipSync(detectorJs, { level: 9 }).length;
+
+const bundle = await build({
+  entryPoints: [join(ROOT, 'scripts/bench/in-page.ts')],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  minify: true,
+  target: 'chrome120',
+  alias: { '@': ROOT },
+});
+const inPage = bundle.outputFiles[0]!.text;
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+});
+const context = await browser.newContext();
+const pages: Record<string, string> = {
+  'https://bench.example.test/news/transport-budget.html': nonUprPage(1_000_000),
+  'https://bench.example.test/upr/41/finland.html': statementPage(300),
+};
+await context.route('**/*', (route) => {
+  const body = pages[route.request().url()];
+  return body ? route.fulfill({ body, contentType: 'text/html; charset=utf-8' }) : route.abort();
+});
+
+async function run<T>(url: string, expression: string): Promise<T> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.addScriptTag({ content: inPage });
+  const result = (await page.evaluate(expression)) as T;
+  await page.close();
+  return result;
+}
+
+const detect = await run<{ ms: number; detected: boolean }>('https://bench.example.test/news/transport-budget.html', 'uprBench.detect(101)');
+if (detect.detected) throw new Error('The 1 MB non-UPR bench page was detected as a statement');
+const annotate = await run<{ ms: number; found: number }>('https://bench.example.test/upr/41/finland.html', 'uprBench.annotate(21)');
+const anchor = await run<{ ours: number; baseline: number; anchored: number; baselineAnchored: number }>(
+  'https://bench.example.test/upr/41/finland.html',
+  'uprBench.anchor(21)',
+);
+await browser.close();
+
+const round = (ms: number) => Math.round(ms * 1000) / 1000;
+const figures = {
+  injectedBytesGzipNonUpr,
+  detectorMsNonUpr1MB: round(detect.ms),
+  annotate300Ms: round(annotate.ms),
+  annotate300Found: annotate.found,
+  anchor300Ms: round(anchor.ours),
+  anchor300BaselineMs: round(anchor.baseline),
+  anchorSpeedup: round(anchor.baseline / Math.max(anchor.ours, 0.001)),
+};
+
+if (json) {
+  console.log(JSON.stringify(figures));
+} else {
+  const rows: [string, string, string][] = [
+    ['JS injected into a non-UPR page (gzip)', `${figures.injectedBytesGzipNonUpr} B`, '≤ 5,120 B'],
+    ['detector on a 1 MB non-UPR page (median)', `${figures.detectorMsNonUpr1MB} ms`, '≤ 1 ms'],
+    [`detect + extract + highlight, 300 recommendations (found ${annotate.found})`, `${figures.annotate300Ms} ms`, '≤ 30 ms'],
+    [`anchor 300 stored quotes (${anchor.anchored} anchored)`, `${figures.anchor300Ms} ms`, ''],
+    [`baseline: fuzzy quote matcher one by one (${anchor.baselineAnchored} anchored)`, `${figures.anchor300BaselineMs} ms`, ''],
+    ['speed-up over the baseline', `${figures.anchorSpeedup}×`, '≥ 3×'],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log('');
+  for (const [what, value, target] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(12)}  ${target}`);
+}

@@ -1,0 +1,65 @@
+// Bundled into one script and run inside Chromium by scripts/bench.ts: the functions the extension runs on a page,
+// timed where they really run.
+import { anchorQuoteFuzzy, anchorSelectors, describeRanges, highlightRanges, removeHighlights } from '../../utils/anchor';
+import { detectUprPage } from '../../utils/detect';
+import { extractStatement } from '../../utils/extract';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function time(runs: number, work: () => void, reset?: () => void): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    reset?.();
+    const start = performance.now();
+    work();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+Object.assign(globalThis, {
+  uprBench: {
+    detect(runs: number) {
+      let detected = false;
+      const ms = time(runs, () => {
+        detected = detectUprPage(document, location.href).detected;
+      });
+      return { ms, detected };
+    },
+    annotate(runs: number) {
+      const pristine = document.body.innerHTML;
+      let found = 0;
+      const ms = time(
+        runs,
+        () => {
+          if (!detectUprPage(document, location.href).detected) throw new Error('bench statement not detected');
+          const { root, recommendations } = extractStatement(document, location.href);
+          describeRanges(root, recommendations.map((r) => r.range));
+          highlightRanges(recommendations.map((r) => ({ range: r.range, n: r.n })));
+          found = recommendations.length;
+        },
+        () => {
+          document.body.innerHTML = pristine;
+        },
+      );
+      return { ms, found };
+    },
+    anchor(runs: number) {
+      const { root, recommendations } = extractStatement(document, location.href);
+      const selectors = describeRanges(root, recommendations.map((r) => r.range));
+      let anchored = 0;
+      const ours = time(runs, () => {
+        anchored = anchorSelectors(root, selectors).filter(Boolean).length;
+      });
+      let baselineAnchored = 0;
+      const baseline = time(Math.max(1, Math.floor(runs / 5)), () => {
+        baselineAnchored = selectors.map((s) => anchorQuoteFuzzy(root, s)).filter(Boolean).length;
+      });
+      removeHighlights(document);
+      return { ours, baseline, anchored, baselineAnchored };
+    },
+  },
+});
