@@ -1,0 +1,67 @@
+// Words and patterns that decide what counts as a lead-in, an item, or page chrome. Kept in one file so a
+// language or a government's habit is added in one place.
+
+/** Verbs that open a recommendation ("Ratify …", "to ratify …"); used to cut items glued into one paragraph. */
+export const RECOMMENDATION_VERBS: ReadonlySet<string> = new Set(
+  (
+    'abolish accede accelerate adopt address align allocate allow amend apply approve establish take ensure guarantee ' +
+    'implement ratify repeal revise review sign strengthen continue consider combat criminalize decriminalize develop ' +
+    'eliminate enact end enhance enforce expand extend finalize fully guarantee improve include increase intensify ' +
+    'introduce investigate issue lift maintain modify promote protect provide pursue reduce reform release remove ' +
+    'repeal respect step up submit support undertake uphold withdraw work redouble raise prohibit prevent prosecute ' +
+    'publish recognize recognise refrain reinforce renew ban bring build cease collaborate commit conduct cooperate ' +
+    'create decriminalise define deliver design do engage establish extend facilitate harmonize harmonise incorporate ' +
+    'invite make monitor operationalize persevere prioritize put ratify secure seek share set speed stop train ' +
+    'transpose abstain accept adhere amend expedite explore envisage examine study'
+  ).split(/\s+/),
+);
+
+/** Capitalized first words that start ordinary prose, not an imperative item. */
+export const PROSE_STARTS: ReadonlySet<string> = new Set(
+  (
+    'i we our us you the this that these those it its in as at on for with by from finally lastly thank thanks mr mrs ' +
+    'ms madam madame mister president vice excellency excellencies distinguished once again also moreover however ' +
+    'furthermore additionally my let he she they there here today all last updated published date source ' +
+    'je nous notre la le les ce cette il elle dans en pour merci monsieur madame enfin dernière publié mise ' +
+    'yo nosotros nuestro el los las este esta en para gracias señor señora señoras señores finalmente por ' +
+    'check delivered speaking senast uppdaterad statement intervention statements recommendations background'
+  ).split(/\s+/),
+);
+
+/** Present-tense recommending verbs, and "following recommendations" phrases, in EN / FR / ES. */
+export const LEAD_IN =
+  /\b(?:recommends?|recommande(?:nt)?|recommandons|recomienda(?:n)?|recomendamos|recomendar[íi]a(?:mos)?)\b(?!\s+(?:by|par|por)\b)|\b(?:the\s+following\s+recommendations?|(?:les\s+)?recommandations\s+suivantes|(?:las\s+)?siguientes\s+recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits|put\s+forward)\s+(?:two|three|four|five|six|seven|eight|several|a\s+few|the\s+following|\d+)\s+(?:key\s+)?recommendations?)\b|\b(?:recall|recalls|reiterate|reiterates|rappelle|rappelons|reitera|reiteramos)\s+(?:its|our|sa|notre|su|nuestra)\s+(?:previous\s+|earlier\s+|pr[ée]c[ée]dente\s+|anterior\s+)?(?:recommendation|recommandation|recomendaci[óo]n)\b/giu;
+
+/** Whose words are these: a lead-in whose subject is a body, a report or an NGO is not a state recommending. */
+export const NON_STATE_SUBJECT =
+  /\b(?:committee|comit[ée]|rapporteur|working\s+group|commission|council|amnesty|watch|ngo|ong|organi[sz]ation|report|rapport|informe|secretary|office|mechanism|experts?)\b[^.]{0,40}$/i;
+
+/** Lines that end a run of items: closing formulas, good wishes, page metadata. */
+export const CLOSING =
+  /^(?:thank\s+you|I\s+thank\s+you|thanks|merci|je\s+vous\s+remercie|gracias|muchas\s+gracias|le\s+agradezco|we\s+wish|[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}]*)?\s+wish(?:es)?|check\s+against\s+delivery|last\s+updated|updated|published|publi[ée]|derni[èe]re\s+mise|senast)/iu;
+
+/** Drafting leftovers and speaker notes that are never items. */
+export const DRAFTING = /^\s*(?:\[[^\]]{0,60}\]|\(\d+\s*words?\)|speaking\s+time\b.*|temps\s+de\s+parole\b.*|tiempo\s+de\s+(?:palabra|intervenci[óo]n)\b.*|\d+\s*words?)\s*$/i;
+
+/** "We encourage / urge …": soft asks, not formal recommendations. */
+export const SOFT_ASK = /^(?:we|I|[\p{Lu}][\p{L}]+)\s+(?:also\s+|further\s+|strongly\s+|would\s+)?(?:encourage|urge|invite|call\s+on|calls\s+on|welcome|commend|note|encourages|urges|invites|welcomes|commends|notes|regret|regrets)\b/iu;
+
+/** List and paragraph markers: "1.", "1)", "(a)", "iv.", bullets; "1.Item" glued markers too. */
+export const MARKER = /^[\s\u00a0]*(?:\(?\d{1,3}(?:[.)](?!\d)|\s*[-–—](?=\s))|\([a-z]\)|[a-z]\)(?=\s)|\(?[ivx]{1,5}[.)](?=\s)|[•·▪●○◦‣∙*–—-](?=[\s\u00a0]))[\s\u00a0]*/iu;
+
+/** Item separators the range may leave out: "; and", ";", ", and". */
+export const TRAILING_SEPARATOR = /(?:[\s\u00a0]*(?:[;,](?:[\s\u00a0]*(?:and|et|y|or|ou|o))?|\[\d+\s*words?\]))+[\s\u00a0]*$/iu;
+
+/** Share buttons and other link-only chrome that can show up as list items. */
+export const WIDGET_TEXT = /^(?:facebook|twitter|x|linkedin|email|e-mail|print|share|share this|whatsapp|telegram|copy link|reddit|tweet|imprimer|partager|compartir|imprimir)$/i;
+
+/** Words that govern an infinitive ("steps to ensure"), so " to <verb>" after them does not start a new item. */
+export const GOVERNS_INFINITIVE: ReadonlySet<string> = new Set(
+  (
+    'steps step measures measure efforts effort action actions order view way ways able unable need needs necessary ' +
+    'possible required continue continues continuing work working seek seeks aim aims plan plans commitment ' +
+    'commitments obligation obligations intention opportunity means ability capacity resources attempt attempts ' +
+    'decision willingness invitation legislation law laws policy policies mechanism mechanisms programme program ' +
+    'strategy strategies how ought used going want wish wishes begin began started effectively further'
+  ).split(/\s+/),
+);

@@ -1,0 +1,109 @@
+// The main content as a list of text lines (one per block element, split at <br>), each remembering the text nodes
+// it came from, so an offset in a line's text maps back to a DOM point for ranges.
+
+export interface TextSegment { node: Text; start: number; end: number }
+export interface Line { block: Element; text: string; segments: TextSegment[]; listItem: Element | null; heading: boolean }
+export interface LinePoint { line: number; offset: number }
+
+const BLOCK_TAGS = new Set(
+  'P LI DIV H1 H2 H3 H4 H5 H6 UL OL DL DT DD TABLE THEAD TBODY TR TD TH SECTION ARTICLE HEADER MAIN BLOCKQUOTE PRE FIGURE ADDRESS HR DETAILS SUMMARY CAPTION'.split(' '),
+);
+const SKIP_TAGS = new Set(
+  'SCRIPT STYLE NOSCRIPT TEMPLATE NAV ASIDE FOOTER FORM BUTTON SELECT TEXTAREA SVG IFRAME FIGCAPTION OBJECT CANVAS VIDEO AUDIO DIALOG'.split(' '),
+);
+const SKIP_ROLES = /^(?:navigation|banner|contentinfo|complementary|search|menu|menubar|toolbar|dialog|alert)$/;
+// Tokens of class/id names that mark page chrome rather than the statement.
+const CHROME_TOKENS = new Set(
+  'share sharing social breadcrumb breadcrumbs addtoany a2a related sidebar menu nav navigation navbar cookie cookies newsletter pagination comments comment skip toolbar tags categories meta metadata byline dateline'.split(' '),
+);
+
+const SCREEN_READER_ONLY = /(?:^|\s)(?:[\w-]*visually-hidden|sr-only|wb-inv|screen-reader-text|element-invisible)(?:\s|$)/i;
+
+function isChrome(el: Element, strict: boolean): boolean {
+  if (SKIP_TAGS.has(el.tagName)) return true;
+  if (!strict) return false;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if (SCREEN_READER_ONLY.test(el.getAttribute('class') ?? '')) return true;
+  const role = el.getAttribute('role');
+  if (role && SKIP_ROLES.test(role)) return true;
+  const names = `${el.getAttribute('class') ?? ''} ${el.id}`.toLowerCase();
+  if (!names.trim()) return false;
+  for (const token of names.split(/[\s_-]+/)) if (CHROME_TOKENS.has(token)) return true;
+  return false;
+}
+
+/**
+ * The lines of `root`, in document order, skipping chrome (menus, share widgets, footers, hidden text). `strict`
+ * also skips by class names ("share", "related"), which can misfire on a wrapper; callers retry without it.
+ */
+export function collectLines(root: Element, strict = true): Line[] {
+  const lines: Line[] = [];
+  let current: Line | null = null;
+  const close = () => {
+    if (current && current.text.trim()) lines.push(current);
+    current = null;
+  };
+  const visit = (parent: Node, block: Element) => {
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const node = child as Text;
+        const value = node.data;
+        if (!current) {
+          if (!value.trim()) continue;
+          current = { block, text: '', segments: [], listItem: block.closest('li'), heading: /^H[1-6]$/.test(block.tagName) };
+        }
+        current.segments.push({ node, start: current.text.length, end: current.text.length + value.length });
+        current.text += value;
+      } else if (child.nodeType === 1) {
+        const el = child as Element;
+        if (el.tagName === 'BR') {
+          close();
+          continue;
+        }
+        if (isChrome(el, strict)) continue;
+        if (BLOCK_TAGS.has(el.tagName)) {
+          close();
+          visit(el, el);
+          close();
+        } else {
+          visit(el, block);
+        }
+      }
+    }
+  };
+  visit(root, root);
+  close();
+  return lines;
+}
+
+function locate(line: Line, offset: number, atEnd: boolean): [Text, number] {
+  const segs = line.segments;
+  for (const seg of segs) {
+    if (atEnd ? offset > seg.start && offset <= seg.end : offset >= seg.start && offset < seg.end) return [seg.node, offset - seg.start];
+  }
+  const last = segs[segs.length - 1]!;
+  return atEnd ? [last.node, last.node.data.length] : [segs[0]!.node, 0];
+}
+
+/** A live Range from `start` to `end` (end exclusive) over the document the lines came from. */
+export function rangeBetween(doc: Document, lines: readonly Line[], start: LinePoint, end: LinePoint): Range {
+  const range = doc.createRange();
+  const [startNode, startOffset] = locate(lines[start.line]!, start.offset, false);
+  const [endNode, endOffset] = locate(lines[end.line]!, end.offset, true);
+  range.setStart(startNode, startOffset);
+  range.setEnd(endNode, endOffset);
+  return range;
+}
+
+export function normalizeSpace(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** The whitespace-normalized text between two points, lines joined by a space. */
+export function textBetween(lines: readonly Line[], start: LinePoint, end: LinePoint): string {
+  if (start.line === end.line) return normalizeSpace(lines[start.line]!.text.slice(start.offset, end.offset));
+  const parts = [lines[start.line]!.text.slice(start.offset)];
+  for (let i = start.line + 1; i < end.line; i++) parts.push(lines[i]!.text);
+  parts.push(lines[end.line]!.text.slice(0, end.offset));
+  return normalizeSpace(parts.join(' '));
+}

@@ -1,0 +1,269 @@
+// Finds lead-ins ("Canada recommends that X:", "We recommend:", "recommande", "recomendamos") and the items each
+// introduces — list items, numbered or bare paragraphs, glued "to …" runs, clauses inside prose — as spans of lines.
+import { findCountryMentions } from '../upr';
+import {
+  CLOSING, DRAFTING, GOVERNS_INFINITIVE, LEAD_IN, MARKER, NON_STATE_SUBJECT, PROSE_STARTS, RECOMMENDATION_VERBS,
+  SOFT_ASK, TRAILING_SEPARATOR, WIDGET_TEXT,
+} from './lexicon';
+import { normalizeSpace, type Line, type LinePoint } from './lines';
+
+export interface ItemSpan { start: LinePoint; end: LinePoint }
+export interface LeadIn {
+  line: number;
+  /** The lead-in as written, from the start of its sentence to its colon (or clause). */
+  text: string;
+  /** Words before the recommending verb or phrase (its subject). */
+  subject: string;
+  /** Words after it, up to the colon or the end of the sentence (the addressee). */
+  addressee: string;
+  kind: 'list' | 'inline';
+}
+export interface RecommendationScan { items: ItemSpan[]; leadIns: LeadIn[] }
+
+const SENTENCE_END = /[.!?](?=[\s\u00a0]|$)/g;
+const WORD = /[\p{L}\p{N}]+/gu;
+const MAX_LEAD_IN_TAIL = 220;
+// LEAD_IN is global (for exec loops); tests need a stateless copy.
+const LEAD_IN_ONCE = new RegExp(LEAD_IN.source, 'iu');
+
+function countWords(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}
+
+function sentenceStartBefore(text: string, index: number): number {
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m && m.index < index; m = SENTENCE_END.exec(text)) start = m.index + 1;
+  return start;
+}
+
+function sentenceEndAfter(text: string, index: number): number {
+  SENTENCE_END.lastIndex = index;
+  const m = SENTENCE_END.exec(text);
+  return m ? m.index + 1 : text.length;
+}
+
+/** Start and end of an item's own words inside [start, end): no marker, no surrounding space, no trailing "; and". */
+function trimSpan(text: string, start: number, end: number): [number, number] | null {
+  let s = start;
+  const marker = MARKER.exec(text.slice(s, end));
+  if (marker) s += marker[0].length;
+  while (s < end && /[\s\u00a0]/.test(text[s]!)) s++;
+  let e = end;
+  while (e > s && /[\s\u00a0]/.test(text[e - 1]!)) e--;
+  const tail = TRAILING_SEPARATOR.exec(text.slice(Math.max(s, e - 40), e));
+  if (tail) e = Math.max(s, e - 40) + tail.index;
+  while (e > s && /[\s\u00a0]/.test(text[e - 1]!)) e--;
+  return e > s ? [s, e] : null;
+}
+
+function firstWord(text: string): string {
+  return /^[\p{L}'’]+/u.exec(text)?.[0] ?? '';
+}
+
+function startsWithCountry(text: string): boolean {
+  const mention = findCountryMentions(text.slice(0, 80))[0];
+  return mention !== undefined && /^(?:the\s+)?$/i.test(text.slice(0, mention.index));
+}
+
+function looksLikeVerb(word: string): boolean {
+  const w = word.toLowerCase();
+  if (RECOMMENDATION_VERBS.has(w)) return true;
+  if (/(?:s|es)$/.test(w) && (RECOMMENDATION_VERBS.has(w.replace(/s$/, '')) || RECOMMENDATION_VERBS.has(w.replace(/es$/, '')))) return true;
+  // Gerunds, adverbs ("Vigorously investigate"), French and Spanish infinitives.
+  return /(?:ing|ly|er|ir|re|ar)$/.test(w) && w.length > 3;
+}
+
+function isRejectedItem(text: string): boolean {
+  return !text || DRAFTING.test(text) || CLOSING.test(text) || SOFT_ASK.test(text) || WIDGET_TEXT.test(text) || countWords(text) < 2;
+}
+
+/** Could this paragraph (not a list item) be one more recommendation in a run after a lead-in? */
+function isItemParagraph(line: Line): boolean {
+  if (line.heading) return false;
+  const text = normalizeSpace(line.text);
+  if (isRejectedItem(text) || text.length > 1500) return false;
+  const marker = MARKER.exec(text);
+  if (marker && marker[0].trim()) return !isRejectedItem(text.slice(marker[0].length));
+  if (/^to\s+\p{L}/iu.test(text)) return true;
+  if (/^\p{Ll}/u.test(text)) return true;
+  const word = firstWord(text);
+  if (!word || PROSE_STARTS.has(word.toLowerCase()) || startsWithCountry(text)) return false;
+  return looksLikeVerb(word);
+}
+
+/** Numbered items written inline in one paragraph ("1) …; 2) …"): the offsets of each marker, if they count up from 1. */
+function findInlineMarkers(text: string, start: number, end: number): number[] {
+  const found: number[] = [];
+  const pattern = /(?:^|[\s;:,.])(\(?(\d{1,2})[.)])(?=[\s\u00a0]*\p{L})/gu;
+  pattern.lastIndex = start;
+  let expected = 1;
+  for (let m = pattern.exec(text); m && m.index < end; m = pattern.exec(text)) {
+    if (Number(m[2]) !== expected) continue;
+    found.push(m.index + m[0].length - m[1]!.length);
+    expected += 1;
+  }
+  return found.length >= 2 ? found : [];
+}
+
+/** Items whose markers were lost, glued into one paragraph: "to continue … root causes to sign … to revise …". */
+function findGluedInfinitives(text: string, start: number, end: number): number[] {
+  const body = text.slice(start, end);
+  if (!/^[\s\u00a0]*to\s/i.test(body) || /[.;](?=[\s\u00a0]+\S)/.test(body)) return [];
+  const cuts: number[] = [];
+  const pattern = /(\S+)[\s\u00a0]+to[\s\u00a0]+(\p{Ll}+)/gu;
+  for (let m = pattern.exec(body); m; m = pattern.exec(body)) {
+    const before = m[1]!;
+    pattern.lastIndex = m.index + before.length;
+    if (/[,:(]$/.test(before) || GOVERNS_INFINITIVE.has(before.toLowerCase()) || !RECOMMENDATION_VERBS.has(m[2]!)) continue;
+    const cut = m.index + m[0].indexOf('to', before.length);
+    const previous = cuts.length ? cuts[cuts.length - 1]! : 0;
+    if (countWords(body.slice(previous, cut)) >= 4 && countWords(body.slice(cut)) >= 4) cuts.push(cut);
+  }
+  return cuts.map((c) => start + c);
+}
+
+function splitParagraph(lineIndex: number, line: Line, start: number, end: number): ItemSpan[] {
+  const text = line.text;
+  const markers = findInlineMarkers(text, start, end);
+  // Text before the first inline marker is the rest of a lead-in, never an item; glued items start at `start`.
+  const bounds = markers.length ? [...markers, end] : [start, ...findGluedInfinitives(text, start, end), end];
+  const spans: ItemSpan[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const trimmed = trimSpan(text, bounds[k]!, bounds[k + 1]!);
+    if (!trimmed || isRejectedItem(normalizeSpace(text.slice(trimmed[0], trimmed[1])))) continue;
+    spans.push({ start: { line: lineIndex, offset: trimmed[0] }, end: { line: lineIndex, offset: trimmed[1] } });
+  }
+  return spans;
+}
+
+function topItemOf(li: Element, list: Element): Element | null {
+  let item: Element | null = li;
+  while (item && item.parentElement !== list) item = item.parentElement?.closest('li') ?? null;
+  return item;
+}
+
+/** The items of the list starting at `first`, one per top-level <li>, and the index of the first line after it. */
+function collectList(lines: readonly Line[], first: number): { spans: ItemSpan[]; next: number } {
+  const list = lines[first]!.listItem!.parentElement!;
+  const spans: ItemSpan[] = [];
+  let k = first;
+  while (k < lines.length && list.contains(lines[k]!.block)) {
+    const top = topItemOf(lines[k]!.listItem ?? lines[k]!.block, list);
+    let last = k;
+    while (last + 1 < lines.length && top && top.contains(lines[last + 1]!.block)) last++;
+    const startTrim = trimSpan(lines[k]!.text, 0, lines[k]!.text.length);
+    const endTrim = trimSpan(lines[last]!.text, last === k ? (startTrim?.[0] ?? 0) : 0, lines[last]!.text.length);
+    if (startTrim && endTrim) {
+      const span = { start: { line: k, offset: startTrim[0] }, end: { line: last, offset: endTrim[1] } };
+      const text = normalizeSpace(lines[k]!.text.slice(startTrim[0]));
+      const linkOnly = top !== null && top.querySelector('a') !== null && normalizeSpace(top.querySelector('a')!.textContent ?? '') === normalizeSpace(top.textContent ?? '') && text.length < 40;
+      if (!isRejectedItem(text) && !linkOnly) spans.push(span);
+    }
+    k = last + 1;
+  }
+  return { spans, next: k };
+}
+
+/** A short label line ("Women's rights:") between two lists under one lead-in. */
+function isSectionLabel(line: Line): boolean {
+  const text = normalizeSpace(line.text);
+  return text.length <= 80 && (line.heading || /:$/.test(text)) && !LEAD_IN_ONCE.test(text);
+}
+
+function collectFollowing(lines: readonly Line[], first: number): { spans: ItemSpan[]; next: number } {
+  const spans: ItemSpan[] = [];
+  let k = first;
+  if (k < lines.length && lines[k]!.listItem) {
+    for (;;) {
+      const list = collectList(lines, k);
+      spans.push(...list.spans);
+      k = list.next;
+      const label = lines[k];
+      const after = lines[k + 1];
+      if (!label || !after || !isSectionLabel(label) || !after.listItem || !list.spans.length) break;
+      k += 1;
+    }
+    return { spans, next: k };
+  }
+  while (k < lines.length && isItemParagraph(lines[k]!)) {
+    spans.push(...splitParagraph(k, lines[k]!, 0, lines[k]!.text.length));
+    k++;
+  }
+  return { spans, next: k };
+}
+
+/** Where the recommendation itself starts after an inline "recommend": past "that" and the addressee, keeping "to". */
+function clauseStart(text: string, from: number): number {
+  let s = from;
+  const that = /^[\s\u00a0]*(?:that[\s\u00a0]+)?/i.exec(text.slice(s))!;
+  s += that[0].length;
+  const head = text.slice(s, s + 80);
+  const mention = findCountryMentions(head)[0];
+  if (mention && /^(?:the\s+(?:government|authorities|kingdom|republic|state)\s+of\s+)?(?:the\s+)?$/i.test(head.slice(0, mention.index))) {
+    s += mention.index + mention.length;
+    while (s < text.length && /[\s\u00a0,]/.test(text[s]!)) s++;
+  }
+  return s;
+}
+
+function isPhraseLeadIn(match: string): boolean {
+  return /recommendations?|recommandations|recomendaciones/i.test(match) && !/recommendation\b|recommandation\b|recomendaci[óo]n\b/i.test(match);
+}
+
+function looksLikeItemStart(line: Line | undefined): boolean {
+  if (!line) return false;
+  if (line.listItem) return true;
+  const marker = MARKER.exec(normalizeSpace(line.text));
+  return Boolean(marker && marker[0].trim()) || /^[\s\u00a0]*to\s/i.test(line.text);
+}
+
+/** Every recommendation in page order, with the lead-ins that introduced them. */
+export function scanRecommendations(lines: readonly Line[]): RecommendationScan {
+  const items: ItemSpan[] = [];
+  const leadIns: LeadIn[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    let next = i + 1;
+    if (!line.heading && !line.listItem) {
+      const text = line.text;
+      LEAD_IN.lastIndex = 0;
+      for (let m = LEAD_IN.exec(text); m; m = LEAD_IN.exec(text)) {
+        const sentenceStart = sentenceStartBefore(text, m.index);
+        const subject = text.slice(sentenceStart, m.index);
+        if (NON_STATE_SUBJECT.test(subject)) continue;
+        const verbEnd = m.index + m[0].length;
+        const sentenceEnd = sentenceEndAfter(text, verbEnd);
+        const colon = text.indexOf(':', verbEnd);
+        const hasColon = colon >= 0 && colon < sentenceEnd && colon - verbEnd <= MAX_LEAD_IN_TAIL;
+        const tailEnd = hasColon ? colon : sentenceEnd;
+        const addressee = text.slice(verbEnd, tailEnd);
+        const lead = { line: i, text: normalizeSpace(text.slice(sentenceStart, tailEnd)), subject: normalizeSpace(subject), addressee: normalizeSpace(addressee) };
+        const restOfLine = normalizeSpace(text.slice(hasColon ? colon + 1 : verbEnd));
+        const opensList = hasColon || (!restOfLine.match(/[.!?]$/) && countWords(restOfLine) <= 12 && looksLikeItemStart(lines[i + 1]));
+        if (opensList) {
+          leadIns.push({ ...lead, kind: 'list' });
+          const remainderStart = hasColon ? colon + 1 : text.length;
+          if (countWords(text.slice(remainderStart)) >= 3) {
+            items.push(...splitParagraph(i, line, remainderStart, text.length));
+          } else {
+            const following = collectFollowing(lines, i + 1);
+            items.push(...following.spans);
+            next = Math.max(next, following.next);
+          }
+          break;
+        }
+        if (isPhraseLeadIn(m[0])) continue;
+        const start = /recommendation|recommandation|recomendaci/i.test(m[0]) ? verbEnd : clauseStart(text, verbEnd);
+        const trimmed = trimSpan(text, start, sentenceEnd);
+        if (!trimmed || countWords(text.slice(trimmed[0], trimmed[1])) < 3) continue;
+        leadIns.push({ ...lead, kind: 'inline' });
+        items.push({ start: { line: i, offset: trimmed[0] }, end: { line: i, offset: trimmed[1] } });
+        LEAD_IN.lastIndex = sentenceEnd;
+      }
+    }
+    i = next;
+  }
+  return { items, leadIns };
+}
