@@ -19,6 +19,7 @@ const NON_STATE_SUBJECT = /\b(?:committee|comit[ée]|rapporteur|working\s+group|
 const SELF_REVIEW =
   /\b(?:we|I)\s+(?:have\s+)?(?:received|accepted|supported)\b[^.]{0,40}\brecommendations\b|\bin\s+(?:its|our)\s+(?:first|second|third|fourth|previous|last)\s+(?:review|cycle|UPR)\b[^.]{0,40}\breceived\b|\b(?:our|my\s+country['’]s)\s+national\s+report\b|\bpresent(?:ing)?\s+(?:our|my\s+country['’]s)\s+(?:national\s+)?report\b/i;
 const SESSION = /\b(?:UPR|EPU)\s*-?\s*\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th|e|ème|è|ª|º|°)?\s+(?:UPR\s+)?(?:session|sesi[óo]n|per[íi]odo\s+de\s+sesiones)\b/i;
+const UN_DOCUMENT = /\bconclusions\s+and\/or\s+recommendations\b|\bA\/HRC\/(?:WG\.6\/)?\d+\/(?:L\.)?\d+\b(?!\/)/i;
 const MAX_BODY_CHARS = 150_000;
 const THRESHOLD = 5;
 
@@ -130,14 +131,19 @@ export function detectUprPage(doc: Document, url: string): Detection {
   }
   const self = body.match(SELF_REVIEW);
   if (self) {
-    score -= 3;
+    score -= 4;
     reasons.push(`negative: the state under review speaking about itself ('${quote(self[0])}')`);
   }
   if (/(?:^|\.)(?:gov|gouv|gob|gc\.ca|govt|admin\.ch|usmission\.gov)(?:\.|$)|(?:^|\.)(?:mfa|mofa|dfat|delegfrance|diplo|norway|swedenabroad)\./i.test(hostOf(url))) {
     score += 1;
     reasons.push('government host');
   }
-  return { detected: score >= THRESHOLD && leadIns > 0 && !adoption, score, reasons };
+  const compilation = body.match(UN_DOCUMENT);
+  if (compilation) {
+    score -= 4;
+    reasons.push(`negative: UN document ('${quote(compilation[0])}')`);
+  }
+  return { detected: score >= THRESHOLD && leadIns > 0 && !adoption && !self, score, reasons };
 }
 
 function hostOf(url: string): string {

@@ -92,13 +92,16 @@ function findLanguage(doc: Document, root: Element, leadIns: readonly LeadIn[]):
   return leadIns.length ? 'en' : null;
 }
 
-/** The state that is the subject of a lead-in: named just before the verb ("Sweden would like to make"), not a state mentioned earlier in the sentence. */
+// Only auxiliaries may stand between the subject and the recommending verb: "Sweden would like to make the following".
+const AUXILIARIES = /^(?:\s*(?:would|like|to|make|offer|present|submit|put|forward|also|further|therefore|hereby|strongly|respectfully|wishes|wish|has|have|adresse|souhaite|formule|faire|desea|quisiera|formula|formular|hacer|les|las|the|following|en|outre|aussi|además|asimismo)\b)*\s*$/i;
+
+/** The state that is the grammatical subject of a lead-in: first in its sentence, or just before the verb. */
 function subjectOf(subject: string): CountryMention | undefined {
   const all = findCountryMentions(subject);
+  const first = all[0];
+  if (first && (subject.slice(0, first.index).match(/\S+/g)?.length ?? 0) <= 1) return first;
   const last = all[all.length - 1];
-  if (!last) return undefined;
-  const between = subject.slice(last.index + last.length);
-  return !/[,;]/.test(between) && (between.match(/\S+/g)?.length ?? 0) <= 6 ? last : undefined;
+  return last && AUXILIARIES.test(subject.slice(last.index + last.length)) ? last : undefined;
 }
 
 function findAuthor(input: MetaInput, texts: readonly string[]): Country | null {

@@ -1,0 +1,108 @@
+// @vitest-environment happy-dom
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPage, normalizeRecommendation, parsePage } from '../../scripts/lib-dom';
+import { SHAPES, renderShape } from '../../tests/fixtures/pages/shapes';
+import { countryFromName } from '../upr';
+import { extractStatement, type Extraction } from './index';
+
+interface Label {
+  file: string; url: string; kind: string; language: string; recommendationsComplete: boolean;
+  expected: { recommendingState: string; stateUnderReview: string; session: number; cycle: number; date: string; recommendations: string[] } | null;
+}
+
+const FIXTURES = join(__dirname, '../../../shared/fixtures');
+const STATEMENTS = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Label)
+  .filter((l) => l.kind === 'statement');
+
+function expectRangesMatchTexts(extraction: Extraction): void {
+  for (const rec of extraction.recommendations) {
+    expect(rec.range.toString().replace(/[\s\u00a0]+/g, ' ').trim()).toBe(rec.text);
+    expect(extraction.root.contains(rec.range.commonAncestorContainer)).toBe(true);
+  }
+}
+
+describe('extractStatement on the development fixtures', () => {
+  it('has the 12 statements', () => expect(STATEMENTS).toHaveLength(12));
+
+  it.each(STATEMENTS.map((l) => [l.file, l] as const))('%s', (_file, label) => {
+    const extraction = extractStatement(loadPage(join(FIXTURES, label.file), label.url), label.url);
+    const { page } = extraction;
+    const expected = label.expected!;
+    expect(page.recommendingStateCode).toBe(countryFromName(expected.recommendingState)!.code);
+    expect(page.stateUnderReviewCode).toBe(countryFromName(expected.stateUnderReview)!.code);
+    expect([page.session, page.cycle, page.date, page.language]).toEqual([expected.session, expected.cycle, expected.date, label.language]);
+    if (label.recommendationsComplete) {
+      expect(extraction.recommendations.map((r) => normalizeRecommendation(r.text))).toEqual(expected.recommendations.map(normalizeRecommendation));
+      expect(extraction.recommendations.map((r) => r.n)).toEqual(expected.recommendations.map((_, i) => i + 1));
+    }
+    expectRangesMatchTexts(extraction);
+  });
+});
+
+describe('extractStatement on hand-written shapes', () => {
+  const statements = SHAPES.filter((s) => s.statement);
+
+  it.each(statements.map((s) => [s.name, s] as const))('%s', (_name, shape) => {
+    const extraction = extractStatement(parsePage(renderShape(shape), shape.url), shape.url);
+    expect(extraction.recommendations.map((r) => normalizeRecommendation(r.text))).toEqual(shape.recommendations!.map(normalizeRecommendation));
+    const page = extraction.page;
+    const want = shape.expected ?? {};
+    const got = {
+      recommendingState: page.recommendingStateCode, stateUnderReview: page.stateUnderReviewCode, session: page.session,
+      cycle: page.cycle, date: page.date, language: page.language,
+    };
+    expect(Object.fromEntries(Object.keys(want).map((k) => [k, got[k as keyof typeof got]]))).toEqual(want);
+    expectRangesMatchTexts(extraction);
+  });
+
+  it('starts each range after the marker and ends it before "; and"', () => {
+    const shape = SHAPES[0]!;
+    const { recommendations } = extractStatement(parsePage(renderShape(shape), shape.url), shape.url);
+    expect(recommendations[1]!.range.toString()).toBe('Guarantee access to safe abortion services in all regions');
+    const glued = SHAPES.find((s) => s.name.startsWith('glued markers'))!;
+    const first = extractStatement(parsePage(renderShape(glued), glued.url), glued.url).recommendations[0]!;
+    expect(first.range.startContainer.textContent!.slice(first.range.startOffset, first.range.startOffset + 5)).toBe('Enact');
+  });
+
+  it('spans inline elements inside one item', () => {
+    const doc = parsePage('<html lang="en"><head><title>UPR 44: Peru</title></head><body><main><p>We recommend that Peru:</p><ol><li>Ratify the <em>Escazú</em> Agreement <a href="#n1">promptly</a>;</li></ol></main></body></html>');
+    const [rec] = extractStatement(doc, 'https://x.gov/').recommendations;
+    expect(rec!.text).toBe('Ratify the Escazú Agreement promptly');
+    expect(rec!.range.toString()).toBe('Ratify the Escazú Agreement promptly');
+  });
+
+  it('finds nothing in menus, breadcrumbs, share widgets or footers', () => {
+    const shape = SHAPES.find((s) => s.name.startsWith('ordered list'))!;
+    const texts = extractStatement(parsePage(renderShape(shape), shape.url), shape.url).recommendations.map((r) => r.text);
+    expect(texts.join(' ')).not.toMatch(/Facebook|Home|Privacy|Human rights/);
+  });
+
+  it('resolves "We recommend" to the author named in the title or by the site', () => {
+    const doc = parsePage('<html lang="en"><head><title>UPR 51: statement on Australia</title></head><body><main><h1>UPR 51: statement on Australia</h1><p>We recommend that Australia:</p><ol><li>Raise the minimum age of criminal responsibility.</li></ol></main></body></html>');
+    const { page } = extractStatement(doc, 'https://www.gov.uk/government/speeches/upr51');
+    expect([page.recommendingStateCode, page.recommendingState, page.stateUnderReviewCode, page.session, page.cycle]).toEqual(['GBR', 'United Kingdom', 'AUS', 51, 4]);
+  });
+
+  it('stays fast and linear on a statement with 300 recommendations', () => {
+    const items = Array.from({ length: 300 }, (_, i) => `<li>Ensure that measure number ${i + 1} is funded, monitored and reported on every year;</li>`).join('');
+    const doc = parsePage(`<html lang="en"><head><title>UPR 40: Togo</title></head><body><main><p>Canada recommends that Togo:</p><ol>${items}</ol></main></body></html>`);
+    extractStatement(doc, 'https://x.gov/');
+    const started = performance.now();
+    const { recommendations } = extractStatement(doc, 'https://x.gov/');
+    expect(recommendations).toHaveLength(300);
+    expect(recommendations[299]!.text).toBe('Ensure that measure number 300 is funded, monitored and reported on every year');
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('never writes the DOM', () => {
+    const shape = SHAPES[1]!;
+    const doc = parsePage(renderShape(shape), shape.url);
+    const before = doc.documentElement.outerHTML;
+    extractStatement(doc, shape.url);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { countryFromName, countryOfHost, cycleOfDate, cycleOfSession, findCountryMentions, sessionOfDate } from './index';
+
+describe('cycleOfSession', () => {
+  it.each([
+    [1, 1], [12, 1], [13, 2], [26, 2], [27, 3], [34, 3], [40, 3], [41, 4], [54, 4], [55, 5], [60, 5], [0, null], [-3, null],
+  ])('session %i → cycle %s', (session, cycle) => expect(cycleOfSession(session)).toBe(cycle));
+});
+
+describe('dates', () => {
+  it.each([
+    ['2019-11-07', 34], ['2019-01-21', 32], ['2023-01-27', 42], ['2018-11-05', 31], ['2019-11-20', 34], ['2019-08-01', null],
+  ])('%s falls in WG session %s', (date, session) => expect(sessionOfDate(date)).toBe(session));
+
+  it.each([['2010-06-01', 1], ['2014-06-01', 2], ['2020-06-01', 3], ['2023-06-01', 4], ['2028-01-01', 5], ['garbage', null]])(
+    '%s is in cycle %s',
+    (date, cycle) => expect(cycleOfDate(date)).toBe(cycle),
+  );
+});
+
+describe('countryFromName', () => {
+  it.each([
+    ['Kazakhstan', 'KAZ'], ['Iran (Islamic Republic of)', 'IRN'], ['Republic of Korea', 'KOR'], ['Türkiye', 'TUR'], ['Turkey', 'TUR'],
+    ['the Netherlands', 'NLD'], ['United States of America', 'USA'], ['U.S.', 'USA'], ['Royaume-Uni', 'GBR'], ['États-Unis', 'USA'],
+    ['Estados Unidos', 'USA'], ['Suisse', 'CHE'], ['Suiza', 'CHE'], ['Côte d’Ivoire', 'CIV'], ['Cote d\'Ivoire', 'CIV'],
+    ['Venezuela (Bolivarian Republic of)', 'VEN'], ["Democratic People's Republic of Korea", 'PRK'], ['Viet Nam', 'VNM'],
+    ['Government of China', 'CHN'], ['Arabie saoudite', 'SAU'], ['Países Bajos', 'NLD'],
+  ])('%s → %s', (name, code) => expect(countryFromName(name)?.code).toBe(code));
+
+  it('gives an English display name', () => {
+    expect(countryFromName('Estados Unidos')?.name).toBe('United States');
+    expect(countryFromName('Kazajistán')?.name).toBe('Kazakhstan');
+  });
+
+  it.each(['Atlantis', '', 'Human Rights Council'])('%s is not a country', (name) => expect(countryFromName(name)).toBeNull());
+});
+
+describe('findCountryMentions', () => {
+  it('finds the longest names in order and skips the pronoun "us"', () => {
+    const text = 'Let us thank Papua New Guinea, the Government of China and the US; Guinea and Niger too.';
+    expect(findCountryMentions(text).map((m) => m.code)).toEqual(['PNG', 'CHN', 'USA', 'GIN', 'NER']);
+  });
+
+  it('reads possessives and trailing punctuation', () => {
+    const mentions = findCountryMentions('Switzerland’s record. We recommend that Kazakhstan:');
+    expect(mentions.map((m) => [m.code, m.text])).toEqual([['CHE', 'Switzerland'], ['KAZ', 'Kazakhstan']]);
+  });
+});
+
+describe('countryOfHost', () => {
+  it.each([
+    ['https://www.gov.uk/government/speeches/x', 'GBR'], ['https://geneva.usmission.gov/2020/', 'USA'], ['https://www.norway.no/en/', 'NOR'],
+    ['https://example.org/', null], ['not a url', null],
+  ])('%s → %s', (url, code) => expect(countryOfHost(url)?.code ?? null).toBe(code));
+});
