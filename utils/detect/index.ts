@@ -9,11 +9,20 @@ const UPR_MARKER =
 const UPR_URL = /(?:^|[/_.=-])(?:upr|epu)(?:[/_.=-]|\d|$)|universal[-_]periodic[-_]review|examen-periodique|examen-periodico/i;
 const ADOPTION =
   /\bitem\s*6\b|adoption\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}(?:outcome|(?:upr\s+)?report)|consideration\s+of\s+(?:the\s+)?upr\s+reports?|general\s+debate|adoption\s+(?:du|des|de\s+los?)\s+(?:r[ée]sultats?|document\s+final|informe)|point\s+6\b|tema\s+6\b/i;
+// Adoption-stage markers safe to look for in the opening body text too (not "adoption of the report", which a
+// Working Group statement may look forward to).
+const ADOPTION_IN_BODY = /\bitem\s*6\b|adoption\s+of\s+(?:the\s+)?(?:UPR\s+)?outcome\b|adoption\s+(?:du|des)\s+r[ée]sultats?\s+de\s+l['’]EPU|adopci[óo]n\s+del\s+resultado/i;
+// "Human Rights Council 40: Saudi Arabia" numbers the Council session that adopts outcomes, unless a WG marker is there too.
+const HRC_SESSION = /\b(?:human\s+rights\s+council|HRC)\s*,?\s*(?:\d{1,2}(?:st|nd|rd|th)?\b|(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:regular\s+)?session)/i;
+const WG_MARKER = /\b(?:UPR|EPU)\s*-?\s*\d|working\s+group|groupe\s+de\s+travail|grupo\s+de\s+trabajo|\d(?:st|nd|rd|th)?\s+(?:UPR\s+)?session\s+of\s+the\s+(?:UPR|universal)/i;
+const SELF_IN_HEAD = /\bnational\s+report\b|\bconcluding\s+remarks\b|\bopening\s+statement\b|\brapport\s+national\b|\binforme\s+nacional\b|\bmid-?term\s+report\b/i;
 const REPORT_OR_NGO =
   /\breport\s+of\s+the\s+working\s+group\b|\bpre-?sessions?\b|\bamnesty\b|\bwatch\b|\bngo\b|\bwikipedia\b|\bupr\s+info\b/i;
 // A present-tense recommending verb or a "following recommendations" phrase, EN / FR / ES.
 const LEAD_IN =
-  /[^.:;!?]{0,60}\b(?:recommends?|recommande(?:nt)?|recommandons|recomienda(?:n)?|recomendamos)\b(?!\s+(?:by|par|por)\b)[^.:;!?]{0,80}|[^.:;!?]{0,60}\b(?:following\s+recommendations?|recommandations\s+suivantes|(?:siguientes|las\s+siguientes)\s+recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits)\s+(?:two|three|four|five|six|seven|several|a\s+few|\d+)\s+recommendations?)\b[^.:;!?]{0,40}/gi;
+  /[^.:;!?]{0,60}\b(?:recommends?|recommande(?:nt)?|recommandons|recomienda(?:n)?|recomendamos)\b(?!\s+(?:by|par|por)\b)[^.:;!?]{0,80}|[^.:;!?]{0,60}\b(?:following\s+recommendations?|recommandations\s+suivantes|(?:siguientes|las\s+siguientes)\s+recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits)\s+(?:one|a|two|three|four|five|six|seven|several|a\s+few|\d+)\s+recommendations?)\b[^.:;!?]{0,40}/gi;
+// A line that is only a label for the list below: "Recommendations:", "Recommandations au Tchad :".
+const LABEL_LEAD_IN = /^[ \t]*(?:our\s+)?(?:recommendations?|recommandations?|recomendaciones?)(?:[ \t]+(?:to|for|au|à|aux|a|al|para)[ \t]+[^:\n]{1,60})?[ \t]*:[ \t]*$/gim;
 const NON_STATE_SUBJECT = /\b(?:committee|comit[ée]|rapporteur|working\s+group|commission|council|amnesty|watch|ngo|organi[sz]ation|report|secretary|office|institution|we\s+(?:would\s+)?(?:strongly\s+)?(?:recommend|recommended)\s+(?:reading|visiting))\b/i;
 // First-person or "in its … review X received" reporting: the state under review talking about its own review.
 const SELF_REVIEW =
@@ -95,10 +104,21 @@ export function detectUprPage(doc: Document, url: string): Detection {
   const lang = (doc.documentElement.getAttribute('lang') ?? '').slice(0, 2).toLowerCase();
   if (lang) reasons.push(`language: ${lang}`);
 
-  const adoption = head.match(ADOPTION);
+  const body = main ? readBody(main, doc) : '';
+  const adoption = head.match(ADOPTION) ?? body.slice(0, 1500).match(ADOPTION_IN_BODY);
   if (adoption) {
     score -= 6;
     reasons.push(`negative: adoption stage / general debate ('${quote(adoption[0])}')`);
+  }
+  const council = !adoption && !WG_MARKER.test(head) ? head.match(HRC_SESSION) : null;
+  if (council) {
+    score -= 3;
+    reasons.push(`negative: Human Rights Council session, not the Working Group ('${quote(council[0])}')`);
+  }
+  const selfHead = head.match(SELF_IN_HEAD);
+  if (selfHead) {
+    score -= 5;
+    reasons.push(`negative: the state under review's own statement ('${quote(selfHead[0])}')`);
   }
   const other = head.match(REPORT_OR_NGO);
   if (other) {
@@ -106,9 +126,8 @@ export function detectUprPage(doc: Document, url: string): Detection {
     reasons.push(`negative: not a government statement ('${quote(other[0])}')`);
   }
 
-  const body = main ? readBody(main, doc) : '';
   let leadIns = 0;
-  for (const m of body.matchAll(LEAD_IN)) {
+  for (const m of [...body.matchAll(LEAD_IN), ...body.matchAll(LABEL_LEAD_IN)]) {
     const phrase = m[0];
     if (NON_STATE_SUBJECT.test(phrase)) continue;
     leadIns += 1;

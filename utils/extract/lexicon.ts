@@ -12,7 +12,16 @@ export const RECOMMENDATION_VERBS: ReadonlySet<string> = new Set(
     'publish recognize recognise refrain reinforce renew ban bring build cease collaborate commit conduct cooperate ' +
     'create decriminalise define deliver design do engage establish extend facilitate harmonize harmonise incorporate ' +
     'invite make monitor operationalize persevere prioritize put ratify secure seek share set speed stop train ' +
-    'transpose abstain accept adhere amend expedite explore envisage examine study'
+    'transpose abstain accept adhere amend expedite explore envisage examine study grant redress reconsider ' +
+    'rescind revoke repeal outlaw punish penalize penalise hold conclude resume restore reinstate safeguard ' +
+    'scale streamline tackle update urgently bolster boost broaden carry close combat complete comply consolidate ' +
+    'coordinate counter cover criminalise curb dedicate deepen deploy destroy devote disseminate dismantle ' +
+    'draft eradicate evaluate exclude fight fund give halt identify incorporate increase inform institute ' +
+    'institutionalize integrate keep launch legalize legislate limit mainstream mobilize move oblige offer ' +
+    'open permit pass pay plan prepare present prioritise progress proceed pursue put ratify reaffirm realize ' +
+    'reconsider register reintroduce reject remedy report require reserve resolve respond retain revise ' +
+    'scrap separate stand standardize start strive suspend target transform treat upgrade use vote waive ' +
+    'welcome bring abrogate assess allocate collect redouble reduce refrain reform regulate remove'
   ).split(/\s+/),
 );
 
@@ -30,11 +39,14 @@ export const PROSE_STARTS: ReadonlySet<string> = new Set(
 
 /** Present-tense recommending verbs, and "following recommendations" phrases, in EN / FR / ES. */
 export const LEAD_IN =
-  /\b(?:recommends?|recommande(?:nt)?|recommandons|recomienda(?:n)?|recomendamos|recomendar[íi]a(?:mos)?)\b(?!\s+(?:by|par|por)\b)|\b(?:the\s+following\s+recommendations?|(?:les\s+)?recommandations\s+suivantes|(?:las\s+)?siguientes\s+recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits|put\s+forward)\s+(?:two|three|four|five|six|seven|eight|several|a\s+few|the\s+following|\d+)\s+(?:key\s+)?recommendations?)\b|\b(?:recall|recalls|reiterate|reiterates|rappelle|rappelons|reitera|reiteramos)\s+(?:its|our|sa|notre|su|nuestra)\s+(?:previous\s+|earlier\s+|pr[ée]c[ée]dente\s+|anterior\s+)?(?:recommendation|recommandation|recomendaci[óo]n)\b/giu;
+  /\b(?:recommends?|recommande(?:nt)?|recommandons|recomienda(?:n)?|recomendamos|recomendar[íi]a(?:mos)?)\b(?!\s+(?:by|par|por)\b)|\b(?:the\s+following\s+recommendations?|(?:les\s+)?recommandations\s+suivantes|(?:las\s+)?siguientes\s+recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits|put\s+forward)\s+(?:one|a|two|three|four|five|six|seven|eight|several|a\s+few|the\s+following|\d+)\s+(?:key\s+|specific\s+|concrete\s+)?recommendations?)\b|\b(?:recall|recalls|reiterate|reiterates|rappelle|rappelons|reitera|reiteramos)\s+(?:its|our|sa|notre|su|nuestra)\s+(?:previous\s+|earlier\s+|pr[ée]c[ée]dente\s+|anterior\s+)?(?:recommendation|recommandation|recomendaci[óo]n)\b/giu;
+
+/** A bare label that introduces a list: "Recommendations:", "Recommendations to Kenya:", "Recomendaciones:". */
+export const LABEL_LEAD_IN = /^(?:our\s+|nos\s+|nuestras\s+)?(?:recommendations?|recommandations?|recomendaciones?)(?:\s+(?:to|for|by|au|à|aux|de|du|a|al|para|por)\s+[^:]{1,60})?\s*:$/iu;
 
 /** Whose words are these: a lead-in whose subject is a body, a report or an NGO is not a state recommending. */
 export const NON_STATE_SUBJECT =
-  /\b(?:committee|comit[ée]|rapporteur|working\s+group|commission|council|amnesty|watch|ngo|ong|organi[sz]ation|report|rapport|informe|secretary|office|mechanism|experts?)\b[^.]{0,40}$/i;
+  /\b(?:committee|comit[ée]|rapporteur|working\s+group|commission|council|amnesty|watch|ngo|ong|organi[sz]ation|report|rapport|informe|secretary|office|mechanism|experts?|info|civil\s+society|ombuds\w*|institution|treaty\s+bod(?:y|ies)|cedaw|ecri|osce|unicef|unhcr|ohchr|state\s+party)\b[^.]{0,40}$/i;
 
 /** Lines that end a run of items: closing formulas, good wishes, page metadata. */
 export const CLOSING =

@@ -2,7 +2,7 @@
 // introduces — list items, numbered or bare paragraphs, glued "to …" runs, clauses inside prose — as spans of lines.
 import { findCountryMentions } from '../upr';
 import {
-  CLOSING, DRAFTING, GOVERNS_INFINITIVE, LEAD_IN, MARKER, NON_STATE_SUBJECT, PROSE_STARTS, RECOMMENDATION_VERBS,
+  CLOSING, DRAFTING, GOVERNS_INFINITIVE, LABEL_LEAD_IN, LEAD_IN, MARKER, NON_STATE_SUBJECT, PROSE_STARTS, RECOMMENDATION_VERBS,
   SOFT_ASK, TRAILING_SEPARATOR, WIDGET_TEXT,
 } from './lexicon';
 import { normalizeSpace, type Line, type LinePoint } from './lines';
@@ -79,7 +79,7 @@ function isRejectedItem(text: string): boolean {
 }
 
 /** Could this paragraph (not a list item) be one more recommendation in a run after a lead-in? */
-function isItemParagraph(line: Line): boolean {
+function isItemParagraph(line: Line, previousEndsItem: boolean): boolean {
   if (line.heading) return false;
   const text = normalizeSpace(line.text);
   if (isRejectedItem(text) || text.length > 1500) return false;
@@ -89,7 +89,8 @@ function isItemParagraph(line: Line): boolean {
   if (/^\p{Ll}/u.test(text)) return true;
   const word = firstWord(text);
   if (!word || PROSE_STARTS.has(word.toLowerCase()) || startsWithCountry(text)) return false;
-  return looksLikeVerb(word);
+  // An unknown first word still continues a run whose items end in ";" (the list's own punctuation).
+  return looksLikeVerb(word) || (previousEndsItem && /;(?:\s*(?:and|et|y))?$/i.test(text));
 }
 
 /** Numbered items written inline in one paragraph ("1) …; 2) …"): the offsets of each marker, if they count up from 1. */
@@ -186,8 +187,10 @@ function collectFollowing(lines: readonly Line[], first: number): { spans: ItemS
     }
     return { spans, next: k };
   }
-  while (k < lines.length && isItemParagraph(lines[k]!)) {
+  let previousEndsItem = true;
+  while (k < lines.length && isItemParagraph(lines[k]!, previousEndsItem)) {
     spans.push(...splitParagraph(k, lines[k]!, 0, lines[k]!.text.length));
+    previousEndsItem = /;(?:\s*(?:and|et|y))?$/i.test(normalizeSpace(lines[k]!.text));
     k++;
   }
   return { spans, next: k };
@@ -226,6 +229,15 @@ export function scanRecommendations(lines: readonly Line[]): RecommendationScan 
   while (i < lines.length) {
     const line = lines[i]!;
     let next = i + 1;
+    if (!line.heading && !line.listItem && LABEL_LEAD_IN.test(normalizeSpace(line.text))) {
+      const following = collectFollowing(lines, i + 1);
+      if (following.spans.length) {
+        leadIns.push({ line: i, text: normalizeSpace(line.text), subject: '', addressee: normalizeSpace(line.text), kind: 'list' });
+        items.push(...following.spans);
+        i = following.next;
+        continue;
+      }
+    }
     if (!line.heading && !line.listItem) {
       const text = line.text;
       LEAD_IN.lastIndex = 0;
