@@ -34,7 +34,7 @@ describe('detectUprPage reasons and gate', () => {
     expect(detectUprPage(parsePage(renderShape(ok), ok.url), ok.url).reasons).toContain("lead-in: 'Ireland recommends that Chile'");
     const adoption = SHAPES.find((s) => s.name.includes('Item 6'))!;
     const reasons = detectUprPage(parsePage(renderShape(adoption), adoption.url), adoption.url).reasons.join('\n');
-    expect(reasons).toMatch(/negative: adoption stage/);
+    expect(reasons).toMatch(/negative: adoption of the outcome \(Item 6\)/);
   });
 
   it('stops after the cheap reads on a big page that never mentions the UPR', () => {

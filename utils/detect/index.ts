@@ -5,167 +5,117 @@
 export interface Detection { detected: boolean; score: number; reasons: string[] }
 
 const UPR_MARKER =
-  /\b(?:universal\s+period(?:ic)?\s+review|UPR|EPU|examen\s+p[ée]riodique\s+universel|examen\s+peri[óo]dico\s+universal)\b/i;
-const UPR_URL = /(?:^|[/_.=-])(?:upr|epu)(?:[/_.=-]|\d|$)|universal[-_]periodic[-_]review|examen-periodique|examen-periodico/i;
-const ADOPTION =
-  /\bitem\s*6\b|adoption\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}(?:outcome|(?:upr\s+)?report)|consideration\s+of\s+(?:the\s+)?upr\s+reports?|general\s+debate|adoption\s+(?:du|des|de\s+los?)\s+(?:r[ée]sultats?|document\s+final|informe)|point\s+6\b|tema\s+6\b/i;
-// Adoption-stage markers safe to look for in the opening body text too (not "adoption of the report", which a
-// Working Group statement may look forward to).
-const ADOPTION_IN_BODY = /\bitem\s*6\b|adoption\s+of\s+(?:the\s+)?(?:UPR\s+)?outcome\b|adoption\s+(?:du|des)\s+r[ée]sultats?\s+de\s+l['’]EPU|adopci[óo]n\s+del\s+resultado/i;
-// "Human Rights Council 40: Saudi Arabia" numbers the Council session that adopts outcomes, unless a WG marker is there too.
-const HRC_SESSION = /\b(?:human\s+rights\s+council|HRC)\s*,?\s*(?:\d{1,2}(?:st|nd|rd|th)?\b|(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:regular\s+)?session)/i;
-const WG_MARKER = /\b(?:UPR|EPU)\s*-?\s*\d|working\s+group|groupe\s+de\s+travail|grupo\s+de\s+trabajo|\d(?:st|nd|rd|th)?\s+(?:UPR\s+)?session\s+of\s+the\s+(?:UPR|universal)/i;
-const SELF_IN_HEAD = /\bnational\s+report\b|\bconcluding\s+remarks\b|\bopening\s+statement\b|\brapport\s+national\b|\binforme\s+nacional\b|\bmid-?term\s+report\b/i;
-const REPORT_OR_NGO =
-  /\breport\s+of\s+the\s+working\s+group\b|\bpre-?sessions?\b|\bamnesty\b|\bwatch\b|\bngo\b|\bwikipedia\b|\bupr\s+info\b/i;
-// A present-tense recommending verb or a "following recommendations" phrase, EN / FR / ES.
+  /\b(?:universal period(?:ic)? review|UPR|EPU|examen p[ée]riodique universel|examen peri[óo]dico universal)\b/i;
+const UPR_URL = /(?:^|[/_.=-])(?:upr|epu)(?:[/_.=-]|\d|$)|universal[-_]periodic[-_]review|examen-periodi[cq]/i;
+// A present-tense recommending verb or a "following recommendations" phrase (EN / FR / ES), or a bare list label.
 const LEAD_IN =
-  /[^.:;!?]{0,60}\b(?:recommends?|recommande(?:nt)?|recommandons|recomienda(?:n)?|recomendamos)\b(?!\s+(?:by|par|por)\b)[^.:;!?]{0,80}|[^.:;!?]{0,60}\b(?:following\s+recommendations?|recommandations\s+suivantes|(?:siguientes|las\s+siguientes)\s+recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits)\s+(?:one|a|two|three|four|five|six|seven|several|a\s+few|\d+)\s+recommendations?)\b[^.:;!?]{0,40}/gi;
-// A line that is only a label for the list below: "Recommendations:", "Recommandations au Tchad :".
-const LABEL_LEAD_IN = /^[ \t]*(?:our\s+)?(?:recommendations?|recommandations?|recomendaciones?)(?:[ \t]+(?:to|for|au|à|aux|a|al|para)[ \t]+[^:\n]{1,60})?[ \t]*:[ \t]*$/gim;
-const NON_STATE_SUBJECT = /\b(?:committee|comit[ée]|rapporteur|working\s+group|commission|council|amnesty|watch|ngo|organi[sz]ation|report|secretary|office|institution|we\s+(?:would\s+)?(?:strongly\s+)?(?:recommend|recommended)\s+(?:reading|visiting))\b/i;
-// First-person or "in its … review X received" reporting: the state under review talking about its own review.
-const SELF_REVIEW =
-  /\b(?:we|I)\s+(?:have\s+)?(?:received|accepted|supported)\b[^.]{0,40}\brecommendations\b|\bin\s+(?:its|our)\s+(?:first|second|third|fourth|previous|last)\s+(?:review|cycle|UPR)\b[^.]{0,40}\breceived\b|\b(?:our|my\s+country['’]s)\s+national\s+report\b|\bpresent(?:ing)?\s+(?:our|my\s+country['’]s)\s+(?:national\s+)?report\b/i;
-const SESSION = /\b(?:UPR|EPU)\s*-?\s*\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th|e|ème|è|ª|º|°)?\s+(?:UPR\s+)?(?:session|sesi[óo]n|per[íi]odo\s+de\s+sesiones)\b/i;
-const UN_DOCUMENT = /\bconclusions\s+and\/or\s+recommendations\b|\bA\/HRC\/(?:WG\.6\/)?\d+\/(?:L\.)?\d+\b(?!\/)/i;
+  /\b(?:recommends?|recommande(?:nt)?|recommandons|recomienda(?:n)?|recomendamos)\b(?! (?:by|par|por)\b)|\b(?:following recommendations?|recommandations suivantes|siguientes recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits) (?:one|a|two|three|four|five|six|seven|several|a few|\d+) recommendations?)\b|^ ?(?:recommendations?|recommandations?|recomendaciones?)(?: (?:to|for|au|à|aux|a|al|para) [^:\n]{1,60})? ?: ?$/gim;
+// Whose words: a body, report or NGO recommending is not a state.
+const NON_STATE = /\b(?:committee|comit[ée]|rapporteur|working group|commission|council|amnesty|watch|ngo|organi[sz]ation|report|secretary|office|institution)\b/i;
+const SESSION = /\b(?:UPR|EPU) ?-? ?\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th|e|ème|è|ª|º|°)? (?:UPR )?(?:session|sesi[óo]n|per[íi]odo de sesiones)\b/i;
+// "Human Rights Council 40: Saudi Arabia" numbers the Council session that adopts outcomes, unless a WG marker is there too.
+const HRC_SESSION = /\b(?:human rights council|HRC) ?,? ?(?:\d{1,2}(?:st|nd|rd|th)?\b|(?:\d{1,2}(?:st|nd|rd|th) )?(?:regular )?session)/i;
+const WG_MARKER = /\b(?:UPR|EPU) ?-? ?\d|working group|groupe de travail|grupo de trabajo|session of the (?:UPR|universal)/i;
+const GOV_HOST = /(?:^|\.)(?:gov|gouv|gob|gc\.ca|govt|admin\.ch|usmission\.gov)(?:\.|$)|(?:^|\.)(?:mfa|mofa|dfat|delegfrance|diplo|norway|swedenabroad)\./i;
+const TEXT_TAGS = /^(?:P|LI|H\d|DIV|TD|DD|DT)$/;
 const MAX_BODY_CHARS = 150_000;
 const THRESHOLD = 5;
+// A veto outweighs every positive signal together.
+const VETO = -20;
 
-function readHead(doc: Document): string {
-  const parts = [doc.title];
-  const take = (tag: string, n: number) => {
-    const list = doc.getElementsByTagName(tag);
-    for (let i = 0; i < list.length && i < n; i++) parts.push(list[i]!.textContent ?? '');
-  };
-  take('h1', 2);
-  take('h2', 4);
-  const crumb = doc.querySelector('[class*="breadcrumb"],nav[aria-label*="readcrumb"]');
-  if (crumb) parts.push((crumb.textContent ?? '').slice(0, 500));
-  return parts.join(' \n ').replace(/\s+/g, ' ').slice(0, 3000);
-}
+// [pattern, weight, reason]; the head holds title, h1, first h2s and breadcrumb.
+const HEAD_NEGATIVES: readonly (readonly [RegExp, number, string])[] = [
+  [/\bitem ?6\b|adoption of (?:the )?(?:\S+ ){0,3}(?:outcome|(?:upr )?report)|consideration of (?:the )?upr reports?|general debate|adoption (?:du|des|de los?) (?:r[ée]sultats?|document final|informe)|\b(?:point|tema) 6\b/i, VETO, 'adoption of the outcome (Item 6)'],
+  [/\bnational report\b|\bconcluding remarks\b|\bopening statement\b|\brapport national\b|\binforme nacional\b|\bmid-?term report\b/i, VETO, "the state under review's own statement"],
+  [/\breport of the working group\b|\bpre-?sessions?\b|\bamnesty\b|\bwatch\b|\bngo\b|\bwikipedia\b|\bupr info\b/i, -4, 'not a government statement'],
+];
+const BODY_NEGATIVES: readonly (readonly [RegExp, number, string])[] = [
+  // Not "adoption of the report": a Working Group statement may look forward to it.
+  [/\bitem ?6\b|adoption of (?:the )?(?:UPR )?outcome\b|adoption (?:du|des) r[ée]sultats?|adopci[óo]n del resultado/i, VETO, 'adoption of the outcome (Item 6)'],
+  // First person or "in its third review X received": the state under review talking about its own review.
+  [/\b(?:we|I) (?:have )?(?:received|accepted|supported)\b[^.]{0,40}\brecommendations\b|\bin (?:its|our) (?:first|second|third|fourth|previous|last) (?:review|cycle|UPR)\b[^.]{0,40}\breceived\b|\b(?:our|my country['’]s) national report\b/i, VETO, 'the state under review speaking about itself'],
+  [/\bconclusions and\/or recommendations\b|\bA\/HRC\/(?:WG\.6\/)?\d+\/(?:L\.)?\d+\b(?!\/)/i, -4, 'UN document'],
+];
 
-function findMain(doc: Document): Element | null {
-  return doc.querySelector('main,[role="main"]') ?? doc.querySelector('article') ?? doc.body;
-}
-
-/** Body text of the main content, stopping once MAX_BODY_CHARS is gathered so a huge page costs no more. */
-function readBody(root: Element, doc: Document): string {
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  let text = '';
-  for (let n = walker.nextNode(); n && text.length < MAX_BODY_CHARS; n = walker.nextNode()) {
-    const parent = n.parentElement;
-    if (parent && /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(parent.tagName)) continue;
-    text += n.nodeValue + (parent && /^(?:P|LI|H\d|DIV|TD|DD|DT)$/.test(parent.tagName) ? '\n' : ' ');
-  }
-  return text;
-}
-
-function quote(s: string): string {
+function clip(s: string): string {
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length > 70 ? `${t.slice(0, 67)}…` : t;
 }
 
-/** The lead-in as a reader would quote it: a few words before the verb, not the whole 60-character run-up. */
-function quoteLeadIn(phrase: string): string {
-  const at = phrase.search(/\b(?:recommend|recomi|recomend|following|suivantes|siguientes|(?:have|has|make|offer|present|submit)s?\s)/i);
-  const before = phrase.slice(0, Math.max(at, 0)).trim().split(/\s+/).slice(-4).join(' ');
-  return quote(`${before} ${phrase.slice(Math.max(at, 0))}`);
+function readHead(doc: Document): string {
+  const parts = [doc.title];
+  for (const [tag, n] of [['h1', 2], ['h2', 4]] as const) {
+    const list = doc.getElementsByTagName(tag);
+    for (let i = 0; i < list.length && i < n; i++) parts.push(list[i]!.textContent ?? '');
+  }
+  const crumb = doc.querySelector('[class*="breadcrumb"]');
+  if (crumb) parts.push((crumb.textContent ?? '').slice(0, 500));
+  return parts.join(' \n ').replace(/\s+/g, ' ').slice(0, 3000);
+}
+
+/** Text of the main content, stopping at MAX_BODY_CHARS so a huge page costs no more; blocks end in "\n". */
+function readBody(root: Element, doc: Document): string {
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let text = '';
+  for (let n = walker.nextNode(); n && text.length < MAX_BODY_CHARS; n = walker.nextNode()) {
+    const tag = n.parentElement?.tagName ?? '';
+    // One space between words lets the patterns say " " instead of "\s+".
+    if (!/^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(tag)) text += n.nodeValue!.replace(/\s+/g, ' ') + (TEXT_TAGS.test(tag) ? '\n' : ' ');
+  }
+  return text;
 }
 
 export function detectUprPage(doc: Document, url: string): Detection {
   const reasons: string[] = [];
   let score = 0;
+  const add = (points: number, reason: string) => {
+    score += points;
+    reasons.push(reason);
+  };
   const head = readHead(doc);
-  const headHit = UPR_MARKER.test(head);
+  const main = doc.querySelector('main,[role="main"]') ?? doc.querySelector('article') ?? doc.body;
   const urlHit = UPR_URL.test(url);
-  const main = findMain(doc);
-  let introHit = false;
-  if (!headHit && !urlHit && main) {
+  let gate = UPR_MARKER.test(head) ? 3 : 0;
+  if (!gate && !urlHit && main) {
     // Some statement pages name the UPR only in their opening lines; read the first few paragraphs, no more.
     const paras = main.getElementsByTagName('p');
     let intro = '';
     for (let i = 0; i < paras.length && i < 6; i++) intro += ` ${paras[i]!.textContent ?? ''}`;
-    introHit = UPR_MARKER.test(intro.slice(0, 4000));
+    if (UPR_MARKER.test(intro.slice(0, 4000))) gate = 2;
   }
-  if (!headHit && !urlHit && !introHit) return { detected: false, score: 0, reasons: ['no mention of the Universal Periodic Review'] };
-  if (headHit) {
-    score += 3;
-    reasons.push('title or headings mention the Universal Periodic Review');
-  }
-  if (urlHit) {
-    score += 1;
-    reasons.push('address mentions the UPR');
-  }
-  if (introHit) {
-    score += 2;
-    reasons.push('opening paragraphs mention the Universal Periodic Review');
-  }
-  const lang = (doc.documentElement.getAttribute('lang') ?? '').slice(0, 2).toLowerCase();
-  if (lang) reasons.push(`language: ${lang}`);
+  if (!gate && !urlHit) return { detected: false, score: 0, reasons: ['no mention of the Universal Periodic Review'] };
+  if (gate) add(gate, gate === 3 ? 'title or headings mention the Universal Periodic Review' : 'opening paragraphs mention the Universal Periodic Review');
+  if (urlHit) add(1, 'address mentions the UPR');
+  if (GOV_HOST.test(/^[a-z]+:\/\/([^/?#:]+)/i.exec(url)?.[1] ?? '')) add(1, 'government host');
 
   const body = main ? readBody(main, doc) : '';
-  const adoption = head.match(ADOPTION) ?? body.slice(0, 1500).match(ADOPTION_IN_BODY);
-  if (adoption) {
-    score -= 6;
-    reasons.push(`negative: adoption stage / general debate ('${quote(adoption[0])}')`);
+  for (const [pattern, points, reason] of HEAD_NEGATIVES) {
+    const m = head.match(pattern);
+    if (m) add(points, `negative: ${reason} ('${clip(m[0])}')`);
   }
-  const council = !adoption && !WG_MARKER.test(head) ? head.match(HRC_SESSION) : null;
-  if (council) {
-    score -= 3;
-    reasons.push(`negative: Human Rights Council session, not the Working Group ('${quote(council[0])}')`);
-  }
-  const selfHead = head.match(SELF_IN_HEAD);
-  if (selfHead) {
-    score -= 5;
-    reasons.push(`negative: the state under review's own statement ('${quote(selfHead[0])}')`);
-  }
-  const other = head.match(REPORT_OR_NGO);
-  if (other) {
-    score -= 4;
-    reasons.push(`negative: not a government statement ('${quote(other[0])}')`);
+  const council = WG_MARKER.test(head) ? null : head.match(HRC_SESSION);
+  if (council) add(-3, `negative: Human Rights Council session, not the Working Group ('${clip(council[0])}')`);
+  for (const [pattern, points, reason] of BODY_NEGATIVES) {
+    const m = body.match(pattern);
+    if (m) add(points, `negative: ${reason} ('${clip(m[0])}')`);
   }
 
   let leadIns = 0;
-  for (const m of [...body.matchAll(LEAD_IN), ...body.matchAll(LABEL_LEAD_IN)]) {
-    const phrase = m[0];
-    if (NON_STATE_SUBJECT.test(phrase)) continue;
+  for (const m of body.matchAll(LEAD_IN)) {
+    // Quote from the start of the sentence (at most four words back) to the colon or sentence end.
+    const before = body.slice(Math.max(0, m.index - 60), m.index).split(/[.:;!?\n]/).pop()!;
+    if (NON_STATE.test(before)) continue;
     leadIns += 1;
     if (leadIns === 1) {
-      score += 4;
-      reasons.push(`lead-in: '${quoteLeadIn(phrase)}'`);
+      const after = body.slice(m.index, m.index + 80).split(/[.:;!?\n]/)[0];
+      add(4, `lead-in: '${clip(`${before.trim().split(/\s+/).slice(-4).join(' ')} ${after}`)}'`);
     }
   }
-  if (leadIns === 0) {
-    score -= 2;
-    reasons.push('negative: no recommending phrase');
-  } else if (leadIns > 1) {
-    score += 1;
-    reasons.push(`${leadIns} recommending phrases`);
-  }
+  if (!leadIns) add(-2, 'negative: no recommending phrase');
+  else if (leadIns > 1) add(1, `${leadIns} recommending phrases`);
   const session = head.match(SESSION) ?? body.slice(0, 3000).match(SESSION);
-  if (session) {
-    score += 1;
-    reasons.push(`session marker: '${quote(session[0])}'`);
-  }
-  const self = body.match(SELF_REVIEW);
-  if (self) {
-    score -= 4;
-    reasons.push(`negative: the state under review speaking about itself ('${quote(self[0])}')`);
-  }
-  if (/(?:^|\.)(?:gov|gouv|gob|gc\.ca|govt|admin\.ch|usmission\.gov)(?:\.|$)|(?:^|\.)(?:mfa|mofa|dfat|delegfrance|diplo|norway|swedenabroad)\./i.test(hostOf(url))) {
-    score += 1;
-    reasons.push('government host');
-  }
-  const compilation = body.match(UN_DOCUMENT);
-  if (compilation) {
-    score -= 4;
-    reasons.push(`negative: UN document ('${quote(compilation[0])}')`);
-  }
-  return { detected: score >= THRESHOLD && leadIns > 0 && !adoption && !self, score, reasons };
-}
-
-function hostOf(url: string): string {
-  const m = /^[a-z]+:\/\/([^/?#]+)/i.exec(url);
-  return m ? m[1]!.toLowerCase() : '';
+  if (session) add(1, `session marker: '${clip(session[0])}'`);
+  const lang = doc.documentElement.getAttribute('lang');
+  if (lang) reasons.push(`language: ${lang.slice(0, 2).toLowerCase()}`);
+  return { detected: score >= THRESHOLD && leadIns > 0, score, reasons };
 }
