@@ -60,6 +60,6 @@ export function anchorSelectors(root: Element, selectors: RecSelector[]): (Range
 
 export function anchorQuoteFuzzy(root: Element, selector: RecSelector): Range | null {
   const index = buildTextIndex(root);
-  const match = matchQuoteFuzzy(index.text, selector.quote.exact, contextOf(selector));
+  const match = matchQuoteFuzzy(index.text, selector.quote.exact, contextOf(selector), { nearHintFirst: false });
   return match ? rangeFromOffsets(index, match.start, match.end) : null;
 }

@@ -2,7 +2,7 @@
 // text nodes we split are merged back; text nodes that were separate stay separate.
 
 import { isElement, isText, nextInOrder, nextSkippingChildren } from './dom-order.ts';
-import { HIGHLIGHT_ATTR, HIGHLIGHT_TAG, applyBaseStyle } from './highlight-style.ts';
+import { HIGHLIGHT_ATTR, HIGHLIGHT_TAG, createHighlightElement } from './highlight-style.ts';
 
 /** Mark our own UI (panel host, toolbars) with this attribute and highlights will never be placed inside it. */
 export const OWN_UI_ATTR = 'data-upr-ui';
@@ -89,15 +89,6 @@ function rangeSegments(range: Range): Segment[] {
   return segments;
 }
 
-function wrap(target: Text, n: number): HTMLElement {
-  const el = target.ownerDocument.createElement(HIGHLIGHT_TAG);
-  el.setAttribute(HIGHLIGHT_ATTR, String(n));
-  applyBaseStyle(el);
-  target.parentNode!.insertBefore(el, target);
-  el.appendChild(target);
-  return el;
-}
-
 function markSplit(node: Text): Text {
   splitPieces.add(node);
   return node;
@@ -110,26 +101,40 @@ type Pieces = { node: Text; base: number }[];
  * Wrap [start, end) of an original text node that earlier highlights of the batch may already have split.
  * Offsets are taken before any change, so ranges sharing a node stay correct without relying on live-range
  * updates (which DOM implementations differ on).
+ *
+ * The text is never moved: the highlighted part and what follows are inserted after the node as new nodes and
+ * the node is shortened (possibly to an empty string; it stays, so restoring can give it its text back). Every
+ * tree or text mutation makes the browser update each live Range in the document, and a node removal (moving a
+ * node into the highlight is one) is by far the costliest such update, while inserting a new node is cheap; with the page's, the
+ * extractor's and not-yet-collected ranges counted in the thousands, that was most of the highlighting time.
+ * The price: a live range inside the highlighted text is clamped to where it started instead of following it.
  */
 function wrapSegment(segment: Segment, pieces: Pieces, n: number, out: HTMLElement[]): void {
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
-    const pieceStart = piece.base;
-    const pieceEnd = piece.base + piece.node.data.length;
-    const start = Math.max(segment.start, pieceStart);
-    const end = Math.min(segment.end, pieceEnd);
-    if (start >= end) continue;
-    if (!hasVisibleText(piece.node.data.slice(start - pieceStart, end - pieceStart))) continue;
-    let target = piece.node;
-    if (end < pieceEnd) {
-      pieces.splice(i + 1, 0, { node: markSplit(target.splitText(end - pieceStart)), base: end });
+    const node = piece.node;
+    const data = node.data;
+    const from = Math.max(segment.start, piece.base) - piece.base;
+    const to = Math.min(segment.end, piece.base + data.length) - piece.base;
+    if (from >= to || !hasVisibleText(data.slice(from, to))) continue;
+    const doc = node.ownerDocument;
+    const middle = markSplit(doc.createTextNode(data.slice(from, to)));
+    const el = createHighlightElement(doc, n);
+    el.appendChild(middle);
+    const parent = node.parentNode!;
+    const next = node.nextSibling;
+    // Inserted one by one: a DocumentFragment would cost a removal pass (emptying the fragment) per child.
+    parent.insertBefore(el, next);
+    const added: Pieces = [{ node: middle, base: piece.base + from }];
+    if (to < data.length) {
+      const right = markSplit(doc.createTextNode(data.slice(to)));
+      parent.insertBefore(right, next);
+      added.push({ node: right, base: piece.base + to });
     }
-    if (start > pieceStart) {
-      target = markSplit(target.splitText(start - pieceStart));
-      pieces.splice(i + 1, 0, { node: target, base: start });
-      i++;
-    }
-    out.push(wrap(target, n));
+    node.deleteData(from, data.length - from);
+    pieces.splice(i + 1, 0, ...added);
+    i++;
+    out.push(el);
   }
 }
 
@@ -185,14 +190,24 @@ function mergeSplitPieces(from: Node | null, to: Node | null): void {
 function unwrap(el: HTMLElement): void {
   const parent = el.parentNode;
   if (!parent) return;
-  const first = el.firstChild;
-  const last = el.lastChild;
   const before = el.previousSibling;
   const after = el.nextSibling;
+  const only = el.firstChild;
+  // The usual case, a split piece alone in its element: fold its text into the piece before it directly
+  // instead of moving it out first, which saves tree mutations (see wrapSegment on why they are costly).
+  if (only && only === el.lastChild && isText(only) && splitPieces.has(only) && isText(before)) {
+    before.appendData(only.data);
+    splitPieces.delete(only);
+    parent.removeChild(el);
+    mergeSplitPieces(after, after);
+    return;
+  }
+  const first = el.firstChild;
+  const last = el.lastChild;
   while (el.firstChild) parent.insertBefore(el.firstChild, el);
   parent.removeChild(el);
   if (first) mergeSplitPieces(before ?? first, after ?? last);
-  else if (isText(after)) mergeSplitPieces(after, after);
+  else mergeSplitPieces(after, after);
 }
 
 export function removeHighlights(root: Element | Document, highlights?: HTMLElement[]): void {

@@ -109,15 +109,48 @@ export function matchQuoteExact(
   return best;
 }
 
-/** Approximate matches only (no exact pass): the search a plain annotation tool runs for every quote. */
-export function matchQuoteFuzzy(text: string, quote: string, context: QuoteContext = {}): QuoteMatch | null {
-  if (quote.length === 0 || text.length === 0) return null;
-  const matches = approxSearch(text, quote, maxErrorsFor(quote));
+/** Best-scoring approximate match of quote within text[from, to); context and position scored on all of text. */
+function bestApproxMatch(text: string, quote: string, context: QuoteContext, from: number, to: number): QuoteMatch | null {
+  const matches = approxSearch(from === 0 && to === text.length ? text : text.slice(from, to), quote, maxErrorsFor(quote));
   let best: QuoteMatch | null = null;
   for (const match of matches) {
-    const score = scoreCandidate(text, quote, context, match.start, match.end, match.errors);
-    if (!best || score > best.score) best = { start: match.start, end: match.end, score };
+    const start = match.start + from;
+    const end = match.end + from;
+    const score = scoreCandidate(text, quote, context, start, end, match.errors);
+    if (!best || score > best.score) best = { start, end, score };
   }
+  return best;
+}
+
+/** Characters searched on each side of the stored position before the whole text is. */
+const NEAR_HINT_MARGIN = 2048;
+/** A match near the stored position this good is taken without searching further away. */
+const NEAR_HINT_ACCEPT = 0.85;
+
+export interface FuzzyOptions {
+  /**
+   * Search around the stored position first (default true). An edited page usually keeps an edited quote close
+   * to where it was, and the search cost grows with the length of text searched.
+   */
+  nearHintFirst?: boolean;
+}
+
+/** Approximate matching, accepted only above MIN_FUZZY_SCORE; with nearHintFirst off, the plain tool's search. */
+export function matchQuoteFuzzy(
+  text: string,
+  quote: string,
+  context: QuoteContext = {},
+  { nearHintFirst = true }: FuzzyOptions = {},
+): QuoteMatch | null {
+  if (quote.length === 0 || text.length === 0) return null;
+  const { hint } = context;
+  const margin = NEAR_HINT_MARGIN + quote.length;
+  if (nearHintFirst && hint !== undefined && text.length > 4 * margin) {
+    const from = Math.max(0, hint - margin);
+    const near = bestApproxMatch(text, quote, context, from, Math.min(text.length, hint + quote.length + margin));
+    if (near && near.score >= NEAR_HINT_ACCEPT) return near;
+  }
+  const best = bestApproxMatch(text, quote, context, 0, text.length);
   return best && best.score >= MIN_FUZZY_SCORE ? best : null;
 }
 

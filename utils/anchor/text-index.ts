@@ -6,6 +6,8 @@ import {
   DOCUMENT_POSITION_FOLLOWING,
   SHOW_TEXT,
   isText,
+  nextInOrder,
+  nextSkippingChildren,
 } from './dom-order.ts';
 
 export interface TextIndex {
@@ -86,16 +88,29 @@ export function rangeFromOffsets(index: TextIndex, start: number, end: number): 
 }
 
 /**
- * Text offset of a DOM boundary point. Element boundaries (e.g. from selectNodeContents) are resolved to the
- * first text node at or after them, found by binary search in document order so no tree walk is needed.
+ * Text offset of a DOM boundary point. An element boundary (e.g. from selectNodeContents) stands for the text
+ * that follows it, found by stepping forward from the point: usually one or two steps, where ordering the point
+ * against the indexed nodes would compare it with every sibling on the way.
  */
 export function offsetOfPoint(index: TextIndex, container: Node, offset: number): number {
+  index.positions ??= new Map(index.nodes.map((node, i) => [node, i]));
+  const { positions, root } = index;
   if (isText(container)) {
-    index.positions ??= new Map(index.nodes.map((node, i) => [node, i]));
-    const i = index.positions.get(container);
+    const i = positions.get(container);
     if (i !== undefined) return index.starts[i]! + Math.min(offset, container.data.length);
+  } else if (container === root || root.contains(container)) {
+    let node: Node | null = container.childNodes[offset] ?? nextSkippingChildren(container, root);
+    while (node && !isText(node)) node = nextInOrder(node, root);
+    if (!node) return index.text.length;
+    const i = positions.get(node);
+    if (i !== undefined) return index.starts[i]!;
   }
-  const ref = container.childNodes[offset] ?? null;
+  return offsetOfOutsidePoint(index, container, offset);
+}
+
+/** A point outside root (or in a node added since indexing): the offset of the first indexed text after it. */
+function offsetOfOutsidePoint(index: TextIndex, container: Node, offset: number): number {
+  const ref = isText(container) ? null : (container.childNodes[offset] ?? null);
   const isAtOrAfterPoint = (node: Text): boolean => {
     if (ref) {
       if (node === ref) return true;
