@@ -58,8 +58,8 @@ export const DRAFTING = /^\s*(?:\[[^\]]{0,60}\]|\(\d+\s*words?\)|speaking\s+time
 /** "We encourage / urge …": soft asks, not formal recommendations. */
 export const SOFT_ASK = /^(?:we|I|[\p{Lu}][\p{L}]+)\s+(?:also\s+|further\s+|strongly\s+|would\s+)?(?:encourage|urge|invite|call\s+on|calls\s+on|welcome|commend|note|encourages|urges|invites|welcomes|commends|notes|regret|regrets)\b/iu;
 
-/** List and paragraph markers: "1.", "1)", "(a)", "iv.", bullets; "1.Item" glued markers too. */
-export const MARKER = /^[\s\u00a0]*(?:\(?\d{1,3}(?:[.)](?!\d)|\s*[-–—](?=\s))|\([a-z]\)|[a-z]\)(?=\s)|\(?[ivx]{1,5}[.)](?=\s)|[•·▪●○◦‣∙*–—-](?=[\s\u00a0]))[\s\u00a0]*/iu;
+/** List and paragraph markers: "1.", "1)", "(a)", "iv.", bullets, "First,"; "1.Item" glued markers too. */
+export const MARKER = /^[\s\u00a0]*(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?,|(?:finally|lastly|premièrement|deuxièmement|troisièmement|quatrièmement|enfin|primero|segundo|tercero|cuarto|finalmente|por\s+último),|\(?\d{1,3}(?:[.)](?!\d)|\s*[-–—](?=\s))|\([a-z]\)|[a-z]\)(?=\s)|\(?[ivx]{1,5}[.)](?=\s)|[•·▪●○◦‣∙*–—-](?=[\s\u00a0]))[\s\u00a0]*/iu;
 
 /** Item separators the range may leave out: "; and", ";", ", and". */
 export const TRAILING_SEPARATOR = /(?:[\s\u00a0]*(?:[;,](?:[\s\u00a0]*(?:and|et|y|or|ou|o))?|\[\d+\s*words?\]))+[\s\u00a0]*$/iu;

@@ -84,7 +84,11 @@ function isItemParagraph(line: Line, previousEndsItem: boolean): boolean {
   const text = normalizeSpace(line.text);
   if (isRejectedItem(text) || text.length > 1500) return false;
   const marker = MARKER.exec(text);
-  if (marker && marker[0].trim()) return !isRejectedItem(text.slice(marker[0].length));
+  if (marker && marker[0].trim()) {
+    const rest = text.slice(marker[0].length);
+    // "Finally, we are concerned …" is prose behind an ordinal, not an item.
+    return !isRejectedItem(rest) && !PROSE_STARTS.has(firstWord(rest).toLowerCase());
+  }
   if (/^to\s+\p{L}/iu.test(text)) return true;
   if (/^\p{Ll}/u.test(text)) return true;
   const word = firstWord(text);
@@ -203,7 +207,7 @@ function clauseStart(text: string, from: number): number {
   s += that[0].length;
   const head = text.slice(s, s + 80);
   const mention = findCountryMentions(head)[0];
-  if (mention && /^(?:the\s+(?:government|authorities|kingdom|republic|state)\s+of\s+)?(?:the\s+)?$/i.test(head.slice(0, mention.index))) {
+  if (mention && /^(?:(?:to|à|au|aux|a|al)\s+)?(?:the\s+(?:government|authorities|kingdom|republic|state)\s+of\s+)?(?:the\s+|la\s+|l['’]\s*)?$/i.test(head.slice(0, mention.index))) {
     s += mention.index + mention.length;
     while (s < text.length && /[\s\u00a0,]/.test(text[s]!)) s++;
   }
