@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 
 // The extension's one build configuration: Chromium (MV3) and Firefox from the same sources.
@@ -6,6 +7,19 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
+  hooks: {
+    // The detector runs on every page: build it against the browser's native API instead of the polyfill.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.every((e) => e.name === 'detector')) return;
+      config.resolve ??= {};
+      const native = resolve(import.meta.dirname, 'utils/browser-native/index.ts');
+      config.resolve.alias = [
+        { find: /^@wxt-dev\/webextension-polyfill\/browser$/, replacement: native },
+        { find: /^wxt\/browser$/, replacement: native },
+        ...(Array.isArray(config.resolve.alias) ? config.resolve.alias : Object.entries(config.resolve.alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))),
+      ];
+    },
+  },
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
   }),

@@ -68,6 +68,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   // analytics) is refused, as a closed network would.
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
+    if (!url.protocol.startsWith('http')) return route.continue(); // the extension's own files
     url.hash = '';
     const page = pages.get(url.href);
     if (page) await route.fulfill({ status: 200, body: page.body, headers: { 'content-type': 'text/html; charset=utf-8', ...page.headers } });
