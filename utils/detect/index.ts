@@ -89,16 +89,14 @@ export function detectUprPage(doc: Document, url: string): Detection {
   if (GOV_HOST.test(/^[a-z]+:\/\/([^/?#:]+)/i.exec(url)?.[1] ?? '')) add(1, 'government host');
 
   const body = main ? readBody(main, doc) : '';
-  for (const [pattern, points, reason] of HEAD_NEGATIVES) {
-    const m = head.match(pattern);
-    if (m) add(points, `negative: ${reason} ('${clip(m[0])}')`);
+  const negatives = [...HEAD_NEGATIVES.map((n) => [head, ...n] as const), ...BODY_NEGATIVES.map((n) => [body, ...n] as const)];
+  for (const [text, pattern, points, reason] of negatives) {
+    const m = text.match(pattern);
+    // One signal counts once, whether the head or the body shows it.
+    if (m && !reasons.some((r) => r.includes(reason))) add(points, `negative: ${reason} ('${clip(m[0])}')`);
   }
   const council = WG_MARKER.test(head) ? null : head.match(HRC_SESSION);
   if (council) add(-3, `negative: Human Rights Council session, not the Working Group ('${clip(council[0])}')`);
-  for (const [pattern, points, reason] of BODY_NEGATIVES) {
-    const m = body.match(pattern);
-    if (m) add(points, `negative: ${reason} ('${clip(m[0])}')`);
-  }
 
   let leadIns = 0;
   for (const m of body.matchAll(LEAD_IN)) {

@@ -18,7 +18,7 @@ export const MONTHS: Readonly<Record<string, number>> = {
 const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?\\s+(?:de\\s+)?(${MONTH_NAMES})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'iu');
 const MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'iu');
-const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 const NUMERIC_DATE = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/;
 
 function toIso(year: number, month: number, day: number): string | null {
