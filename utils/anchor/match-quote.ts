@@ -122,20 +122,24 @@ function bestApproxMatch(text: string, quote: string, context: QuoteContext, fro
   return best;
 }
 
-/** Characters searched on each side of the stored position before the whole text is. */
-const NEAR_HINT_MARGIN = 2048;
+/**
+ * Windows around the stored position searched before the whole text, narrowest first. approx-string-match
+ * reports only the matches with the fewest errors, so a whole-text search lets a sibling recommendation that
+ * differs by one number ("(27)" for "(3)") beat the edited original standing where it was, context and all.
+ * The narrow window is the quote's own place plus the slack its error budget allows: too narrow for a whole
+ * sibling to fit, so it sees only the original. The wider one catches text that moved a little, at a fraction
+ * of the cost of a full search.
+ */
+const NEAR_HINT_MARGINS = [(quote: string) => maxErrorsFor(quote) + 16, (quote: string) => 2048 + quote.length];
 /** A match near the stored position this good is taken without searching further away. */
 const NEAR_HINT_ACCEPT = 0.85;
 
 export interface FuzzyOptions {
-  /**
-   * Search around the stored position first (default true). An edited page usually keeps an edited quote close
-   * to where it was, and the search cost grows with the length of text searched.
-   */
+  /** Search around the stored position first (default true); false gives the plain tool's whole-text search. */
   nearHintFirst?: boolean;
 }
 
-/** Approximate matching, accepted only above MIN_FUZZY_SCORE; with nearHintFirst off, the plain tool's search. */
+/** Approximate matching, accepted only above MIN_FUZZY_SCORE. */
 export function matchQuoteFuzzy(
   text: string,
   quote: string,
@@ -144,11 +148,16 @@ export function matchQuoteFuzzy(
 ): QuoteMatch | null {
   if (quote.length === 0 || text.length === 0) return null;
   const { hint } = context;
-  const margin = NEAR_HINT_MARGIN + quote.length;
-  if (nearHintFirst && hint !== undefined && text.length > 4 * margin) {
-    const from = Math.max(0, hint - margin);
-    const near = bestApproxMatch(text, quote, context, from, Math.min(text.length, hint + quote.length + margin));
-    if (near && near.score >= NEAR_HINT_ACCEPT) return near;
+  if (nearHintFirst && hint !== undefined) {
+    for (const marginFor of NEAR_HINT_MARGINS) {
+      const margin = marginFor(quote);
+      const from = Math.max(0, hint - margin);
+      const to = Math.min(text.length, hint + quote.length + margin);
+      const near = bestApproxMatch(text, quote, context, from, to);
+      if (near && near.score >= NEAR_HINT_ACCEPT) return near;
+      // A window that already covers the whole text was the full search.
+      if (from === 0 && to === text.length) return near && near.score >= MIN_FUZZY_SCORE ? near : null;
+    }
   }
   const best = bestApproxMatch(text, quote, context, 0, text.length);
   return best && best.score >= MIN_FUZZY_SCORE ? best : null;
