@@ -7,7 +7,7 @@ import type { RecSelector } from './types.ts';
 /** Hypothesis stores 32 characters each side: enough to tell duplicates apart, short enough to survive edits. */
 export const CONTEXT_LENGTH = 32;
 
-function describeInIndex(index: TextIndex, range: Range): RecSelector {
+function describeInIndex(index: TextIndex, range: AbstractRange): RecSelector {
   const start = offsetOfPoint(index, range.startContainer, range.startOffset);
   const end = Math.max(start, offsetOfPoint(index, range.endContainer, range.endOffset));
   const { text } = index;
@@ -22,12 +22,12 @@ function describeInIndex(index: TextIndex, range: Range): RecSelector {
   };
 }
 
-export function describeRange(root: Element, range: Range): RecSelector {
+export function describeRange(root: Element, range: AbstractRange): RecSelector {
   return describeInIndex(buildTextIndex(root), range);
 }
 
 /** The same for many ranges, sharing one text index; result[i] describes ranges[i]. */
-export function describeRanges(root: Element, ranges: Range[]): RecSelector[] {
+export function describeRanges(root: Element, ranges: readonly AbstractRange[]): RecSelector[] {
   const index = buildTextIndex(root);
   return ranges.map((range) => describeInIndex(index, range));
 }

@@ -60,6 +60,18 @@ describe('highlightRange', () => {
     }
   });
 
+  it('accepts a StaticRange-like range (not live, so free while the DOM changes)', () => {
+    mount('<p>We recommend that the State <i>ratify</i> the Convention.</p>');
+    const before = dumpNodes(root);
+    const live = rangeOfText(root, 'State ratify the');
+    const { startContainer, startOffset, endContainer, endOffset } = live;
+    const staticRange = { startContainer, startOffset, endContainer, endOffset, collapsed: false } as AbstractRange;
+    const els = highlightRange(staticRange, 2);
+    expect(joined(els)).toBe('State ratify the');
+    removeHighlights(root);
+    expect(dumpNodes(root)).toBe(before);
+  });
+
   it('returns nothing for a range wholly inside a script', () => {
     mount('<p>Text</p><script>var recommendation = "Ratify";</script>');
     expect(highlightRange(rangeOfText(root, 'recommendation'), 1)).toEqual([]);

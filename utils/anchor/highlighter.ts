@@ -41,6 +41,15 @@ function outermostForbiddenAncestor(node: Node): Element | null {
 
 const hasVisibleText = (text: string): boolean => /\S/.test(text);
 
+/** Computed here because a StaticRange, unlike a Range, does not offer commonAncestorContainer. */
+function commonAncestor(a: Node, b: Node): Node | null {
+  if (a === b) return a;
+  const ancestorsOfA = new Set<Node>();
+  for (let node: Node | null = a; node; node = node.parentNode) ancestorsOfA.add(node);
+  for (let node: Node | null = b; node; node = node.parentNode) if (ancestorsOfA.has(node)) return node;
+  return null;
+}
+
 interface Segment {
   node: Text;
   start: number;
@@ -51,9 +60,10 @@ interface Segment {
  * The text slices of a range, in document order. The walk starts at the range's start and stops at its end,
  * so its cost is the size of the range, not of the page.
  */
-function rangeSegments(range: Range): Segment[] {
-  const root = range.commonAncestorContainer;
+function rangeSegments(range: AbstractRange): Segment[] {
   const { startContainer, startOffset, endContainer, endOffset } = range;
+  const root = commonAncestor(startContainer, endContainer);
+  if (!root) return [];
   const startText = isText(startContainer) ? startContainer : null;
   const endText = isText(endContainer) ? endContainer : null;
   // For an element boundary, the first node outside the range.
@@ -102,11 +112,11 @@ type Pieces = { node: Text; base: number }[];
  * Offsets are taken before any change, so ranges sharing a node stay correct without relying on live-range
  * updates (which DOM implementations differ on).
  *
- * The text is never moved: the highlighted part and what follows are inserted after the node as new nodes and
+ * The text is never moved: the highlighted part and what follows are inserted after the node as new nodes, and
  * the node is shortened (possibly to an empty string; it stays, so restoring can give it its text back). Every
- * tree or text mutation makes the browser update each live Range in the document, and a node removal (moving a
- * node into the highlight is one) is by far the costliest such update, while inserting a new node is cheap; with the page's, the
- * extractor's and not-yet-collected ranges counted in the thousands, that was most of the highlighting time.
+ * tree or text mutation makes the browser update each live Range in the document; removing a node (moving it
+ * into the highlight would) is by far the costliest such update, inserting a new one is cheap. With the page's,
+ * the extractor's and not-yet-collected ranges counted in the thousands, that was most of the highlighting time.
  * The price: a live range inside the highlighted text is clamped to where it started instead of following it.
  */
 function wrapSegment(segment: Segment, pieces: Pieces, n: number, out: HTMLElement[]): void {
@@ -139,7 +149,8 @@ function wrapSegment(segment: Segment, pieces: Pieces, n: number, out: HTMLEleme
 }
 
 export interface HighlightRequest {
-  range: Range;
+  /** A Range, or a StaticRange: not being live, it costs nothing while the DOM changes. */
+  range: AbstractRange;
   /** The recommendation's 1-based order on the page. */
   n: number;
 }
@@ -167,7 +178,11 @@ export function highlightRanges(requests: HighlightRequest[]): HTMLElement[][] {
   });
 }
 
-export function highlightRange(range: Range, n: number): HTMLElement[] {
+/**
+ * Highlight one range. Highlighting shortens the text node it starts in, so another live range further into
+ * that same node is clamped: for several ranges use highlightRanges (or go in reverse document order).
+ */
+export function highlightRange(range: AbstractRange, n: number): HTMLElement[] {
   return highlightRanges([{ range, n }])[0]!;
 }
 
