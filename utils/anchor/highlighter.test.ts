@@ -36,7 +36,9 @@ describe('highlightRange', () => {
   it('wraps a range spanning <b>, <a> and nested elements in several elements with the same N', () => {
     mount('<p>Adopt a <b>national</b> plan on <a href="#">business and <i>human <em>rights</em></i></a> now.</p>');
     const range = rangeOfText(root, 'national plan on business and human rights');
+    const rangeText = range.toString();
     const els = highlightRange(range, 7);
+    expect(joined(els)).toBe(rangeText);
     expect(els.map((el) => el.textContent)).toEqual(["national", " plan on ", "business and ", "human ", "rights"]);
     expect(els.every((el) => el.localName === HIGHLIGHT_TAG && el.getAttribute(HIGHLIGHT_ATTR) === '7')).toBe(true);
     expect(joined(els)).toBe('national plan on business and human rights');
