@@ -1,7 +1,7 @@
 // The side panel: the page's metadata and its recommendations, each with a note. It receives everything through
 // its client and never touches the page; selecting here asks the page to scroll, a click on a highlight selects here.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Note, PanelData } from '@/utils/messages';
+import type { Note, PanelData, PanelRecommendation } from '@/utils/messages';
 import { formatSession, formatStates } from './format';
 import { NoteEditor } from './NoteEditor';
 import type { PanelClient } from './panel-client';
@@ -14,21 +14,32 @@ export function Panel({ client }: { client: PanelClient }) {
 
   useEffect(() => {
     let unsubscribe = () => {};
-    void client.load().then((result) => {
-      if (!result.ok) return setError(result.error.message);
-      setData(result.value);
+    let live = true;
+    const load = () =>
+      client.load().then((result) => {
+        if (!live) return result;
+        if (result.ok) {
+          setData(result.value);
+          setError(null);
+        } else setError(result.error.message);
+        return result;
+      });
+    void load().then((result) => {
+      if (!result.ok || !live) return;
+      const withNote = (note: Note) => (r: PanelRecommendation) => (r.id === note.recommendationId ? { ...r, note } : r);
       unsubscribe = client.subscribe(result.value.tabId, {
         selected: setSelected,
-        noteChanged: (note: Note) =>
+        noteChanged: (note) =>
           setData((current) =>
-            current && {
-              ...current,
-              recommendations: current.recommendations.map((r) => (r.id === note.recommendationId ? { ...r, note } : r)),
-            },
+            current && { ...current, recommendations: current.recommendations.map(withNote(note)), orphans: current.orphans.map(withNote(note)) },
           ),
+        pageUpdated: () => void load(),
       });
     });
-    return () => unsubscribe();
+    return () => {
+      live = false;
+      unsubscribe();
+    };
   }, [client]);
 
   // The page's "focus the panel" shortcut focuses this frame: carry focus on to the selected (or first) item.
@@ -48,7 +59,7 @@ export function Panel({ client }: { client: PanelClient }) {
 
   if (error) return <p class="panel-error" role="alert">{error}</p>;
   if (!data) return <p class="panel-loading">Loading…</p>;
-  const { page, recommendations } = data;
+  const { page, recommendations, orphans } = data;
 
   const choose = (n: number) => {
     setSelected(n);
@@ -78,6 +89,20 @@ export function Panel({ client }: { client: PanelClient }) {
             </li>
           ))}
         </ol>
+      )}
+      {orphans.length > 0 && (
+        <section class="orphans" aria-labelledby="orphans-title">
+          <h2 id="orphans-title" class="orphans-title">Not found on this page</h2>
+          <p class="orphans-help">These were here on an earlier visit. They are kept with their notes.</p>
+          <ul class="recs">
+            {orphans.map((rec) => (
+              <li key={rec.id} class="rec rec-orphan" data-orphan={rec.id}>
+                <p class="rec-text-static">{rec.text}</p>
+                <NoteEditor recommendationId={rec.id} n={rec.n} note={rec.note} save={client.saveNote} />
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </main>
   );

@@ -8,10 +8,17 @@ export interface PanelClient {
   focus(n: number): Promise<Result<null>>;
   saveNote(recommendationId: string, body: string): Promise<Result<Note>>;
   /** Events for this panel: a highlight clicked in its own tab, a note changed anywhere. Returns an unsubscribe. */
-  subscribe(tabId: number | null, handlers: { selected(n: number): void; noteChanged(note: Note): void }): () => void;
+  subscribe(tabId: number | null, handlers: PanelEventHandlers): () => void;
 }
 
 type Runtime = typeof Browser.runtime;
+
+export interface PanelEventHandlers {
+  selected(n: number): void;
+  noteChanged(note: Note): void;
+  /** The page in this tab was read again. */
+  pageUpdated(): void;
+}
 
 function isEvent<E extends keyof Events>(message: unknown, event: E): message is { payload: Events[E] } {
   if (typeof message !== 'object' || message === null) return false;
@@ -30,6 +37,8 @@ export function createPanelClient(runtime: Runtime): PanelClient {
         if (sender.id !== runtime.id) return undefined;
         if (isEvent(message, 'page.selected') && sender.tab?.id === tabId && typeof message.payload.n === 'number') {
           handlers.selected(message.payload.n);
+        } else if (isEvent(message, 'page.updated') && sender.tab?.id === tabId) {
+          handlers.pageUpdated();
         } else if (isEvent(message, 'note.changed')) {
           handlers.noteChanged(message.payload.note);
         }

@@ -1,3 +1,4 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectUprPage } from '@/utils/detect';
 import { envelope } from '@/utils/messages/envelope';
@@ -6,15 +7,27 @@ interface RuntimeHost {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 }
 
+/** Pages that render their content late get one more look after this long. */
+const SECOND_LOOK_MS = 2500;
+
 // Runs on every page, so it stays tiny: it reads a little, and on anything but a UPR statement it writes nothing,
-// mounts nothing and sends nothing. On a statement it asks the background to inject the annotator.
+// mounts nothing and sends nothing. On a statement it asks the background to inject the annotator, which then
+// follows the page itself.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main() {
-    if (!detectUprPage(document, location.href).detected) return;
-    // The raw extension API, not the polyfill: its bytes would ship to every page on the web.
-    const g = globalThis as unknown as { browser?: RuntimeHost; chrome?: RuntimeHost };
-    void (g.browser ?? g.chrome)?.runtime.sendMessage(envelope('page.annotate', {})).catch(() => {});
+  main(ctx: ContentScriptContext) {
+    let asked = false;
+    const look = () => {
+      const scope = globalThis as unknown as { browser?: RuntimeHost; chrome?: RuntimeHost; __uprAnnotatorRunning?: boolean };
+      if (asked || scope.__uprAnnotatorRunning || !detectUprPage(document, location.href).detected) return;
+      asked = true;
+      // The raw extension API, not the polyfill: its bytes would ship to every page on the web.
+      void (scope.browser ?? scope.chrome)?.runtime.sendMessage(envelope('page.annotate', {})).catch(() => (asked = false));
+    };
+    look();
+    ctx.setTimeout(look, SECOND_LOOK_MS);
+    // Single-page sites change "page" without loading one.
+    ctx.addEventListener(window, 'wxt:locationchange', look);
   },
 });

@@ -128,3 +128,56 @@ export async function highlightedTexts(page: Page): Promise<Record<number, strin
     return out;
   });
 }
+
+/** The bits of the service worker's `chrome` the helpers below use (evaluated inside the worker). */
+interface WorkerChrome {
+  tabs: { query(q: object): Promise<unknown[]> };
+  commands: { onCommand: { dispatch(name: string, tab: unknown): void } };
+  action: { onClicked: { dispatch(tab: unknown): void } };
+}
+
+/**
+ * Runs the extension's own keyboard-shortcut listener for `name` on the active tab, as Chromium does when the
+ * user presses the shortcut (headless Chromium has no browser window to receive the key).
+ */
+export async function pressShortcut(session: Session, name: string): Promise<void> {
+  const worker = await session.worker();
+  await worker.evaluate(async (command) => {
+    const api = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    api.commands.onCommand.dispatch(command, tab);
+  }, name);
+}
+
+/** Runs the extension's toolbar-button listener on the active tab, as a click on the button does. */
+export async function clickToolbarButton(session: Session): Promise<void> {
+  const worker = await session.worker();
+  await worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    api.action.onClicked.dispatch(tab);
+  });
+}
+
+/**
+ * Records, from the page's own world, the body as it was before any content script could touch it (at
+ * DOMContentLoaded, which comes before the detector's document_idle run) and every DOM mutation after that.
+ */
+export const DOM_RECORDER = `
+  window.__uprTest = { before: null, structureBefore: null, mutations: 0 };
+  window.__uprStructure = (node) => {
+    const out = [];
+    const walk = (n, depth) => {
+      out.push(depth + ':' + n.nodeType + ':' + (n.nodeType === 1 ? n.localName : n.nodeType === 3 ? JSON.stringify(n.data) : ''));
+      for (const c of n.childNodes) walk(c, depth + 1);
+    };
+    walk(node, 0);
+    return out.join('\\n');
+  };
+  document.addEventListener('DOMContentLoaded', () => {
+    window.__uprTest.before = document.body.outerHTML;
+    window.__uprTest.structureBefore = window.__uprStructure(document.body);
+    new MutationObserver((records) => { window.__uprTest.mutations += records.length; })
+      .observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+`;

@@ -1,14 +1,21 @@
-// The annotator's work on a statement page: extract, describe and highlight the recommendations, hand the capture
-// to the background, mount the panel, and link highlights and panel both ways. It holds no notes itself.
+// The annotator's work on a statement page: extract and highlight the recommendations, re-anchor the ones stored
+// from earlier visits that extraction did not find (orphans when they cannot be found), hand the capture to the
+// background, mount the panel, and link highlights and panel both ways. It follows the page when its content
+// changes or it navigates in place. It holds no notes itself.
 import type { browser as Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { describeRanges, HIGHLIGHT_ATTR } from '@/utils/anchor';
-import { extractStatement } from '@/utils/extract';
+import { anchorSelectors, describeRanges, HIGHLIGHT_ATTR, type RecSelector } from '@/utils/anchor';
+import { detectUprPage } from '@/utils/detect';
+import { extractStatement, findMainContent } from '@/utils/extract';
 import { eventEnvelope, isTabCommand, sendRequest } from '@/utils/messages';
-import { createHighlightLayer } from './highlight-layer';
-import { mountPanelFrame } from './panel-frame';
+import { normalizeRecommendationText } from '@/utils/model';
+import { createHighlightLayer, type HighlightLayer } from './highlight-layer';
+import { mountPanelFrame, type PanelFrame } from './panel-frame';
 
 type Runtime = typeof Browser.runtime;
+
+/** Quiet time after the page's last change before re-reading it. */
+export const REANCHOR_DEBOUNCE_MS = 400;
 
 export interface AnnotateOptions {
   ctx: ContentScriptContext;
@@ -16,37 +23,113 @@ export interface AnnotateOptions {
   runtime: Runtime;
 }
 
+interface Placed {
+  text: string;
+  selector: RecSelector;
+  range: Range;
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return a.compareBoundaryPoints(Range.START_TO_END, b) > 0 && b.compareBoundaryPoints(Range.START_TO_END, a) > 0;
+}
+
 export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Promise<void> {
-  const url = doc.location?.href ?? '';
-  const extraction = extractStatement(doc, url);
-  const { root } = extraction;
-  const recs = extraction.recommendations;
-  const ranges = recs.map((r) => r.range);
-  const selectors = describeRanges(root, ranges);
+  const send = (message: unknown) => runtime.sendMessage(message);
+  let layer: HighlightLayer | null = null;
+  let panel: PanelFrame | null = null;
+  let observer: MutationObserver | null = null;
+  let signature = '';
+  let generation = 0;
 
-  const layer = createHighlightLayer(
-    doc,
-    root,
-    recs.map((r, i) => ({ n: r.n, selector: selectors[i]! })),
-  );
-  layer.show(ranges);
-  ctx.onInvalidated(() => layer.hide());
-
-  const capture = await sendRequest(runtime.sendMessage, 'page.capture', {
-    url,
-    meta: extraction.page,
-    recommendations: recs.map((r, i) => ({ n: r.n, text: r.text, selector: selectors[i]! })),
-  });
-  if (!capture.ok) console.warn('[UPR Annotator]', capture.error.message);
-
-  const panel = mountPanelFrame(ctx, doc, runtime.getURL('/panel.html'), root);
-
-  const tellPanel = (n: number) => void runtime.sendMessage(eventEnvelope('page.selected', { n })).catch(() => {});
-  const reveal = (n: number) => {
-    layer.select(n);
-    layer.first(n)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    layer.flash(n);
+  // Our own writes (highlights) must not look like the page changing.
+  const quietly = (write: () => void) => {
+    observer?.disconnect();
+    write();
+    observeContent();
   };
+
+  const tellPanel = (n: number) => void send(eventEnvelope('page.selected', { n })).catch(() => {});
+
+  const contentSignature = () => {
+    const root = findMainContent(doc);
+    const text = root.textContent ?? '';
+    return `${doc.location.href}\u0000${text.length}\u0000${text.slice(0, 200)}\u0000${text.slice(-200)}`;
+  };
+
+  async function annotate(): Promise<void> {
+    const mine = ++generation;
+    const url = doc.location.href;
+    // Read the page as the page has it: our earlier highlights out first (ranges into them would not survive).
+    quietly(() => layer?.hide());
+    const extraction = extractStatement(doc, url);
+    const { root } = extraction;
+    const extracted: Placed[] = [];
+    const selectors = describeRanges(root, extraction.recommendations.map((r) => r.range));
+    extraction.recommendations.forEach((r, i) => extracted.push({ text: r.text, selector: selectors[i]!, range: r.range }));
+
+    // What earlier visits stored and extraction did not find again: anchor it from its selectors.
+    const stored = await sendRequest(send, 'page.stored', { url });
+    if (mine !== generation) return;
+    const seen = new Set(extracted.map((r) => normalizeRecommendationText(r.text)));
+    const missing = stored.ok ? stored.value.recommendations.filter((s) => !seen.has(normalizeRecommendationText(s.text))) : [];
+    const found = anchorSelectors(root, missing.map((m) => m.selector));
+    const placed = [...extracted];
+    const orphans: string[] = [];
+    missing.forEach((m, i) => {
+      const range = found[i];
+      if (range && !placed.some((p) => overlaps(p.range, range))) placed.push({ text: m.text, selector: m.selector, range });
+      else orphans.push(m.id);
+    });
+    placed.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+
+    quietly(() => {
+      layer = createHighlightLayer(doc, root, placed.map((p, i) => ({ n: i + 1, selector: p.selector })));
+      layer.show(placed.map((p) => p.range));
+    });
+    signature = contentSignature();
+
+    const capture = await sendRequest(send, 'page.capture', {
+      url,
+      meta: extraction.page,
+      recommendations: placed.map((p, i) => ({ n: i + 1, text: p.text, selector: p.selector })),
+      orphans,
+    });
+    if (!capture.ok) console.warn('[UPR Annotator]', capture.error.message);
+    if (mine !== generation) return;
+    if (!panel) panel = mountPanelFrame(ctx, doc, runtime.getURL('/panel.html'), root);
+    else void send(eventEnvelope('page.updated', {})).catch(() => {});
+  }
+
+  function teardown(): void {
+    generation++;
+    quietly(() => layer?.hide());
+    layer = null;
+    panel?.remove();
+    panel = null;
+  }
+
+  // The page changed under us (late content, an edit, an in-place navigation): read it again once it settles.
+  let timer: number | undefined;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = ctx.setTimeout(() => {
+      if (contentSignature() === signature) return;
+      if (!detectUprPage(doc, doc.location.href).detected) return teardown();
+      void annotate().catch(report);
+    }, REANCHOR_DEBOUNCE_MS);
+  };
+  function observeContent(): void {
+    if (!observer) observer = new MutationObserver(schedule);
+    if (doc.body) observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+  }
+  const report = (error: unknown) => console.warn('[UPR Annotator] could not annotate this page:', error);
+
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  ctx.onInvalidated(() => {
+    observer?.disconnect();
+    clearTimeout(timer);
+    teardown();
+  });
 
   ctx.addEventListener(
     doc,
@@ -54,40 +137,48 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     (event) => {
       const target = event.target instanceof Element ? event.target.closest(`[${HIGHLIGHT_ATTR}]`) : null;
       const n = Number(target?.getAttribute(HIGHLIGHT_ATTR));
-      if (!n || !layer.has(n)) return;
+      if (!n || !layer?.has(n)) return;
       layer.select(n);
-      if (panel.isCollapsed()) panel.setCollapsed(false);
+      if (panel?.isCollapsed()) panel.setCollapsed(false);
       tellPanel(n);
     },
     { capture: true },
   );
 
+  const reveal = (current: HighlightLayer, n: number) => {
+    current.select(n);
+    current.first(n)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    current.flash(n);
+  };
+
   const onCommand = (message: unknown) => {
-    if (!isTabCommand(message)) return undefined;
+    const current = layer;
+    if (!isTabCommand(message) || !current) return undefined;
     switch (message.command) {
       case 'focus':
-        if (layer.has(message.payload.n)) reveal(message.payload.n);
+        if (current.has(message.payload.n)) reveal(current, message.payload.n);
         break;
       case 'toggle-highlights':
-        if (layer.shown) layer.hide();
-        else layer.show();
+        quietly(() => (current.shown ? current.hide() : current.show()));
         break;
       case 'step': {
-        if (!layer.shown) layer.show();
-        const n = layer.step(message.payload.direction);
+        if (!current.shown) quietly(() => current.show());
+        const n = current.step(message.payload.direction);
         if (n !== null) {
-          reveal(n);
+          reveal(current, n);
           tellPanel(n);
         }
         break;
       }
       case 'focus-panel':
-        panel.setCollapsed(false);
-        panel.focus();
+        panel?.setCollapsed(false);
+        panel?.focus();
         break;
     }
     return undefined;
   };
   runtime.onMessage.addListener(onCommand);
   ctx.onInvalidated(() => runtime.onMessage.removeListener(onCommand));
+
+  await annotate();
 }

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRepository, openUprDb, type UprDb } from '@/utils/db';
 import { commandEnvelope, createRouter, eventEnvelope, RequestError, type Handlers, type PanelData, type TabCommands } from '@/utils/messages';
-import { pageKey } from '@/utils/model';
+import { pageKey, type StoredRecommendation } from '@/utils/model';
 
 export default defineBackground(() => {
   // The connection is cached only as a speed-up: the worker may be stopped at any moment, and everything that
@@ -22,6 +22,12 @@ export default defineBackground(() => {
     return { id, url: sender.tab?.url };
   };
 
+  // A content script may only speak for, and read about, the page it runs in.
+  const assertOwnPage = (sender: { tab?: { url?: string } }, url: string) => {
+    const tabUrl = sender.tab?.url;
+    if (!tabUrl || pageKey(tabUrl) !== pageKey(url)) throw new RequestError('forbidden', 'That page is not this tab’s page.');
+  };
+
   const handlers: Handlers = {
     async 'page.annotate'(_payload, sender) {
       const tab = tabOf(sender);
@@ -31,19 +37,23 @@ export default defineBackground(() => {
       });
       return { injected: true };
     },
+    async 'page.stored'({ url }, sender) {
+      assertOwnPage(sender, url);
+      const { recommendations, orphans } = await repo.loadPage(url);
+      return { recommendations: [...recommendations, ...orphans].map(({ id, n, text, selector, source }) => ({ id, n, text, selector, source })) };
+    },
     async 'page.capture'(capture, sender) {
-      const tab = tabOf(sender);
-      // A content script may only speak for the page it runs in.
-      if (tab.url && pageKey(tab.url) !== pageKey(capture.url)) throw new RequestError('forbidden', 'The capture is not of this tab’s page.');
+      assertOwnPage(sender, capture.url);
       const stored = await repo.capturePage(capture);
       return { recommendations: stored.map((r) => ({ n: r.n, id: r.id })) };
     },
     async 'panel.load'(_payload, sender): Promise<PanelData> {
       const tab = tabOf(sender);
-      if (!tab.url) return { tabId: tab.id, page: null, recommendations: [] };
-      const { page, recommendations, notes } = await repo.loadPage(tab.url);
+      if (!tab.url) return { tabId: tab.id, page: null, recommendations: [], orphans: [] };
+      const { page, recommendations, orphans, notes } = await repo.loadPage(tab.url);
       const noteOf = new Map(notes.map((n) => [n.recommendationId, n]));
-      return { tabId: tab.id, page, recommendations: recommendations.map((r) => ({ ...r, note: noteOf.get(r.id) ?? null })) };
+      const withNote = (r: StoredRecommendation) => ({ ...r, note: noteOf.get(r.id) ?? null });
+      return { tabId: tab.id, page, recommendations: recommendations.map(withNote), orphans: orphans.map(withNote) };
     },
     async 'panel.focus'({ n }, sender) {
       const tab = tabOf(sender);

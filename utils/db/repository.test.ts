@@ -15,7 +15,7 @@ const selector = (exact: string, start = 0) => ({
   position: { type: 'TextPositionSelector' as const, start, end: start + exact.length },
 });
 
-const capture = (url: string, texts: string[], session = 34): PageCapture => ({
+const capture = (url: string, texts: string[], session = 34, orphans: string[] = []): PageCapture => ({
   url,
   meta: {
     title: 'Kazakhstan - UPR 34',
@@ -29,6 +29,7 @@ const capture = (url: string, texts: string[], session = 34): PageCapture => ({
     language: 'en',
   },
   recommendations: texts.map((text, i) => ({ n: i + 1, text, selector: selector(text, i * 100) })),
+  orphans,
 });
 
 describe('repository', () => {
@@ -51,6 +52,17 @@ describe('repository', () => {
     expect(again[1]!.id).toBe(first!.id);
     const loaded = await repo.loadPage('https://mirror.example.org/kz');
     expect(loaded.notes).toEqual([expect.objectContaining({ recommendationId: first!.id, body: 'Check the 2021 follow-up' })]);
+  });
+
+  it('lists a recommendation that was not found on the last visit as an orphan, with its note, never deleting it', async () => {
+    const repo = freshRepo();
+    const [gone] = await repo.capturePage(capture('https://example.gov/kz', ['Ratify the treaty.', 'Amend the law.']));
+    await repo.saveNote(gone!.id, 'Was this removed from the page?', 1000);
+    await repo.capturePage(capture('https://example.gov/kz', ['Amend the law.'], 34, [gone!.id]));
+    const loaded = await repo.loadPage('https://example.gov/kz');
+    expect(loaded.recommendations.map((r) => r.text)).toEqual(['Amend the law.']);
+    expect(loaded.orphans.map((r) => r.text)).toEqual(['Ratify the treaty.']);
+    expect(loaded.notes.map((n) => n.body)).toContain('Was this removed from the page?');
   });
 
   it('treats the same words at another session as another recommendation', async () => {

@@ -36,7 +36,8 @@ export async function openUprDb(options: OpenOptions = {}): Promise<IDBPDatabase
 
 export interface Repository {
   capturePage(capture: PageCapture, now?: number): Promise<StoredRecommendation[]>;
-  loadPage(url: string): Promise<{ page: StoredPage | null; recommendations: StoredRecommendation[]; notes: Note[] }>;
+  /** The page with its recommendations split into those found on its last visit (in page order) and orphans. */
+  loadPage(url: string): Promise<{ page: StoredPage | null; recommendations: StoredRecommendation[]; orphans: StoredRecommendation[]; notes: Note[] }>;
   saveNote(recommendationId: string, body: string, now?: number): Promise<Note>;
 }
 
@@ -50,7 +51,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>): Rep
       const db = await getDb();
       const tx = db.transaction(['pages', 'recommendations'], 'readwrite');
       const recs = tx.objectStore('recommendations');
-      void tx.objectStore('pages').put({ ...capture.meta, url, capturedAt: now });
+      void tx.objectStore('pages').put({ ...capture.meta, url, capturedAt: now, orphanIds: capture.orphans });
       const stored = await Promise.all(
         capture.recommendations.map(async (r, i): Promise<StoredRecommendation> => {
           const id = ids[i]!;
@@ -82,11 +83,17 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>): Rep
       const db = await getDb();
       const tx = db.transaction(['pages', 'recommendations', 'notes'], 'readonly');
       const page = (await tx.objectStore('pages').get(key)) ?? null;
-      const recommendations = (await tx.objectStore('recommendations').index('pageUrl').getAll(key)).sort((a, b) => a.n - b.n);
+      const all = (await tx.objectStore('recommendations').index('pageUrl').getAll(key)).sort((a, b) => a.n - b.n);
       const noteIndex = tx.objectStore('notes').index('recommendationId');
-      const notes = (await Promise.all(recommendations.map((r) => noteIndex.getAll(r.id)))).flat();
+      const notes = (await Promise.all(all.map((r) => noteIndex.getAll(r.id)))).flat();
       await tx.done;
-      return { page, recommendations, notes };
+      const orphanIds = new Set(page?.orphanIds ?? []);
+      return {
+        page,
+        recommendations: all.filter((r) => !orphanIds.has(r.id)),
+        orphans: all.filter((r) => orphanIds.has(r.id)),
+        notes,
+      };
     },
 
     async saveNote(recommendationId, body, now = Date.now()) {

@@ -21,13 +21,20 @@ export interface PanelRecommendation extends StoredRecommendation {
 export interface PanelData {
   tabId: number | null;
   page: StoredPage | null;
+  /** Found on the page this visit, in page order. */
   recommendations: PanelRecommendation[];
+  /** Stored for this page but not found on it this visit: kept with their notes, never deleted. */
+  orphans: PanelRecommendation[];
 }
+
+export type StoredForPage = Pick<StoredRecommendation, 'id' | 'n' | 'text' | 'selector' | 'source'>;
 
 export const REQUESTS = {
   /** The detector found a statement: inject the annotator into that tab. */
   'page.annotate': { from: 'content', payload: v.object({}) },
-  /** The annotator's capture of the page: metadata and recommendations with their selectors. */
+  /** What is already stored for the page (no notes): the annotator re-anchors what extraction did not find. */
+  'page.stored': { from: 'content', payload: v.object({ url: v.pipe(v.string(), v.url(), v.maxLength(4_000)) }) },
+  /** The annotator's capture of the page: metadata, the recommendations found, and the stored ones not found. */
   'page.capture': { from: 'content', payload: PageCaptureSchema },
   /** The panel asks for the page in its own tab, with notes. */
   'panel.load': { from: 'extension', payload: v.object({}) },
@@ -41,6 +48,7 @@ export const REQUESTS = {
 
 export interface Results {
   'page.annotate': { injected: boolean };
+  'page.stored': { recommendations: StoredForPage[] };
   'page.capture': { recommendations: { n: number; id: string }[] };
   'panel.load': PanelData;
   'panel.focus': null;
@@ -53,9 +61,11 @@ export type Payload<T extends RequestType> = v.InferOutput<(typeof REQUESTS)[T][
 export type ErrorCode = 'protocol' | 'invalid' | 'forbidden' | 'storage' | 'not-found' | 'internal';
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
-/** One-way notices. `page.selected`: a highlight was clicked (page → its panel). `note.changed`: broadcast by the background after a write. */
+/** One-way notices. `page.selected`: a highlight was clicked or reached by keyboard (page → its panel). `note.changed`: broadcast by the background after a write. */
 export interface Events {
   'page.selected': { n: number };
+  /** The page was read again (its content changed): panels in that tab reload. */
+  'page.updated': Record<string, never>;
   'note.changed': { note: Note };
 }
 

@@ -10,8 +10,9 @@ const fromContent: Sender = { id: ID, url: 'https://example.gov/statement', tab:
 function router(overrides: Partial<Handlers> = {}) {
   const handlers: Handlers = {
     'page.annotate': vi.fn(async () => ({ injected: true })),
+    'page.stored': vi.fn(async () => ({ recommendations: [] })),
     'page.capture': vi.fn(async () => ({ recommendations: [] })),
-    'panel.load': vi.fn(async () => ({ tabId: 7, page: null, recommendations: [] })),
+    'panel.load': vi.fn(async () => ({ tabId: 7, page: null, recommendations: [], orphans: [] })),
     'panel.focus': vi.fn(async () => null),
     'note.save': vi.fn(async ({ recommendationId, body }) => ({ id: 'n1', recommendationId, body, tags: [], createdAt: 1, updatedAt: 1 })),
     ...overrides,

@@ -42,19 +42,24 @@ export const CapturedRecommendationSchema = v.object({
 });
 export type CapturedRecommendation = v.InferOutput<typeof CapturedRecommendationSchema>;
 
+export const RecommendationIdSchema = v.pipe(v.string(), v.regex(/^r[0-9a-f]{24}$/));
+
 export const PageCaptureSchema = v.object({
   url: v.pipe(v.string(), v.url(), v.maxLength(4_000)),
   meta: PageMetaSchema,
   recommendations: v.pipe(v.array(CapturedRecommendationSchema), v.maxLength(MAX_RECS)),
+  /** Stored recommendations of this page that could not be anchored this visit. */
+  orphans: v.optional(v.pipe(v.array(RecommendationIdSchema), v.maxLength(MAX_RECS)), []),
 });
 export type PageCapture = v.InferOutput<typeof PageCaptureSchema>;
 
 export const NoteBodySchema = v.pipe(v.string(), v.maxLength(MAX_NOTE));
-export const RecommendationIdSchema = v.pipe(v.string(), v.regex(/^r[0-9a-f]{24}$/));
 
 export interface StoredPage extends PageMeta {
   url: string;
   capturedAt: number;
+  /** Ids of this page's recommendations that were not found on its last visit. */
+  orphanIds: string[];
 }
 
 export interface StoredRecommendation {
