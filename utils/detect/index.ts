@@ -4,20 +4,27 @@
 
 export interface Detection { detected: boolean; score: number; reasons: string[] }
 
-const UPR_MARKER =
-  /\b(?:universal period(?:ic)? review|UPR|EPU|examen p[ée]riodique universel|examen peri[óo]dico universal)\b/i;
+// "UPR48" and "EPU 34" count; "supreme" and "Europe" do not.
+const UPR_MARKER = /\b(?:universal period(?:ic)? review|examen p[ée]riodique universel|examen peri[óo]dico universal)\b|\b(?:UPR|EPU)(?![a-z])/i;
 const UPR_URL = /(?:^|[/_.=-])(?:upr|epu)(?:[/_.=-]|\d|$)|universal[-_]periodic[-_]review|examen-periodi[cq]/i;
 // A present-tense recommending verb or a "following recommendations" phrase (EN / FR / ES), or a bare list label.
 const LEAD_IN =
-  /\b(?:recommends?|recommande(?:nt)?|recommandons|recomienda(?:n)?|recomendamos)\b(?! (?:by|par|por)\b)|\b(?:following recommendations?|recommandations suivantes|siguientes recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits) (?:one|a|two|three|four|five|six|seven|several|a few|\d+) recommendations?)\b|^ ?(?:recommendations?|recommandations?|recomendaciones?)(?: (?:to|for|au|à|aux|a|al|para) [^:\n]{1,60})? ?: ?$/gim;
+  /(?<!\b(?:vous|le|les|os) )\b(?:recommends?|recommande(?:nt)?|recommandons|recomienda(?:n)?|recomendamos)\b(?! (?:that )?(?:you|by|par|por)\b| the following (?!recommendations))|\b(?:following recommendations?|recommandations suivantes|siguientes recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits) (?:one|a|two|three|four|five|six|seven|several|a few|\d+) recommendations?)\b|^ ?(?:recommendations?|recommandations?|recomendaciones?)(?: (?:to|for|au|à|aux|a|al|para) [^:\n]{1,60})? ?: ?$/gim;
 // Whose words: a body, report or NGO recommending is not a state.
-const NON_STATE = /\b(?:committee|comit[ée]|rapporteur|working group|commission|council|amnesty|watch|ngo|organi[sz]ation|report|secretary|office|institution)\b/i;
+const NON_STATE = /\b(?:committee|comit[ée]|rapporteur|working group|commission|council|amnesty|watch|ngo|organi[sz]ation|report|secretary|office|institution|defender)\b/i;
+// A report of what was said: "Norway made the following recommendations", "la France a formulé les recommandations".
+const PAST_TENSE = /\b(?:made|gave|delivered|presented|submitted|issued|put forward|a formulé|a adressé|a fait|a présenté|formuló|hizo|presentó|realizó)(?: (?:the|its|les|ses|las|sus))? ?$/i;
+// Whom a lead-in addresses must be a state: not the reader, nor a treaty's "State party".
+const NOT_A_STATE_ADDRESSEE = /^\S+ (?:that |to )?(?:the )?(?:state party|[ée]tat partie|estado parte)/i;
+// Words that open a state's formal name and do not tell states apart ("the Government of", "Islamic Republic").
+const GENERIC_NAME_WORDS = /^(?:government|gouvernement|gobierno|state|states|[ée]tat|estado|authorities|autorit[ée]s|republic|r[ée]publique|rep[úu]blica|kingdom|royaume|reino|federation|islamic|democratic|people['’]?s|plurinational|bolivarian|united|federal|federated|socialist|arab|union|principality|sultanate)$/i;
 const SESSION = /\b(?:UPR|EPU) ?-? ?\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th|e|ème|è|ª|º|°)? (?:UPR )?(?:session|sesi[óo]n|per[íi]odo de sesiones)\b/i;
 // "Human Rights Council 40: Saudi Arabia" numbers the Council session that adopts outcomes, unless a WG marker is there too.
 const HRC_SESSION = /\b(?:human rights council|HRC) ?,? ?(?:\d{1,2}(?:st|nd|rd|th)?\b|(?:\d{1,2}(?:st|nd|rd|th) )?(?:regular )?session)/i;
 const WG_MARKER = /\b(?:UPR|EPU) ?-? ?\d|working group|groupe de travail|grupo de trabajo|session of the (?:UPR|universal)/i;
 const GOV_HOST = /(?:^|\.)(?:gov|gouv|gob|gc\.ca|govt|admin\.ch|usmission\.gov)(?:\.|$)|(?:^|\.)(?:mfa|mofa|dfat|delegfrance|diplo|norway|swedenabroad)\./i;
 const TEXT_TAGS = /^(?:P|LI|H\d|DIV|TD|DD|DT)$/;
+const SKIPPED_TAGS = /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE|NAV|ASIDE|FOOTER)$/;
 const MAX_BODY_CHARS = 150_000;
 const THRESHOLD = 5;
 // A veto outweighs every positive signal together.
@@ -25,15 +32,16 @@ const VETO = -20;
 
 // [pattern, weight, reason]; the head holds title, h1, first h2s and breadcrumb.
 const HEAD_NEGATIVES: readonly (readonly [RegExp, number, string])[] = [
-  [/\bitem ?6\b|adoption of (?:the )?(?:\S+ ){0,3}(?:outcome|(?:upr )?report)|consideration of (?:the )?upr reports?|general debate|adoption (?:du|des|de los?) (?:r[ée]sultats?|document final|informe)|\b(?:point|tema) 6\b/i, VETO, 'adoption of the outcome (Item 6)'],
+  [/\bitem ?6\b|adoption of (?:the )?(?:\S+ ){0,3}(?:outcome|(?:upr )?report)|consideration of (?:the )?upr reports?|general debate|adoption (?:du|des|de los?) (?:r[ée]sultats?|document final|informe)|\b(?:point|tema) 6\b|\b(?:UPR|EPU) (?:outcome|adoption)\b|\badoption statement\b/i, VETO, 'adoption of the outcome (Item 6)'],
   [/\bnational report\b|\bconcluding remarks\b|\bopening statement\b|\brapport national\b|\binforme nacional\b|\bmid-?term report\b/i, VETO, "the state under review's own statement"],
-  [/\breport of the working group\b|\bpre-?sessions?\b|\bamnesty\b|\bwatch\b|\bngo\b|\bwikipedia\b|\bupr info\b/i, -4, 'not a government statement'],
+  [/\bpre-?sessions?\b|\b(?:stakeholders?|shadow|joint|civil society|ngo) (?:submission|report)s?\b|\bsubmission (?:to|for) the (?:UPR|universal)/i, VETO, 'a pre-session or stakeholder submission'],
+  [/\breport of the working group\b|\bamnesty\b|\bwatch\b|\bngo\b|\bwikipedia\b|\bupr info\b|\bhead of (?:the )?delegation\b/i, -4, 'not a government statement'],
 ];
 const BODY_NEGATIVES: readonly (readonly [RegExp, number, string])[] = [
   // Not "adoption of the report": a Working Group statement may look forward to it.
   [/\bitem ?6\b|adoption of (?:the )?(?:UPR )?outcome\b|adoption (?:du|des) r[ée]sultats?|adopci[óo]n del resultado/i, VETO, 'adoption of the outcome (Item 6)'],
   // First person or "in its third review X received": the state under review talking about its own review.
-  [/\b(?:we|I) (?:have )?(?:received|accepted|supported)\b[^.]{0,40}\brecommendations\b|\bin (?:its|our) (?:first|second|third|fourth|previous|last) (?:review|cycle|UPR)\b[^.]{0,40}\breceived\b|\b(?:our|my country['’]s) national report\b/i, VETO, 'the state under review speaking about itself'],
+  [/\b(?:we|I) (?:have )?(?:received|accepted|supported|noted|implemented)\b[^.]{0,40}\brecommendations\b|\bwe (?:have )?(?:received|accepted|supported) \d+\b|\bin (?:its|our) (?:first|second|third|fourth|previous|last) (?:review|cycle|UPR)\b[^.]{0,40}\breceived\b|\b(?:our|my country['’]s) national report\b/i, VETO, 'the state under review speaking about itself'],
   [/\bconclusions and\/or recommendations\b|\bA\/HRC\/(?:WG\.6\/)?\d+\/(?:L\.)?\d+\b(?!\/)/i, -4, 'UN document'],
 ];
 
@@ -48,19 +56,21 @@ function readHead(doc: Document): string {
     const list = doc.getElementsByTagName(tag);
     for (let i = 0; i < list.length && i < n; i++) parts.push(list[i]!.textContent ?? '');
   }
-  const crumb = doc.querySelector('[class*="breadcrumb"]');
-  if (crumb) parts.push((crumb.textContent ?? '').slice(0, 500));
+  const crumb = doc.querySelector('[class*="breadcrumb" i],[aria-label*="breadcrumb" i],[id*="breadcrumb" i]');
+  // Text node by text node: "<li>Home</li><li>UPR</li>" has no space of its own between crumbs.
+  if (crumb) parts.push(readText(crumb, doc, 500));
   return parts.join(' \n ').replace(/\s+/g, ' ').slice(0, 3000);
 }
 
-/** Text of the main content, stopping at MAX_BODY_CHARS so a huge page costs no more; blocks end in "\n". */
-function readBody(root: Element, doc: Document): string {
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+/** Text of `root`, stopping at `max` chars so a huge page costs no more; blocks end in "\n". */
+function readText(root: Element, doc: Document, max: number): string {
+  // Elements and text: sidebars, menus and footers inside the main landmark are skipped whole ("Latest news: pre-sessions …").
+  const walker = doc.createTreeWalker(root, 5, { acceptNode: (n) => (n.nodeType === 3 ? 1 : SKIPPED_TAGS.test(n.nodeName) ? 2 : 3) });
   let text = '';
-  for (let n = walker.nextNode(); n && text.length < MAX_BODY_CHARS; n = walker.nextNode()) {
-    const tag = n.parentElement?.tagName ?? '';
-    // One space between words lets the patterns say " " instead of "\s+".
-    if (!/^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(tag)) text += n.nodeValue!.replace(/\s+/g, ' ') + (TEXT_TAGS.test(tag) ? '\n' : ' ');
+  for (let n = walker.nextNode(); n && text.length < max; n = walker.nextNode()) {
+    // One space between words lets the patterns say " " instead of "\s+"; soft hyphens and zero-width characters
+    // would split the words they look for.
+    text += n.nodeValue!.replace(/[\u00ad\u200b-\u200d\u2060]/g, '').replace(/\s+/g, ' ') + (TEXT_TAGS.test(n.parentElement?.tagName ?? '') ? '\n' : ' ');
   }
   return text;
 }
@@ -88,7 +98,7 @@ export function detectUprPage(doc: Document, url: string): Detection {
   if (urlHit) add(1, 'address mentions the UPR');
   if (GOV_HOST.test(/^[a-z]+:\/\/([^/?#:]+)/i.exec(url)?.[1] ?? '')) add(1, 'government host');
 
-  const body = main ? readBody(main, doc) : '';
+  const body = main ? readText(main, doc, MAX_BODY_CHARS) : '';
   const negatives = [...HEAD_NEGATIVES.map((n) => [head, ...n] as const), ...BODY_NEGATIVES.map((n) => [body, ...n] as const)];
   for (const [text, pattern, points, reason] of negatives) {
     const m = text.match(pattern);
@@ -99,18 +109,21 @@ export function detectUprPage(doc: Document, url: string): Detection {
   if (council) add(-3, `negative: Human Rights Council session, not the Working Group ('${clip(council[0])}')`);
 
   let leadIns = 0;
+  const addressees = new Set<string>();
   for (const m of body.matchAll(LEAD_IN)) {
     // Quote from the start of the sentence (at most four words back) to the colon or sentence end.
     const before = body.slice(Math.max(0, m.index - 60), m.index).split(/[.:;!?\n]/).pop()!;
-    if (NON_STATE.test(before)) continue;
+    const after = body.slice(m.index, m.index + 80).split(/[.:;!?\n]/)[0]!;
+    if (NON_STATE.test(before) || PAST_TENSE.test(before) || NOT_A_STATE_ADDRESSEE.test(after)) continue;
     leadIns += 1;
-    if (leadIns === 1) {
-      const after = body.slice(m.index, m.index + 80).split(/[.:;!?\n]/)[0];
-      add(4, `lead-in: '${clip(`${before.trim().split(/\s+/).slice(-4).join(' ')} ${after}`)}'`);
-    }
+    if (leadIns === 1) add(4, `lead-in: '${clip(`${before.trim().split(/\s+/).slice(-4).join(' ')} ${after}`)}'`);
+    // The addressee's first distinctive capitalized word, cut to four letters ("Iran", "Iranian" meet).
+    const name = after.split(/[\s,]+/).slice(1, 7).find((w) => /^\p{Lu}/u.test(w) && !GENERIC_NAME_WORDS.test(w));
+    if (name) addressees.add(name.slice(0, 4).toLowerCase());
   }
   if (!leadIns) add(-2, 'negative: no recommending phrase');
   else if (leadIns > 1) add(1, `${leadIns} recommending phrases`);
+  if (addressees.size >= 3) add(VETO, `negative: recommendations to ${addressees.size} different states (an index or a page of several statements)`);
   const session = head.match(SESSION) ?? body.slice(0, 3000).match(SESSION);
   if (session) add(1, `session marker: '${clip(session[0])}'`);
   const lang = doc.documentElement.getAttribute('lang');

@@ -20,7 +20,8 @@ const STATEMENTS = readdirSync(FIXTURES)
 
 function expectRangesMatchTexts(extraction: Extraction): void {
   for (const rec of extraction.recommendations) {
-    expect(rec.range.toString().replace(/[\s\u00a0]+/g, ' ').trim()).toBe(rec.text);
+    // Soft hyphens and zero-width characters stay in the page but not in the text.
+    expect(rec.range.toString().replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\s\u00a0]+/g, ' ').trim()).toBe(rec.text);
     expect(extraction.root.contains(rec.range.commonAncestorContainer)).toBe(true);
   }
 }

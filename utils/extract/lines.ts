@@ -95,8 +95,9 @@ export function rangeBetween(doc: Document, lines: readonly Line[], start: LineP
   return range;
 }
 
+/** One space between words; soft hyphens and zero-width characters (invisible, but they split words) dropped. */
 export function normalizeSpace(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+  return text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 /** The whitespace-normalized text between two points, lines joined by a space. */

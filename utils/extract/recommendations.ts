@@ -79,7 +79,7 @@ function isRejectedItem(text: string): boolean {
 }
 
 /** Could this paragraph (not a list item) be one more recommendation in a run after a lead-in? */
-function isItemParagraph(line: Line, previousEndsItem: boolean): boolean {
+function isItemParagraph(line: Line, previousEndsItem: RunEnd): boolean {
   if (line.heading) return false;
   const text = normalizeSpace(line.text);
   if (isRejectedItem(text) || text.length > 1500) return false;
@@ -93,8 +93,23 @@ function isItemParagraph(line: Line, previousEndsItem: boolean): boolean {
   if (/^\p{Ll}/u.test(text)) return true;
   const word = firstWord(text);
   if (!word || PROSE_STARTS.has(word.toLowerCase()) || startsWithCountry(text)) return false;
-  // An unknown first word still continues a run whose items end in ";" (the list's own punctuation).
-  return looksLikeVerb(word) || (previousEndsItem && /;(?:\s*(?:and|et|y))?$/i.test(text));
+  // An unknown first word still continues a run whose items end in ";" (the list's own punctuation), and the item
+  // after a "; and" is the run's last, however it ends.
+  return looksLikeVerb(word) || (previousEndsItem !== false && (previousEndsItem === 'last' || /;(?:\s*(?:and|et|y))?$/i.test(text)));
+}
+
+/** How a paragraph ends, for the next one: in ";" (more items may follow), in "; and" (one last item follows). */
+type RunEnd = boolean | 'last';
+
+function runEndOf(text: string): RunEnd {
+  if (/[;,]\s*(?:and|et|y)$/i.test(text)) return 'last';
+  return /;$/.test(text);
+}
+
+function isBareMarker(line: Line): boolean {
+  const text = normalizeSpace(line.text);
+  const marker = MARKER.exec(text);
+  return marker !== null && marker[0].trim() !== '' && marker[0].length >= text.length;
 }
 
 /** Numbered items written inline in one paragraph ("1) …; 2) …"): the offsets of each marker, if they count up from 1. */
@@ -191,10 +206,15 @@ function collectFollowing(lines: readonly Line[], first: number): { spans: ItemS
     }
     return { spans, next: k };
   }
-  let previousEndsItem = true;
-  while (k < lines.length && isItemParagraph(lines[k]!, previousEndsItem)) {
-    spans.push(...splitParagraph(k, lines[k]!, 0, lines[k]!.text.length));
-    previousEndsItem = /;(?:\s*(?:and|et|y))?$/i.test(normalizeSpace(lines[k]!.text));
+  let previousEndsItem: RunEnd = true;
+  while (k < lines.length) {
+    // A number alone in its cell or paragraph ("<td>1.</td><td>Ratify …</td>") marks the line after it.
+    const bare = isBareMarker(lines[k]!) && k + 1 < lines.length;
+    const line = lines[bare ? k + 1 : k]!;
+    if (!(bare ? isItemParagraph(line, true) : isItemParagraph(line, previousEndsItem))) break;
+    if (bare) k++;
+    spans.push(...splitParagraph(k, line, 0, line.text.length));
+    previousEndsItem = runEndOf(normalizeSpace(line.text));
     k++;
   }
   return { spans, next: k };
