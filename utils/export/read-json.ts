@@ -1,0 +1,69 @@
+// The guards every import passes before its content is looked at: a size cap checked before parsing, a nesting
+// bound checked by scanning brackets before JSON.parse (so a hostile file costs one linear pass, never a deep
+// recursion), and one error type whose message is meant for the user as it stands.
+
+/** Larger than any real collection of notes (about 20 000 recommendations with their notes), far below what hurts a tab. */
+export const MAX_IMPORT_CHARS = 32 * 1024 * 1024;
+/** Our formats nest 7 levels at most; foreign W3C files a few more. */
+export const MAX_JSON_DEPTH = 64;
+
+export type ImportErrorCode = 'too-large' | 'too-deep' | 'not-json' | 'not-ours' | 'newer-version' | 'unknown-version' | 'invalid';
+
+/** A file that cannot be imported; `message` says why in words a user understands. */
+export class ImportError extends Error {
+  constructor(
+    readonly code: ImportErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+const MB = 1024 * 1024;
+
+/** Throws the user-facing error for a file of `size` characters (or bytes) over the cap; callers holding a File check `file.size` before reading it. */
+export function assertImportSize(size: number): void {
+  if (size > MAX_IMPORT_CHARS) {
+    throw new ImportError(
+      'too-large',
+      `This file is too large to import (${(size / MB).toFixed(1)} MB; the limit is ${MAX_IMPORT_CHARS / MB} MB).`,
+    );
+  }
+}
+
+/** The deepest bracket nesting outside strings, stopping as soon as it passes `limit`. */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: the next character is escaped, whatever it is
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+/** Size, depth, then JSON.parse; a byte-order mark left by an editor is not an error. */
+export function readJson(text: string): unknown {
+  assertImportSize(text.length);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (jsonDepthExceeds(body, MAX_JSON_DEPTH)) {
+    throw new ImportError('too-deep', `This file is nested more than ${MAX_JSON_DEPTH} levels deep; it was not made by UPR Annotator and was not imported.`);
+  }
+  try {
+    return JSON.parse(body) as unknown;
+  } catch (error) {
+    const detail = error instanceof Error ? ` (${error.message})` : '';
+    throw new ImportError('not-json', `This file is not valid JSON${detail}.`);
+  }
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
