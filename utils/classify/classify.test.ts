@@ -1,0 +1,320 @@
+import { describe, expect, it } from 'vitest';
+import type { ActionCategory } from '@/utils/model';
+import {
+  ACTION_CATEGORY_LABELS,
+  actionCategoryFromLabel,
+  actionCategoryOf,
+  classifyRecommendation,
+  themeFromName,
+  THEMES,
+  themesOf,
+  type Theme,
+} from './index';
+import { THEME_PHRASES } from './themes';
+
+describe('actionCategoryOf', () => {
+  const table: [ActionCategory, string, string?][] = [
+    // 1 — minimal action
+    [1, 'Seek technical assistance from OHCHR to implement the accepted recommendations'],
+    [1, 'Share its good practices in the field of poverty reduction with other developing countries'],
+    [1, 'Call on the international community to support its efforts to rebuild the judiciary'],
+    [1, 'Seeking technical assistance from the relevant United Nations agencies'],
+    [1, "Solliciter l'assistance technique du Haut-Commissariat aux droits de l'homme", 'fr'],
+    [1, "Partager son expérience en matière d'éducation inclusive", 'fr'],
+    [1, 'Solicitar asistencia técnica al ACNUDH para la aplicación de las recomendaciones', 'es'],
+    [1, 'Compartir sus buenas prácticas en materia de protección social', 'es'],
+    // 2 — continuing action
+    [2, 'Continue to strengthen the independence of the national human rights institution'],
+    [2, 'Continue its efforts to ratify the Convention on the Rights of Persons with Disabilities'],
+    [2, 'Continuing efforts to reduce maternal mortality in rural areas'],
+    [2, 'Maintain the de facto moratorium on the death penalty'],
+    [2, 'Pursue its efforts to combat poverty'],
+    [2, 'to persevere in its efforts to guarantee access to education for all children'],
+    [2, 'continues to implement its national action plan on gender equality'],
+    [2, 'Continuer à renforcer le système judiciaire', 'fr'],
+    [2, 'Poursuivre ses efforts en vue de lutter contre la traite des êtres humains', 'fr'],
+    [2, 'Maintenir le moratoire sur la peine de mort', 'fr'],
+    [2, 'Seguir fortaleciendo las instituciones nacionales de derechos humanos', 'es'],
+    [2, 'Continuar sus esfuerzos para erradicar la pobreza', 'es'],
+    [2, 'Que continúe promoviendo los derechos de las personas con discapacidad', 'es'],
+    // 3 — considering action
+    [3, 'Consider ratifying the Optional Protocol to the Convention against Torture'],
+    [3, 'Envisage the abolition of the death penalty'],
+    [3, 'Explore the possibility of establishing a national preventive mechanism'],
+    [3, 'Review its legislation on freedom of assembly with a view to bringing it into line with international standards'],
+    [3, 'Study the possibility of acceding to the 1951 Refugee Convention'],
+    [3, 'to consider the establishment of an independent national human rights institution'],
+    [3, 'Considering withdrawing its reservations to CEDAW'],
+    [3, 'Give due consideration to ratifying the Rome Statute'],
+    [3, "Envisager de ratifier la Convention internationale pour la protection de toutes les personnes contre les disparitions forcées", 'fr'],
+    [3, "Étudier la possibilité d'abolir la peine de mort", 'fr'],
+    [3, "Prendre en considération l'adhésion au Statut de Rome", 'fr'],
+    [3, 'Considerar la posibilidad de ratificar el Segundo Protocolo Facultativo', 'es'],
+    [3, 'Estudiar la posibilidad de adherirse a la Convención sobre el Estatuto de los Apátridas', 'es'],
+    [3, 'Que considere la ratificación del Protocolo Facultativo de la Convención contra la Tortura', 'es'],
+    // 4 — general action
+    [4, 'Take measures to combat violence against women and girls'],
+    [4, 'Take all necessary steps to ensure the independence of the judiciary'],
+    [4, 'Ensure that human rights defenders can work without fear of reprisals'],
+    [4, 'Further strengthen the protection of journalists'],
+    [4, 'Strengthen efforts to combat trafficking in persons'],
+    [4, 'Intensify its efforts to eliminate child labour'],
+    [4, 'Promote the rights of indigenous peoples'],
+    [4, 'Guaranteeing freedom of expression online and offline'],
+    [4, 'ensures access to safe drinking water in rural areas'],
+    [4, 'Adopt all necessary measures to prevent torture in places of detention'],
+    [4, 'Redouble its efforts to reduce overcrowding in prisons'],
+    [4, 'Step up efforts to fight corruption'],
+    [4, 'The Government should ensure that all allegations of torture are promptly investigated'],
+    [4, 'Prendre des mesures pour lutter contre la discrimination à l’égard des femmes', 'fr'],
+    [4, "Veiller à ce que les défenseurs des droits de l'homme puissent travailler librement", 'fr'],
+    [4, "Renforcer l'indépendance du pouvoir judiciaire", 'fr'],
+    [4, 'Garantir la liberté de réunion pacifique', 'fr'],
+    [4, "Redoubler d'efforts pour combattre la pauvreté", 'fr'],
+    [4, "Qu'il garantisse l'accès à l'éducation des enfants handicapés", 'fr'],
+    [4, 'Garantizar la libertad de expresión y de prensa', 'es'],
+    [4, 'Adoptar medidas para combatir la violencia contra la mujer', 'es'],
+    [4, 'Tomar medidas eficaces para prevenir la tortura', 'es'],
+    [4, 'Redoblar sus esfuerzos para combatir la trata de personas', 'es'],
+    [4, 'Que garantice el acceso a la salud de los migrantes', 'es'],
+    [4, 'Fortalecer el sistema de justicia', 'es'],
+    // 5 — specific action
+    [5, 'Ratify the Second Optional Protocol to the International Covenant on Civil and Political Rights'],
+    [5, 'to ratify the Convention on the Rights of Persons with Disabilities'],
+    [5, 'Ratifying the Optional Protocol to the Convention against Torture'],
+    [5, 'ratifies the International Labour Organization Domestic Workers Convention, 2011 (No. 189)'],
+    [5, 'Urgently adopt a comprehensive anti-discrimination law'],
+    [5, 'Abolish the death penalty for all crimes'],
+    [5, 'Amend the Criminal Code to criminalize marital rape'],
+    [5, 'Establish an independent national human rights institution in line with the Paris Principles'],
+    [5, 'Conduct prompt, impartial and thorough investigations into all allegations of extrajudicial killings'],
+    [5, 'Repeal laws that criminalize same-sex relations between consenting adults'],
+    [5, 'Withdraw its reservations to the Convention on the Elimination of All Forms of Discrimination against Women'],
+    [5, 'Extend a standing invitation to all special procedures'],
+    [5, 'Adopt a national action plan on business and human rights'],
+    [5, 'Fully implement the law on domestic violence'],
+    [5, 'We recommend that Kazakhstan ratify the Optional Protocol to the Convention against Torture'],
+    [5, 'The United Kingdom recommends that Romania adopt legislation to protect Roma from discrimination'],
+    [5, '3. Criminalize enforced disappearance in domestic legislation;'],
+    [5, '(b) Release all persons detained for peacefully exercising their rights; and'],
+    [5, 'Ratifier la Convention relative aux droits des personnes handicapées', 'fr'],
+    [5, 'de ratifier le Statut de Rome de la Cour pénale internationale', 'fr'],
+    [5, "ratifie le deuxième Protocole facultatif se rapportant au Pacte international relatif aux droits civils et politiques", 'fr'],
+    [5, 'Abolir la peine de mort pour tous les crimes', 'fr'],
+    [5, "Mettre en œuvre les recommandations du Comité contre la torture", 'fr'],
+    [5, "Adopter une loi sur l'égalité entre les femmes et les hommes", 'fr'],
+    [5, "Nous recommandons à l'Iran d'abolir la peine de mort", 'fr'],
+    [5, 'Ratificar el Protocolo Facultativo de la Convención contra la Tortura', 'es'],
+    [5, 'Que ratifique el Estatuto de Roma', 'es'],
+    [5, 'ratifica la Convención Internacional para la Protección de Todas las Personas contra las Desapariciones Forzadas', 'es'],
+    [5, 'Ratificando el Segundo Protocolo Facultativo', 'es'],
+    [5, 'Tipificar como delito la desaparición forzada', 'es'],
+    [5, 'Establecer una institución nacional de derechos humanos conforme a los Principios de París', 'es'],
+    [5, 'Poner fin a la detención arbitraria de periodistas', 'es'],
+    [5, 'Recomendamos a México que derogue las disposiciones sobre el arraigo', 'es'],
+  ];
+
+  it.each(table)('%i ← %s', (category, text, language) => {
+    expect(actionCategoryOf(text, language)).toBe(category);
+    // The category must not depend on being told the language.
+    expect(actionCategoryOf(text)).toBe(category);
+  });
+
+  it.each([
+    ['', null],
+    ['Thank you, Mr. President.', null],
+    ['Human rights defenders should be protected by the State.', null],
+    ['1.', null],
+  ])('has no category for %j', (text, category) => expect(actionCategoryOf(text)).toBe(category));
+
+  it('prefers the page language where a form means different things', () => {
+    // Spanish "revise" is revisar (review: considering); English "revise" is a specific change.
+    expect(actionCategoryOf('Revise su legislación sobre la libertad de reunión', 'es')).toBe(3);
+    expect(actionCategoryOf('Revise its legislation on freedom of assembly', 'en')).toBe(5);
+  });
+
+  it('ignores case and accents', () => {
+    expect(actionCategoryOf('RATIFIER LA CONVENTION')).toBe(5);
+    expect(actionCategoryOf('Élaborer un plan national', 'fr')).toBe(5);
+    expect(actionCategoryOf('elaborer un plan national', 'fr')).toBe(5);
+  });
+
+  it('labels every category', () => {
+    expect(Object.keys(ACTION_CATEGORY_LABELS)).toEqual(['1', '2', '3', '4', '5']);
+  });
+});
+
+describe('themesOf', () => {
+  const table: [Theme, string][] = [
+    ['Asylum-seekers and refugees', 'Respect the principle of non-refoulement of asylum seekers'],
+    ['Asylum-seekers and refugees', 'Garantizar los derechos de los refugiados y solicitantes de asilo'],
+    ['Civil and political rights – general', 'Respect fundamental freedoms and protect civic space'],
+    ['Civil society', 'Create a safe environment for civil society organizations'],
+    ['Civil society', 'Garantir que les ONG puissent travailler librement'],
+    ['Corruption', 'Strengthen anti-corruption measures in public procurement'],
+    ['Corruption', 'Intensificar la lucha contra la corrupción'],
+    ['Counter-terrorism', 'Ensure that counter-terrorism legislation complies with international human rights law'],
+    ['Counter-terrorism', 'Réviser la loi antiterroriste'],
+    ['Death penalty', 'Establish an official moratorium on executions with a view to abolishing the death penalty'],
+    ['Death penalty', 'Abolir la peine de mort'],
+    ['Death penalty', 'Abolir la pena de muerte'],
+    ['Detention', 'Improve conditions in prisons and reduce pretrial detention'],
+    ['Detention', 'Améliorer les conditions de détention'],
+    ['Detention', 'Reducir el hacinamiento en las cárceles'],
+    ['Development', 'Integrate the Sustainable Development Goals into national planning'],
+    ['Disabilities', 'Ensure inclusive education for children with disabilities'],
+    ['Disabilities', 'Garantir les droits des personnes handicapées'],
+    ['Disabilities', 'Proteger los derechos de las personas con discapacidad'],
+    ['Economic, social and cultural rights – general', 'Ratify the International Covenant on Economic, Social and Cultural Rights'],
+    ['Economic, social and cultural rights – general', 'Ampliar la protección social'],
+    ['Elections', 'Ensure free and fair elections'],
+    ['Elections', 'Garantir des élections libres et transparentes'],
+    ['Enforced disappearances', 'Investigate all cases of enforced disappearance'],
+    ['Enforced disappearances', 'Investigar las desapariciones forzadas'],
+    ['Environment', 'Adopt a national strategy to address climate change'],
+    ['Environment', 'Lutter contre les changements climatiques'],
+    ['Extrajudicial executions', 'Investigate all extrajudicial killings by the police'],
+    ['Freedom of association and peaceful assembly', 'Guarantee the right to freedom of peaceful assembly'],
+    ['Freedom of association and peaceful assembly', "Garantir la liberté d’association"],
+    ['Freedom of movement', 'Lift the travel bans imposed on human rights defenders'],
+    ['Freedom of opinion and expression', 'Decriminalize defamation and protect freedom of expression'],
+    ['Freedom of opinion and expression', "Garantir la liberté d'expression"],
+    ['Freedom of opinion and expression', 'Proteger la libertad de expresión'],
+    ['Freedom of religion and belief', 'Guarantee freedom of religion or belief for all'],
+    ['Freedom of religion and belief', 'Respetar la libertad religiosa'],
+    ['Freedom of the press', 'Protect journalists and media workers'],
+    ['Freedom of the press', 'Protéger les journalistes'],
+    ['Freedom of the press', 'Proteger a los periodistas'],
+    ['General', 'Continue its efforts to promote and protect human rights'],
+    ['General', "Poursuivre ses efforts de promotion des droits de l'homme"],
+    ['HIV/AIDS', 'Ensure access to treatment for people living with HIV/AIDS'],
+    ['HIV/AIDS', 'Lutter contre le VIH/sida'],
+    ['Human rights defenders', 'Protect human rights defenders from reprisals'],
+    ['Human rights defenders', "Protéger les défenseurs des droits de l'homme"],
+    ['Human rights defenders', 'Proteger a los defensores de derechos humanos'],
+    ['Human rights education and training', 'Provide human rights training to the police'],
+    ['Human rights education and training', "Intégrer l'éducation aux droits de l'homme dans les programmes scolaires"],
+    ['Human rights violations by state agents', 'Investigate the excessive use of force by security forces'],
+    ['Human rights violations by state agents', 'Enquêter sur les violences policières'],
+    ['Impunity', 'End impunity for attacks against journalists'],
+    ['Impunity', 'Lutter contre l’impunité'],
+    ['Indigenous peoples', 'Respect the rights of indigenous peoples'],
+    ['Indigenous peoples', 'Garantizar la consulta previa a los pueblos indígenas'],
+    ['Internally displaced persons', 'Find durable solutions for internally displaced persons'],
+    ['International humanitarian law', 'Respect international humanitarian law in the armed conflict'],
+    ['International instruments', 'Ratify the Optional Protocol to the Convention on the Rights of the Child'],
+    ['International instruments', 'Adhérer à la Convention de 1954 relative au statut des apatrides'],
+    ['International instruments', 'Ratificar el Estatuto de Roma'],
+    ['Justice', 'Guarantee the independence of the judiciary'],
+    ['Justice', "Garantir l'accès à la justice"],
+    ['Justice', 'Garantizar el debido proceso'],
+    ['Labour', 'Abolish the kafala system for migrant workers'],
+    ['Labour', 'Améliorer les conditions de travail'],
+    ['Migrants', 'Protect the rights of migrants'],
+    ['Migrants', 'Proteger los derechos de los migrantes'],
+    ['Minorities', 'Protect the rights of national minorities'],
+    ['Minorities', 'Combat discrimination against Roma'],
+    ['National human rights institution', 'Establish a national human rights institution in line with the Paris Principles'],
+    ['National human rights institution', 'Fortalecer la Defensoría del Pueblo'],
+    ['National plan of action', 'Adopt a national action plan on human rights'],
+    ['National plan of action', "Adopter un plan d'action national"],
+    ['Poverty', 'Continue efforts to reduce poverty'],
+    ['Poverty', 'Réduire la pauvreté'],
+    ['Poverty', 'Erradicar la pobreza extrema'],
+    ['Public security', 'Lift the state of emergency'],
+    ['Racial discrimination', 'Combat racism and xenophobia'],
+    ['Racial discrimination', 'Lutter contre la discrimination raciale'],
+    ['Right to education', 'Ensure access to education for all girls'],
+    ['Right to education', "Garantir l'accès à l'éducation"],
+    ['Right to education', 'Garantizar el derecho a la educación'],
+    ['Right to food', 'Guarantee food security'],
+    ['Right to health', 'Improve access to health care in rural areas'],
+    ['Right to health', "Améliorer l'accès aux soins de santé"],
+    ['Right to health', 'Garantizar el acceso a la salud'],
+    ['Right to housing', 'Stop forced evictions'],
+    ['Right to land', 'Protect land rights of rural communities'],
+    ['Right to water', 'Ensure access to safe drinking water'],
+    ['Right to water', "Garantir l'accès à l'eau potable"],
+    ['Rights of the child', 'Prohibit corporal punishment of children in all settings'],
+    ['Rights of the child', 'Protéger les enfants'],
+    ['Rights of the child', 'Proteger a los niños'],
+    ['Sexual orientation and gender identity', 'Decriminalize same-sex relations between consenting adults'],
+    ['Sexual orientation and gender identity', "Interdire la discrimination fondée sur l'orientation sexuelle"],
+    ['Sexual orientation and gender identity', 'Prohibir la discriminación por identidad de género'],
+    ['Special procedures', 'Extend a standing invitation to all special procedures'],
+    ['Special procedures', 'Adresser une invitation permanente aux procédures spéciales'],
+    ['Technical assistance and cooperation', 'Seek technical assistance from OHCHR'],
+    ['Technical assistance and cooperation', 'Solicitar asistencia técnica'],
+    ['Torture and other cruel, inhuman or degrading treatment', 'Criminalize torture in line with the Convention'],
+    ['Torture and other cruel, inhuman or degrading treatment', 'Prévenir la torture et les mauvais traitements'],
+    ['Torture and other cruel, inhuman or degrading treatment', 'Prevenir la tortura y los malos tratos'],
+    ['Trafficking', 'Combat trafficking in persons'],
+    ['Trafficking', 'Lutter contre la traite des êtres humains'],
+    ['Trafficking', 'Combatir la trata de personas'],
+    ['Treaty bodies', 'Submit its overdue reports to the treaty bodies'],
+    ['Treaty bodies', 'Soumettre les rapports en retard aux organes conventionnels'],
+    ['UPR process', 'Submit a mid-term report on the implementation of UPR recommendations'],
+    ['UPR process', "Présenter un rapport à mi-parcours sur l'EPU"],
+    ["Women's rights", 'Combat domestic violence against women'],
+    ["Women's rights", "Promouvoir l'égalité entre les femmes et les hommes"],
+    ["Women's rights", 'Combatir la violencia de género'],
+  ];
+
+  it.each(table)('%s ← %s', (theme, text) => expect(themesOf(text)).toContain(theme));
+
+  it('covers every theme of the list but "Other" with a test sentence', () => {
+    const tested = new Set(table.map(([theme]) => theme));
+    expect(THEMES.filter((t) => t !== 'Other' && !tested.has(t))).toEqual([]);
+  });
+
+  it.each([
+    ['Ensure a safe and enabling environment for human rights defenders', 'Environment'],
+    ['Ratifier le traité sur le commerce des armes', 'Trafficking'],
+    ['Protect human rights defenders', 'General'],
+    ['Se trata de una recomendación sobre la educación', 'Trafficking'],
+    ['Combat discrimination based on gender identity', "Women's rights"],
+    ['Ratify the Optional Protocol', 'Treaty bodies'],
+  ])('%s is not filed under %s', (text, theme) => expect(themesOf(text)).not.toContain(theme));
+
+  it('lists themes in the order of the issue list, each once', () => {
+    expect(themesOf('Protect children and women from domestic violence; protect children')).toEqual(["Rights of the child", "Women's rights"]);
+  });
+
+  it('matches whole words only', () => {
+    expect(themesOf('Ensure transparency in public procurement')).not.toContain('Right to land');
+    expect(themesOf('Aidsworth is not a disease')).not.toContain('HIV/AIDS');
+  });
+
+  it('has a phrase table for every theme name and none for unknown names', () => {
+    expect(Object.keys(THEME_PHRASES).sort()).toEqual([...THEMES].sort());
+    expect(THEMES).toHaveLength(54);
+  });
+});
+
+describe('classifyRecommendation', () => {
+  it('gives both the category and the themes', () => {
+    expect(classifyRecommendation('Consider ratifying the Second Optional Protocol, aiming at the abolition of the death penalty')).toEqual({
+      actionCategory: 3,
+      themes: ['Death penalty', 'International instruments'],
+    });
+  });
+});
+
+describe('dataset labels', () => {
+  it.each([
+    ["women’s rights", "Women's rights"],
+    ['Civil and political rights - general', 'Civil and political rights – general'],
+    ['HIV / AIDS', 'HIV/AIDS'],
+    ['DEATH PENALTY', 'Death penalty'],
+    ['Not a theme', null],
+  ])('theme %j → %j', (name, theme) => expect(themeFromName(name)).toBe(theme));
+
+  it.each([
+    ['5', 5],
+    ['Category 3', 3],
+    ['Specific action', 5],
+    ['minimal', 1],
+    ['six', null],
+    ['', null],
+  ])('category %j → %j', (label, category) => expect(actionCategoryFromLabel(label)).toBe(category));
+});

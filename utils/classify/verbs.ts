@@ -1,0 +1,183 @@
+// UPR Info's action categories, as tables of first verbs in English, French and Spanish. DOMAIN.md marks UPR Info's
+// own verb lists as unverified; the lemmas beyond them are our reading of the scheme (1 asks for help or shares,
+// 2 continues, 3 considers, 4 general action, 5 a specific, checkable act). Correct a verb here, nowhere else.
+//
+// How an entry reads: "lemma" or "lemma|form|form…". Regular forms are generated from the lemma (EN: -s, -ing;
+// FR -er/-ir: -e, -ent, -ez, -ant, -isse…; ES -ar/-er/-ir: -a, -e, -an, -en, -ando/-iendo, with c→qu, g→gu,
+// z→c); irregular forms follow the "|". In a multi-word entry ("mettre en œuvre|mette|met") the forms replace the
+// first word only. Accents and case do not matter.
+import type { ActionCategory } from '@/utils/model';
+
+export interface VerbEntry {
+  category: ActionCategory;
+  en?: readonly string[];
+  fr?: readonly string[];
+  es?: readonly string[];
+}
+
+const words = (list: string): string[] => list.split(',').map((w) => w.trim()).filter(Boolean);
+
+export const VERB_TABLE: readonly VerbEntry[] = [
+  {
+    category: 1,
+    en: words('call on, call upon, seek|sought, share, request, ask, solicit, exchange, avail itself'),
+    fr: words(`faire appel|fasse|fait|faisant|faites, solliciter, partager, demander, rechercher, échanger`),
+    es: words('solicitar, compartir, pedir|pida|pide|pidiendo|pidan, recabar, buscar, intercambiar, recurrir'),
+  },
+  {
+    category: 2,
+    en: words('continue, maintain, persevere, pursue, sustain, keep|kept, persist, carry on|carries|carrying, go on|goes|going, remain'),
+    fr: words(
+      'continuer, poursuivre|poursuive|poursuit|poursuivent|poursuivez|poursuivant, maintenir|maintienne|maintient|maintiennent|maintenez|maintenant, ' +
+        'persévérer, persister, rester',
+    ),
+    es: words(
+      'continuar|continúe|continúa|continúen|continúan, seguir|siga|sigue|sigan|siguen|siguiendo, proseguir|prosiga|prosigue|prosiguiendo, ' +
+        'mantener|mantenga|mantiene|mantengan|manteniendo, perseverar, persistir, sostener|sostenga|sostiene',
+    ),
+  },
+  {
+    category: 3,
+    en: words(
+      'consider, envisage, explore, reflect upon, reflect on, review, study, examine, look into, assess, evaluate, reconsider, ' +
+        'contemplate, analyse, analyze, give consideration|gives|giving, give due consideration|gives|giving, give serious consideration|gives|giving, ' +
+        'take into consideration|takes|taking|took',
+    ),
+    fr: words(
+      'envisager, examiner, étudier, explorer, réfléchir, revoir|revoie|revoit|revoyant, réexaminer, considérer, évaluer, analyser, ' +
+        'prendre en considération|prenne|prend|prennent|prenant|prenez',
+    ),
+    es: words(
+      'considerar, contemplar, estudiar, explorar, examinar, reflexionar, revisar, evaluar, analizar, reconsiderar, ' +
+        'tomar en consideración, plantearse|se plantee|plantee|plantea, plantear, sopesar',
+    ),
+  },
+  {
+    category: 4,
+    en: words(
+      'accelerate, address, encourage, engage, ensure, guarantee, intensify, promote, strengthen, take|took|taken, respect, speed up, ' +
+        'step up, scale up, enhance, improve, increase, reinforce, redouble, make|made, protect, combat, fight, tackle, prevent, foster, ' +
+        'facilitate, support, uphold, safeguard, secure, provide, prioritize, prioritise, cooperate, collaborate, comply, work, strive, ' +
+        'endeavour, endeavor, expand, broaden, bolster, boost, deepen, advance, raise, mainstream, focus, devote, commit, invest, ' +
+        'empower, counter, curb, reduce, put, apply, follow up, give|gave|given, allow, permit, refrain, redress, remedy, combat, ' +
+        'expedite, harness, mobilize, mobilise, monitor',
+    ),
+    fr: words(
+      "accélérer, attaquer, encourager, engager, veiller, assurer, garantir, intensifier, " +
+        'promouvoir|promeuve|promeut|promeuvent|promouvant|promouvez, renforcer, prendre|prenne|prend|prennent|prenant|prenez, respecter, ' +
+        'redoubler, améliorer, accroître|accroisse|accroit|accroissant, augmenter, protéger, combattre|combatte|combat|combattant, ' +
+        'lutter, prévenir|prévienne|prévient|prévenant, favoriser, faciliter, soutenir|soutienne|soutient|soutenant, appuyer|appuie|appuient, ' +
+        'fournir, offrir|offre|offrent|offrant, coopérer, collaborer, conformer, œuvrer, efforcer, travailler, élargir, approfondir, ' +
+        'sensibiliser, faire|fasse|fait|faisant|faites, traiter, remédier, consacrer, investir, réduire|réduise|réduit|réduisant, ' +
+        'mettre|mette|met|mettent|mettant|mettez, tenir compte|tienne|tient|tenant, permettre|permette|permet|permettant, ' +
+        'mobiliser, surveiller, donner, accorder la priorité',
+    ),
+    es: words(
+      'acelerar, abordar, alentar|aliente|alienta, fomentar, velar, asegurar, garantizar, intensificar, ' +
+        'promover|promueva|promueve|promuevan|promoviendo, fortalecer|fortalezca|fortalece|fortalezcan|fortaleciendo, ' +
+        'reforzar|refuerce|refuerza|refuercen, tomar, respetar, redoblar, mejorar, aumentar, incrementar, proteger|proteja|protejan, ' +
+        'combatir, luchar, prevenir|prevenga|previene|previniendo, facilitar, apoyar, proporcionar, brindar, cooperar, colaborar, ' +
+        'cumplir, trabajar, esforzarse|se esfuerce|esfuerce|esfuerza, ampliar|amplíe|amplía, profundizar, sensibilizar, ' +
+        'hacer|haga|hace|hagan|haciendo, potenciar, impulsar, procurar, reducir|reduzca|reduce|reduciendo, hacer frente|haga|hace|haciendo, ' +
+        'tener en cuenta|tenga|tiene|teniendo, permitir, vigilar, dotar, priorizar',
+    ),
+  },
+  {
+    category: 5,
+    en: words(
+      'abolish, accede, adhere, adopt, amend, conduct, criminalize, criminalise, decriminalize, decriminalise, develop, eliminate, enact, ' +
+        'establish, implement, investigate, ratify, repeal, withdraw|withdrew|withdrawn, sign, create, set up, put in place, put an end, ' +
+        'end, introduce, pass, approve, finalize, finalise, complete, submit, extend, issue, accept, lift, remove, release, prosecute, ' +
+        'punish, prohibit, ban, outlaw, halt, cease, stop, close, launch, allocate, train, publish, collect, designate, appoint, ' +
+        'recognize, recognise, grant, include, incorporate, integrate, domesticate, transpose, legislate, define, reinstate, restore, ' +
+        'institute, declare, compensate, undertake|undertook, carry out|carries|carrying|carried, organize, organise, invite, revise, ' +
+        'reform, harmonize, harmonise, align, bring|brought, revoke, rescind, abrogate, dismantle, destroy, regulate, register, update, ' +
+        'draft, formulate, elaborate, design, modify, fund, build|built, construct, open, impose, commute, deploy, operationalize, ' +
+        'operationalise, enforce, eradicate, free, hold|held, deliver, provide for, enshrine, codify',
+    ),
+    fr: words(
+      'abolir, adhérer|adhère, adopter, amender, modifier, mener|mène, conduire|conduise|conduit|conduisant, incriminer, ' +
+        'ériger en infraction, criminaliser, pénaliser, dépénaliser, décriminaliser, élaborer, éliminer, promulguer, établir, créer, ' +
+        'mettre en œuvre|mette|met|mettent|mettant|mettez, mettre fin|mette|met|mettent|mettant|mettez, ' +
+        'mettre un terme|mette|met|mettent|mettant|mettez, mettre en place|mette|met|mettent|mettant|mettez, ' +
+        'appliquer, enquêter, ratifier, abroger, retirer, signer, instaurer, introduire|introduise|introduit|introduisant, ' +
+        'approuver, finaliser, achever|achève, soumettre|soumette|soumet|soumettant, présenter, adresser, lancer, accepter, ' +
+        'lever|lève, libérer, poursuivre en justice|poursuive|poursuit|poursuivant, punir, sanctionner, interdire|interdise|interdit|interdisant, ' +
+        'cesser, fermer, allouer, former, publier, collecter, recueillir|recueille|recueillant, désigner, nommer, ' +
+        'reconnaître|reconnaisse|reconnait|reconnaissant, accorder, inclure|inclue|inclut|incluant, incorporer, intégrer, transposer, ' +
+        'légiférer, définir, rétablir, instituer, déclarer, indemniser, entreprendre|entreprenne|entreprend|entreprenant, organiser, ' +
+        'inviter, réviser, réformer, harmoniser, aligner, révoquer, démanteler, détruire|détruise|détruit|détruisant, réglementer, ' +
+        'enregistrer, actualiser, rédiger, formuler, concevoir|conçoive|conçoit|concevant, financer, construire|construise|construit|construisant, ' +
+        'ouvrir|ouvre|ouvrent|ouvrant, imposer, commuer, procéder, déployer|déploie, opérationnaliser, faire respecter|fasse|fait|faisant, ' +
+        'inscrire|inscrive|inscrit|inscrivant, codifier, supprimer, retirer',
+    ),
+    es: words(
+      'abolir, adherirse|se adhiera|adhiera|adhiere|adhiriéndose, adherir, adoptar, enmendar, modificar, ' +
+        'llevar a cabo, realizar, tipificar, penalizar, despenalizar, elaborar, desarrollar, eliminar, promulgar, ' +
+        'establecer|establezca|establece|establezcan|estableciendo, crear, implementar, aplicar, investigar, ratificar, derogar, retirar, ' +
+        'firmar, instaurar, introducir|introduzca|introduce|introduciendo, aprobar|apruebe|aprueba, finalizar, concluir|concluya|concluye, ' +
+        'completar, presentar, cursar, extender|extienda|extiende|extiendan, aceptar, levantar, liberar, enjuiciar, sancionar, castigar, ' +
+        'prohibir|prohíba|prohíbe, poner fin|ponga|pone|pongan|poniendo, poner término|ponga|pone|poniendo, ' +
+        'poner en marcha|ponga|pone|poniendo, poner en práctica|ponga|pone|poniendo, cesar, cerrar|cierre|cierra, asignar, capacitar, ' +
+        'formar, publicar, recopilar, recoger|recoja|recoge, designar, nombrar, reconocer|reconozca|reconoce|reconociendo, conceder, ' +
+        'otorgar, incluir|incluya|incluye|incluyendo, incorporar, integrar, legislar, definir, restablecer|restablezca|restablece, ' +
+        'instituir|instituya|instituye, declarar, indemnizar, emprender, organizar, invitar, reformar, armonizar, revocar, desmantelar, ' +
+        'destruir|destruya|destruye, regular, reglamentar, registrar, actualizar, redactar, formular, diseñar, financiar, ' +
+        'construir|construya|construye, abrir, imponer|imponga|impone, conmutar, proceder, desplegar|despliegue|despliega, ' +
+        'hacer cumplir|haga|hace|haciendo, ejecutar, suprimir, consagrar, codificar',
+    ),
+  },
+];
+
+/** Words that may stand before the first verb: connectives, modal verbs, adverbs, articles, list markers. */
+export const SKIPPABLE_WORDS: ReadonlySet<string> = new Set(
+  (
+    // English
+    'to that the of should shall must will would may might also further furthermore additionally urgently fully effectively ' +
+    'swiftly promptly immediately expeditiously actively firmly formally systematically rapidly quickly seriously genuinely ' +
+    'strongly consistently duly please thoroughly officially publicly progressively gradually continuously resolutely ' +
+    'vigorously adequately properly and or its it is be government authorities state as soon possible without delay ' +
+    'effectively concretely explicitly unconditionally speedily timely once again still now henceforth finally lastly ' +
+    // French
+    'de d du des le la les l a au aux que qu s se en pleinement rapidement davantage encore egalement aussi urgence sans delai ' +
+    'gouvernement doit devrait devraient doivent activement efficacement dument serieusement sans tarder immediatement ' +
+    'resolument effectivement systematiquement officiellement progressivement ' +
+    // Spanish
+    'el los las lo al y e plenamente urgentemente rapidamente tambien ademas inmediatamente activamente debidamente ' +
+    'seriamente efectivamente gobierno debe deberia deben deberian sistematicamente oficialmente progresivamente con ' +
+    'caracter urgente prioritario prioritariamente cuanto antes ' +
+    // list markers and roman numerals
+    'i ii iii iv v vi vii viii ix x xi xii xiii xiv xv b c'
+  ).split(/\s+/),
+);
+
+/**
+ * Lead-in words left in front of a recommendation ("We recommend that X ratify", "Nous recommandons à X de",
+ * "Recomendamos a X que"): past them, a few more unknown words (the state's name) may precede the verb.
+ */
+export const LEAD_IN_WORDS: ReadonlySet<string> = new Set(
+  (
+    'recommend recommends recommended recommending recommendation urge urges urged ' +
+    'recommande recommandent recommandons recommander recommanderait recommanderions exhorte exhortons ' +
+    'recomienda recomiendan recomendamos recomendar recomendaria recomendariamos insta instamos exhorta exhortamos'
+  ).split(/\s+/),
+);
+
+/** Lemmas whose category drops to 4 when their object is "measures" ("adopt a law" is 5, "adopt measures" 4). */
+export const MEASURE_SENSITIVE_LEMMAS: ReadonlySet<string> = new Set(['adopt', 'adopter', 'adoptar']);
+
+/** After "adopt" (a law: 5), these words before "measures" make it general action: "adopt all necessary measures" (4). */
+export const MEASURE_WORDS: ReadonlySet<string> = new Set(
+  'measures measure steps step action actions mesures mesure dispositions medidas medida acciones disposiciones providencias'.split(' '),
+);
+export const MEASURE_MODIFIERS: ReadonlySet<string> = new Set(
+  (
+    'all the any further necessary appropriate effective concrete additional urgent legislative adequate specific practical ' +
+    'immediate relevant comprehensive other policy strong robust targeted special positive temporary serious meaningful bold ' +
+    'and such required needed administrative decisive proactive preventive tangible ' +
+    'toutes tous les des de d autres necessaires appropriees efficaces concretes supplementaires urgentes legislatives adequates ' +
+    'specifiques pratiques immediates pertinentes globales et voulues requises ' +
+    'todas las los de otras necesarias apropiadas adecuadas eficaces efectivas concretas adicionales urgentes legislativas ' +
+    'especificas practicas inmediatas pertinentes y pertinentes administrativas'
+  ).split(/\s+/),
+);
