@@ -2,12 +2,13 @@
 // embedded in its first page: one annotation per note (motivation commenting) and one per recommendation without a
 // note (motivation highlighting), so other annotation tools see every highlight. A recommendation is the target
 // (TextQuote + TextPosition selectors on its page, or the text itself when it has no page); the note is a TextualBody
-// with purpose commenting, tags and themes are tagging bodies, the action category a classifying body. Our own
+// with purpose commenting, tags are tagging TextualBodies, themes and status tagging SpecificResources (our term
+// IRIs), the action category a classifying one. Our own
 // ids ride along as URNs, so importing our file maps every annotation back to the same note and recommendation.
 import * as v from 'valibot';
 import type { ActionCategory, Note, NoteStatus, RecSelector, StoredRecommendation } from '@/utils/model';
 import { NOTE_STATUSES } from '@/utils/model';
-import { ACTION_CATEGORY_NAMES, isoTime, type ExportData } from './arrange';
+import { isoTime, type ExportData } from './arrange';
 import { ImportError, isPlainObject, readJson } from './read-json';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -43,19 +44,15 @@ function safeDecode(s: string): string | null {
   }
 }
 
-const textBody = (purpose: string, value: string, id?: string): W3cObject => ({
-  ...(id ? { id } : {}),
-  type: 'TextualBody',
-  purpose,
-  value,
-  format: 'text/plain',
-});
+const textBody = (purpose: string, value: string): W3cObject => ({ type: 'TextualBody', purpose, value, format: 'text/plain' });
+
+// Themes, category and status are terms of ours, not free text: the model's way to say so is a SpecificResource whose
+// source is the term's IRI (the suite forbids a purpose on a body that only has an id). The term stays readable in it.
+const termBody = (purpose: string, prefix: string, term: string): W3cObject => ({ type: 'SpecificResource', purpose, source: urn(prefix, term) });
 
 function recommendationBodies(r: StoredRecommendation): W3cObject[] {
-  const bodies = r.themes.map((theme) => textBody('tagging', theme, urn(THEME_URN, theme)));
-  if (r.actionCategory !== null) {
-    bodies.push(textBody('classifying', `${r.actionCategory} – ${ACTION_CATEGORY_NAMES[r.actionCategory]}`, `${CATEGORY_URN}${r.actionCategory}`));
-  }
+  const bodies = r.themes.map((theme) => termBody('tagging', THEME_URN, theme));
+  if (r.actionCategory !== null) bodies.push(termBody('classifying', CATEGORY_URN, String(r.actionCategory)));
   return bodies;
 }
 
@@ -81,7 +78,7 @@ function noteAnnotation(note: Note, rec: StoredRecommendation | null): W3cObject
   const body: W3cObject[] = [];
   if (note.body !== '') body.push(textBody('commenting', note.body));
   body.push(...note.tags.map((tag) => textBody('tagging', tag)));
-  if (note.status !== 'none') body.push(textBody('tagging', note.status, `${STATUS_URN}${note.status}`));
+  if (note.status !== 'none') body.push(termBody('tagging', STATUS_URN, note.status));
   if (rec) body.push(...recommendationBodies(rec));
   // A note about a recommendation we do not have still points at it by id.
   const target: Json = rec ? recommendationTarget(rec) : note.recommendationId !== null ? urn(RECOMMENDATION_URN, note.recommendationId) : note.pageUrl!;
@@ -126,7 +123,7 @@ export function buildW3cCollection(data: ExportData, options: W3cOptions): W3cOb
     label: options.label ?? 'UPR Annotator export',
     created: isoTime(new Date(options.now).getTime()),
     total: items.length,
-    first: { id: `${options.id}#page-1`, type: 'AnnotationPage', partOf: options.id, startIndex: 0, items },
+    first: { id: `${options.id}#page-1`, type: 'AnnotationPage', startIndex: 0, items },
   };
 }
 
@@ -252,10 +249,11 @@ export function parseW3c(fileText: string, now: number = Date.now()): W3cImport 
     const comments = bodies.filter((b) => types(b.type).includes('TextualBody') && (purposeOf(b).length === 0 || purposeOf(b).includes('commenting'))).map((b) => str(b.value) ?? '');
     if (typeof a.bodyValue === 'string') comments.push(a.bodyValue);
     const tagging = bodies.filter((b) => purposeOf(b).includes('tagging'));
-    const themes = tagging.filter((b) => fromUrn(THEME_URN, b.id) !== null).map((b) => str(b.value) ?? '').filter(Boolean);
-    const statusName = tagging.map((b) => fromUrn(STATUS_URN, b.id)).find((s) => s !== null);
-    const tags = tagging.filter((b) => fromUrn(THEME_URN, b.id) === null && fromUrn(STATUS_URN, b.id) === null).map((b) => str(b.value) ?? '').filter(Boolean);
-    const category = bodies.map((b) => Number(fromUrn(CATEGORY_URN, b.id))).find((n) => n >= 1 && n <= 5) as ActionCategory | undefined;
+    const terms = (prefix: string, list: Record<string, unknown>[]) => list.map((b) => fromUrn(prefix, b.source)).filter((t): t is string => Boolean(t));
+    const themes = terms(THEME_URN, tagging);
+    const statusName = terms(STATUS_URN, tagging)[0];
+    const tags = tagging.filter((b) => types(b.type).includes('TextualBody')).map((b) => str(b.value) ?? '').filter(Boolean);
+    const category = terms(CATEGORY_URN, bodies.filter((b) => purposeOf(b).includes('classifying'))).map(Number).find((n) => n >= 1 && n <= 5) as ActionCategory | undefined;
 
     // The recommendation this annotation is about, if any.
     let recId: string | null = ourRecId;

@@ -1,0 +1,40 @@
+// Test support: the example backup every golden file is made from, the frozen clock, and the golden-file check
+// (UPDATE_GOLDEN=1 rewrites the files instead of comparing). Only tests import this module.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { parseBackup, type Backup, type BackupData } from './backup';
+
+export const EXAMPLE_PATH = join(__dirname, '../../examples/backup.json');
+export const GOLDEN_DIR = join(__dirname, 'golden');
+/** The example's own export time: every golden file is made at this instant. */
+export const FROZEN_NOW = Date.parse('2024-03-21T12:00:00.000Z');
+
+export function loadExample(): Backup {
+  return parseBackup(readFileSync(EXAMPLE_PATH, 'utf8'));
+}
+
+export function dataOf(backup: Backup): BackupData {
+  const { pages, recommendations, notes, settings } = backup;
+  return { pages, recommendations, notes, settings };
+}
+
+export function expectGolden(name: string, actual: string): void {
+  const path = join(GOLDEN_DIR, name);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
+    // A missing golden file is written once so a new format can be reviewed; CI always has them committed.
+    if (process.env.CI && !existsSync(path)) throw new Error(`golden file ${name} is missing`);
+    writeFileSync(path, actual);
+    return;
+  }
+  expect(actual, `output differs from golden/${name}; rerun with UPDATE_GOLDEN=1 if the change is intended`).toBe(readFileSync(path, 'utf8'));
+}
+
+/** Freezes an object graph so a test proves a function did not write into its inputs. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
