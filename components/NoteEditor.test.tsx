@@ -2,11 +2,25 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { NotePatch, NoteTarget } from '@/utils/db';
 import type { Note, Result } from '@/utils/messages';
 import { AUTOSAVE_MS, NoteEditor } from './NoteEditor';
 
 const REC = `r${'b'.repeat(24)}`;
-const saved = (body: string): Result<Note> => ({ ok: true, value: { id: 'n1', recommendationId: REC, body, tags: [], createdAt: 1, updatedAt: 2 } });
+const TARGET = { recommendationId: REC };
+const makeNote = (over: Partial<Note> = {}): Note => ({
+  id: `n${'b'.repeat(24)}`,
+  recommendationId: REC,
+  pageUrl: null,
+  body: '',
+  tags: [],
+  status: 'none',
+  createdAt: 1,
+  updatedAt: 2,
+  deletedAt: null,
+  ...over,
+});
+const ok = (patch: NotePatch): Result<Note> => ({ ok: true, value: makeNote({ body: patch.body ?? '' }) });
 
 let host: HTMLElement;
 beforeEach(() => {
@@ -20,49 +34,90 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+function editor(save: (target: NoteTarget, patch: NotePatch) => Promise<Result<Note>>, note: Note | null = null, onDelete?: (n: Note) => void) {
+  return <NoteEditor target={TARGET} idBase={REC} label="Note on recommendation 1" note={note} tagSuggestions={['labour']} save={save} onDelete={onDelete} />;
+}
+
 function type(text: string) {
   const area = host.querySelector('textarea')!;
   area.value = text;
   area.dispatchEvent(new Event('input', { bubbles: true }));
 }
+const status = () => host.querySelector('[role=status]')!.textContent;
 
 describe('NoteEditor', () => {
   it('saves once, at most 300 ms after the last keystroke, and says so', async () => {
-    const save = vi.fn(async (_id: string, body: string) => saved(body));
-    act(() => render(<NoteEditor recommendationId={REC} n={1} note={null} save={save} />, host));
+    const save = vi.fn(async (_t: NoteTarget, patch: NotePatch) => ok(patch));
+    act(() => render(editor(save), host));
     act(() => type('F'));
     act(() => void vi.advanceTimersByTime(200));
     act(() => type('Follow up'));
-    expect(host.querySelector('[role=status]')!.textContent).toBe('Saving…');
+    expect(status()).toBe('Saving…');
     act(() => void vi.advanceTimersByTime(AUTOSAVE_MS - 1));
     expect(save).not.toHaveBeenCalled();
     await act(async () => void vi.advanceTimersByTime(1));
-    expect(save).toHaveBeenCalledExactlyOnceWith(REC, 'Follow up');
-    expect(host.querySelector('[role=status]')!.textContent).toBe('Saved');
+    expect(save).toHaveBeenCalledExactlyOnceWith(TARGET, { body: 'Follow up' });
+    expect(status()).toBe('Saved');
   });
 
   it('saves at once when the panel is hidden, without waiting for the timer', async () => {
-    const save = vi.fn(async (_id: string, body: string) => saved(body));
-    act(() => render(<NoteEditor recommendationId={REC} n={1} note={null} save={save} />, host));
+    const save = vi.fn(async (_t: NoteTarget, patch: NotePatch) => ok(patch));
+    act(() => render(editor(save), host));
     act(() => type('Closing the tab now'));
-    await act(async () => void window.dispatchEvent(new Event("pagehide")));
-    expect(save).toHaveBeenCalledWith(REC, 'Closing the tab now');
+    await act(async () => void window.dispatchEvent(new Event('pagehide')));
+    expect(save).toHaveBeenCalledWith(TARGET, { body: 'Closing the tab now' });
   });
 
-  it('shows why a note was not saved, and keeps the text', async () => {
-    const save = vi.fn(async (): Promise<Result<Note>> => ({ ok: false, error: { code: 'storage', message: 'Your note could not be saved: quota exceeded' } }));
-    act(() => render(<NoteEditor recommendationId={REC} n={1} note={null} save={save} />, host));
+  it('shows why a note was not saved, keeps the text, and sends it again on retry', async () => {
+    const save = vi
+      .fn<(t: NoteTarget, p: NotePatch) => Promise<Result<Note>>>()
+      .mockResolvedValueOnce({ ok: false, error: { code: 'storage', message: 'Your browser has no storage space left' } })
+      .mockImplementation(async (_t, patch) => ok(patch));
+    act(() => render(editor(save), host));
     act(() => type('Important'));
     await act(async () => void vi.advanceTimersByTime(AUTOSAVE_MS));
-    expect(host.querySelector('[role=status]')!.textContent).toBe('Not saved: Your note could not be saved: quota exceeded');
+    expect(status()).toBe('Not saved: Your browser has no storage space left');
     expect(host.querySelector('textarea')!.value).toBe('Important');
+    await act(async () => void (host.querySelector('.note-retry') as HTMLButtonElement).click());
+    expect(save).toHaveBeenLastCalledWith(TARGET, { body: 'Important' });
+    expect(status()).toBe('Saved');
   });
 
-  it('takes a newer text saved elsewhere when the user is not typing', async () => {
-    const save = vi.fn(async (_id: string, body: string) => saved(body));
-    const note = (body: string, updatedAt: number): Note => ({ id: 'n1', recommendationId: REC, body, tags: [], createdAt: 1, updatedAt });
-    act(() => render(<NoteEditor recommendationId={REC} n={1} note={note('one', 1)} save={save} />, host));
-    act(() => render(<NoteEditor recommendationId={REC} n={1} note={note('two, from another tab', 2)} save={save} />, host));
+  it('saves tags and status as soon as they change', async () => {
+    const save = vi.fn(async (_t: NoteTarget, patch: NotePatch) => ok(patch));
+    act(() => render(editor(save, makeNote({ tags: ['labour'] })), host));
+    const input = host.querySelector<HTMLInputElement>('.tag-input')!;
+    await act(async () => {
+      input.value = 'Follow-up visit';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    expect(save).toHaveBeenLastCalledWith(TARGET, { tags: ['labour', 'Follow-up visit'] });
+    const select = host.querySelector<HTMLSelectElement>('select.status')!;
+    await act(async () => {
+      select.value = 'priority';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(save).toHaveBeenLastCalledWith(TARGET, { status: 'priority' });
+    await act(async () => void (host.querySelector('.tag-remove') as HTMLButtonElement).click());
+    expect(save).toHaveBeenLastCalledWith(TARGET, { tags: [] });
+  });
+
+  it('takes a newer text saved elsewhere when the user is not typing', () => {
+    const save = vi.fn(async (_t: NoteTarget, patch: NotePatch) => ok(patch));
+    act(() => render(editor(save, makeNote({ body: 'one', updatedAt: 1 })), host));
+    act(() => render(editor(save, makeNote({ body: 'two, from another tab', updatedAt: 2 })), host));
     expect(host.querySelector('textarea')!.value).toBe('two, from another tab');
+  });
+
+  it('offers delete only for an existing note', () => {
+    const onDelete = vi.fn();
+    const save = vi.fn(async (_t: NoteTarget, patch: NotePatch) => ok(patch));
+    act(() => render(editor(save, null, onDelete), host));
+    expect(host.querySelector('.note-delete')).toBeNull();
+    const note = makeNote({ body: 'x' });
+    act(() => render(editor(save, note, onDelete), host));
+    act(() => (host.querySelector('.note-delete') as HTMLButtonElement).click());
+    expect(onDelete).toHaveBeenCalledWith(note);
   });
 });

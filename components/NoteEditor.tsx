@@ -1,48 +1,75 @@
-// A recommendation's note: autosaved at most 300 ms after the last keystroke, flushed at once when the panel is
-// hidden or unloaded, with its state (saving, saved, error) always shown.
+// A note: its text autosaved at most 300 ms after the last keystroke (and at once when the panel is hidden or
+// unloaded), its tags and status saved as they change, its state (saving, saved, error) always shown, and a
+// delete that the panel lets the user undo. Text that could not be saved stays in the box until it is.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { NotePatch, NoteTarget } from '@/utils/db';
 import type { Note, Result } from '@/utils/messages';
+import { NOTE_STATUSES, type NoteStatus } from '@/utils/model';
+import { useI18n } from './i18n';
+import { TagEditor } from './TagEditor';
 
 export const AUTOSAVE_MS = 300;
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
 interface Props {
-  recommendationId: string;
-  n: number;
+  target: NoteTarget;
+  /** Unique per editor; used for ids and labels. */
+  idBase: string;
+  label: string;
   note: Note | null;
-  save(recommendationId: string, body: string): Promise<Result<Note>>;
+  tagSuggestions: string[];
+  save(target: NoteTarget, patch: NotePatch): Promise<Result<Note>>;
+  /** Hands over each keystroke's text at once (see PanelClient.draft). */
+  draft?(target: NoteTarget, body: string): void;
+  /** Delete the note; the caller offers the undo. */
+  onDelete?(note: Note): void;
+  /** Tags and status are for recommendations; a page note is text only. */
+  withMeta?: boolean;
 }
 
-export function NoteEditor({ recommendationId, n, note, save }: Props) {
+export function NoteEditor({ target, idBase, label, note, tagSuggestions, save, draft, onDelete, withMeta = true }: Props) {
+  const { t } = useI18n();
   const [body, setBody] = useState(note?.body ?? '');
   const [state, setState] = useState<SaveState>(note ? 'saved' : 'idle');
   const [error, setError] = useState<string | null>(null);
-  const pending = useRef<string | null>(null);
+  const pending = useRef<NotePatch | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef(0);
 
-  // Another tab or panel changed this note: take its text unless the user is typing here.
+  // Another tab, panel or an undo changed this note: take its text unless the user is typing here.
   useEffect(() => {
-    if (note && pending.current === null && note.body !== body) setBody(note.body);
-  }, [note?.updatedAt]);
+    if (pending.current === null && (note?.body ?? '') !== body) setBody(note?.body ?? '');
+  }, [note?.updatedAt, note?.deletedAt, note === null]);
 
   const flush = () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    const text = pending.current;
-    if (text === null) return;
+    const patch = pending.current;
+    if (patch === null) return;
     pending.current = null;
     setState('saving');
-    void save(recommendationId, text).then((result) => {
-      if (pending.current !== null) return; // newer keystrokes: their own save reports
+    const attempt = ++latest.current;
+    void save(target, patch).then((result) => {
+      if (attempt !== latest.current) return; // a newer save reports
       if (result.ok) {
         setState('saved');
         setError(null);
       } else {
+        // Keep what failed so the next flush (retry, keystroke, hide) sends it again.
+        pending.current = { ...patch, ...pending.current };
         setState('error');
         setError(result.error.message);
       }
     });
+  };
+
+  const change = (patch: NotePatch, now: boolean) => {
+    pending.current = { ...pending.current, ...patch };
+    setState('saving');
+    if (timer.current) clearTimeout(timer.current);
+    if (now) flush();
+    else timer.current = setTimeout(flush, AUTOSAVE_MS);
   };
 
   useEffect(() => {
@@ -56,24 +83,56 @@ export function NoteEditor({ recommendationId, n, note, save }: Props) {
       document.removeEventListener('visibilitychange', onHide);
       flush();
     };
-  }, [recommendationId]);
+  }, ['recommendationId' in target ? target.recommendationId : target.pageUrl]);
 
   const onInput = (event: Event) => {
     const text = (event.currentTarget as HTMLTextAreaElement).value;
     setBody(text);
-    pending.current = text;
-    setState('saving');
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(flush, AUTOSAVE_MS);
+    draft?.(target, text);
+    change({ body: text }, false);
   };
 
-  const id = `note-${recommendationId}`;
+  const id = `note-${idBase}`;
+  const status = note?.status ?? 'none';
   return (
     <div class="note">
-      <label for={id} class="visually-hidden">{`Note on recommendation ${n}`}</label>
-      <textarea id={id} class="note-body" rows={3} placeholder="Add a note…" value={body} onInput={onInput} onBlur={flush} />
-      <div class={`note-state note-state-${state}`} role="status" aria-live="polite">
-        {state === 'saving' ? 'Saving…' : state === 'saved' ? 'Saved' : state === 'error' ? `Not saved: ${error}` : ''}
+      <label for={id} class="visually-hidden">
+        {label}
+      </label>
+      <textarea id={id} class="note-body" rows={withMeta ? 2 : 3} placeholder={t('notePlaceholder')} value={body} onInput={onInput} onBlur={flush} />
+      {withMeta && (
+        <div class="note-meta">
+          <TagEditor idBase={idBase} tags={note?.tags ?? []} suggestions={tagSuggestions} onChange={(tags) => change({ tags }, true)} />
+          <label class="note-status">
+            <span class="visually-hidden">{t('status')}</span>
+            <select
+              class={`status status-${status}`}
+              value={status}
+              onChange={(event) => change({ status: (event.currentTarget as HTMLSelectElement).value as NoteStatus }, true)}
+            >
+              {NOTE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+      <div class="note-footer">
+        <div class={`note-state note-state-${state}`} role="status" aria-live="polite">
+          {state === 'saving' ? t('saving') : state === 'saved' ? t('saved') : state === 'error' ? t('notSaved', { error: error ?? '' }) : ''}
+        </div>
+        {state === 'error' && (
+          <button type="button" class="link-button note-retry" onClick={flush}>
+            {t('retry')}
+          </button>
+        )}
+        {note && onDelete && state !== 'saving' && (
+          <button type="button" class="link-button note-delete" onClick={() => onDelete(note)}>
+            {t('deleteNote')}
+          </button>
+        )}
       </div>
     </div>
   );

@@ -1,15 +1,33 @@
-// The side panel: the page's metadata and its recommendations, each with a note. It receives everything through
-// its client and never touches the page; selecting here asks the page to scroll, a click on a highlight selects here.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// The side panel: the page's metadata, a note on the statement, and its recommendations with their notes, tags and
+// status, filterable; orphans below. It receives everything through its client and never touches the page:
+// selecting here asks the page to scroll, a click on a highlight selects here.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { LanguageSetting } from '@/utils/i18n';
 import type { Note, PanelData, PanelRecommendation } from '@/utils/messages';
-import { formatSession, formatStates } from './format';
+import { fold, formatSession, formatStates } from './format';
+import { useI18n } from './i18n';
 import { NoteEditor } from './NoteEditor';
 import type { PanelClient } from './panel-client';
 
-export function Panel({ client }: { client: PanelClient }) {
+/** How long "Note deleted · Undo" stays. */
+export const UNDO_MS = 10_000;
+
+interface Props {
+  client: PanelClient;
+  languageSetting: LanguageSetting;
+  onLanguageSetting(setting: LanguageSetting): void;
+}
+
+const hasContent = (note: Note | null) => Boolean(note && (note.body.trim() || note.tags.length || note.status !== 'none'));
+
+export function Panel({ client, languageSetting, onLanguageSetting }: Props) {
+  const { t, language } = useI18n();
   const [data, setData] = useState<PanelData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
+  const [query, setQuery] = useState('');
+  const [onlyWithNotes, setOnlyWithNotes] = useState(false);
+  const [deleted, setDeleted] = useState<Note | null>(null);
   const list = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
@@ -26,13 +44,9 @@ export function Panel({ client }: { client: PanelClient }) {
       });
     void load().then((result) => {
       if (!result.ok || !live) return;
-      const withNote = (note: Note) => (r: PanelRecommendation) => (r.id === note.recommendationId ? { ...r, note } : r);
       unsubscribe = client.subscribe(result.value.tabId, {
         selected: setSelected,
-        noteChanged: (note) =>
-          setData((current) =>
-            current && { ...current, recommendations: current.recommendations.map(withNote(note)), orphans: current.orphans.map(withNote(note)) },
-          ),
+        noteChanged: (note) => setData((current) => current && applyNote(current, note)),
         pageUpdated: () => void load(),
       });
     });
@@ -42,10 +56,16 @@ export function Panel({ client }: { client: PanelClient }) {
     };
   }, [client]);
 
+  useEffect(() => {
+    if (selected === null) return;
+    list.current?.querySelector(`[data-n="${selected}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [selected]);
+
   // The page's "focus the panel" shortcut focuses this frame: carry focus on to the selected (or first) item.
   useEffect(() => {
     const onFocus = () => {
-      const target = list.current?.querySelector<HTMLElement>(`[data-n="${selected}"] .rec-text`) ?? list.current?.querySelector<HTMLElement>('.rec-text');
+      const target =
+        list.current?.querySelector<HTMLElement>(`[data-n="${selected}"] .rec-text`) ?? list.current?.querySelector<HTMLElement>('.rec-text');
       if (target && !list.current?.contains(document.activeElement)) target.focus();
     };
     window.addEventListener('focus', onFocus);
@@ -53,57 +73,175 @@ export function Panel({ client }: { client: PanelClient }) {
   }, [selected]);
 
   useEffect(() => {
-    if (selected === null) return;
-    list.current?.querySelector(`[data-n="${selected}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-  }, [selected]);
+    if (!deleted) return;
+    const timer = setTimeout(() => setDeleted(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [deleted]);
+
+  const visible = useMemo(() => {
+    if (!data) return [];
+    const words = fold(query).split(/\s+/).filter(Boolean);
+    return data.recommendations.filter((rec) => {
+      if (onlyWithNotes && !hasContent(rec.note)) return false;
+      if (words.length === 0) return true;
+      const haystack = fold([rec.text, rec.note?.body ?? '', ...(rec.note?.tags ?? [])].join(' '));
+      return words.every((w) => haystack.includes(w));
+    });
+  }, [data, query, onlyWithNotes]);
 
   if (error) return <p class="panel-error" role="alert">{error}</p>;
-  if (!data) return <p class="panel-loading">Loading…</p>;
-  const { page, recommendations, orphans } = data;
+  if (!data) return <p class="panel-loading">{t('loading')}</p>;
+  const { page, recommendations, orphans, pageNote, tags } = data;
+  const withNotes = recommendations.filter((r) => hasContent(r.note)).length;
+  const filtering = query.trim() !== '' || onlyWithNotes;
 
   const choose = (n: number) => {
     setSelected(n);
     void client.focus(n);
   };
+  const remove = async (note: Note) => {
+    const result = await client.deleteNote(note.id);
+    if (result.ok) setDeleted(result.value);
+  };
+  const undo = async () => {
+    if (!deleted) return;
+    setDeleted(null);
+    await client.restoreNote(deleted.id);
+  };
+
+  const editorFor = (rec: PanelRecommendation) => (
+    <NoteEditor
+      target={{ recommendationId: rec.id }}
+      idBase={rec.id}
+      label={t('noteLabel', { n: rec.n })}
+      note={rec.note}
+      tagSuggestions={tags}
+      save={client.saveNote}
+      draft={client.draft}
+      onDelete={remove}
+    />
+  );
 
   return (
-    <main class="panel" aria-label="UPR Annotator">
+    <main class="panel" aria-label={t('appName')} lang={language}>
       <header class="panel-header">
-        <h1 class="panel-states">{page ? formatStates(page) : 'UPR statement'}</h1>
-        {page && <p class="panel-session">{formatSession(page)}</p>}
+        <h1 class="panel-states">{page ? formatStates(page, t) : t('statementFallback')}</h1>
+        {page && <p class="panel-session">{formatSession(page, t, language)}</p>}
         <p class="panel-count">
-          {recommendations.length === 1 ? '1 recommendation' : `${recommendations.length} recommendations`}
+          {t('recCount', { count: recommendations.length })}
+          {withNotes > 0 && ` · ${t('withNotes', { count: withNotes })}`}
+          {filtering && ` · ${t('shownOf', { shown: visible.length, total: recommendations.length })}`}
         </p>
+        {recommendations.length > 1 && (
+          <div class="panel-filter">
+            <input
+              type="search"
+              class="filter-input"
+              aria-label={t('filterLabel')}
+              placeholder={t('filterPlaceholder')}
+              value={query}
+              onInput={(event) => setQuery((event.currentTarget as HTMLInputElement).value)}
+            />
+            <label class="filter-notes">
+              <input type="checkbox" checked={onlyWithNotes} onChange={(event) => setOnlyWithNotes((event.currentTarget as HTMLInputElement).checked)} />
+              {t('onlyWithNotes')}
+            </label>
+          </div>
+        )}
       </header>
+
+      {page && (
+        <details class="page-note" open={Boolean(pageNote?.body)}>
+          <summary>{t('pageNote')}</summary>
+          <NoteEditor
+            target={{ pageUrl: page.url }}
+            idBase="page"
+            label={t('pageNoteLabel')}
+            note={pageNote}
+            tagSuggestions={tags}
+            save={client.saveNote}
+            draft={client.draft}
+            onDelete={remove}
+            withMeta={false}
+          />
+        </details>
+      )}
+
       {recommendations.length === 0 ? (
-        <p class="panel-empty">No recommendations were found on this page.</p>
+        <p class="panel-empty">{t('empty')}</p>
+      ) : visible.length === 0 ? (
+        <p class="panel-empty">{t('noMatch')}</p>
       ) : (
         <ol class="recs" ref={list}>
-          {recommendations.map((rec) => (
-            <li key={rec.id} class={`rec${rec.n === selected ? ' rec-selected' : ''}`} data-n={rec.n} aria-current={rec.n === selected ? 'true' : undefined}>
-              <button type="button" class="rec-text" onClick={() => choose(rec.n)} aria-label={`Show recommendation ${rec.n} on the page`}>
+          {visible.map((rec) => (
+            <li
+              key={rec.id}
+              class={`rec${rec.n === selected ? ' rec-selected' : ''}`}
+              data-n={rec.n}
+              aria-current={rec.n === selected ? 'true' : undefined}
+            >
+              <button type="button" class="rec-text" onClick={() => choose(rec.n)} aria-describedby="show-on-page-hint">
                 <span class="rec-n">{rec.n}</span>
                 <span>{rec.text}</span>
               </button>
-              <NoteEditor recommendationId={rec.id} n={rec.n} note={rec.note} save={client.saveNote} />
+              {editorFor(rec)}
             </li>
           ))}
         </ol>
       )}
+
       {orphans.length > 0 && (
         <section class="orphans" aria-labelledby="orphans-title">
-          <h2 id="orphans-title" class="orphans-title">Not found on this page</h2>
-          <p class="orphans-help">These were here on an earlier visit. They are kept with their notes.</p>
+          <h2 id="orphans-title" class="orphans-title">
+            {t('orphansTitle')}
+          </h2>
+          <p class="orphans-help">{t('orphansHelp')}</p>
           <ul class="recs">
             {orphans.map((rec) => (
               <li key={rec.id} class="rec rec-orphan" data-orphan={rec.id}>
                 <p class="rec-text-static">{rec.text}</p>
-                <NoteEditor recommendationId={rec.id} n={rec.n} note={rec.note} save={client.saveNote} />
+                {editorFor(rec)}
               </li>
             ))}
           </ul>
         </section>
       )}
+
+      <p id="show-on-page-hint" class="visually-hidden">
+        {t('showOnPageHint')}
+      </p>
+      <footer class="panel-footer">
+        <label class="setting">
+          {t('language')}
+          <select value={languageSetting} onChange={(event) => onLanguageSetting((event.currentTarget as HTMLSelectElement).value as LanguageSetting)}>
+            <option value="auto">{t('languageAuto')}</option>
+            <option value="en" lang="en">
+              English
+            </option>
+            <option value="fr" lang="fr">
+              Français
+            </option>
+          </select>
+        </label>
+      </footer>
+
+      {deleted && (
+        <div class="toast" role="status">
+          <span>{t('noteDeleted')}</span>
+          <button type="button" class="link-button toast-undo" onClick={() => void undo()}>
+            {t('undo')}
+          </button>
+        </div>
+      )}
     </main>
   );
+}
+
+/** A note changed somewhere: put it on its recommendation (or the page), or take it off when deleted. */
+function applyNote(data: PanelData, note: Note): PanelData {
+  const value = note.deletedAt === null ? note : null;
+  if (note.pageUrl !== null) return note.pageUrl === data.page?.url ? { ...data, pageNote: value } : data;
+  const onRec = (r: PanelRecommendation) => (r.id === note.recommendationId ? { ...r, note: value } : r);
+  const tags = value ? [...new Set([...data.tags, ...value.tags])] : data.tags;
+  return { ...data, recommendations: data.recommendations.map(onRec), orphans: data.orphans.map(onRec), tags };
 }

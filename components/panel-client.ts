@@ -1,17 +1,8 @@
 // What the panel needs from the extension, as one small interface: the real one speaks utils/messages through
 // runtime messaging; tests hand the components a fake.
 import type { browser as Browser } from 'wxt/browser';
-import { PROTOCOL_VERSION, sendRequest, type Events, type Note, type PanelData, type Result } from '@/utils/messages';
-
-export interface PanelClient {
-  load(): Promise<Result<PanelData>>;
-  focus(n: number): Promise<Result<null>>;
-  saveNote(recommendationId: string, body: string): Promise<Result<Note>>;
-  /** Events for this panel: a highlight clicked in its own tab, a note changed anywhere. Returns an unsubscribe. */
-  subscribe(tabId: number | null, handlers: PanelEventHandlers): () => void;
-}
-
-type Runtime = typeof Browser.runtime;
+import type { NotePatch, NoteTarget } from '@/utils/db';
+import { DRAFT_PORT, PROTOCOL_VERSION, sendRequest, type DraftMessage, type Events, type Note, type PanelData, type Result } from '@/utils/messages';
 
 export interface PanelEventHandlers {
   selected(n: number): void;
@@ -19,6 +10,20 @@ export interface PanelEventHandlers {
   /** The page in this tab was read again. */
   pageUpdated(): void;
 }
+
+export interface PanelClient {
+  load(): Promise<Result<PanelData>>;
+  focus(n: number): Promise<Result<null>>;
+  saveNote(target: NoteTarget, patch: NotePatch): Promise<Result<Note>>;
+  deleteNote(id: string): Promise<Result<Note>>;
+  restoreNote(id: string): Promise<Result<Note>>;
+  /** The text as typed, sent at once so that it outlives a tab closed before the debounced save. */
+  draft(target: NoteTarget, body: string): void;
+  /** Events for this panel: a highlight clicked in its own tab, a note changed anywhere. Returns an unsubscribe. */
+  subscribe(tabId: number | null, handlers: PanelEventHandlers): () => void;
+}
+
+type Runtime = typeof Browser.runtime;
 
 function isEvent<E extends keyof Events>(message: unknown, event: E): message is { payload: Events[E] } {
   if (typeof message !== 'object' || message === null) return false;
@@ -28,10 +33,30 @@ function isEvent<E extends keyof Events>(message: unknown, event: E): message is
 
 export function createPanelClient(runtime: Runtime): PanelClient {
   const send = (message: unknown) => runtime.sendMessage(message);
+  let port: ReturnType<Runtime['connect']> | null = null;
+  const draftPort = () => {
+    if (port) return port;
+    const opened = runtime.connect({ name: DRAFT_PORT });
+    // The worker was stopped or the extension reloaded: the next keystroke opens a new port.
+    opened.onDisconnect.addListener(() => {
+      if (port === opened) port = null;
+    });
+    return (port = opened);
+  };
   return {
+    draft(target, body) {
+      const message: DraftMessage = { upr: PROTOCOL_VERSION, draft: { target, body } };
+      try {
+        draftPort().postMessage(message);
+      } catch {
+        port = null; // the debounced save still carries the text
+      }
+    },
     load: () => sendRequest(send, 'panel.load', {}),
     focus: (n) => sendRequest(send, 'panel.focus', { n }),
-    saveNote: (recommendationId, body) => sendRequest(send, 'note.save', { recommendationId, body }),
+    saveNote: (target, patch) => sendRequest(send, 'note.save', { target, patch }),
+    deleteNote: (id) => sendRequest(send, 'note.delete', { id }),
+    restoreNote: (id) => sendRequest(send, 'note.restore', { id }),
     subscribe(tabId, handlers) {
       const listener = (message: unknown, sender: { id?: string; tab?: { id?: number } }) => {
         if (sender.id !== runtime.id) return undefined;

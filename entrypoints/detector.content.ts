@@ -18,12 +18,18 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx: ContentScriptContext) {
     let asked = false;
+    const scope = globalThis as unknown as { browser?: RuntimeHost; chrome?: RuntimeHost; __uprAnnotatorRunning?: boolean };
+    // The raw extension API, not the polyfill: its bytes would ship to every page on the web. A worker that is
+    // still starting (just installed or updated) may miss the first request: ask again, a few times, backing off.
+    const ask = (attempt: number) =>
+      (scope.browser ?? scope.chrome)?.runtime
+        .sendMessage(envelope('page.annotate', {}))
+        .then((answer) => (answer as { ok?: boolean } | undefined)?.ok || Promise.reject())
+        .catch(() => attempt < 4 && !ctx.isInvalid && ctx.setTimeout(() => ask(attempt + 1), 500 << attempt));
     const look = () => {
-      const scope = globalThis as unknown as { browser?: RuntimeHost; chrome?: RuntimeHost; __uprAnnotatorRunning?: boolean };
       if (asked || scope.__uprAnnotatorRunning || !detectUprPage(document, location.href).detected) return;
       asked = true;
-      // The raw extension API, not the polyfill: its bytes would ship to every page on the web.
-      void (scope.browser ?? scope.chrome)?.runtime.sendMessage(envelope('page.annotate', {})).catch(() => (asked = false));
+      void ask(0);
     };
     look();
     ctx.setTimeout(look, SECOND_LOOK_MS);

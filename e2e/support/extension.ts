@@ -40,6 +40,9 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Refuse every request that is not a served page (default): tests never reach the network. */
   offline?: boolean;
+  colorScheme?: 'light' | 'dark';
+  /** The browser's UI language, e.g. 'fr-FR'. */
+  locale?: string;
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Session> {
@@ -51,7 +54,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     viewport: { width: 1440, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-GB',
     args: [
+      `--lang=${options.locale ?? 'en-GB'}`,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       '--disable-gpu',

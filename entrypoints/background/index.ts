@@ -1,18 +1,23 @@
 import type { IDBPDatabase } from 'idb';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createRepository, openUprDb, type UprDb } from '@/utils/db';
-import { commandEnvelope, createRouter, eventEnvelope, RequestError, type Handlers, type PanelData, type TabCommands } from '@/utils/messages';
-import { pageKey, type StoredRecommendation } from '@/utils/model';
+import { BLOCKED_MESSAGE, createRepository, describeStorageError, NotFoundError, openUprDb, type UprDb } from '@/utils/db';
+import * as v from 'valibot';
+import { commandEnvelope, createRouter, DRAFT_PORT, DraftMessageSchema, eventEnvelope, type DraftMessage, RequestError, type Handlers, type PanelData, type TabCommands } from '@/utils/messages';
+import { pageKey, type Note, type RecSelector, type StoredRecommendation } from '@/utils/model';
 
 export default defineBackground(() => {
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).href;
   // The connection is cached only as a speed-up: the worker may be stopped at any moment, and everything that
   // matters is in IndexedDB, so a fresh worker simply opens it again.
   let dbPromise: Promise<IDBPDatabase<UprDb>> | null = null;
   const getDb = () =>
-    (dbPromise ??= openUprDb({ onClosed: () => (dbPromise = null) }).catch((error: unknown) => {
+    (dbPromise ??= openUprDb({
+      onClosed: () => (dbPromise = null),
+      onBlocked: () => console.warn('[UPR Annotator]', BLOCKED_MESSAGE),
+    }).catch((error: unknown) => {
       dbPromise = null;
-      throw new RequestError('storage', `Your notes could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+      throw new RequestError('storage', describeStorageError(error));
     }));
   const repo = createRepository(getDb);
 
@@ -28,6 +33,48 @@ export default defineBackground(() => {
     if (!tabUrl || pageKey(tabUrl) !== pageKey(url)) throw new RequestError('forbidden', 'That page is not this tab’s page.');
   };
 
+  // Storage failures reach the user as sentences; a missing record is "not found", not a storage fault.
+  const stored = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new RequestError('not-found', error.message);
+      if (error instanceof RequestError) throw error;
+      throw new RequestError('storage', describeStorageError(error));
+    }
+  };
+  // Every open panel or dashboard showing the note updates; nobody may be listening, which is fine.
+  const changed = async (write: Promise<Note>): Promise<Note> => {
+    const note = await write;
+    for (const drafts of openDrafts) if (drafts.get(draftKey(note))?.body === note.body) drafts.delete(draftKey(note));
+    browser.runtime.sendMessage(eventEnvelope('note.changed', { note })).catch(() => {});
+    return note;
+  };
+
+  // Drafts each open panel sent over its port and that no save has confirmed yet: written when the port closes
+  // (the tab or panel went away before its debounced save).
+  const openDrafts = new Set<Map<string, DraftMessage['draft']>>();
+  const draftKey = (t: { recommendationId: string | null } | { pageUrl: string | null }) =>
+    'recommendationId' in t && t.recommendationId ? t.recommendationId : `page:${'pageUrl' in t ? t.pageUrl : ''}`;
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== DRAFT_PORT || port.sender?.id !== browser.runtime.id || !port.sender.url?.startsWith(extensionOrigin)) {
+      port.disconnect();
+      return;
+    }
+    const drafts = new Map<string, DraftMessage['draft']>();
+    openDrafts.add(drafts);
+    port.onMessage.addListener((message: unknown) => {
+      const parsed = v.safeParse(DraftMessageSchema, message);
+      if (parsed.success) drafts.set(draftKey(parsed.output.draft.target), parsed.output.draft);
+    });
+    port.onDisconnect.addListener(() => {
+      openDrafts.delete(drafts);
+      for (const { target, body } of drafts.values()) {
+        changed(stored(() => repo.saveNote(target, { body }))).catch((error: unknown) => console.warn('[UPR Annotator] a draft could not be saved:', error));
+      }
+    });
+  });
+
   const handlers: Handlers = {
     async 'page.annotate'(_payload, sender) {
       const tab = tabOf(sender);
@@ -39,35 +86,32 @@ export default defineBackground(() => {
     },
     async 'page.stored'({ url }, sender) {
       assertOwnPage(sender, url);
-      const { recommendations, orphans } = await repo.loadPage(url);
-      return { recommendations: [...recommendations, ...orphans].map(({ id, n, text, selector, source }) => ({ id, n, text, selector, source })) };
+      const { recommendations, orphans } = await stored(() => repo.loadPage(url));
+      const placed = [...recommendations, ...orphans].filter((r): r is StoredRecommendation & { selector: RecSelector } => r.selector !== null);
+      return { recommendations: placed.map(({ id, n, text, selector, source }) => ({ id, n, text, selector, source })) };
     },
     async 'page.capture'(capture, sender) {
       assertOwnPage(sender, capture.url);
-      const stored = await repo.capturePage(capture);
-      return { recommendations: stored.map((r) => ({ n: r.n, id: r.id })) };
+      const captured = await stored(() => repo.capturePage(capture));
+      return { recommendations: captured.map((r) => ({ n: r.n, id: r.id })) };
     },
     async 'panel.load'(_payload, sender): Promise<PanelData> {
       const tab = tabOf(sender);
-      if (!tab.url) return { tabId: tab.id, page: null, recommendations: [], orphans: [] };
-      const { page, recommendations, orphans, notes } = await repo.loadPage(tab.url);
+      if (!tab.url) return { tabId: tab.id, page: null, recommendations: [], orphans: [], pageNote: null, tags: [] };
+      const [{ page, recommendations, orphans, notes, pageNote }, tags] = await stored(() => Promise.all([repo.loadPage(tab.url!), repo.listTags()]));
       const noteOf = new Map(notes.map((n) => [n.recommendationId, n]));
       const withNote = (r: StoredRecommendation) => ({ ...r, note: noteOf.get(r.id) ?? null });
-      return { tabId: tab.id, page, recommendations: recommendations.map(withNote), orphans: orphans.map(withNote) };
+      return { tabId: tab.id, page, recommendations: recommendations.map(withNote), orphans: orphans.map(withNote), pageNote, tags };
     },
     async 'panel.focus'({ n }, sender) {
       const tab = tabOf(sender);
       await browser.tabs.sendMessage(tab.id, commandEnvelope('focus', { n }), { frameId: 0 });
       return null;
     },
-    async 'note.save'({ recommendationId, body }) {
-      const note = await repo.saveNote(recommendationId, body).catch((error: unknown) => {
-        throw new RequestError('storage', `Your note could not be saved: ${error instanceof Error ? error.message : String(error)}`);
-      });
-      // Every open panel or dashboard showing this recommendation updates; nobody may be listening, which is fine.
-      browser.runtime.sendMessage(eventEnvelope('note.changed', { note })).catch(() => {});
-      return note;
-    },
+    'note.save': ({ target, patch }) => changed(stored(() => repo.saveNote(target, patch))),
+    'note.delete': ({ id }) => changed(stored(() => repo.deleteNote(id))),
+    'note.restore': ({ id }) => changed(stored(() => repo.restoreNote(id))),
+    'tags.list': () => stored(() => repo.listTags()),
   };
 
   // Toolbar button and keyboard shortcuts act on the annotator in the active tab; a tab without one (not a
@@ -84,6 +128,5 @@ export default defineBackground(() => {
     else if (name === 'focus-panel' || name === 'toggle-highlights') sendToTab(tabId, name);
   });
 
-  const extensionOrigin = new URL(browser.runtime.getURL('/')).href;
   browser.runtime.onMessage.addListener(createRouter(handlers, { extensionId: browser.runtime.id, extensionOrigin }) as never);
 });

@@ -1,13 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { PageCapture } from '../model';
-import { createRepository, openUprDb } from './repository';
-import { DB_VERSION } from './schema';
+import { createRepository, normalizeTags, openUprDb } from './repository';
 
 let dbCount = 0;
-function freshRepo() {
+function freshRepo(options: Parameters<typeof createRepository>[1] = {}) {
   const db = openUprDb({ name: `test-${++dbCount}` });
-  return createRepository(() => db);
+  return createRepository(() => db, options);
 }
 
 const selector = (exact: string, start = 0) => ({
@@ -32,22 +31,22 @@ const capture = (url: string, texts: string[], session = 34, orphans: string[] =
   orphans,
 });
 
-describe('repository', () => {
-  it('stores a capture and loads it back in page order', async () => {
-    const repo = freshRepo();
-    await repo.capturePage(capture('https://example.gov/kz#top', ['Ratify the treaty.', 'Amend the law.']));
+describe('pages and recommendations', () => {
+  it('stores a capture and loads it back in page order, with states and classification', async () => {
+    const repo = freshRepo({ classify: (text) => ({ actionCategory: text.startsWith('Ratify') ? 5 : 4, themes: ['International instruments'] }) });
+    await repo.capturePage(capture('https://example.gov/kz#top', ['Ratify the treaty.', 'Ensure the law is applied.']));
     const loaded = await repo.loadPage('https://example.gov/kz');
     expect(loaded.page).toMatchObject({ url: 'https://example.gov/kz', stateUnderReviewCode: 'KAZ', session: 34 });
-    expect(loaded.recommendations.map((r) => [r.n, r.text])).toEqual([
-      [1, 'Ratify the treaty.'],
-      [2, 'Amend the law.'],
+    expect(loaded.recommendations.map((r) => [r.n, r.text, r.actionCategory, r.recommendingState])).toEqual([
+      [1, 'Ratify the treaty.', 5, 'Canada'],
+      [2, 'Ensure the law is applied.', 4, 'Canada'],
     ]);
   });
 
   it('keeps a note with its recommendation when the page is captured again, even reordered or at another URL', async () => {
     const repo = freshRepo();
     const [first] = await repo.capturePage(capture('https://example.gov/kz', ['Ratify the treaty.', 'Amend the law.']));
-    await repo.saveNote(first!.id, 'Check the 2021 follow-up', 1000);
+    await repo.saveNote({ recommendationId: first!.id }, { body: 'Check the 2021 follow-up' }, 1000);
     const again = await repo.capturePage(capture('https://mirror.example.org/kz', ['Amend the law.', 'Ratify  the treaty;']));
     expect(again[1]!.id).toBe(first!.id);
     const loaded = await repo.loadPage('https://mirror.example.org/kz');
@@ -57,7 +56,7 @@ describe('repository', () => {
   it('lists a recommendation that was not found on the last visit as an orphan, with its note, never deleting it', async () => {
     const repo = freshRepo();
     const [gone] = await repo.capturePage(capture('https://example.gov/kz', ['Ratify the treaty.', 'Amend the law.']));
-    await repo.saveNote(gone!.id, 'Was this removed from the page?', 1000);
+    await repo.saveNote({ recommendationId: gone!.id }, { body: 'Was this removed from the page?' }, 1000);
     await repo.capturePage(capture('https://example.gov/kz', ['Amend the law.'], 34, [gone!.id]));
     const loaded = await repo.loadPage('https://example.gov/kz');
     expect(loaded.recommendations.map((r) => r.text)).toEqual(['Amend the law.']);
@@ -71,32 +70,60 @@ describe('repository', () => {
     const [b] = await repo.capturePage(capture('https://example.gov/b', ['Ratify the treaty.'], 34));
     expect(a!.id).not.toBe(b!.id);
   });
+});
 
-  it('updates a note in place and keeps its creation time', async () => {
+describe('notes', () => {
+  it('updates a note in place, field by field, and keeps its creation time', async () => {
     const repo = freshRepo();
     const [rec] = await repo.capturePage(capture('https://example.gov/kz', ['Ratify the treaty.']));
-    const first = await repo.saveNote(rec!.id, 'one', 1000);
-    const second = await repo.saveNote(rec!.id, 'two', 2000);
-    expect(second).toMatchObject({ id: first.id, body: 'two', createdAt: 1000, updatedAt: 2000 });
+    const first = await repo.saveNote({ recommendationId: rec!.id }, { body: 'one' }, 1000);
+    await repo.saveNote({ recommendationId: rec!.id }, { status: 'priority', tags: ['Labour', ' labour ', 'follow-up'] }, 1500);
+    const third = await repo.saveNote({ recommendationId: rec!.id }, { body: 'two' }, 2000);
+    expect(third).toMatchObject({ id: first.id, body: 'two', status: 'priority', tags: ['Labour', 'follow-up'], createdAt: 1000, updatedAt: 2000 });
     expect((await repo.loadPage('https://example.gov/kz')).notes).toHaveLength(1);
+  });
+
+  it('keeps one page-level note per page, apart from the recommendations’ notes', async () => {
+    const repo = freshRepo();
+    const [rec] = await repo.capturePage(capture('https://example.gov/kz', ['Ratify the treaty.']));
+    await repo.saveNote({ pageUrl: 'https://example.gov/kz#x' }, { body: 'Delivered by the deputy ambassador.' }, 1000);
+    await repo.saveNote({ recommendationId: rec!.id }, { body: 'rec note' }, 1000);
+    const loaded = await repo.loadPage('https://example.gov/kz');
+    expect(loaded.pageNote).toMatchObject({ body: 'Delivered by the deputy ambassador.', pageUrl: 'https://example.gov/kz', recommendationId: null });
+    expect(loaded.notes.map((n) => n.body)).toEqual(['rec note']);
+  });
+
+  it('deletes a note so that it can be undone, and suggests tags by use', async () => {
+    const repo = freshRepo();
+    const [a, b] = await repo.capturePage(capture('https://example.gov/kz', ['Ratify the treaty.', 'Amend the law.']));
+    await repo.saveNote({ recommendationId: a!.id }, { body: 'a', tags: ['labour', 'priority'] });
+    const noteB = await repo.saveNote({ recommendationId: b!.id }, { body: 'b', tags: ['labour'] });
+    expect(await repo.listTags()).toEqual(['labour', 'priority']);
+
+    await repo.deleteNote(noteB.id);
+    expect((await repo.loadPage('https://example.gov/kz')).notes.map((n) => n.body)).toEqual(['a']);
+    expect(await repo.listTags()).toEqual(['labour', 'priority']);
+    await repo.deleteNote((await repo.loadPage('https://example.gov/kz')).notes[0]!.id);
+    expect(await repo.listTags()).toEqual([]);
+
+    await repo.restoreNote(noteB.id);
+    expect((await repo.loadPage('https://example.gov/kz')).notes).toEqual([expect.objectContaining({ body: 'b', tags: ['labour'], deletedAt: null })]);
+    expect(await repo.listTags()).toEqual(['labour']);
   });
 
   it('refuses a note for a recommendation it does not hold, and stores nothing', async () => {
     const repo = freshRepo();
-    await expect(repo.saveNote(`r${'0'.repeat(24)}`, 'orphan', 1)).rejects.toThrow(/No recommendation/);
+    await expect(repo.saveNote({ recommendationId: `r${'0'.repeat(24)}` }, { body: 'orphan' }, 1)).rejects.toThrow(/no longer stored/);
+    expect(await repo.listTags()).toEqual([]);
   });
 });
 
-describe('schema', () => {
-  it('opens at the current version with every store and index', async () => {
-    const db = await openUprDb({ name: 'schema-check' });
-    expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['notes', 'pages', 'recommendations']);
-    const tx = db.transaction(['recommendations', 'notes']);
-    expect([...tx.objectStore('recommendations').indexNames].sort()).toEqual(
-      ['cycle', 'pageUrl', 'recommendingStateCode', 'session', 'stateUnderReviewCode'].sort(),
-    );
-    expect([...tx.objectStore('notes').indexNames].sort()).toEqual(['recommendationId', 'tags', 'updatedAt']);
-    db.close();
+describe('normalizeTags', () => {
+  it.each([
+    [['  Labour  rights ', 'labour rights', 'LGBTI'], ['Labour rights', 'LGBTI']],
+    [['', '   '], []],
+    [[`x${'y'.repeat(80)}`], [`x${'y'.repeat(49)}`]],
+  ])('%j → %j', (input, expected) => {
+    expect(normalizeTags(input)).toEqual(expected);
   });
 });

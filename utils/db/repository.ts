@@ -1,10 +1,11 @@
 // What the background asks of storage, as whole operations: each runs in one transaction, so a page capture or a
 // note is either stored completely or not at all.
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import {
   pageKey,
   recommendationId,
   type Note,
+  type NoteStatus,
   type PageCapture,
   type StoredPage,
   type StoredRecommendation,
@@ -34,14 +35,104 @@ export async function openUprDb(options: OpenOptions = {}): Promise<IDBPDatabase
   return db;
 }
 
-export interface Repository {
-  capturePage(capture: PageCapture, now?: number): Promise<StoredRecommendation[]>;
-  /** The page with its recommendations split into those found on its last visit (in page order) and orphans. */
-  loadPage(url: string): Promise<{ page: StoredPage | null; recommendations: StoredRecommendation[]; orphans: StoredRecommendation[]; notes: Note[] }>;
-  saveNote(recommendationId: string, body: string, now?: number): Promise<Note>;
+/** What a save changes; fields left out keep their stored value. */
+export interface NotePatch {
+  body?: string;
+  tags?: string[];
+  status?: NoteStatus;
 }
 
-export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>): Repository {
+export type NoteTarget = { recommendationId: string } | { pageUrl: string };
+
+export interface LoadedPage {
+  page: StoredPage | null;
+  /** Found on the page's last visit, in page order. */
+  recommendations: StoredRecommendation[];
+  /** Stored for the page but not found on its last visit. */
+  orphans: StoredRecommendation[];
+  /** Live (not deleted) notes on those recommendations. */
+  notes: Note[];
+  pageNote: Note | null;
+}
+
+export interface RepositoryOptions {
+  /** Fills a recommendation's action category and themes when it is first stored. */
+  classify?: (text: string, language: string | null) => Pick<StoredRecommendation, 'actionCategory' | 'themes'>;
+}
+
+export interface Repository {
+  capturePage(capture: PageCapture, now?: number): Promise<StoredRecommendation[]>;
+  loadPage(url: string): Promise<LoadedPage>;
+  saveNote(target: NoteTarget, patch: NotePatch, now?: number): Promise<Note>;
+  /** Marks a note deleted (undoable); returns it as deleted. */
+  deleteNote(id: string, now?: number): Promise<Note>;
+  restoreNote(id: string, now?: number): Promise<Note>;
+  /** Tags in use, most used first. */
+  listTags(): Promise<string[]>;
+}
+
+export class NotFoundError extends Error {}
+
+const MAX_TAGS = 20;
+const MAX_TAG_LENGTH = 50;
+
+/** Tags as the user means them: trimmed, single-spaced, without duplicates that differ only by case. */
+export function normalizeTags(tags: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const raw of tags) {
+    const tag = raw.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, MAX_TAG_LENGTH);
+    if (tag && !seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
+  }
+  return [...seen.values()].slice(0, MAX_TAGS);
+}
+
+async function digest(text: string): Promise<string> {
+  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(bytes).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A note's id follows from what it is about: one note per recommendation, one per page. */
+export async function noteIdFor(target: NoteTarget): Promise<string> {
+  return 'recommendationId' in target ? `n${target.recommendationId.slice(1)}` : `p${await digest(pageKey(target.pageUrl))}`;
+}
+
+const live = (note: Note | undefined): note is Note => Boolean(note && note.deletedAt === null);
+
+export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, options: RepositoryOptions = {}): Repository {
+  const classify = options.classify ?? (() => ({ actionCategory: null, themes: [] }));
+
+  /** Keeps the tags store's counts in step with a note's change, in the same transaction. */
+  async function countTags(tx: IDBPTransaction<UprDb, ('notes' | 'tags')[], 'readwrite'>, before: string[], after: string[], now: number) {
+    const store = tx.objectStore('tags');
+    const delta = new Map<string, number>();
+    for (const tag of before) delta.set(tag, (delta.get(tag) ?? 0) - 1);
+    for (const tag of after) delta.set(tag, (delta.get(tag) ?? 0) + 1);
+    for (const [name, change] of delta) {
+      if (change === 0) continue;
+      const record = await store.get(name);
+      const count = Math.max(0, (record?.count ?? 0) + change);
+      if (count === 0) await store.delete(name);
+      else await store.put({ name, count, updatedAt: now });
+    }
+  }
+
+  async function setDeleted(id: string, deletedAt: number | null, now: number): Promise<Note> {
+    const db = await getDb();
+    const tx = db.transaction(['notes', 'tags'], 'readwrite');
+    const note = await tx.objectStore('notes').get(id);
+    if (!note) {
+      tx.done.catch(() => {});
+      tx.abort();
+      throw new NotFoundError('That note no longer exists.');
+    }
+    const wasLive = note.deletedAt === null;
+    const next: Note = { ...note, deletedAt, updatedAt: now };
+    await tx.objectStore('notes').put(next);
+    if (wasLive !== (deletedAt === null)) await countTags(tx, wasLive ? note.tags : [], wasLive ? [] : note.tags, now);
+    await tx.done;
+    return next;
+  }
+
   return {
     async capturePage(capture, now = Date.now()) {
       const url = pageKey(capture.url);
@@ -56,16 +147,23 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>): Rep
         capture.recommendations.map(async (r, i): Promise<StoredRecommendation> => {
           const id = ids[i]!;
           const earlier = await recs.get(id);
+          const classified = earlier && earlier.text === r.text && earlier.actionCategory !== null ? earlier : classify(r.text, who.language);
           const record: StoredRecommendation = {
             id,
             pageUrl: url,
             n: r.n,
             text: r.text,
             selector: r.selector,
+            recommendingState: who.recommendingState,
             recommendingStateCode: who.recommendingStateCode,
+            stateUnderReview: who.stateUnderReview,
             stateUnderReviewCode: who.stateUnderReviewCode,
             session: who.session,
             cycle: who.cycle,
+            language: who.language,
+            actionCategory: classified.actionCategory,
+            themes: classified.themes,
+            response: earlier?.response ?? null,
             source: earlier?.source ?? 'page',
             createdAt: earlier?.createdAt ?? now,
             updatedAt: now,
@@ -80,12 +178,14 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>): Rep
 
     async loadPage(url) {
       const key = pageKey(url);
+      const pageNoteId = await noteIdFor({ pageUrl: key });
       const db = await getDb();
       const tx = db.transaction(['pages', 'recommendations', 'notes'], 'readonly');
       const page = (await tx.objectStore('pages').get(key)) ?? null;
       const all = (await tx.objectStore('recommendations').index('pageUrl').getAll(key)).sort((a, b) => a.n - b.n);
       const noteIndex = tx.objectStore('notes').index('recommendationId');
-      const notes = (await Promise.all(all.map((r) => noteIndex.getAll(r.id)))).flat();
+      const notes = (await Promise.all(all.map((r) => noteIndex.getAll(r.id)))).flat().filter(live);
+      const pageNote = await tx.objectStore('notes').get(pageNoteId);
       await tx.done;
       const orphanIds = new Set(page?.orphanIds ?? []);
       return {
@@ -93,32 +193,54 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>): Rep
         recommendations: all.filter((r) => !orphanIds.has(r.id)),
         orphans: all.filter((r) => orphanIds.has(r.id)),
         notes,
+        pageNote: live(pageNote) ? pageNote : null,
       };
     },
 
-    async saveNote(recommendationId, body, now = Date.now()) {
+    async saveNote(target, patch, now = Date.now()) {
+      const id = await noteIdFor(target);
       const db = await getDb();
-      const tx = db.transaction(['notes', 'recommendations'], 'readwrite');
-      if (!(await tx.objectStore('recommendations').getKey(recommendationId))) {
+      const tx = db.transaction(['notes', 'recommendations', 'pages', 'tags'], 'readwrite');
+      const exists =
+        'recommendationId' in target
+          ? await tx.objectStore('recommendations').getKey(target.recommendationId)
+          : await tx.objectStore('pages').getKey(pageKey(target.pageUrl));
+      if (!exists) {
         tx.done.catch(() => {}); // the abort below rejects it; the caller gets our error instead
         tx.abort();
-        throw new Error(`No recommendation ${recommendationId}`);
+        throw new NotFoundError(
+          'recommendationId' in target
+            ? 'This recommendation is no longer stored (the extension’s data may have been cleared). Reload the page to store it again; your text is still here.'
+            : 'This page is no longer stored (the extension’s data may have been cleared). Reload the page to store it again; your text is still here.',
+        );
       }
       const notes = tx.objectStore('notes');
-      // One note per recommendation for now: its id is derived from the recommendation's.
-      const id = `n${recommendationId.slice(1)}`;
       const earlier = await notes.get(id);
+      const before = live(earlier) ? earlier.tags : [];
       const note: Note = {
         id,
-        recommendationId,
-        body,
-        tags: earlier?.tags ?? [],
-        createdAt: earlier?.createdAt ?? now,
+        recommendationId: 'recommendationId' in target ? target.recommendationId : null,
+        pageUrl: 'pageUrl' in target ? pageKey(target.pageUrl) : null,
+        body: patch.body ?? (live(earlier) ? earlier.body : ''),
+        tags: patch.tags ? normalizeTags(patch.tags) : before,
+        status: patch.status ?? (live(earlier) ? earlier.status : 'none'),
+        createdAt: live(earlier) ? earlier.createdAt : now,
         updatedAt: now,
+        deletedAt: null,
       };
       await notes.put(note);
+      await countTags(tx as never, before, note.tags, now);
       await tx.done;
       return note;
+    },
+
+    deleteNote: (id, now = Date.now()) => setDeleted(id, now, now),
+    restoreNote: (id, now = Date.now()) => setDeleted(id, null, now),
+
+    async listTags() {
+      const db = await getDb();
+      const tags = await db.getAll('tags');
+      return tags.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).map((t) => t.name);
     },
   };
 }

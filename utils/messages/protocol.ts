@@ -3,10 +3,14 @@
 import * as v from 'valibot';
 import { PROTOCOL_VERSION } from './envelope';
 import {
+  NOTE_STATUSES,
   NoteBodySchema,
+  NoteIdSchema,
   PageCaptureSchema,
+  PageUrlSchema,
   RecommendationIdSchema,
   type Note,
+  type RecSelector,
   type StoredPage,
   type StoredRecommendation,
 } from '../model';
@@ -25,25 +29,54 @@ export interface PanelData {
   recommendations: PanelRecommendation[];
   /** Stored for this page but not found on it this visit: kept with their notes, never deleted. */
   orphans: PanelRecommendation[];
+  pageNote: Note | null;
+  /** Tags in use, most used first. */
+  tags: string[];
 }
 
-export type StoredForPage = Pick<StoredRecommendation, 'id' | 'n' | 'text' | 'selector' | 'source'>;
+export type StoredForPage = Pick<StoredRecommendation, 'id' | 'n' | 'text' | 'source'> & { selector: RecSelector };
+
+const NoteTargetSchema = v.union([v.object({ recommendationId: RecommendationIdSchema }), v.object({ pageUrl: PageUrlSchema })]);
+
+/**
+ * The panel's drafts channel: every keystroke's text goes over a port at once, so text typed just before a tab
+ * closes is not lost with it; the background writes what was not saved yet when the port goes away.
+ */
+export const DRAFT_PORT = 'upr-drafts';
+export const DraftMessageSchema = v.object({
+  upr: v.literal(PROTOCOL_VERSION),
+  draft: v.object({ target: NoteTargetSchema, body: NoteBodySchema }),
+});
+export type DraftMessage = v.InferOutput<typeof DraftMessageSchema>;
 
 export const REQUESTS = {
   /** The detector found a statement: inject the annotator into that tab. */
   'page.annotate': { from: 'content', payload: v.object({}) },
   /** What is already stored for the page (no notes): the annotator re-anchors what extraction did not find. */
-  'page.stored': { from: 'content', payload: v.object({ url: v.pipe(v.string(), v.url(), v.maxLength(4_000)) }) },
+  'page.stored': { from: 'content', payload: v.object({ url: PageUrlSchema }) },
   /** The annotator's capture of the page: metadata, the recommendations found, and the stored ones not found. */
   'page.capture': { from: 'content', payload: PageCaptureSchema },
   /** The panel asks for the page in its own tab, with notes. */
   'panel.load': { from: 'extension', payload: v.object({}) },
   /** The panel asks the page in its tab to scroll to recommendation n and flash it. */
   'panel.focus': { from: 'extension', payload: v.object({ n: v.pipe(v.number(), v.integer(), v.minValue(1)) }) },
+  /** Create or change the note on a recommendation or on a page; fields left out keep their value. */
   'note.save': {
     from: 'extension',
-    payload: v.object({ recommendationId: RecommendationIdSchema, body: NoteBodySchema }),
+    payload: v.object({
+      target: NoteTargetSchema,
+      patch: v.object({
+        body: v.optional(NoteBodySchema),
+        tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(50))),
+        status: v.optional(v.picklist(NOTE_STATUSES)),
+      }),
+    }),
   },
+  /** Delete a note, undoably. */
+  'note.delete': { from: 'extension', payload: v.object({ id: NoteIdSchema }) },
+  'note.restore': { from: 'extension', payload: v.object({ id: NoteIdSchema }) },
+  /** Tags in use, most used first: suggestions for the tag field. */
+  'tags.list': { from: 'extension', payload: v.object({}) },
 } as const satisfies Record<string, { from: Origin; payload: v.GenericSchema }>;
 
 export interface Results {
@@ -53,6 +86,9 @@ export interface Results {
   'panel.load': PanelData;
   'panel.focus': null;
   'note.save': Note;
+  'note.delete': Note;
+  'note.restore': Note;
+  'tags.list': string[];
 }
 
 export type RequestType = keyof typeof REQUESTS;

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { envelope, PROTOCOL_VERSION } from './envelope';
+import type { Note } from '../model';
 import { createRouter, RequestError, type Handlers, type Sender } from './server';
 
 const ID = 'abcdefghijklmnop';
@@ -7,26 +8,41 @@ const ORIGIN = `chrome-extension://${ID}/`;
 const fromPanel: Sender = { id: ID, url: `${ORIGIN}panel.html`, tab: { id: 7, url: 'https://example.gov/statement' } };
 const fromContent: Sender = { id: ID, url: 'https://example.gov/statement', tab: { id: 7, url: 'https://example.gov/statement' }, frameId: 0 };
 
+const recId = `r${'a'.repeat(24)}`;
+const note = (recommendationId: string | null, body: string): Note => ({
+  id: `n${'a'.repeat(24)}`,
+  recommendationId,
+  pageUrl: null,
+  body,
+  tags: [],
+  status: 'none',
+  createdAt: 1,
+  updatedAt: 1,
+  deletedAt: null,
+});
+
 function router(overrides: Partial<Handlers> = {}) {
   const handlers: Handlers = {
     'page.annotate': vi.fn(async () => ({ injected: true })),
     'page.stored': vi.fn(async () => ({ recommendations: [] })),
     'page.capture': vi.fn(async () => ({ recommendations: [] })),
-    'panel.load': vi.fn(async () => ({ tabId: 7, page: null, recommendations: [], orphans: [] })),
+    'panel.load': vi.fn(async () => ({ tabId: 7, page: null, recommendations: [], orphans: [], pageNote: null, tags: [] })),
     'panel.focus': vi.fn(async () => null),
-    'note.save': vi.fn(async ({ recommendationId, body }) => ({ id: 'n1', recommendationId, body, tags: [], createdAt: 1, updatedAt: 1 })),
+    'note.save': vi.fn(async ({ target, patch }) => note('recommendationId' in target ? target.recommendationId : null, patch.body ?? '')),
+    'note.delete': vi.fn(async () => note(recId, 'x')),
+    'note.restore': vi.fn(async () => note(recId, 'x')),
+    'tags.list': vi.fn(async () => ['labour']),
     ...overrides,
   };
   const log = vi.fn();
   return { handlers, log, route: createRouter(handlers, { extensionId: ID, extensionOrigin: ORIGIN, log }) };
 }
 
-const recId = `r${'a'.repeat(24)}`;
 
 describe('createRouter', () => {
   it('answers a valid request with its handler value', async () => {
     const { route } = router();
-    await expect(route(envelope('note.save', { recommendationId: recId, body: 'hello' }), fromPanel)).resolves.toMatchObject({
+    await expect(route(envelope('note.save', { target: { recommendationId: recId }, patch: { body: 'hello' } }), fromPanel)).resolves.toMatchObject({
       ok: true,
       value: { recommendationId: recId, body: 'hello' },
     });
@@ -56,10 +72,13 @@ describe('createRouter', () => {
   });
 
   it.each([
-    ['a wrong id', { recommendationId: '../../etc', body: 'x' }],
-    ['a missing body', { recommendationId: recId }],
-    ['a body that is not text', { recommendationId: recId, body: { $where: 1 } }],
-    ['a 200 000-character note', { recommendationId: recId, body: 'x'.repeat(200_000) }],
+    ['a wrong id', { target: { recommendationId: '../../etc' }, patch: { body: 'x' } }],
+    ['a missing target', { patch: { body: 'x' } }],
+    ['a body that is not text', { target: { recommendationId: recId }, patch: { body: { $where: 1 } } }],
+    ['a 200 000-character note', { target: { recommendationId: recId }, patch: { body: 'x'.repeat(200_000) } }],
+    ['an unknown status', { target: { recommendationId: recId }, patch: { status: 'urgent' } }],
+    ['a page note for a file: URL', { target: { pageUrl: 'file:///etc/passwd' }, patch: { body: 'x' } }],
+    ['tags that are not text', { target: { recommendationId: recId }, patch: { tags: [1, 2] } }],
   ])('drops a malformed note.save with %s, with a logged reason', async (_what, payload) => {
     const { route, handlers, log } = router();
     await expect(route({ upr: PROTOCOL_VERSION, type: 'note.save', payload }, fromPanel)).resolves.toMatchObject({
@@ -87,7 +106,7 @@ describe('createRouter', () => {
         throw new RequestError('storage', 'Your note could not be saved: quota exceeded');
       },
     });
-    await expect(route(envelope('note.save', { recommendationId: recId, body: 'x' }), fromPanel)).resolves.toEqual({
+    await expect(route(envelope('note.save', { target: { recommendationId: recId }, patch: { body: 'x' } }), fromPanel)).resolves.toEqual({
       ok: false,
       error: { code: 'storage', message: 'Your note could not be saved: quota exceeded' },
     });

@@ -43,9 +43,12 @@ export const CapturedRecommendationSchema = v.object({
 export type CapturedRecommendation = v.InferOutput<typeof CapturedRecommendationSchema>;
 
 export const RecommendationIdSchema = v.pipe(v.string(), v.regex(/^r[0-9a-f]{24}$/));
+/** `n…` a recommendation's note, `p…` a page's note. */
+export const NoteIdSchema = v.pipe(v.string(), v.regex(/^[np][0-9a-f]{24}$/));
+export const PageUrlSchema = v.pipe(v.string(), v.url(), v.regex(/^https?:/), v.maxLength(4_000));
 
 export const PageCaptureSchema = v.object({
-  url: v.pipe(v.string(), v.url(), v.maxLength(4_000)),
+  url: PageUrlSchema,
   meta: PageMetaSchema,
   recommendations: v.pipe(v.array(CapturedRecommendationSchema), v.maxLength(MAX_RECS)),
   /** Stored recommendations of this page that could not be anchored this visit. */
@@ -62,29 +65,65 @@ export interface StoredPage extends PageMeta {
   orphanIds: string[];
 }
 
+export type RecommendationSource = 'page' | 'import' | 'manual';
+/** The state under review's answer, as the UN records it ("accepted" reads as supported). */
+export type Response = 'supported' | 'noted';
+/** UPR Info's action categories: 1 minimal, 2 continuing, 3 considering, 4 general, 5 specific action. */
+export type ActionCategory = 1 | 2 | 3 | 4 | 5;
+
 export interface StoredRecommendation {
   id: string;
-  pageUrl: string;
+  /** The page it was last seen on (key of `pages`); null for recommendations known only from an imported dataset. */
+  pageUrl: string | null;
+  /** Order on that page, 1-based; 0 when it has no page. */
   n: number;
   text: string;
-  selector: RecSelector;
+  /** Where it sits on its page; null when it has no page. */
+  selector: RecSelector | null;
+  recommendingState: string | null;
   recommendingStateCode: string | null;
+  stateUnderReview: string | null;
   stateUnderReviewCode: string | null;
   session: number | null;
   cycle: number | null;
-  source: 'page' | 'import' | 'manual';
+  language: string | null;
+  actionCategory: ActionCategory | null;
+  themes: string[];
+  response: Response | null;
+  source: RecommendationSource;
   createdAt: number;
   updatedAt: number;
 }
 
+export type NoteStatus = 'none' | 'follow-up' | 'priority' | 'done';
+export const NOTE_STATUSES: readonly NoteStatus[] = ['none', 'follow-up', 'priority', 'done'];
+
 export interface Note {
   id: string;
-  recommendationId: string;
+  /** The recommendation it is about; null for a page-level note. */
+  recommendationId: string | null;
+  /** The page a page-level note is about; null for a recommendation's note. */
+  pageUrl: string | null;
   body: string;
   tags: string[];
+  status: NoteStatus;
   createdAt: number;
   updatedAt: number;
+  /** Set when the user deletes it, so the deletion can be undone; deleted notes are left out of every view. */
+  deletedAt: number | null;
 }
+
+/** User settings that travel with a backup. */
+export interface Settings {
+  /** UI language: follow the browser, or a fixed one. */
+  language: 'auto' | 'en' | 'fr';
+  /** Run automatically only on known government hosts (annotate on demand elsewhere). */
+  knownHostsOnly: boolean;
+  /** Hosts where the user turned the extension off. */
+  disabledHosts: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = { language: 'auto', knownHostsOnly: false, disabledHosts: [] };
 
 /** The key a page is stored under: its URL without the fragment, which only scrolls. */
 export function pageKey(url: string): string {

@@ -1,0 +1,31 @@
+// The UI's languages: English and French tables (messages.ts), the choice between them (the user's setting, else
+// the browser's language), and `t()` to fill in values. Our own tables rather than browser.i18n alone, because
+// users switch the language in settings without restarting the browser.
+import { EN, FR, type MessageKey, type Messages } from './messages';
+
+export type { MessageKey } from './messages';
+export type UiLanguage = 'en' | 'fr';
+export type LanguageSetting = 'auto' | UiLanguage;
+
+const TABLES: Record<UiLanguage, Messages> = { en: EN as Messages, fr: FR };
+
+/** The language to show: the setting, or the browser's language when it is French, else English. */
+export function resolveLanguage(setting: LanguageSetting, browserLanguage: string | undefined): UiLanguage {
+  if (setting !== 'auto') return setting;
+  return browserLanguage?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+export function createTranslator(language: UiLanguage): Translate {
+  const table = TABLES[language];
+  const plural = new Intl.PluralRules(language);
+  return (key, values = {}) => {
+    const entry = table[key];
+    const template = typeof entry === 'string' ? entry : entry[plural.select(Number(values.count ?? 0)) === 'one' ? 'one' : 'other'];
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  };
+}
+
+/** The locale for dates and numbers in that language. */
+export const LOCALE: Record<UiLanguage, string> = { en: 'en-GB', fr: 'fr-FR' };
