@@ -7,6 +7,7 @@ import type { Note, PanelData, PanelRecommendation } from '@/utils/messages';
 import { fold, formatSession, formatStates } from './format';
 import { useI18n } from './i18n';
 import { NoteEditor } from './NoteEditor';
+import { RecommendationFacts } from './RecommendationFacts';
 import type { PanelClient } from './panel-client';
 
 /** How long "Note deleted · Undo" stays. */
@@ -132,6 +133,20 @@ export function Panel({ client, languageSetting, onLanguageSetting }: Props) {
           {withNotes > 0 && ` · ${t('withNotes', { count: withNotes })}`}
           {filtering && ` · ${t('shownOf', { shown: visible.length, total: recommendations.length })}`}
         </p>
+        {page && data.earlierSummary && (
+          <p class="panel-earlier">
+            {data.earlierSummary.total > 0
+              ? t('earlierSummary', {
+                  count: data.earlierSummary.total,
+                  state: page.recommendingState ?? t('unknownState'),
+                  sur: page.stateUnderReview ?? t('unknownState'),
+                  supported: data.earlierSummary.supported,
+                  noted: data.earlierSummary.noted,
+                  unknown: data.earlierSummary.unknown,
+                })
+              : t('earlierNone', { state: page.recommendingState ?? t('unknownState'), sur: page.stateUnderReview ?? t('unknownState') })}
+          </p>
+        )}
         {recommendations.length > 1 && (
           <div class="panel-filter">
             <input
@@ -184,6 +199,7 @@ export function Panel({ client, languageSetting, onLanguageSetting }: Props) {
                 <span class="rec-n">{rec.n}</span>
                 <span>{rec.text}</span>
               </button>
+              <RecommendationFacts rec={rec} />
               {editorFor(rec)}
             </li>
           ))}

@@ -1,9 +1,11 @@
 import type { IDBPDatabase } from 'idb';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { classifyRecommendation } from '@/utils/classify';
+import { createCrossrefIndex, type CrossrefIndex } from '@/utils/crossref';
 import { BLOCKED_MESSAGE, createRepository, describeStorageError, NotFoundError, openUprDb, type UprDb } from '@/utils/db';
 import * as v from 'valibot';
-import { commandEnvelope, createRouter, DRAFT_PORT, DraftMessageSchema, eventEnvelope, type DraftMessage, RequestError, type Handlers, type PanelData, type TabCommands } from '@/utils/messages';
+import { commandEnvelope, createRouter, DRAFT_PORT, DraftMessageSchema, eventEnvelope, type DraftMessage, type EarlierRecommendation, RequestError, type Handlers, type PanelData, type TabCommands } from '@/utils/messages';
 import { pageKey, type Note, type RecSelector, type StoredRecommendation } from '@/utils/model';
 
 export default defineBackground(() => {
@@ -19,7 +21,31 @@ export default defineBackground(() => {
       dbPromise = null;
       throw new RequestError('storage', describeStorageError(error));
     }));
-  const repo = createRepository(getDb);
+  const repo = createRepository(getDb, { classify: classifyRecommendation });
+
+  // The cross-reference index lives in memory and is rebuilt from IndexedDB when a fresh worker first needs it.
+  let crossrefPromise: Promise<CrossrefIndex> | null = null;
+  const getCrossref = () =>
+    (crossrefPromise ??= repo.allRecommendations().then(
+      (records) => createCrossrefIndex(records),
+      (error: unknown) => {
+        crossrefPromise = null;
+        throw error;
+      },
+    ));
+  const EARLIER_LIMIT = 3;
+  const earlierOf = (index: CrossrefIndex, rec: StoredRecommendation): EarlierRecommendation[] =>
+    index.earlierFor(rec, { limit: EARLIER_LIMIT }).map(({ record, repeat, similarity }) => ({
+      id: record.id,
+      text: record.text,
+      recommendingState: record.recommendingState,
+      session: record.session,
+      cycle: record.cycle,
+      response: record.response,
+      pageUrl: record.pageUrl,
+      repeat,
+      similarity,
+    }));
 
   const tabOf = (sender: { tab?: { id?: number; url?: string } }) => {
     const id = sender.tab?.id;
@@ -93,15 +119,27 @@ export default defineBackground(() => {
     async 'page.capture'(capture, sender) {
       assertOwnPage(sender, capture.url);
       const captured = await stored(() => repo.capturePage(capture));
+      if (crossrefPromise) (await getCrossref()).add(captured);
       return { recommendations: captured.map((r) => ({ n: r.n, id: r.id })) };
     },
     async 'panel.load'(_payload, sender): Promise<PanelData> {
       const tab = tabOf(sender);
-      if (!tab.url) return { tabId: tab.id, page: null, recommendations: [], orphans: [], pageNote: null, tags: [] };
-      const [{ page, recommendations, orphans, notes, pageNote }, tags] = await stored(() => Promise.all([repo.loadPage(tab.url!), repo.listTags()]));
+      if (!tab.url) return { tabId: tab.id, page: null, recommendations: [], orphans: [], pageNote: null, tags: [], earlierSummary: null };
+      const [{ page, recommendations, orphans, notes, pageNote }, tags, index] = await stored(() =>
+        Promise.all([repo.loadPage(tab.url!), repo.listTags(), getCrossref()]),
+      );
       const noteOf = new Map(notes.map((n) => [n.recommendationId, n]));
-      const withNote = (r: StoredRecommendation) => ({ ...r, note: noteOf.get(r.id) ?? null });
-      return { tabId: tab.id, page, recommendations: recommendations.map(withNote), orphans: orphans.map(withNote), pageNote, tags };
+      const withNote = (r: StoredRecommendation) => ({ ...r, note: noteOf.get(r.id) ?? null, earlier: earlierOf(index, r) });
+      const summary = page ? index.summaryFor(page) : null;
+      return {
+        tabId: tab.id,
+        page,
+        recommendations: recommendations.map(withNote),
+        orphans: orphans.map(withNote),
+        pageNote,
+        tags,
+        earlierSummary: summary && { total: summary.total, supported: summary.supported, noted: summary.noted, unknown: summary.unknown },
+      };
     },
     async 'panel.focus'({ n }, sender) {
       const tab = tabOf(sender);

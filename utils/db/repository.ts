@@ -69,6 +69,8 @@ export interface Repository {
   restoreNote(id: string, now?: number): Promise<Note>;
   /** Tags in use, most used first. */
   listTags(): Promise<string[]>;
+  /** Every stored recommendation (for the cross-reference index). */
+  allRecommendations(): Promise<StoredRecommendation[]>;
 }
 
 export class NotFoundError extends Error {}
@@ -236,6 +238,10 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
 
     deleteNote: (id, now = Date.now()) => setDeleted(id, now, now),
     restoreNote: (id, now = Date.now()) => setDeleted(id, null, now),
+
+    async allRecommendations() {
+      return (await getDb()).getAll('recommendations');
+    },
 
     async listTags() {
       const db = await getDb();

@@ -11,6 +11,7 @@ import {
   RecommendationIdSchema,
   type Note,
   type RecSelector,
+  type Response,
   type StoredPage,
   type StoredRecommendation,
 } from '../model';
@@ -18,8 +19,32 @@ import {
 /** Who may send a request: a content script in a web page, or one of the extension's own pages (panel, popup, dashboard). */
 export type Origin = 'content' | 'extension';
 
+/** An earlier-cycle recommendation to the same state, as the panel lists it. */
+export interface EarlierRecommendation {
+  id: string;
+  text: string;
+  recommendingState: string | null;
+  session: number | null;
+  cycle: number | null;
+  response: Response | null;
+  /** Where it was read: the statement page, else null (known from an imported dataset). */
+  pageUrl: string | null;
+  /** Nearly the same words. */
+  repeat: boolean;
+  similarity: number;
+}
+
 export interface PanelRecommendation extends StoredRecommendation {
   note: Note | null;
+  earlier: EarlierRecommendation[];
+}
+
+/** What the same recommending state asked of this state in earlier cycles, and how it was answered. */
+export interface EarlierSummary {
+  total: number;
+  supported: number;
+  noted: number;
+  unknown: number;
 }
 
 export interface PanelData {
@@ -32,6 +57,7 @@ export interface PanelData {
   pageNote: Note | null;
   /** Tags in use, most used first. */
   tags: string[];
+  earlierSummary: EarlierSummary | null;
 }
 
 export type StoredForPage = Pick<StoredRecommendation, 'id' | 'n' | 'text' | 'source'> & { selector: RecSelector };

@@ -1,0 +1,47 @@
+// Cross-references in Chromium: after a cycle-2 statement on Kazakhstan has been read, the cycle-3 statement shows,
+// for its recommendation on trade unions, the earlier one — flagged as a repeat, with a link to where it was read —
+// and the header counts what Canada asked of Kazakhstan before. Each recommendation carries its action category.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launch, panelFrame, ROOT, sharedFixture, type Session } from './support/extension';
+
+const seed = sharedFixture('000-canada-kazakhstan-upr34-seed');
+const EARLIER_URL = 'https://www.mission.example.test/statements/upr20-kazakhstan.html';
+
+let session: Session | null = null;
+afterEach(async () => {
+  await session?.close();
+  session = null;
+});
+
+describe('earlier cycles', () => {
+  it('links a cycle-3 recommendation to the cycle-2 one on the same subject', async () => {
+    session = await launch();
+    session.serve(EARLIER_URL, readFileSync(join(ROOT, 'e2e/pages/kazakhstan-upr20-sample.html'), 'utf8'));
+    session.serve(seed.url, seed.html);
+    const page = await session.context.newPage();
+    await page.goto(EARLIER_URL);
+    await page.waitForSelector('[data-upr-rec="2"]');
+    let panel = await panelFrame(page, session.extensionId);
+    await panel.waitForSelector('.rec');
+    expect(await panel.textContent('.panel-session')).toBe('UPR 20 · cycle 2 · 30 October 2014');
+
+    await page.goto(seed.url);
+    await page.waitForSelector('[data-upr-rec="3"]');
+    panel = await panelFrame(page, session.extensionId);
+    await panel.waitForSelector('.rec[data-n="1"] .earlier');
+    expect(await panel.textContent('.panel-earlier')).toBe(
+      'In earlier cycles Canada made 2 recommendations to Kazakhstan: 0 supported, 0 noted, 2 not known.',
+    );
+    await panel.click('.rec[data-n="1"] .earlier summary');
+    const first = panel.locator('.rec[data-n="1"] .earlier-item').first();
+    expect(await first.locator('.earlier-who').textContent()).toContain('Canada, UPR 20, cycle 2');
+    expect(await first.locator('.earlier-text').textContent()).toMatch(/^Amend legislation and regulations to ease the formation, registration and operation of independent trade unions/);
+    expect(await first.locator('.earlier-link').getAttribute('href')).toBe(EARLIER_URL);
+    expect(await panel.locator('.rec[data-n="1"] .chips .badge-repeat').count()).toBe(1);
+    // Recommendation 3 (disability services) has nothing like it before.
+    expect(await panel.locator('.rec[data-n="3"] .earlier').count()).toBe(0);
+    expect(await panel.textContent('.rec[data-n="1"] .chip-category')).toBe('5 · Specific action');
+  });
+});
