@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LanguageSetting } from '@/utils/i18n';
 import type { Note, PanelData, PanelRecommendation } from '@/utils/messages';
+import { buildExportFile, downloadFile, EXPORT_FORMATS, type ExportFormat } from './export-file';
 import { fold, formatSession, formatStates } from './format';
 import { useI18n } from './i18n';
 import { NoteEditor } from './NoteEditor';
@@ -15,20 +16,23 @@ export const UNDO_MS = 10_000;
 
 interface Props {
   client: PanelClient;
+  /** Selected when the panel opens (the page was opened at this recommendation). */
+  initialSelected?: number | null;
   languageSetting: LanguageSetting;
   onLanguageSetting(setting: LanguageSetting): void;
 }
 
 const hasContent = (note: Note | null) => Boolean(note && (note.body.trim() || note.tags.length || note.status !== 'none'));
 
-export function Panel({ client, languageSetting, onLanguageSetting }: Props) {
+export function Panel({ client, initialSelected = null, languageSetting, onLanguageSetting }: Props) {
   const { t, language } = useI18n();
   const [data, setData] = useState<PanelData | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<number | null>(null);
+  const [selected, setSelected] = useState<number | null>(initialSelected);
   const [query, setQuery] = useState('');
   const [onlyWithNotes, setOnlyWithNotes] = useState(false);
   const [deleted, setDeleted] = useState<Note | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
@@ -63,14 +67,23 @@ export function Panel({ client, languageSetting, onLanguageSetting }: Props) {
   }, [selected]);
 
   // The page's "focus the panel" shortcut focuses this frame: carry focus on to the selected (or first) item.
+  // Only when nothing inside got focus: Firefox fires the window's focus before a click's own focus lands (on the
+  // note box, say), so the check waits a task, or the first click into the panel would lose its focus to a button.
   useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const onFocus = () => {
-      const target =
-        list.current?.querySelector<HTMLElement>(`[data-n="${selected}"] .rec-text`) ?? list.current?.querySelector<HTMLElement>('.rec-text');
-      if (target && !list.current?.contains(document.activeElement)) target.focus();
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const target =
+          list.current?.querySelector<HTMLElement>(`[data-n="${selected}"] .rec-text`) ?? list.current?.querySelector<HTMLElement>('.rec-text');
+        if (target && (document.activeElement === null || document.activeElement === document.body)) target.focus();
+      });
     };
     window.addEventListener('focus', onFocus);
-    return () => window.removeEventListener('focus', onFocus);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('focus', onFocus);
+    };
   }, [selected]);
 
   useEffect(() => {
@@ -103,6 +116,14 @@ export function Panel({ client, languageSetting, onLanguageSetting }: Props) {
   const remove = async (note: Note) => {
     const result = await client.deleteNote(note.id);
     if (result.ok) setDeleted(result.value);
+  };
+  const exportAs = async (format: ExportFormat) => {
+    if (!page) return;
+    const result = await client.exportPage(page.url);
+    if (!result.ok) return setExportError(result.error.message);
+    setExportError(null);
+    const parts = [page.stateUnderReview ?? '', page.session ? `upr${page.session}` : '', page.recommendingState ?? ''];
+    downloadFile(document, buildExportFile(format, result.value, new Date(), parts));
   };
   const undo = async () => {
     if (!deleted) return;
@@ -227,6 +248,21 @@ export function Panel({ client, languageSetting, onLanguageSetting }: Props) {
         {t('showOnPageHint')}
       </p>
       <footer class="panel-footer">
+        {page && (
+          <div class="export" role="group" aria-labelledby="export-title">
+            <span id="export-title">{t('exportPage')}</span>
+            {EXPORT_FORMATS.map((format) => (
+              <button key={format} type="button" class="export-button" data-format={format} onClick={() => void exportAs(format)}>
+                {t(`format.${format}`)}
+              </button>
+            ))}
+            {exportError && (
+              <p class="panel-error" role="alert">
+                {exportError}
+              </p>
+            )}
+          </div>
+        )}
         <label class="setting">
           {t('language')}
           <select value={languageSetting} onChange={(event) => onLanguageSetting((event.currentTarget as HTMLSelectElement).value as LanguageSetting)}>

@@ -2,7 +2,7 @@
 // runtime messaging; tests hand the components a fake.
 import type { browser as Browser } from 'wxt/browser';
 import type { NotePatch, NoteTarget } from '@/utils/db';
-import { DRAFT_PORT, PROTOCOL_VERSION, sendRequest, type DraftMessage, type Events, type Note, type PanelData, type Result } from '@/utils/messages';
+import { DRAFT_PORT, PROTOCOL_VERSION, sendRequest, type DraftMessage, type Events, type ExportedData, type Note, type PanelData, type Result } from '@/utils/messages';
 
 export interface PanelEventHandlers {
   selected(n: number): void;
@@ -17,6 +17,8 @@ export interface PanelClient {
   saveNote(target: NoteTarget, patch: NotePatch): Promise<Result<Note>>;
   deleteNote(id: string): Promise<Result<Note>>;
   restoreNote(id: string): Promise<Result<Note>>;
+  /** This page's records, for "export this page". */
+  exportPage(pageUrl: string): Promise<Result<ExportedData>>;
   /** The text as typed, sent at once so that it outlives a tab closed before the debounced save. */
   draft(target: NoteTarget, body: string): void;
   /** Events for this panel: a highlight clicked in its own tab, a note changed anywhere. Returns an unsubscribe. */
@@ -57,6 +59,7 @@ export function createPanelClient(runtime: Runtime): PanelClient {
     saveNote: (target, patch) => sendRequest(send, 'note.save', { target, patch }),
     deleteNote: (id) => sendRequest(send, 'note.delete', { id }),
     restoreNote: (id) => sendRequest(send, 'note.restore', { id }),
+    exportPage: (pageUrl) => sendRequest(send, 'data.export', { pageUrl }),
     subscribe(tabId, handlers) {
       const listener = (message: unknown, sender: { id?: string; tab?: { id?: number } }) => {
         if (sender.id !== runtime.id) return undefined;

@@ -96,7 +96,11 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     });
     if (!capture.ok) console.warn('[UPR Annotator]', capture.error.message);
     if (mine !== generation) return;
-    if (!panel) panel = mountPanelFrame(ctx, doc, runtime.getURL('/panel.html'), root);
+    // A link from the dashboard names a recommendation in the fragment: open the page at it.
+    const wanted = /^#upr-rec=(r[0-9a-f]{24})$/.exec(doc.location.hash)?.[1];
+    const target = wanted && capture.ok ? capture.value.recommendations.find((r) => r.id === wanted)?.n : undefined;
+    if (target && layer) reveal(layer, target);
+    if (!panel) panel = mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), root);
     else void send(eventEnvelope('page.updated', {})).catch(() => {});
   }
 

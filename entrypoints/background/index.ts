@@ -2,8 +2,10 @@ import type { IDBPDatabase } from 'idb';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { classifyRecommendation } from '@/utils/classify';
+import { applyImport, ImportError, parseBackup, parseW3c, previewImport, resolveW3cImport, type BackupData } from '@/utils/export';
+import { settingsItem } from '@/utils/settings';
 import { createCrossrefIndex, type CrossrefIndex } from '@/utils/crossref';
-import { BLOCKED_MESSAGE, createRepository, describeStorageError, NotFoundError, openUprDb, type UprDb } from '@/utils/db';
+import { BLOCKED_MESSAGE, createRepository, describeStorageError, NotFoundError, openUprDb, type RecordSets, type UprDb } from '@/utils/db';
 import * as v from 'valibot';
 import { commandEnvelope, createRouter, DRAFT_PORT, DraftMessageSchema, eventEnvelope, type DraftMessage, type EarlierRecommendation, RequestError, type Handlers, type PanelData, type TabCommands } from '@/utils/messages';
 import { pageKey, type Note, type RecSelector, type StoredRecommendation } from '@/utils/model';
@@ -34,6 +36,8 @@ export default defineBackground(() => {
       },
     ));
   const EARLIER_LIMIT = 3;
+  /** Above this many recommendations an export leaves out the cross-reference counts (seconds of work). */
+  const CROSSREF_COUNT_LIMIT = 5_000;
   const earlierOf = (index: CrossrefIndex, rec: StoredRecommendation): EarlierRecommendation[] =>
     index.earlierFor(rec, { limit: EARLIER_LIMIT }).map(({ record, repeat, similarity }) => ({
       id: record.id,
@@ -101,6 +105,17 @@ export default defineBackground(() => {
     });
   });
 
+  // A backup is ours; anything else JSON is read as W3C annotations. Their readers give the user's words for errors.
+  const readImport = (text: string, current: BackupData): { kind: 'backup' | 'w3c'; incoming: BackupData } => {
+    try {
+      if (/"format"\s*:\s*"upr-annotator-backup"/.test(text.slice(0, 2_000))) return { kind: 'backup', incoming: parseBackup(text) };
+      return { kind: 'w3c', incoming: resolveW3cImport(current, parseW3c(text)) };
+    } catch (error) {
+      if (error instanceof ImportError) throw new RequestError('invalid', error.message);
+      throw error;
+    }
+  };
+
   const handlers: Handlers = {
     async 'page.annotate'(_payload, sender) {
       const tab = tabOf(sender);
@@ -150,6 +165,31 @@ export default defineBackground(() => {
     'note.delete': ({ id }) => changed(stored(() => repo.deleteNote(id))),
     'note.restore': ({ id }) => changed(stored(() => repo.restoreNote(id))),
     'tags.list': () => stored(() => repo.listTags()),
+    async 'data.export'({ pageUrl }) {
+      const [records, settings] = await Promise.all([stored(() => repo.exportRecords(pageUrl)), settingsItem.getValue()]);
+      if (records.recommendations.length > CROSSREF_COUNT_LIMIT) return { ...records, settings };
+      const index = await getCrossref();
+      const crossrefCounts = Object.fromEntries(records.recommendations.map((r) => [r.id, index.earlierFor(r, { limit: 100 }).length]));
+      return { ...records, settings, crossrefCounts };
+    },
+    async 'data.import'({ text, apply }) {
+      const [records, settings] = await Promise.all([stored(() => repo.exportRecords()), settingsItem.getValue()]);
+      const current = { ...records, settings };
+      const { kind, incoming } = readImport(text, current);
+      const preview = previewImport(current, incoming);
+      const count = (sets: RecordSets) => ({ pages: sets.pages.length, recommendations: sets.recommendations.length, notes: sets.notes.length });
+      if (apply) {
+        await stored(() => repo.importRecords(preview.writes));
+        if (kind === 'backup') await settingsItem.setValue(applyImport(current, incoming).settings);
+        crossrefPromise = null; // rebuilt with the imported recommendations on next use
+      }
+      return { kind, added: count(preview.added), updated: count(preview.updated), unchanged: preview.unchanged, conflicts: preview.conflicts.length, applied: apply };
+    },
+    async 'data.deleteAll'() {
+      await stored(() => repo.deleteAll());
+      crossrefPromise = null;
+      return null;
+    },
   };
 
   // Toolbar button and keyboard shortcuts act on the annotator in the active tab; a tab without one (not a

@@ -9,13 +9,14 @@ import '@/components/panel.css';
 
 const client = createPanelClient(browser.runtime);
 const root = document.getElementById('app')!;
+const initialSelected = Number(new URLSearchParams(location.search).get('select')) || null;
 
 function show(setting: LanguageSetting) {
   const language = resolveLanguage(setting, browser.i18n.getUILanguage());
   document.documentElement.lang = language;
   render(
     <I18nContext.Provider value={{ t: createTranslator(language), language }}>
-      <Panel client={client} languageSetting={setting} onLanguageSetting={(value) => void updateSettings({ language: value })} />
+      <Panel client={client} initialSelected={initialSelected} languageSetting={setting} onLanguageSetting={(value) => void updateSettings({ language: value })} />
     </I18nContext.Provider>,
     root,
   );

@@ -71,6 +71,19 @@ export interface Repository {
   listTags(): Promise<string[]>;
   /** Every stored recommendation (for the cross-reference index). */
   allRecommendations(): Promise<StoredRecommendation[]>;
+  /** Everything, deleted notes included (a backup restores undo too); limited to one page when given. */
+  exportRecords(pageUrl?: string): Promise<RecordSets>;
+  /** Puts the records of an import in one transaction, and recounts the tags from the notes as they then are. */
+  importRecords(writes: RecordSets, now?: number): Promise<void>;
+  /** Recommendations from a dataset: new ones added; known ones take the dataset's response and themes. */
+  importRecommendations(records: StoredRecommendation[], now?: number): Promise<{ added: number; updated: number }>;
+  deleteAll(): Promise<void>;
+}
+
+export interface RecordSets {
+  pages: StoredPage[];
+  recommendations: StoredRecommendation[];
+  notes: Note[];
 }
 
 export class NotFoundError extends Error {}
@@ -241,6 +254,75 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
 
     async allRecommendations() {
       return (await getDb()).getAll('recommendations');
+    },
+
+    async exportRecords(pageUrl) {
+      const db = await getDb();
+      const tx = db.transaction(['pages', 'recommendations', 'notes'], 'readonly');
+      if (pageUrl === undefined) {
+        const [pages, recommendations, notes] = await Promise.all([
+          tx.objectStore('pages').getAll(),
+          tx.objectStore('recommendations').getAll(),
+          tx.objectStore('notes').getAll(),
+        ]);
+        return { pages, recommendations, notes };
+      }
+      const key = pageKey(pageUrl);
+      const page = await tx.objectStore('pages').get(key);
+      const recommendations = await tx.objectStore('recommendations').index('pageUrl').getAll(key);
+      const noteIndex = tx.objectStore('notes').index('recommendationId');
+      const notes = (await Promise.all(recommendations.map((r) => noteIndex.getAll(r.id)))).flat();
+      notes.push(...(await tx.objectStore('notes').index('pageUrl').getAll(key)));
+      return { pages: page ? [page] : [], recommendations, notes };
+    },
+
+    async importRecords(writes, now = Date.now()) {
+      const db = await getDb();
+      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags'], 'readwrite');
+      for (const page of writes.pages) void tx.objectStore('pages').put(page);
+      for (const rec of writes.recommendations) void tx.objectStore('recommendations').put(rec);
+      for (const note of writes.notes) void tx.objectStore('notes').put(note);
+      const counts = new Map<string, number>();
+      for (const note of await tx.objectStore('notes').getAll()) {
+        if (live(note)) for (const tag of note.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      }
+      await tx.objectStore('tags').clear();
+      for (const [name, count] of counts) void tx.objectStore('tags').put({ name, count, updatedAt: now });
+      await tx.done;
+    },
+
+    async importRecommendations(records, now = Date.now()) {
+      const db = await getDb();
+      const tx = db.transaction('recommendations', 'readwrite');
+      let added = 0;
+      let updated = 0;
+      await Promise.all(
+        records.map(async (record) => {
+          const earlier = await tx.store.get(record.id);
+          if (!earlier) {
+            added++;
+            return tx.store.put(record);
+          }
+          updated++;
+          // What was read on a page stays; the dataset adds what a page does not say: the response, themes.
+          return tx.store.put({
+            ...earlier,
+            response: record.response ?? earlier.response,
+            themes: record.themes.length ? [...new Set([...earlier.themes, ...record.themes])] : earlier.themes,
+            actionCategory: earlier.actionCategory ?? record.actionCategory,
+            updatedAt: now,
+          });
+        }),
+      );
+      await tx.done;
+      return { added, updated };
+    },
+
+    async deleteAll() {
+      const db = await getDb();
+      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags'], 'readwrite');
+      await Promise.all([tx.objectStore('pages').clear(), tx.objectStore('recommendations').clear(), tx.objectStore('notes').clear(), tx.objectStore('tags').clear()]);
+      await tx.done;
     },
 
     async listTags() {

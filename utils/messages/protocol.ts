@@ -12,6 +12,7 @@ import {
   type Note,
   type RecSelector,
   type Response,
+  type Settings,
   type StoredPage,
   type StoredRecommendation,
 } from '../model';
@@ -75,6 +76,9 @@ export const DraftMessageSchema = v.object({
 });
 export type DraftMessage = v.InferOutput<typeof DraftMessageSchema>;
 
+/** The largest file text an import accepts (32 M characters), checked again by the readers. */
+export const MAX_IMPORT_TEXT = 32 * 1024 * 1024;
+
 export const REQUESTS = {
   /** The detector found a statement: inject the annotator into that tab. */
   'page.annotate': { from: 'content', payload: v.object({}) },
@@ -103,6 +107,14 @@ export const REQUESTS = {
   'note.restore': { from: 'extension', payload: v.object({ id: NoteIdSchema }) },
   /** Tags in use, most used first: suggestions for the tag field. */
   'tags.list': { from: 'extension', payload: v.object({}) },
+  /** Everything stored (or one page's part of it), with the settings: what the exports are built from. */
+  'data.export': { from: 'extension', payload: v.object({ pageUrl: v.optional(PageUrlSchema) }) },
+  /** A JSON backup or W3C annotation file: previewed (apply false), then applied in one transaction. */
+  'data.import': {
+    from: 'extension',
+    payload: v.object({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_TEXT)), apply: v.boolean() }),
+  },
+  'data.deleteAll': { from: 'extension', payload: v.object({ confirm: v.literal('delete everything') }) },
 } as const satisfies Record<string, { from: Origin; payload: v.GenericSchema }>;
 
 export interface Results {
@@ -115,6 +127,29 @@ export interface Results {
   'note.delete': Note;
   'note.restore': Note;
   'tags.list': string[];
+  'data.export': ExportedData;
+  'data.import': ImportSummary;
+  'data.deleteAll': null;
+}
+
+export interface ExportedData {
+  pages: StoredPage[];
+  recommendations: StoredRecommendation[];
+  notes: Note[];
+  settings: Settings;
+  /** How many earlier-cycle recommendations match each one (left out for very large exports). */
+  crossrefCounts?: Record<string, number>;
+}
+
+type Counts = { pages: number; recommendations: number; notes: number };
+export interface ImportSummary {
+  kind: 'backup' | 'w3c';
+  added: Counts;
+  updated: Counts;
+  unchanged: Counts;
+  /** Notes changed on both sides: the newer keeps its place, the other is kept as a copy tagged "import-conflict". */
+  conflicts: number;
+  applied: boolean;
 }
 
 export type RequestType = keyof typeof REQUESTS;

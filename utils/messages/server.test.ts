@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { envelope, PROTOCOL_VERSION } from './envelope';
-import type { Note } from '../model';
+import { DEFAULT_SETTINGS, type Note } from '../model';
 import { createRouter, RequestError, type Handlers, type Sender } from './server';
 
 const ID = 'abcdefghijklmnop';
@@ -32,6 +32,12 @@ function router(overrides: Partial<Handlers> = {}) {
     'note.delete': vi.fn(async () => note(recId, 'x')),
     'note.restore': vi.fn(async () => note(recId, 'x')),
     'tags.list': vi.fn(async () => ['labour']),
+    'data.export': vi.fn(async () => ({ pages: [], recommendations: [], notes: [], settings: DEFAULT_SETTINGS })),
+    'data.import': vi.fn(async () => {
+      const none = { pages: 0, recommendations: 0, notes: 0 };
+      return { kind: 'backup' as const, added: none, updated: none, unchanged: none, conflicts: 0, applied: false };
+    }),
+    'data.deleteAll': vi.fn(async () => null),
     ...overrides,
   };
   const log = vi.fn();
@@ -87,6 +93,22 @@ describe('createRouter', () => {
     });
     expect(handlers['note.save']).not.toHaveBeenCalled();
     expect(log).toHaveBeenCalled();
+  });
+
+  it.each([
+    ['without the confirmation', {}],
+    ['with another confirmation', { confirm: 'yes' }],
+  ])('refuses to delete everything %s', async (_what, payload) => {
+    const { route, handlers } = router();
+    await expect(route({ upr: PROTOCOL_VERSION, type: 'data.deleteAll', payload }, fromPanel)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(handlers['data.deleteAll']).not.toHaveBeenCalled();
+  });
+
+  it('refuses an import larger than 32 M characters before any handler sees it', async () => {
+    const { route, handlers } = router();
+    const text = 'x'.repeat(32 * 1024 * 1024 + 1);
+    await expect(route({ upr: PROTOCOL_VERSION, type: 'data.import', payload: { text, apply: false } }, fromPanel)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(handlers['data.import']).not.toHaveBeenCalled();
   });
 
   it('ignores messages that are not requests, so events pass through to their listeners', () => {

@@ -1,0 +1,60 @@
+// Turning exported records into a file the user downloads: the format's builder (utils/export), a clear file name
+// ("upr-annotator-kazakhstan-upr34-2026-11-29.csv"), and the download itself. Shared by the panel and the dashboard.
+import { buildBackup, buildCsv, buildMarkdown, buildW3cCollection, serializeBackup, type BackupData } from '@/utils/export';
+
+export type ExportFormat = 'json' | 'csv' | 'md' | 'w3c';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'md', 'w3c'];
+
+const FILES: Record<ExportFormat, { extension: string; mime: string }> = {
+  json: { extension: 'json', mime: 'application/json' },
+  csv: { extension: 'csv', mime: 'text/csv;charset=utf-8' },
+  md: { extension: 'md', mime: 'text/markdown;charset=utf-8' },
+  w3c: { extension: 'jsonld', mime: 'application/ld+json' },
+};
+
+export interface ExportFile {
+  name: string;
+  text: string;
+  mime: string;
+}
+
+/** Lower-case ASCII words joined by hyphens: safe in a file name on every system. */
+export function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+}
+
+export function buildExportFile(
+  format: ExportFormat,
+  data: BackupData & { crossrefCounts?: Record<string, number> },
+  now: Date,
+  nameParts: string[] = [],
+): ExportFile {
+  const crossrefCount = data.crossrefCounts ? (id: string) => data.crossrefCounts?.[id] ?? 0 : undefined;
+  const text =
+    format === 'json'
+      ? serializeBackup(buildBackup(data, now))
+      : format === 'csv'
+        ? buildCsv(data, { crossrefCount })
+        : format === 'md'
+          ? buildMarkdown(data, { now, crossrefCount })
+          : `${JSON.stringify(buildW3cCollection(data, { id: `urn:uuid:${crypto.randomUUID()}`, now, label: 'UPR Annotator notes' }), null, 2)}\n`;
+  const parts = ['upr-annotator', ...nameParts.map(slug).filter(Boolean), now.toISOString().slice(0, 10)];
+  return { name: `${parts.join('-')}.${FILES[format].extension}`, text, mime: FILES[format].mime };
+}
+
+export function downloadFile(doc: Document, file: ExportFile): void {
+  const url = URL.createObjectURL(new Blob([file.text], { type: file.mime }));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = file.name;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,60 @@
+// Export from the panel, in Chromium: this statement's notes downloaded as CSV and as a JSON backup with clear file
+// names; and a link that names a recommendation opens the page at it.
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseBackup } from '../utils/export';
+import { launch, panelFrame, sharedFixture, type Session } from './support/extension';
+
+const seed = sharedFixture('000-canada-kazakhstan-upr34-seed');
+
+let session: Session | null = null;
+afterEach(async () => {
+  await session?.close();
+  session = null;
+});
+
+async function annotateSeed(s: Session) {
+  s.serve(seed.url, seed.html);
+  const page = await s.context.newPage();
+  await page.goto(seed.url);
+  await page.waitForSelector('[data-upr-rec="3"]');
+  const panel = await panelFrame(page, s.extensionId);
+  await panel.fill('.rec[data-n="2"] textarea', '=HYPERLINK("http://evil.example") — ask about the 2021 gender law');
+  await panel.fill('.rec[data-n="2"] .tag-input', 'gender');
+  await panel.press('.rec[data-n="2"] .tag-input', 'Enter');
+  await panel.waitForSelector('.rec[data-n="2"] .note-state-saved');
+  return { page, panel };
+}
+
+describe('export from the panel', () => {
+  it('downloads this statement as CSV and as a JSON backup', async () => {
+    session = await launch();
+    const { page, panel } = await annotateSeed(session);
+    const today = new Date().toISOString().slice(0, 10);
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), panel.click('.export-button[data-format="csv"]')]);
+    expect(csv.suggestedFilename()).toBe(`upr-annotator-kazakhstan-upr34-canada-${today}.csv`);
+    const csvText = readFileSync((await csv.path())!, 'utf8');
+    expect(csvText.startsWith('\uFEFF')).toBe(true);
+    expect(csvText).toContain(`"'=HYPERLINK(""http://evil.example"") — ask about the 2021 gender law"`);
+    expect(csvText.split('\r\n').filter((line) => line.startsWith('recommendation,'))).toHaveLength(3);
+
+    const [json] = await Promise.all([page.waitForEvent('download'), panel.click('.export-button[data-format="json"]')]);
+    expect(json.suggestedFilename()).toBe(`upr-annotator-kazakhstan-upr34-canada-${today}.json`);
+    const backup = parseBackup(readFileSync((await json.path())!, 'utf8'));
+    expect(backup.recommendations).toHaveLength(3);
+    expect(backup.notes.map((n) => [n.body, n.tags])).toEqual([['=HYPERLINK("http://evil.example") — ask about the 2021 gender law', ['gender']]]);
+  });
+
+  it('opens the page at a recommendation named in the link', async () => {
+    session = await launch();
+    const { page } = await annotateSeed(session);
+    const [json] = await Promise.all([page.waitForEvent('download'), (await panelFrame(page, session.extensionId)).click('.export-button[data-format="json"]')]);
+    const id = parseBackup(readFileSync((await json.path())!, 'utf8')).recommendations.find((r) => r.n === 3)!.id;
+    const linked = await session.context.newPage();
+    await linked.goto(`${seed.url}#upr-rec=${id}`);
+    await linked.waitForSelector('[data-upr-rec="3"][data-upr-state="selected"]');
+    const panel = await panelFrame(linked, session.extensionId);
+    await panel.waitForSelector('.rec[data-n="3"][aria-current="true"]');
+  });
+});
