@@ -63,6 +63,11 @@ export const EN = {
   earlierNone: 'No earlier recommendation from {state} to {sur} is stored yet.',
   openSource: 'Open the statement',
   countryPage: 'OHCHR country page',
+  exportPage: 'Export this statement:',
+  'format.json': 'Backup (JSON)',
+  'format.csv': 'CSV',
+  'format.md': 'Markdown',
+  'format.w3c': 'W3C annotations',
 };
 
 export type MessageKey = keyof typeof EN;
@@ -130,4 +135,9 @@ export const FR: Messages = {
   earlierNone: 'Aucune recommandation antérieure de {state} à {sur} n’est encore enregistrée.',
   openSource: 'Ouvrir la déclaration',
   countryPage: 'Page pays du HCDH',
+  exportPage: 'Exporter cette déclaration :',
+  'format.json': 'Sauvegarde (JSON)',
+  'format.csv': 'CSV (tableur)',
+  'format.md': 'Markdown (texte)',
+  'format.w3c': 'Annotations W3C',
 };
