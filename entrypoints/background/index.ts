@@ -2,6 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { classifyRecommendation } from '@/utils/classify';
+import { DatasetError, parseDataset, toStoredRecommendation } from '@/utils/dataset';
 import { applyImport, ImportError, parseBackup, parseW3c, previewImport, resolveW3cImport, type BackupData } from '@/utils/export';
 import { settingsItem } from '@/utils/settings';
 import { createCrossrefIndex, type CrossrefIndex } from '@/utils/crossref';
@@ -184,6 +185,25 @@ export default defineBackground(() => {
         crossrefPromise = null; // rebuilt with the imported recommendations on next use
       }
       return { kind, added: count(preview.added), updated: count(preview.updated), unchanged: preview.unchanged, conflicts: preview.conflicts.length, applied: apply };
+    },
+    async 'dataset.import'({ text }) {
+      let lastReported = -1;
+      const parsed = await parseDataset(text, {
+        onProgress: ({ fraction }) => {
+          const done = Math.floor(fraction * 100);
+          if (done === lastReported) return;
+          lastReported = done;
+          browser.runtime.sendMessage(eventEnvelope('import.progress', { done, total: 100 })).catch(() => {});
+        },
+      }).catch((error: unknown) => {
+        if (error instanceof DatasetError) throw new RequestError('invalid', error.message);
+        throw error;
+      });
+      const now = Date.now();
+      const records = await Promise.all(parsed.rows.map((row) => toStoredRecommendation(row, now)));
+      const { added, updated } = await stored(() => repo.importRecommendations(records, now));
+      crossrefPromise = null; // rebuilt with the dataset on next use
+      return { added, updated, skipped: parsed.skipped, skippedCount: parsed.skippedCount };
     },
     async 'data.deleteAll'() {
       await stored(() => repo.deleteAll());

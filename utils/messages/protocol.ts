@@ -78,6 +78,8 @@ export type DraftMessage = v.InferOutput<typeof DraftMessageSchema>;
 
 /** The largest file text an import accepts (32 M characters), checked again by the readers. */
 export const MAX_IMPORT_TEXT = 32 * 1024 * 1024;
+/** A dataset may be larger (100,000 recommendations with their metadata), within one message's reach. */
+export const MAX_DATASET_TEXT = 48 * 1024 * 1024;
 
 export const REQUESTS = {
   /** The detector found a statement: inject the annotator into that tab. */
@@ -115,6 +117,11 @@ export const REQUESTS = {
     payload: v.object({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_TEXT)), apply: v.boolean() }),
   },
   'data.deleteAll': { from: 'extension', payload: v.object({ confirm: v.literal('delete everything') }) },
+  /** A dataset of earlier recommendations (CSV or JSON, e.g. UN or UPR Info data with responses), stored in one transaction. */
+  'dataset.import': {
+    from: 'extension',
+    payload: v.object({ text: v.pipe(v.string(), v.maxLength(MAX_DATASET_TEXT)), fileName: v.pipe(v.string(), v.maxLength(500)) }),
+  },
 } as const satisfies Record<string, { from: Origin; payload: v.GenericSchema }>;
 
 export interface Results {
@@ -130,6 +137,15 @@ export interface Results {
   'data.export': ExportedData;
   'data.import': ImportSummary;
   'data.deleteAll': null;
+  'dataset.import': DatasetSummary;
+}
+
+export interface DatasetSummary {
+  added: number;
+  updated: number;
+  /** The first rows that were skipped, each with its line and why. */
+  skipped: { line: number; reason: string }[];
+  skippedCount: number;
 }
 
 export interface ExportedData {
@@ -163,6 +179,8 @@ export interface Events {
   'page.selected': { n: number };
   /** The page was read again (its content changed): panels in that tab reload. */
   'page.updated': Record<string, never>;
+  /** How far a dataset import has read its file: `done` of `total`. */
+  'import.progress': { done: number; total: number };
   'note.changed': { note: Note };
 }
 

@@ -38,6 +38,7 @@ function router(overrides: Partial<Handlers> = {}) {
       return { kind: 'backup' as const, added: none, updated: none, unchanged: none, conflicts: 0, applied: false };
     }),
     'data.deleteAll': vi.fn(async () => null),
+    'dataset.import': vi.fn(async () => ({ added: 0, updated: 0, skipped: [], skippedCount: 0 })),
     ...overrides,
   };
   const log = vi.fn();
