@@ -4,3 +4,8 @@ export { countryFromName, countryFromCode, displayNameOf, findCountryMentions, n
 export type { Country, CountryMention } from './countries';
 export { cycleOfDate, cycleOfSession, sessionOfDate } from './cycles';
 export { countryOfHost } from './hosts-lookup';
+export { earlierReviewsOf, earlierSessionsOf, previousReviewOf } from './history';
+export type { EarlierReview } from './history';
+export { CYCLE_ONE_SESSIONS } from './cycle-one-sessions';
+export { ohchrCountryPage, reviewDocuments, undocsUrl } from './documents';
+export type { ReviewDocument, ReviewDocumentKind } from './documents';
