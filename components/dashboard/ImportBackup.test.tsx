@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MAX_IMPORT_TEXT, type ImportSummary, type Result } from '@/utils/messages';
+import { ImportBackup } from './ImportBackup';
+
+const SUMMARY: ImportSummary = {
+  kind: 'backup',
+  added: { pages: 1, recommendations: 3, notes: 2 },
+  updated: { pages: 0, recommendations: 1, notes: 0 },
+  unchanged: { pages: 0, recommendations: 0, notes: 0 },
+  conflicts: 1,
+  applied: false,
+};
+
+let host: HTMLElement;
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.append(host);
+});
+afterEach(() => {
+  render(null, host);
+  host.remove();
+});
+
+async function choose(file: File) {
+  const input = host.querySelector<HTMLInputElement>('input[type=file]')!;
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  await act(async () => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((done) => setTimeout(done, 0));
+  });
+}
+const flush = () => act(async () => void (await new Promise((done) => setTimeout(done, 0))));
+
+describe('ImportBackup', () => {
+  it('refuses a file over 32 MB without reading it or asking the background', async () => {
+    const importFile = vi.fn();
+    act(() => render(<ImportBackup client={{ importFile }} onImported={() => {}} />, host));
+    const file = new File(['{}'], 'huge.json');
+    Object.defineProperty(file, 'size', { value: MAX_IMPORT_TEXT + 8 * 1024 * 1024 });
+    const read = vi.spyOn(file, 'text');
+    await choose(file);
+    expect(host.querySelector('[role=alert]')?.textContent).toBe('“huge.json” is 40 MB; the largest file that can be imported is 32 MB.');
+    expect(read).not.toHaveBeenCalled();
+    expect(importFile).not.toHaveBeenCalled();
+  });
+
+  it('previews what the file adds and changes, and writes only when confirmed', async () => {
+    const importFile = vi.fn(async (_text: string, apply: boolean): Promise<Result<ImportSummary>> => ({ ok: true, value: { ...SUMMARY, applied: apply } }));
+    const onImported = vi.fn();
+    act(() => render(<ImportBackup client={{ importFile }} onImported={onImported} />, host));
+    await choose(new File(['{"format":"upr-annotator-backup"}'], 'backup.json'));
+    expect(importFile).toHaveBeenCalledExactlyOnceWith('{"format":"upr-annotator-backup"}', false);
+    const cells = (key: string) => [...host.querySelectorAll(`[data-preview="${key}"] td`)].map((c) => c.textContent);
+    expect(cells('add')).toEqual(['1', '3', '2']);
+    expect(cells('update')).toEqual(['0', '1', '0']);
+    expect(host.textContent).toContain('1 note was changed on both sides');
+    expect(onImported).not.toHaveBeenCalled();
+
+    host.querySelector<HTMLButtonElement>('.import-apply')!.click();
+    await flush();
+    expect(importFile).toHaveBeenLastCalledWith('{"format":"upr-annotator-backup"}', true);
+    expect(onImported).toHaveBeenCalledOnce();
+    expect(host.querySelector('[role=status]')?.textContent).toBe('Imported “backup.json”: 6 records added, 1 updated.');
+  });
+
+  it('says in words why a file cannot be imported, and offers nothing to apply', async () => {
+    const importFile = vi.fn(async (): Promise<Result<ImportSummary>> => ({ ok: false, error: { code: 'invalid', message: 'This file is not JSON.' } }));
+    act(() => render(<ImportBackup client={{ importFile }} onImported={() => {}} />, host));
+    await choose(new File(['{oops'], 'broken.json'));
+    expect(host.querySelector('[role=alert]')?.textContent).toBe('“broken.json” cannot be imported: This file is not JSON. Nothing was changed.');
+    expect(host.querySelector('.import-apply')).toBeNull();
+  });
+
+  it('cancels a preview without writing', async () => {
+    const importFile = vi.fn(async (): Promise<Result<ImportSummary>> => ({ ok: true, value: SUMMARY }));
+    act(() => render(<ImportBackup client={{ importFile }} onImported={() => {}} />, host));
+    await choose(new File(['{}'], 'backup.json'));
+    act(() => host.querySelector<HTMLButtonElement>('.import-cancel')!.click());
+    expect(host.querySelector('.import-preview')).toBeNull();
+    expect(importFile).toHaveBeenCalledOnce();
+  });
+});

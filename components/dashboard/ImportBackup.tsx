@@ -1,0 +1,140 @@
+// Importing a JSON backup or a W3C annotation file: the file is checked for size before it is read, previewed by
+// the background (what it adds, updates, leaves as it is, and notes in conflict), and written only when the user
+// confirms. A file that cannot be imported is named with the reason, and nothing changes.
+import { useRef, useState } from 'preact/hooks';
+import { MAX_IMPORT_TEXT, type ImportSummary } from '@/utils/messages';
+import { useI18n } from '../i18n';
+import { formatSize } from './dashboard-format';
+import type { DashboardClient } from './dashboard-client';
+
+type State =
+  | { step: 'idle' }
+  | { step: 'busy'; name: string }
+  | { step: 'preview'; name: string; text: string; summary: ImportSummary }
+  | { step: 'done'; name: string; summary: ImportSummary }
+  | { step: 'error'; message: string };
+
+const total = (c: ImportSummary['added']) => c.pages + c.recommendations + c.notes;
+
+interface Props {
+  client: Pick<DashboardClient, 'importFile'>;
+  onImported(): void;
+}
+
+export function ImportBackup({ client, onImported }: Props) {
+  const { t, language } = useI18n();
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const input = useRef<HTMLInputElement>(null);
+
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > MAX_IMPORT_TEXT) {
+      setState({ step: 'error', message: t('dash.tooLarge', { name: file.name, size: formatSize(file.size, t, language) }) });
+      return;
+    }
+    setState({ step: 'busy', name: file.name });
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      setState({ step: 'error', message: t('dash.importFailed', { name: file.name, error: error instanceof Error ? error.message : String(error) }) });
+      return;
+    }
+    const result = await client.importFile(text, false);
+    if (result.ok) setState({ step: 'preview', name: file.name, text, summary: result.value });
+    else setState({ step: 'error', message: t('dash.importFailed', { name: file.name, error: result.error.message }) });
+  };
+
+  const apply = async () => {
+    if (state.step !== 'preview') return;
+    const { name, text } = state;
+    setState({ step: 'busy', name });
+    const result = await client.importFile(text, true);
+    if (input.current) input.current.value = '';
+    if (!result.ok) {
+      setState({ step: 'error', message: t('dash.importFailed', { name, error: result.error.message }) });
+      return;
+    }
+    setState({ step: 'done', name, summary: result.value });
+    onImported();
+  };
+
+  const cancel = () => {
+    setState({ step: 'idle' });
+    if (input.current) input.current.value = '';
+  };
+
+  return (
+    <div class="data-block import-backup">
+      <label class="data-label" for="import-backup-file">
+        {t('dash.import')}
+      </label>
+      <p class="data-help" id="import-backup-help">
+        {t('dash.importHelp')}
+      </p>
+      <input
+        ref={input}
+        id="import-backup-file"
+        class="file-input"
+        type="file"
+        accept=".json,.jsonld,application/json,application/ld+json"
+        aria-describedby="import-backup-help"
+        disabled={state.step === 'busy'}
+        onChange={(event) => void choose((event.currentTarget as HTMLInputElement).files?.[0])}
+      />
+      <div class="import-result" role="status" aria-live="polite">
+        {state.step === 'busy' && <p>{t('dash.reading', { name: state.name })}</p>}
+        {state.step === 'done' && (
+          <p class="import-done">{t('dash.imported', { name: state.name, added: total(state.summary.added), updated: total(state.summary.updated) })}</p>
+        )}
+      </div>
+      {state.step === 'error' && (
+        <p class="import-error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.step === 'preview' && (
+        <div class="import-preview">
+          <p>{t(state.summary.kind === 'w3c' ? 'dash.preview.w3c' : 'dash.preview.backup', { name: state.name })}</p>
+          <table class="preview-table">
+            <caption class="visually-hidden">{t('dash.preview.caption', { name: state.name })}</caption>
+            <thead>
+              <tr>
+                <td />
+                <th scope="col">{t('dash.col.statements')}</th>
+                <th scope="col">{t('dash.col.recommendations')}</th>
+                <th scope="col">{t('dash.col.notes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(
+                [
+                  ['add', state.summary.added],
+                  ['update', state.summary.updated],
+                  ['unchanged', state.summary.unchanged],
+                ] as const
+              ).map(([key, counts]) => (
+                <tr key={key} data-preview={key}>
+                  <th scope="row">{t(`dash.preview.${key}`)}</th>
+                  <td>{counts.pages}</td>
+                  <td>{counts.recommendations}</td>
+                  <td>{counts.notes}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {state.summary.conflicts > 0 && <p class="import-conflicts">{t('dash.preview.conflicts', { count: state.summary.conflicts })}</p>}
+          {total(state.summary.added) + total(state.summary.updated) === 0 && state.summary.conflicts === 0 && <p>{t('dash.preview.nothing')}</p>}
+          <div class="button-row">
+            <button type="button" class="button button-primary import-apply" onClick={() => void apply()}>
+              {t('dash.importApply')}
+            </button>
+            <button type="button" class="button import-cancel" onClick={cancel}>
+              {t('dash.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

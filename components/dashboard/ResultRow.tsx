@@ -1,0 +1,100 @@
+// One row of the dashboard: who recommended what to whom and when, the recommendation (or the statement, for a
+// statement note) with a link that opens its page at it, its category and themes, its note — edited here with
+// the panel's editor — and any other version an import kept beside it.
+import type { NotePatch, NoteTarget } from '@/utils/db';
+import type { Note, Result } from '@/utils/messages';
+import { formatSession, formatStates } from '../format';
+import { useI18n } from '../i18n';
+import { NoteEditor } from '../NoteEditor';
+import { RecommendationFacts } from '../RecommendationFacts';
+import type { DashboardRow } from './dashboard-rows';
+
+interface Props {
+  row: DashboardRow;
+  tagSuggestions: string[];
+  save(target: NoteTarget, patch: NotePatch): Promise<Result<Note>>;
+  draft(target: NoteTarget, body: string): void;
+  onDelete(note: Note): void;
+}
+
+/** The link that opens the statement with that recommendation selected (the annotator reads the fragment). */
+export function recommendationLink(pageUrl: string, recommendationId: string): string {
+  return `${pageUrl}#upr-rec=${recommendationId}`;
+}
+
+// Element ids from any text: short, stable, and valid in `for` and `aria-*` references.
+function idFor(text: string): string {
+  let hash = 5381;
+  for (let i = 0; i < text.length; i++) hash = ((hash * 33) ^ text.charCodeAt(i)) >>> 0;
+  return hash.toString(36);
+}
+
+export function ResultRow({ row, tagSuggestions, save, draft, onDelete }: Props) {
+  const { t, language } = useI18n();
+  const rec = row.recommendation;
+  const idBase = rec ? rec.id : `page-${idFor(row.id)}`;
+  const who = { recommendingState: row.recommendingState, stateUnderReview: row.stateUnderReview };
+  const when = formatSession({ session: row.session, cycle: row.cycle, date: row.date }, t, language);
+  const target: NoteTarget = rec ? { recommendationId: rec.id } : { pageUrl: row.pageUrl! };
+  const states = { state: row.recommendingState ?? t('unknownState'), sur: row.stateUnderReview ?? t('unknownState') };
+  return (
+    <li class={`row row-${row.kind}`} data-row={row.id}>
+      <p class="row-who">
+        <span class="row-states">{formatStates(who, t)}</span>
+        {when && <span class="row-when"> · {when}</span>}
+      </p>
+      {rec ? (
+        <p class="row-text" id={`text-${idBase}`}>
+          {rec.n > 0 && <span class="rec-n">{rec.n}</span>}
+          <span>{rec.text}</span>
+        </p>
+      ) : (
+        <p class="row-text row-statement" id={`text-${idBase}`}>
+          <strong>{t('dash.statementNote')}</strong>
+          {row.page?.title && <span> · {row.page.title}</span>}
+        </p>
+      )}
+      {rec && <RecommendationFacts rec={{ ...rec, note: null, earlier: [] }} />}
+      {rec?.response && <p class={`row-response response response-${rec.response}`}>{t(`response.${rec.response}`)}</p>}
+      <p class="row-source">
+        {row.pageUrl ? (
+          <a class="row-link" href={rec ? recommendationLink(row.pageUrl, rec.id) : row.pageUrl} target="_blank" rel="noopener noreferrer" aria-describedby={`text-${idBase}`}>
+            {rec && rec.n > 0 ? t('dash.openAt', { n: rec.n }) : t('openSource')}
+            <span class="visually-hidden"> {t('dash.newTab')}</span>
+          </a>
+        ) : (
+          <span class="row-nopage">{t('dash.noPage')}</span>
+        )}
+      </p>
+      <NoteEditor
+        target={target}
+        idBase={idBase}
+        label={rec ? t('dash.noteLabel', { n: rec.n, ...states }) : t('dash.statementNoteLabel', states)}
+        note={row.note}
+        tagSuggestions={tagSuggestions}
+        save={save}
+        draft={draft}
+        onDelete={onDelete}
+        withMeta={Boolean(rec)}
+      />
+      {row.otherNotes.map((other) => (
+        <div key={other.id} class="row-other-note">
+          <p class="row-other-title">{t('dash.otherNote')}</p>
+          {other.body && <p class="row-other-body">{other.body}</p>}
+          {other.tags.length > 0 && (
+            <ul class="chips row-other-tags" aria-label={t('tags')}>
+              {other.tags.map((tag) => (
+                <li key={tag} class="chip">
+                  {tag}
+                </li>
+              ))}
+            </ul>
+          )}
+          <button type="button" class="link-button" onClick={() => onDelete(other)}>
+            {t('dash.deleteCopy')}
+          </button>
+        </div>
+      ))}
+    </li>
+  );
+}
