@@ -20,6 +20,11 @@ export default defineConfig({
       ];
     },
   },
+  // `wxt zip -b firefox` also packs the sources for the add-ons store's review (WXT does so for Firefox by default):
+  // what builds the extension, without the test suites' pages and run artefacts.
+  zip: {
+    excludeSources: ['e2e/**', 'e2e-firefox/**', 'tests/**', 'test-results/**', 'sample-screenshot.png', '**/*.log'],
+  },
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
   }),
@@ -39,7 +44,17 @@ export default defineConfig({
     host_permissions: ['http://*/*', 'https://*/*'],
     web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'upr-annotator@upr-annotator.org', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              // A fixed id: Firefox keys an add-on's storage (IndexedDB included) by it, so notes survive updates.
+              id: 'upr-annotator@upr-annotator.org',
+              strict_min_version: '115.0',
+              // Firefox's built-in data consent: notes stay in the browser, nothing is collected or sent.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });
