@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  clickToolbarButton,
   DOM_RECORDER,
   highlightedTexts,
   launch,
+  openPopup,
   panelFrame,
   pressShortcut,
   ROOT,
@@ -50,18 +50,19 @@ const selectedN = (page: Page) =>
   page.evaluate(() => [...new Set([...document.querySelectorAll('[data-upr-state="selected"]')].map((el) => el.getAttribute('data-upr-rec')))]);
 
 describe('highlights on and off', () => {
-  it('restores the exact DOM when hidden from the toolbar or the keyboard, and highlights again when shown', async () => {
+  it('restores the exact DOM when hidden from the toolbar popup or the keyboard, and highlights again when shown', async () => {
     session = await launch();
     const page = await open(session, seed.url, seed.html, '[data-upr-rec="3"]');
     const before = await bodyBefore(page);
     expect(before.html).not.toContain('data-upr-rec');
     const highlighted = await highlightedTexts(page);
 
-    await clickToolbarButton(session);
+    const popup = await openPopup(session, seed.url);
+    await popup.click('.popup-toggle');
     await page.waitForFunction(() => !document.querySelector('[data-upr-rec]'));
     expect(await bodyNow(page)).toEqual(before);
 
-    await clickToolbarButton(session);
+    await popup.click('.popup-toggle');
     await page.waitForSelector('[data-upr-rec="3"]');
     expect(await highlightedTexts(page)).toEqual(highlighted);
 

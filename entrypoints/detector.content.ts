@@ -13,12 +13,22 @@ const SECOND_LOOK_MS = 2500;
 // Runs on every page, so it stays tiny: it reads a little, and on anything but a UPR statement it writes nothing,
 // mounts nothing and sends nothing. On a statement it asks the background to inject the annotator, which then
 // follows the page itself.
+//
+// The background registers it at run time (see utils/detector-registration): on every site by default, only on
+// known government sites when the user asks for the narrowest footprint, never on sites the user turned off.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  registration: 'runtime',
   main(ctx: ContentScriptContext) {
     let asked = false;
-    const scope = globalThis as unknown as { browser?: RuntimeHost; chrome?: RuntimeHost; __uprAnnotatorRunning?: boolean };
+    const scope = globalThis as unknown as {
+      browser?: RuntimeHost;
+      chrome?: RuntimeHost;
+      __uprAnnotatorRunning?: boolean;
+      /** The last verdict, for the toolbar popup's "why not" (read from this isolated world; the page cannot). */
+      __uprDetection?: unknown;
+    };
     // The raw extension API, not the polyfill: its bytes would ship to every page on the web. A worker that is
     // still starting (just installed or updated) may miss the first request: ask again, a few times, backing off.
     const ask = (attempt: number) =>
@@ -27,7 +37,9 @@ export default defineContentScript({
         .then((answer) => (answer as { ok?: boolean } | undefined)?.ok || Promise.reject())
         .catch(() => attempt < 4 && !ctx.isInvalid && ctx.setTimeout(() => ask(attempt + 1), 500 << attempt));
     const look = () => {
-      if (asked || scope.__uprAnnotatorRunning || !detectUprPage(document, location.href).detected) return;
+      if (asked || scope.__uprAnnotatorRunning) return;
+      const detection = (scope.__uprDetection = detectUprPage(document, location.href));
+      if (!detection.detected) return;
       asked = true;
       void ask(0);
     };

@@ -83,6 +83,14 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   });
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;
+  // The background registers the detector when it starts; pages opened before that would not be looked at.
+  for (let i = 0; i < 100; i++) {
+    const registered = await (await worker())
+      .evaluate(() => (globalThis as unknown as { chrome: WorkerChrome }).chrome.scripting.getRegisteredContentScripts().then((s) => s.length))
+      .catch(() => 0);
+    if (registered > 0) break;
+    await new Promise((done) => setTimeout(done, 100));
+  }
   return {
     context,
     profileDir,
@@ -137,9 +145,9 @@ export async function highlightedTexts(page: Page): Promise<Record<number, strin
 
 /** The bits of the service worker's `chrome` the helpers below use (evaluated inside the worker). */
 interface WorkerChrome {
-  tabs: { query(q: object): Promise<unknown[]> };
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   commands: { onCommand: { dispatch(name: string, tab: unknown): void } };
-  action: { onClicked: { dispatch(tab: unknown): void } };
+  scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
 }
 
 /**
@@ -155,14 +163,16 @@ export async function pressShortcut(session: Session, name: string): Promise<voi
   }, name);
 }
 
-/** Runs the extension's toolbar-button listener on the active tab, as a click on the button does. */
-export async function clickToolbarButton(session: Session): Promise<void> {
+/** The toolbar popup, opened as a page about the tab showing `url` (headless Chromium has no toolbar to click). */
+export async function openPopup(session: Session, url: string): Promise<Page> {
   const worker = await session.worker();
-  await worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
-    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-    api.action.onClicked.dispatch(tab);
-  });
+  const tabs = await worker.evaluate(() => (globalThis as unknown as { chrome: WorkerChrome }).chrome.tabs.query({}));
+  const tab = tabs.find((t) => t.url === url);
+  if (tab?.id === undefined) throw new Error(`No tab shows ${url}`);
+  const popup = await session.context.newPage();
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tabId=${tab.id}`);
+  await popup.waitForSelector('.popup-states, .popup-why');
+  return popup;
 }
 
 /**

@@ -118,7 +118,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     clearTimeout(timer);
     timer = ctx.setTimeout(() => {
       if (contentSignature() === signature) return;
-      if (!detectUprPage(doc, doc.location.href).detected) return teardown();
+      // A page the user asked to annotate stays annotated; otherwise the page must still be a statement.
+      const forced = Boolean((globalThis as Record<string, unknown>).__uprForce);
+      if (!forced && !detectUprPage(doc, doc.location.href).detected) return teardown();
       void annotate().catch(report);
     }, REANCHOR_DEBOUNCE_MS);
   };

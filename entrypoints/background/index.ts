@@ -5,10 +5,11 @@ import { classifyRecommendation } from '@/utils/classify';
 import { DatasetError, parseDataset, toStoredRecommendation } from '@/utils/dataset';
 import { applyImport, ImportError, parseBackup, parseW3c, previewImport, resolveW3cImport, type BackupData } from '@/utils/export';
 import { settingsItem } from '@/utils/settings';
+import { detectorRegistration, DETECTOR_SCRIPT_ID, isKnownHost, siteOf } from '@/utils/detector-registration';
 import { createCrossrefIndex, type CrossrefIndex } from '@/utils/crossref';
 import { BLOCKED_MESSAGE, createRepository, describeStorageError, NotFoundError, openUprDb, type RecordSets, type UprDb } from '@/utils/db';
 import * as v from 'valibot';
-import { commandEnvelope, createRouter, DRAFT_PORT, DraftMessageSchema, eventEnvelope, type DraftMessage, type EarlierRecommendation, RequestError, type Handlers, type PanelData, type TabCommands } from '@/utils/messages';
+import { commandEnvelope, createRouter, DRAFT_PORT, DraftMessageSchema, eventEnvelope, type DraftMessage, type EarlierRecommendation, type PopupStatus, RequestError, type Handlers, type PanelData, type TabCommands } from '@/utils/messages';
 import { pageKey, type Note, type RecSelector, type StoredRecommendation } from '@/utils/model';
 
 export default defineBackground(() => {
@@ -106,6 +107,27 @@ export default defineBackground(() => {
     });
   });
 
+  const injectAnnotator = async (tabId: number, frameId: number, force: boolean) => {
+    if (force) {
+      // Annotate even what the detector would not call a statement: the user asked for it.
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, func: () => void ((globalThis as Record<string, unknown>).__uprForce = true) });
+    }
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/content-scripts/annotator.js'] });
+  };
+
+  // The detector runs where the settings say; registered again whenever they change (and at every start, which
+  // is cheap and mends a registration lost to a browser that keeps none across sessions).
+  const registerDetector = async () => {
+    const settings = await settingsItem.getValue();
+    const registration = detectorRegistration(settings);
+    const existing = await browser.scripting.getRegisteredContentScripts({ ids: [DETECTOR_SCRIPT_ID] });
+    if (existing.length > 0) await browser.scripting.updateContentScripts([registration]);
+    else await browser.scripting.registerContentScripts([registration]);
+  };
+  const detectorReady = registerDetector().catch((error: unknown) => console.error('[UPR Annotator] the detector could not be registered:', error));
+  settingsItem.watch(() => void registerDetector().catch((error: unknown) => console.error('[UPR Annotator]', error)));
+  browser.runtime.onStartup.addListener(() => void detectorReady);
+
   // A backup is ours; anything else JSON is read as W3C annotations. Their readers give the user's words for errors.
   const readImport = (text: string, current: BackupData): { kind: 'backup' | 'w3c'; incoming: BackupData } => {
     try {
@@ -119,12 +141,44 @@ export default defineBackground(() => {
 
   const handlers: Handlers = {
     async 'page.annotate'(_payload, sender) {
-      const tab = tabOf(sender);
-      await browser.scripting.executeScript({
-        target: { tabId: tab.id, frameIds: [sender.frameId ?? 0] },
-        files: ['/content-scripts/annotator.js'],
+      await injectAnnotator(tabOf(sender).id, sender.frameId ?? 0, false);
+      return { injected: true };
+    },
+    async 'popup.annotate'({ tabId }) {
+      await injectAnnotator(tabId, 0, true).catch((error: unknown) => {
+        throw new RequestError('forbidden', `UPR Annotator cannot work on this page (${error instanceof Error ? error.message : String(error)}).`);
       });
       return { injected: true };
+    },
+    async 'popup.toggle'({ tabId }) {
+      await browser.tabs.sendMessage(tabId, commandEnvelope('toggle-highlights', {}), { frameId: 0 }).catch(() => {
+        throw new RequestError('not-found', 'There are no highlights on this page.');
+      });
+      return null;
+    },
+    async 'popup.status'({ tabId }) {
+      const [tab, settings] = await Promise.all([browser.tabs.get(tabId), settingsItem.getValue()]);
+      const site = siteOf(tab.url);
+      const base = {
+        site,
+        knownHostsOnly: settings.knownHostsOnly,
+        knownHost: isKnownHost(tab.url),
+        disabledHere: site !== null && settings.disabledHosts.includes(site),
+      };
+      if (!site || !tab.url) return { ...base, annotated: false, page: null, recommendations: 0, notes: 0, detection: null };
+      // What the content scripts know lives in their isolated world; reading it there writes nothing to the page.
+      const [probe] = await browser.scripting
+        .executeScript({
+          target: { tabId, frameIds: [0] },
+          func: () => {
+            const scope = globalThis as unknown as { __uprAnnotatorRunning?: boolean; __uprDetection?: unknown };
+            return { annotated: Boolean(scope.__uprAnnotatorRunning), detection: scope.__uprDetection ?? null };
+          },
+        })
+        .catch(() => [undefined]);
+      const seen = (probe?.result ?? { annotated: false, detection: null }) as { annotated: boolean; detection: PopupStatus['detection'] };
+      const { page, recommendations, notes } = await stored(() => repo.loadPage(tab.url!));
+      return { ...base, annotated: seen.annotated, detection: seen.detection, page, recommendations: recommendations.length, notes: notes.length };
     },
     async 'page.stored'({ url }, sender) {
       assertOwnPage(sender, url);
@@ -218,7 +272,6 @@ export default defineBackground(() => {
     if (tabId === undefined) return;
     browser.tabs.sendMessage(tabId, commandEnvelope(command, payload), { frameId: 0 }).catch(() => {});
   };
-  (browser.action ?? browser.browserAction).onClicked.addListener((tab) => sendToTab(tab.id, 'toggle-highlights'));
   browser.commands.onCommand.addListener(async (name, tab) => {
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (name === 'next-recommendation') sendToTab(tabId, 'step', { direction: 1 });

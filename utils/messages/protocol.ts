@@ -63,6 +63,8 @@ export interface PanelData {
 
 export type StoredForPage = Pick<StoredRecommendation, 'id' | 'n' | 'text' | 'source'> & { selector: RecSelector };
 
+const TabIdSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
+
 const NoteTargetSchema = v.union([v.object({ recommendationId: RecommendationIdSchema }), v.object({ pageUrl: PageUrlSchema })]);
 
 /**
@@ -117,6 +119,12 @@ export const REQUESTS = {
     payload: v.object({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_TEXT)), apply: v.boolean() }),
   },
   'data.deleteAll': { from: 'extension', payload: v.object({ confirm: v.literal('delete everything') }) },
+  /** The toolbar popup: what was found in a tab, or why not. */
+  'popup.status': { from: 'extension', payload: v.object({ tabId: TabIdSchema }) },
+  /** "Annotate this page": inject the annotator into a page the detector passed over (or where it does not run). */
+  'popup.annotate': { from: 'extension', payload: v.object({ tabId: TabIdSchema }) },
+  /** Show or hide the highlights in a tab. */
+  'popup.toggle': { from: 'extension', payload: v.object({ tabId: TabIdSchema }) },
   /** A dataset of earlier recommendations (CSV or JSON, e.g. UN or UPR Info data with responses), stored in one transaction. */
   'dataset.import': {
     from: 'extension',
@@ -138,6 +146,25 @@ export interface Results {
   'data.import': ImportSummary;
   'data.deleteAll': null;
   'dataset.import': DatasetSummary;
+  'popup.status': PopupStatus;
+  'popup.annotate': { injected: boolean };
+  'popup.toggle': null;
+}
+
+export interface PopupStatus {
+  /** The tab's site ("gov.uk"), or null for pages the extension cannot work on (browser pages, files). */
+  site: string | null;
+  /** The annotator is at work in the tab. */
+  annotated: boolean;
+  page: StoredPage | null;
+  recommendations: number;
+  notes: number;
+  /** The detector's verdict on this page, when it ran there. */
+  detection: { detected: boolean; score: number; reasons: string[] } | null;
+  /** The user turned the extension off on this site. */
+  disabledHere: boolean;
+  knownHostsOnly: boolean;
+  knownHost: boolean;
 }
 
 export interface DatasetSummary {

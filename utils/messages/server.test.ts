@@ -39,6 +39,9 @@ function router(overrides: Partial<Handlers> = {}) {
     }),
     'data.deleteAll': vi.fn(async () => null),
     'dataset.import': vi.fn(async () => ({ added: 0, updated: 0, skipped: [], skippedCount: 0 })),
+    'popup.status': vi.fn(async () => ({ site: null, annotated: false, page: null, recommendations: 0, notes: 0, detection: null, disabledHere: false, knownHostsOnly: false, knownHost: false })),
+    'popup.annotate': vi.fn(async () => ({ injected: true })),
+    'popup.toggle': vi.fn(async () => null),
     ...overrides,
   };
   const log = vi.fn();
@@ -70,6 +73,12 @@ describe('createRouter', () => {
     const { route, handlers } = router();
     await expect(route(envelope('panel.load', {}), sender as Sender)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(handlers['panel.load']).not.toHaveBeenCalled();
+  });
+
+  it('refuses popup requests from a content script, so a page cannot have itself annotated or toggled', async () => {
+    const { route, handlers } = router();
+    await expect(route(envelope('popup.annotate', { tabId: 7 }), fromContent)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(handlers['popup.annotate']).not.toHaveBeenCalled();
   });
 
   it('refuses a capture from an extension page: only content scripts speak for pages', async () => {

@@ -1,0 +1,95 @@
+// The toolbar popup in Chromium: what was found on a statement; why not, and "Annotate this page", on a page the
+// detector passed over; turning the extension off for a site; and the narrowest mode, known government sites only.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launch, openPopup, ROOT, sharedFixture, type Session } from './support/extension';
+
+const seed = sharedFixture('000-canada-kazakhstan-upr34-seed');
+const UNDETECTED = 'https://www.iceland.example.test/statements/2023-01-24.html';
+const SAMPLE = 'https://sample.upr-annotator.test/human-rights/upr/48/kazakhstan.html';
+const own = (name: string) => readFileSync(join(ROOT, 'e2e/pages', name), 'utf8');
+
+let session: Session | null = null;
+afterEach(async () => {
+  await session?.close();
+  session = null;
+});
+
+describe('the toolbar popup', () => {
+  it('says what was found on a statement', async () => {
+    session = await launch();
+    session.serve(seed.url, seed.html);
+    const page = await session.context.newPage();
+    await page.goto(seed.url);
+    await page.waitForSelector('[data-upr-rec="3"]');
+    const popup = await openPopup(session, seed.url);
+    await popup.waitForSelector('.popup-states');
+    expect(await popup.textContent('.popup-states')).toBe('Canada → Kazakhstan');
+    expect(await popup.textContent('.popup-session')).toBe('UPR 34 · cycle 3 · 7 November 2019');
+    expect(await popup.textContent('.popup-counts')).toBe('3 recommendations · 0 notes');
+  });
+
+  it('says why a page was passed over, and annotates it on request', async () => {
+    session = await launch();
+    session.serve(UNDETECTED, own('undetected-statement.html'));
+    const page = await session.context.newPage();
+    await page.goto(UNDETECTED);
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(800);
+    expect(await page.locator('[data-upr-rec]').count()).toBe(0);
+    const popup = await openPopup(session, UNDETECTED);
+    expect(await popup.textContent('.popup-why')).toBe('This page does not look like a UPR statement in which one state makes recommendations to another.');
+    await popup.click('.popup-annotate');
+    await page.waitForSelector('[data-upr-rec="2"]');
+    expect(await page.locator('upr-annotator-panel').count()).toBe(1);
+  });
+
+  it('turns the extension off for a site, and on again', async () => {
+    session = await launch();
+    session.serve(seed.url, seed.html);
+    const page = await session.context.newPage();
+    await page.goto(seed.url);
+    await page.waitForSelector('[data-upr-rec="3"]');
+    const popup = await openPopup(session, seed.url);
+    expect(await popup.textContent('.popup-settings')).toContain('Run on international.gc.ca');
+    await popup.uncheck('.popup-site');
+    await popup.waitForTimeout(500);
+    await page.reload();
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(1500);
+    expect(await page.locator('[data-upr-rec]').count()).toBe(0);
+    await popup.reload();
+    await popup.waitForSelector('.popup-why');
+    expect(await popup.textContent('.popup-why')).toBe('You turned UPR Annotator off on this site.');
+
+    await popup.check('.popup-site');
+    await popup.waitForTimeout(500);
+    await page.reload();
+    await page.waitForSelector('[data-upr-rec="3"]');
+  });
+
+  it('runs automatically only on known government sites when asked to', async () => {
+    session = await launch();
+    session.serve(seed.url, seed.html);
+    session.serve(SAMPLE, own('sample-statement.html'));
+    const page = await session.context.newPage();
+    await page.goto(SAMPLE);
+    await page.waitForSelector('[data-upr-rec="4"]');
+    const popup = await openPopup(session, SAMPLE);
+    await popup.check('.popup-known-only');
+    await popup.waitForTimeout(500);
+
+    await page.reload();
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(1500);
+    expect(await page.locator('[data-upr-rec]').count()).toBe(0);
+    await popup.reload();
+    await popup.waitForSelector('.popup-why');
+    expect(await popup.textContent('.popup-why')).toMatch(/^This is not a known government site/);
+
+    const known = await session.context.newPage();
+    await known.goto(seed.url);
+    await known.waitForSelector('[data-upr-rec="3"]');
+  });
+});
