@@ -5,7 +5,7 @@
 // row is skipped with its line and the reason, and nothing is ever half-read silently.
 import Papa from 'papaparse';
 import { classifyRecommendation } from '@/utils/classify';
-import { normalizeRecommendationText, recommendationId, type StoredRecommendation } from '@/utils/model';
+import { recommendationId, type StoredRecommendation } from '@/utils/model';
 import { FIELD_DESCRIPTIONS, mapColumns, missingFields, type ColumnMap, type DatasetField } from './columns';
 import { cleanCell, readActionCategory, readCycle, readRecommendingStates, readResponse, readSession, readStateUnderReview, readText, readThemes } from './values';
 
@@ -59,11 +59,39 @@ const SNIFF_BYTES = 8 * 1024;
 // More replacement characters than this in the first bytes: the file is not text in any encoding we read.
 const MAX_REPLACEMENT_SHARE = 0.02;
 
+// Datasets repeat the same few hundred state names, sessions and issue lists on every row.
+const MAX_CACHED_CELLS = 10_000;
+
+/** A cell reader that remembers its answers for repeated cell values. */
+function remembering<T>(read: (raw: string) => T): (raw: string) => T {
+  const cache = new Map<string, T>();
+  return (raw) => {
+    let value = cache.get(raw);
+    if (value === undefined) {
+      value = read(raw);
+      if (cache.size < MAX_CACHED_CELLS) cache.set(raw, value);
+    }
+    return value;
+  };
+}
+
+/** Close to normalizeRecommendationText (which makes the id) but cheaper: it runs once per row of a large file. */
+function duplicateKey(text: string): string {
+  return text.toLowerCase().replace(/[\s;,.:]+$/, '');
+}
+
 class RowCollector {
   readonly rows: ImportedRecommendation[] = [];
   readonly skipped: SkippedRow[] = [];
   skippedCount = 0;
   private readonly seen = new Map<string, number>();
+  private readonly stateUnderReview = remembering(readStateUnderReview);
+  private readonly recommendingStates = remembering(readRecommendingStates);
+  private readonly sessionOf = remembering(readSession);
+  private readonly cycleOf = remembering(readCycle);
+  private readonly themesOf = remembering(readThemes);
+  private readonly responseOf = remembering(readResponse);
+  private readonly categoryOf = remembering(readActionCategory);
 
   skip(line: number, reason: string): void {
     this.skippedCount += 1;
@@ -74,13 +102,13 @@ class RowCollector {
   take(line: number, cell: (field: DatasetField) => unknown): void {
     const text = readText(cleanCell(cell('text')));
     if (!text.ok) return this.skip(line, text.reason);
-    const sur = readStateUnderReview(cleanCell(cell('stateUnderReview')));
+    const sur = this.stateUnderReview(cleanCell(cell('stateUnderReview')));
     if (!sur.ok) return this.skip(line, sur.reason);
-    const recommending = readRecommendingStates(cleanCell(cell('recommendingState')));
+    const recommending = this.recommendingStates(cleanCell(cell('recommendingState')));
     if (!recommending.ok) return this.skip(line, recommending.reason);
-    const when = readSession(cleanCell(cell('session')));
+    const when = this.sessionOf(cleanCell(cell('session')));
     if (!when.ok) return this.skip(line, when.reason);
-    const cycleCell = readCycle(cleanCell(cell('cycle')));
+    const cycleCell = this.cycleOf(cleanCell(cell('cycle')));
     if (!cycleCell.ok) return this.skip(line, cycleCell.reason);
     const { session } = when.value;
     const cycle = when.value.cycle ?? cycleCell.value;
@@ -89,16 +117,16 @@ class RowCollector {
       return this.skip(line, `session ${session} belongs to cycle ${cycle}, not cycle ${cycleCell.value}`);
     }
     const rawThemes = cell('themes');
-    const givenThemes = Array.isArray(rawThemes) ? readThemes(rawThemes) : readThemes(cleanCell(rawThemes));
-    const givenCategory = readActionCategory(cleanCell(cell('actionCategory')));
+    const givenThemes = Array.isArray(rawThemes) ? readThemes(rawThemes) : this.themesOf(cleanCell(rawThemes));
+    const givenCategory = this.categoryOf(cleanCell(cell('actionCategory')));
     const classified = givenThemes.length && givenCategory ? null : classifyRecommendation(text.value);
-    const response = readResponse(cleanCell(cell('response')));
+    const response = this.responseOf(cleanCell(cell('response')));
     for (const state of recommending.value) {
       if (state.code === sur.value.code) {
         this.skip(line, `${state.name} cannot recommend to itself`);
         continue;
       }
-      const key = [normalizeRecommendationText(text.value), state.code ?? state.name, sur.value.code, session ?? `c${cycle}`].join('\u0000');
+      const key = [duplicateKey(text.value), state.code ?? state.name, sur.value.code, session ?? `c${cycle}`].join('\u0000');
       const first = this.seen.get(key);
       if (first !== undefined) {
         this.skip(line, `same recommendation as line ${first}`);
