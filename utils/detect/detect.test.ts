@@ -44,6 +44,25 @@ describe('detectUprPage reasons and gate', () => {
     expect(detection).toEqual({ detected: false, score: 0, reasons: ['no mention of the Universal Periodic Review'] });
   });
 
+  it('reads a bounded opening of a huge page that does mention the UPR', () => {
+    // One 5 MB text node with its only lead-in at the very end: too far to be read, so no recommending phrase.
+    const doc = parsePage(`<html><head><title>UPR 34: Kazakhstan</title></head><body><main><p>${'budget '.repeat(700_000)} Canada recommends that Kazakhstan:</p><ol><li>Ratify it.</li></ol></main></body></html>`);
+    const detection = detectUprPage(doc, 'https://www.example.gov/news/budget');
+    expect(detection.detected).toBe(false);
+    expect(detection.reasons).toContain('negative: no recommending phrase');
+  });
+
+  it('reads the UPR in a class-less breadcrumb, "UPR48" glued to its number, and ignores "we recommend that you" and sidebars', () => {
+    const page = (crumb: string, aside = '') => parsePage(`<html><head><title>Statement on Peru</title></head><body>
+<nav aria-label="Breadcrumb"><ol><li>Home</li><li>${crumb}</li></ol></nav><main><p>We recommend that you enable cookies.</p>
+<p>Ireland recommends that Peru:</p><ol><li>Ratify the Escazú Agreement.</li></ol>${aside}</main></body></html>`);
+    expect(detectUprPage(page('Universal Periodic Review'), 'https://www.example.ie/peru').reasons).toContain("lead-in: 'Ireland recommends that Peru'");
+    expect(detectUprPage(page('UPR48'), 'https://www.example.ie/peru').detected).toBe(true);
+    expect(detectUprPage(page('Human rights'), 'https://www.example.ie/peru').detected).toBe(false);
+    const withSidebar = page('UPR48', '<aside><h2>Latest news</h2><ul><li>Item 6: adoption of the UPR outcome of Chile</li></ul></aside>');
+    expect(detectUprPage(withSidebar, 'https://www.example.ie/peru').detected).toBe(true);
+  });
+
   it('does not match UPR or EPU inside other words', () => {
     const doc = parsePage('<html><head><title>Supreme support for Europe</title></head><body><main><h1>Eupraxia and superpowers</h1><p>We recommend that Canada: <ol><li>Ratify it.</li></ol></p></main></body></html>');
     expect(detectUprPage(doc, 'https://www.example.org/supreme-europe').detected).toBe(false);

@@ -58,19 +58,26 @@ function readHead(doc: Document): string {
   }
   const crumb = doc.querySelector('[class*="breadcrumb" i],[aria-label*="breadcrumb" i],[id*="breadcrumb" i]');
   // Text node by text node: "<li>Home</li><li>UPR</li>" has no space of its own between crumbs.
-  if (crumb) parts.push(readText(crumb, doc, 500));
+  if (crumb) parts.push(readText(crumb, 500));
   return parts.join(' \n ').replace(/\s+/g, ' ').slice(0, 3000);
 }
 
 /** Text of `root`, stopping at `max` chars so a huge page costs no more; blocks end in "\n". */
-function readText(root: Element, doc: Document, max: number): string {
-  // Elements and text: sidebars, menus and footers inside the main landmark are skipped whole ("Latest news: pre-sessions …").
-  const walker = doc.createTreeWalker(root, 5, { acceptNode: (n) => (n.nodeType === 3 ? 1 : SKIPPED_TAGS.test(n.nodeName) ? 2 : 3) });
+function readText(root: Element, max: number): string {
   let text = '';
-  for (let n = walker.nextNode(); n && text.length < max; n = walker.nextNode()) {
-    // One space between words lets the patterns say " " instead of "\s+"; soft hyphens and zero-width characters
-    // would split the words they look for.
-    text += n.nodeValue!.replace(/[\u00ad\u200b-\u200d\u2060]/g, '').replace(/\s+/g, ' ') + (TEXT_TAGS.test(n.parentElement?.tagName ?? '') ? '\n' : ' ');
+  let n: Node | null = root.firstChild;
+  while (n && text.length < max) {
+    if (n.nodeType === 3) {
+      // One space between words lets the patterns say " " instead of "\s+"; soft hyphens and zero-width characters
+      // would split the words they look for.
+      text += n.nodeValue!.slice(0, max - text.length).replace(/[\u00ad\u200b-\u200d\u2060]/g, '').replace(/\s+/g, ' ') + (TEXT_TAGS.test(n.parentNode!.nodeName) ? '\n' : ' ');
+    } else if (n.firstChild && !SKIPPED_TAGS.test(n.nodeName)) {
+      // Sidebars, menus and footers inside the main landmark are skipped whole ("Latest news: pre-sessions …").
+      n = n.firstChild;
+      continue;
+    }
+    while (n && n !== root && !n.nextSibling) n = n.parentNode;
+    n = n && n !== root ? n.nextSibling : null;
   }
   return text;
 }
@@ -98,7 +105,7 @@ export function detectUprPage(doc: Document, url: string): Detection {
   if (urlHit) add(1, 'address mentions the UPR');
   if (GOV_HOST.test(/^[a-z]+:\/\/([^/?#:]+)/i.exec(url)?.[1] ?? '')) add(1, 'government host');
 
-  const body = main ? readText(main, doc, MAX_BODY_CHARS) : '';
+  const body = main ? readText(main, MAX_BODY_CHARS) : '';
   const negatives = [...HEAD_NEGATIVES.map((n) => [head, ...n] as const), ...BODY_NEGATIVES.map((n) => [body, ...n] as const)];
   for (const [text, pattern, points, reason] of negatives) {
     const m = text.match(pattern);

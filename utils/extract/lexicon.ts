@@ -39,7 +39,7 @@ export const PROSE_STARTS: ReadonlySet<string> = new Set(
 
 /** Present-tense recommending verbs, and "following recommendations" phrases, in EN / FR / ES. */
 export const LEAD_IN =
-  /\b(?:recommends?|recommande(?:nt)?|recommandons|recomienda(?:n)?|recomendamos|recomendar[íi]a(?:mos)?)\b(?!\s+(?:by|par|por)\b)|\b(?:the\s+following\s+recommendations?|(?:les\s+)?recommandations\s+suivantes|(?:las\s+)?siguientes\s+recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits|put\s+forward)\s+(?:one|a|two|three|four|five|six|seven|eight|several|a\s+few|the\s+following|\d+)\s+(?:key\s+|specific\s+|concrete\s+)?recommendations?)\b|\b(?:recall|recalls|reiterate|reiterates|rappelle|rappelons|reitera|reiteramos)\s+(?:its|our|sa|notre|su|nuestra)\s+(?:previous\s+|earlier\s+|pr[ée]c[ée]dente\s+|anterior\s+)?(?:recommendation|recommandation|recomendaci[óo]n)\b/giu;
+  /(?<!\b(?:vous|le|les|os)\s)\b(?:recommends?|recommande(?:nt)?|recommandons|recomienda(?:n)?|recomendamos|recomendar[íi]a(?:mos)?)\b(?!\s+(?:that\s+)?(?:you|by|par|por)\b|\s+the\s+following\s+(?!recommendations))|\b(?:the\s+following\s+recommendations?|(?:les\s+)?recommandations\s+suivantes|(?:las\s+)?siguientes\s+recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits|put\s+forward)\s+(?:one|a|two|three|four|five|six|seven|eight|several|a\s+few|the\s+following|\d+)\s+(?:key\s+|specific\s+|concrete\s+)?recommendations?)\b|\b(?:recall|recalls|reiterate|reiterates|rappelle|rappelons|reitera|reiteramos)\s+(?:its|our|sa|notre|su|nuestra)\s+(?:previous\s+|earlier\s+|pr[ée]c[ée]dente\s+|anterior\s+)?(?:recommendation|recommandation|recomendaci[óo]n)\b/giu;
 
 /** A bare label that introduces a list: "Recommendations:", "Recommendations to Kenya:", "Recomendaciones:". */
 export const LABEL_LEAD_IN = /^(?:our\s+|nos\s+|nuestras\s+)?(?:recommendations?|recommandations?|recomendaciones?)(?:\s+(?:to|for|by|au|à|aux|de|du|a|al|para|por)\s+[^:]{1,60})?\s*:$/iu;
@@ -47,6 +47,13 @@ export const LABEL_LEAD_IN = /^(?:our\s+|nos\s+|nuestras\s+)?(?:recommendations?
 /** Whose words are these: a lead-in whose subject is a body, a report or an NGO is not a state recommending. */
 export const NON_STATE_SUBJECT =
   /\b(?:committee|comit[ée]|rapporteur|working\s+group|commission|council|amnesty|watch|ngo|ong|organi[sz]ation|report|rapport|informe|secretary|office|mechanism|experts?|info|civil\s+society|ombuds\w*|institution|treaty\s+bod(?:y|ies)|cedaw|ecri|osce|unicef|unhcr|ohchr|state\s+party)\b[^.]{0,40}$/i;
+
+/** A report of what was said, not the saying: "Norway made the following recommendations", "la France a formulé les". */
+export const PAST_TENSE_SUBJECT =
+  /\b(?:made|gave|delivered|presented|submitted|issued|put\s+forward|a\s+formulé|a\s+adressé|a\s+fait|a\s+présenté|formuló|hizo|presentó|realizó)(?:\s+(?:the|its|les|ses|las|sus))?\s*$/iu;
+
+/** A lead-in addressed to a treaty's "State party" comes from a treaty body, not a state. */
+export const STATE_PARTY_ADDRESSEE = /^\s*(?:that\s+|to\s+|à\s+|que\s+|al\s+)?(?:the\s+|l['’]\s*|el\s+)?(?:state\s+party|[ée]tat\s+partie|estado\s+parte)\b/iu;
 
 /** Lines that end a run of items: closing formulas, good wishes, page metadata. */
 export const CLOSING =

@@ -43,35 +43,41 @@ export function collectLines(root: Element, strict = true): Line[] {
     if (current && current.text.trim()) lines.push(current);
     current = null;
   };
-  const visit = (parent: Node, block: Element) => {
-    for (let child = parent.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const node = child as Text;
-        const value = node.data;
-        if (!current) {
-          if (!value.trim()) continue;
-          current = { block, text: '', segments: [], listItem: block.closest('li'), heading: /^H[1-6]$/.test(block.tagName) };
-        }
-        current.segments.push({ node, start: current.text.length, end: current.text.length + value.length });
-        current.text += value;
-      } else if (child.nodeType === 1) {
-        const el = child as Element;
-        if (el.tagName === 'BR') {
-          close();
-          continue;
-        }
-        if (isChrome(el, strict)) continue;
-        if (BLOCK_TAGS.has(el.tagName)) {
-          close();
-          visit(el, el);
-          close();
-        } else {
-          visit(el, block);
-        }
-      }
+  // An explicit stack, not recursion: a page nested thousands of elements deep must not overflow the call stack.
+  // Children are read by index: in DOM implementations where nextSibling searches the parent, that stays linear.
+  const stack: { kids: NodeListOf<ChildNode>; i: number; block: Element; isBlock: boolean }[] = [
+    { kids: root.childNodes, i: 0, block: root, isBlock: false },
+  ];
+  while (stack.length) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.i >= frame.kids.length) {
+      stack.pop();
+      if (frame.isBlock) close();
+      continue;
     }
-  };
-  visit(root, root);
+    const child = frame.kids[frame.i++]!;
+    if (child.nodeType === 3) {
+      const node = child as Text;
+      const value = node.data;
+      if (!current) {
+        if (!value.trim()) continue;
+        const block = frame.block;
+        current = { block, text: '', segments: [], listItem: block.closest('li'), heading: /^H[1-6]$/.test(block.tagName) };
+      }
+      current.segments.push({ node, start: current.text.length, end: current.text.length + value.length });
+      current.text += value;
+    } else if (child.nodeType === 1) {
+      const el = child as Element;
+      if (el.tagName === 'BR') {
+        close();
+        continue;
+      }
+      if (isChrome(el, strict)) continue;
+      const isBlock = BLOCK_TAGS.has(el.tagName);
+      if (isBlock) close();
+      stack.push({ kids: el.childNodes, i: 0, block: isBlock ? el : frame.block, isBlock });
+    }
+  }
   close();
   return lines;
 }
@@ -90,8 +96,11 @@ export function rangeBetween(doc: Document, lines: readonly Line[], start: LineP
   const range = doc.createRange();
   const [startNode, startOffset] = locate(lines[start.line]!, start.offset, false);
   const [endNode, endOffset] = locate(lines[end.line]!, end.offset, true);
-  range.setStart(startNode, startOffset);
+  // Start from the item's own node, so each boundary check compares nearby points, not the item and the document's
+  // start (a tree walk per range in some DOM implementations, quadratic over a long list).
+  range.selectNodeContents(startNode);
   range.setEnd(endNode, endOffset);
+  range.setStart(startNode, startOffset);
   return range;
 }
 

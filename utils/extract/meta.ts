@@ -12,6 +12,11 @@ export interface PageMeta {
 }
 
 const HEAD_LINES = 14;
+const MAX_HEADINGS = 24;
+const MAX_HEAD_TEXT = 1_000;
+// Names are looked for in the opening of the page only: a statement is short, and a huge page must not cost a
+// country lookup for every line.
+const MAX_SCAN_CHARS = 40_000;
 // "Statement by Australia", "Intervention de la France", "delivered by the delegation of Estonia".
 const AUTHORED_BY =
   /\b(?:statement|intervention|remarks|declaration|recommendations|d[ée]claration|recommandations|intervenci[óo]n|declaraci[óo]n|recomendaciones|delivered)\s+(?:delivered\s+)?(?:by|of|from|de|du|des|del)\s+(?:the\s+|la\s+|l['’]\s*|el\s+)?(?:delegation\s+of\s+|d[ée]l[ée]gation\s+(?:de\s+|du\s+)|delegaci[óo]n\s+de\s+)?(?:the\s+|la\s+|l['’]\s*|el\s+)?$/iu;
@@ -31,14 +36,31 @@ const SESSION_PATTERNS: readonly RegExp[] = [
 const URL_SESSION = /(?:upr|epu)[-_]?(\d{1,2})(?!\d)|(?:^|[/_-])(\d{1,2})(?:st|nd|rd|th|e|eme)[-_](?:upr[-_])?session/i;
 const MAX_SESSION = 70;
 
+/** The lines that start the page, up to MAX_SCAN_CHARS of text. */
+function openingLines(lines: readonly Line[]): readonly Line[] {
+  let chars = 0;
+  for (let i = 0; i < lines.length; i++) {
+    chars += lines[i]!.text.length;
+    if (chars > MAX_SCAN_CHARS) return lines.slice(0, i);
+  }
+  return lines;
+}
+
 interface MetaInput { doc: Document; url: string; root: Element; lines: readonly Line[]; leadIns: readonly LeadIn[] }
 
 function headTexts(doc: Document, lines: readonly Line[]): string[] {
   const texts = [doc.title];
   for (const h of Array.from(doc.querySelectorAll('h1')).slice(0, 2)) texts.push(h.textContent ?? '');
   for (const line of lines.slice(0, HEAD_LINES)) texts.push(line.text);
-  for (const line of lines) if (line.heading) texts.push(line.text);
-  return texts.map(normalizeSpace).filter(Boolean);
+  let headings = 0;
+  for (let i = 0; i < lines.length && headings < MAX_HEADINGS; i++) {
+    if (lines[i]!.heading) {
+      texts.push(lines[i]!.text);
+      headings++;
+    }
+  }
+  // A date, session or name in the head is near the start of its line; a megabyte-long paragraph is not read whole.
+  return texts.map((t) => normalizeSpace(t.slice(0, MAX_HEAD_TEXT))).filter(Boolean);
 }
 
 function findSession(texts: readonly string[], url: string): number | null {
@@ -109,7 +131,7 @@ function findAuthor(input: MetaInput, texts: readonly string[]): Country | null 
     const mention = subjectOf(lead.subject);
     if (mention) return mention;
   }
-  const lineTexts = input.lines.map((l) => normalizeSpace(l.text));
+  const lineTexts = openingLines(input.lines).map((l) => normalizeSpace(l.text));
   for (const text of [...texts, ...lineTexts]) {
     for (const mention of findCountryMentions(text)) {
       const before = text.slice(0, mention.index);
@@ -135,7 +157,7 @@ function findStateUnderReview(input: MetaInput, texts: readonly string[], author
     if (mention) return mention;
   }
   const counts = new Map<string, { country: Country; n: number }>();
-  for (const line of input.lines) {
+  for (const line of openingLines(input.lines)) {
     const text = normalizeSpace(line.text);
     for (const mention of findCountryMentions(text)) {
       if (!isOther(mention)) continue;

@@ -2,8 +2,8 @@
 // introduces — list items, numbered or bare paragraphs, glued "to …" runs, clauses inside prose — as spans of lines.
 import { findCountryMentions } from '../upr';
 import {
-  CLOSING, DRAFTING, GOVERNS_INFINITIVE, LABEL_LEAD_IN, LEAD_IN, MARKER, NON_STATE_SUBJECT, PROSE_STARTS, RECOMMENDATION_VERBS,
-  SOFT_ASK, TRAILING_SEPARATOR, WIDGET_TEXT,
+  CLOSING, DRAFTING, GOVERNS_INFINITIVE, LABEL_LEAD_IN, LEAD_IN, MARKER, NON_STATE_SUBJECT, PAST_TENSE_SUBJECT, PROSE_STARTS,
+  RECOMMENDATION_VERBS, SOFT_ASK, STATE_PARTY_ADDRESSEE, TRAILING_SEPARATOR, WIDGET_TEXT,
 } from './lexicon';
 import { normalizeSpace, type Line, type LinePoint } from './lines';
 
@@ -23,6 +23,7 @@ export interface RecommendationScan { items: ItemSpan[]; leadIns: LeadIn[] }
 const SENTENCE_END = /[.!?](?=[\s\u00a0]|$)/g;
 const WORD = /[\p{L}\p{N}]+/gu;
 const MAX_LEAD_IN_TAIL = 220;
+const MAX_SUBJECT_CHARS = 300;
 // LEAD_IN is global (for exec loops); tests need a stateless copy.
 const LEAD_IN_ONCE = new RegExp(LEAD_IN.source, 'iu');
 
@@ -30,17 +31,36 @@ function countWords(text: string): number {
   return text.match(WORD)?.length ?? 0;
 }
 
-function sentenceStartBefore(text: string, index: number): number {
+/**
+ * Sentence bounds around increasing positions of one text, each sentence end found once, so a huge paragraph with
+ * many "recommends" and no full stop costs linear time, not quadratic.
+ */
+function sentenceCursor(text: string): { startBefore(index: number): number; endAfter(index: number): number } {
   let start = 0;
-  SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(text); m && m.index < index; m = SENTENCE_END.exec(text)) start = m.index + 1;
-  return start;
-}
-
-function sentenceEndAfter(text: string, index: number): number {
-  SENTENCE_END.lastIndex = index;
-  const m = SENTENCE_END.exec(text);
-  return m ? m.index + 1 : text.length;
+  let nextEnd = -1;
+  const advance = () => {
+    SENTENCE_END.lastIndex = nextEnd + 1;
+    const m = SENTENCE_END.exec(text);
+    nextEnd = m ? m.index : text.length;
+  };
+  advance();
+  const passTo = (index: number) => {
+    while (nextEnd < index) {
+      start = nextEnd + 1;
+      advance();
+    }
+  };
+  return {
+    startBefore(index) {
+      passTo(index);
+      // Only the last words before the verb can be its subject.
+      return Math.max(start, index - MAX_SUBJECT_CHARS);
+    },
+    endAfter(index) {
+      passTo(index);
+      return Math.min(nextEnd + 1, text.length);
+    },
+  };
 }
 
 /** Start and end of an item's own words inside [start, end): no marker, no surrounding space, no trailing "; and". */
@@ -265,18 +285,21 @@ export function scanRecommendations(lines: readonly Line[]): RecommendationScan 
     if (!line.heading && !line.listItem) {
       const text = line.text;
       LEAD_IN.lastIndex = 0;
+      const sentences = sentenceCursor(text);
       for (let m = LEAD_IN.exec(text); m; m = LEAD_IN.exec(text)) {
-        const sentenceStart = sentenceStartBefore(text, m.index);
+        const sentenceStart = sentences.startBefore(m.index);
         const subject = text.slice(sentenceStart, m.index);
-        if (NON_STATE_SUBJECT.test(subject)) continue;
         const verbEnd = m.index + m[0].length;
-        const sentenceEnd = sentenceEndAfter(text, verbEnd);
-        const colon = text.indexOf(':', verbEnd);
-        const hasColon = colon >= 0 && colon < sentenceEnd && colon - verbEnd <= MAX_LEAD_IN_TAIL;
+        if (NON_STATE_SUBJECT.test(subject) || PAST_TENSE_SUBJECT.test(subject) || STATE_PARTY_ADDRESSEE.test(text.slice(verbEnd, verbEnd + 40))) continue;
+        const sentenceEnd = sentences.endAfter(verbEnd);
+        const colonAt = text.slice(verbEnd, verbEnd + MAX_LEAD_IN_TAIL + 1).indexOf(':');
+        const colon = colonAt < 0 ? -1 : verbEnd + colonAt;
+        const hasColon = colon >= 0 && colon < sentenceEnd;
         const tailEnd = hasColon ? colon : sentenceEnd;
         const addressee = text.slice(verbEnd, tailEnd);
         const lead = { line: i, text: normalizeSpace(text.slice(sentenceStart, tailEnd)), subject: normalizeSpace(subject), addressee: normalizeSpace(addressee) };
-        const restOfLine = normalizeSpace(text.slice(hasColon ? colon + 1 : verbEnd));
+        // A lead-in that opens a list ends its line within a few words; a longer rest is prose, however long.
+        const restOfLine = normalizeSpace(text.slice(hasColon ? colon + 1 : verbEnd, verbEnd + 400));
         const opensList = hasColon || (!restOfLine.match(/[.!?]$/) && countWords(restOfLine) <= 12 && looksLikeItemStart(lines[i + 1]));
         if (opensList) {
           leadIns.push({ ...lead, kind: 'list' });

@@ -100,7 +100,9 @@ export function findCountryMentions(text: string): CountryMention[] {
     let best: CountryMention | null = null;
     for (let k = Math.min(words.length, i + MAX_NAME_WORDS); k > i; k--) {
       const last = words[k - 1]!;
-      const raw = text.slice(words[i]!.start, last.start) + trimWordEnd(text.slice(last.start, last.end));
+      let raw = text.slice(words[i]!.start, last.start) + trimWordEnd(text.slice(last.start, last.end));
+      // "Iran (Islamic Republic of)" keeps its closing parenthesis, so text after the name starts after it.
+      if (raw.includes('(') && !raw.includes(')') && text[words[i]!.start + raw.length] === ')') raw += ')';
       const code = nameIndex.get(normalizeCountryKey(raw));
       if (!code || !isPlausibleMention(raw)) continue;
       best = { code, name: displayNameOf(code), index: words[i]!.start, length: raw.length, text: raw };

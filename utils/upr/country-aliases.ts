@@ -26,7 +26,7 @@ export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   GMB: ['Gambia', 'The Gambia'],
   NLD: ['Netherlands', 'The Netherlands', 'Kingdom of the Netherlands', 'Netherlands (Kingdom of the)'],
   CZE: ['Czechia', 'Czech Republic', 'République tchèque', 'República Checa'],
-  MKD: ['North Macedonia', 'Macédoine du Nord', 'Macedonia del Norte'],
+  MKD: ['North Macedonia', 'Macédoine du Nord', 'Macedonia del Norte', 'The former Yugoslav Republic of Macedonia', 'former Yugoslav Republic of Macedonia', 'FYROM'],
   SWZ: ['Eswatini', 'Swaziland'],
   CPV: ['Cabo Verde', 'Cape Verde'],
   TLS: ['Timor-Leste', 'East Timor'],
@@ -36,6 +36,10 @@ export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   BHS: ['Bahamas', 'The Bahamas'],
   KGZ: ['Kyrgyzstan', 'Kyrgyz Republic', 'Kirghizistan'],
   STP: ['Sao Tome and Principe', 'São Tomé and Príncipe'],
+  // Names used in earlier cycles' documents and statements.
+  LBY: ['Libya', 'Libyan Arab Jamahiriya', 'State of Libya'],
+  SAU: ['Kingdom of Saudi Arabia', 'Saudi Arabia'],
+  BRN: ['Brunei Darussalam', 'Brunei'],
 };
 
 /** English display names where the library's first name is not the one the UN and governments use. */
@@ -58,6 +62,13 @@ export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
   COG: 'Congo',
   CZE: 'Czechia',
   NLD: 'Netherlands',
+  COD: 'Democratic Republic of the Congo',
+  RUS: 'Russian Federation',
+  TZA: 'United Republic of Tanzania',
+  PSE: 'State of Palestine',
+  CPV: 'Cabo Verde',
+  SYR: 'Syrian Arab Republic',
+  LAO: "Lao People's Democratic Republic",
 };
 
 /** Territories and non-state entries that never speak at the UPR; their names ("Jersey", "Christmas Island") only cause false hits. */

@@ -25,6 +25,9 @@ describe('countryFromName', () => {
     ['Estados Unidos', 'USA'], ['Suisse', 'CHE'], ['Suiza', 'CHE'], ['Côte d’Ivoire', 'CIV'], ['Cote d\'Ivoire', 'CIV'],
     ['Venezuela (Bolivarian Republic of)', 'VEN'], ["Democratic People's Republic of Korea", 'PRK'], ['Viet Nam', 'VNM'],
     ['Government of China', 'CHN'], ['Arabie saoudite', 'SAU'], ['Países Bajos', 'NLD'],
+    ['Bolivia (Plurinational State of)', 'BOL'], ['United Kingdom of Great Britain and Northern Ireland', 'GBR'], ["Côte d'Ivoire", 'CIV'],
+    ['the Democratic Republic of the Congo', 'COD'], ['Republic of the Congo', 'COG'], ['Libyan Arab Jamahiriya', 'LBY'],
+    ['The former Yugoslav Republic of Macedonia', 'MKD'], ['Kingdom of Saudi Arabia', 'SAU'], ['República Democrática del Congo', 'COD'],
   ])('%s → %s', (name, code) => expect(countryFromName(name)?.code).toBe(code));
 
   it('gives an English display name', () => {
@@ -39,6 +42,17 @@ describe('findCountryMentions', () => {
   it('finds the longest names in order and skips the pronoun "us"', () => {
     const text = 'Let us thank Papua New Guinea, the Government of China and the US; Guinea and Niger too.';
     expect(findCountryMentions(text).map((m) => m.code)).toEqual(['PNG', 'CHN', 'USA', 'GIN', 'NER']);
+  });
+
+  it('tells the two Congos apart by name', () => {
+    expect(countryFromName('the Democratic Republic of the Congo')?.name).toBe('Democratic Republic of the Congo');
+    expect(countryFromName('Congo')?.name).toBe('Congo');
+    expect(countryFromName('Russia')?.name).toBe('Russian Federation');
+  });
+
+  it('keeps the closing parenthesis of a UN name', () => {
+    const [mention] = findCountryMentions('We recommend that Iran (Islamic Republic of) abolish the death penalty.');
+    expect([mention?.code, mention?.text]).toEqual(['IRN', 'Iran (Islamic Republic of)']);
   });
 
   it('reads possessives and trailing punctuation', () => {
