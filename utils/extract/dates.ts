@@ -26,8 +26,11 @@ function toIso(year: number, month: number, day: number): string | null {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** The first date written in `text`, as YYYY-MM-DD, with its position. */
-export function findDateIn(text: string): { iso: string; index: number } | null {
+/**
+ * The first date written in `text`, as YYYY-MM-DD, with its position. Numeric dates are read day first unless a part
+ * over 12 says otherwise or `monthFirst` (a U.S. site: "11/07/2019" is 7 November).
+ */
+export function findDateIn(text: string, monthFirst = false): { iso: string; index: number } | null {
   const candidates: { iso: string | null; index: number }[] = [];
   const dmy = DAY_MONTH_YEAR.exec(text);
   if (dmy) candidates.push({ iso: toIso(Number(dmy[3]), MONTHS[dmy[2]!.toLowerCase()] ?? 0, Number(dmy[1])), index: dmy.index });
@@ -35,9 +38,12 @@ export function findDateIn(text: string): { iso: string; index: number } | null 
   if (mdy) candidates.push({ iso: toIso(Number(mdy[3]), MONTHS[mdy[1]!.toLowerCase()] ?? 0, Number(mdy[2])), index: mdy.index });
   const iso = ISO_DATE.exec(text);
   if (iso) candidates.push({ iso: toIso(Number(iso[1]), Number(iso[2]), Number(iso[3])), index: iso.index });
-  // Governments outside the US write day first.
   const numeric = NUMERIC_DATE.exec(text);
-  if (numeric) candidates.push({ iso: toIso(Number(numeric[3]), Number(numeric[2]), Number(numeric[1])), index: numeric.index });
+  if (numeric) {
+    const [a, b] = [Number(numeric[1]), Number(numeric[2])];
+    const isMonthFirst = b > 12 || (a <= 12 && monthFirst);
+    candidates.push({ iso: toIso(Number(numeric[3]), isMonthFirst ? a : b, isMonthFirst ? b : a), index: numeric.index });
+  }
   const valid = candidates.filter((c): c is { iso: string; index: number } => c.iso !== null).sort((a, b) => a.index - b.index);
   return valid[0] ?? null;
 }

@@ -88,6 +88,12 @@ describe('extractStatement on hand-written shapes', () => {
     expect([page.recommendingStateCode, page.recommendingState, page.stateUnderReviewCode, page.session, page.cycle]).toEqual(['GBR', 'United Kingdom', 'AUS', 51, 4]);
   });
 
+  it('reads a numeric date month first on a U.S. site and day first elsewhere', () => {
+    const html = '<html lang="en"><head><title>UPR 34: Iraq</title></head><body><main><p>Posted 11/07/2019</p><p>We recommend that Iraq:</p><ol><li>Ratify the Optional Protocol.</li></ol></main></body></html>';
+    expect(extractStatement(parsePage(html), 'https://geneva.usmission.gov/2019/upr-iraq/').page.date).toBe('2019-11-07');
+    expect(extractStatement(parsePage(html), 'https://www.example.gc.ca/upr-iraq').page.date).toBe('2019-07-11');
+  });
+
   it('stays fast and linear on a statement with 300 recommendations', () => {
     const items = Array.from({ length: 300 }, (_, i) => `<li>Ensure that measure number ${i + 1} is funded, monitored and reported on every year;</li>`).join('');
     const doc = parsePage(`<html lang="en"><head><title>UPR 40: Togo</title></head><body><main><p>Canada recommends that Togo:</p><ol>${items}</ol></main></body></html>`);

@@ -36,6 +36,14 @@ const SESSION_PATTERNS: readonly RegExp[] = [
 const URL_SESSION = /(?:upr|epu)[-_]?(\d{1,2})(?!\d)|(?:^|[/_-])(\d{1,2})(?:st|nd|rd|th|e|eme)[-_](?:upr[-_])?session/i;
 const MAX_SESSION = 70;
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
 /** The lines that start the page, up to MAX_SCAN_CHARS of text. */
 function openingLines(lines: readonly Line[]): readonly Line[] {
   let chars = 0;
@@ -97,8 +105,10 @@ function findDate(doc: Document, root: Element, texts: readonly string[], url: s
     const found = findDateIn(doc.querySelector(selector)?.getAttribute('content') ?? '');
     if (found) return found.iso;
   }
+  // Only U.S. sites write the month first; theirs are the only ".gov" hosts without a country code.
+  const monthFirst = /\.gov$/i.test(hostOf(url));
   for (const text of texts) {
-    const found = findDateIn(text);
+    const found = findDateIn(text, monthFirst);
     if (found) return found.iso;
   }
   const inUrl = /\/(20\d{2})\/(\d{2})\/(\d{2})\//.exec(url);
