@@ -1,7 +1,8 @@
 // The dashboard, in Chromium: three statements annotated in the panel, then found again by full-text search and by
 // facets; the row link opens the statement at its recommendation; exports of what is shown (CSV of one state) and
 // of everything (JSON); delete all behind a confirmation; the backup imported again with a preview; a malformed
-// file refused in words with nothing changed; axe-core in light and dark.
+// file refused in words with nothing changed; a dataset of UN recommendations with a skipped row; axe-core in light,
+// dark and French.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
@@ -213,6 +214,26 @@ describe('dashboard', () => {
     const orphan = page.locator(`.row[data-row="${datasetRec.id}"]`);
     expect(await orphan.locator('.row-nopage').textContent()).toBe('Known from an imported dataset: no page to open.');
     expect(await orphan.locator('a').count()).toBe(0);
+
+    // A dataset of UN recommendations: one the seed page already has (it takes the response), one new, one bad row.
+    const seedFirst = seed.label.expected!.recommendations[0]!;
+    const dataset = [
+      'Recommendation,Recommending State,State under Review,Session,Response',
+      `"${seedFirst}",Canada,Kazakhstan,34,Supported`,
+      'Ratify the Optional Protocol to the Convention against Torture,United Kingdom,Kazakhstan,20,Noted',
+      'Ratify everything,France,Atlantis,34,Supported',
+    ].join('\n');
+    await page.setInputFiles('#import-dataset-file', { name: 'upr-info.csv', mimeType: 'text/csv', buffer: Buffer.from(dataset) });
+    await page.waitForSelector('.dataset-done');
+    expect(await page.textContent('.dataset-done')).toBe('“upr-info.csv”: recommendations added: 1; updated: 1; rows skipped: 1.');
+    await page.click('.dataset-skipped summary');
+    expect(await page.$$eval('.dataset-skipped li', (items) => items.map((li) => li.textContent))).toEqual(['Line 4: unknown state under review "Atlantis"']);
+    await page.waitForFunction(() => document.querySelector('.dash-summary')?.textContent === '5 recommendations · 1 statement · 2 notes written');
+    expect(await page.textContent(`.row[data-row="${first}"] .row-response`)).toBe('Supported');
+    expect(await page.locator('.row', { hasText: 'Convention against Torture' }).locator('.row-nopage').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('.dash-data').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ROOT, 'test-results/dashboard-data-dark.png') });
 
     // The notes are back for the panel too.
     const again = await openStatement(session, seed.url, seed.html, 3);

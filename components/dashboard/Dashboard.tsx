@@ -1,6 +1,6 @@
 // The dashboard: every stored recommendation and statement note, searchable (MiniSearch) and faceted, sorted, each
 // with its note editable in place and a link that opens its page at it; export of what is shown (everything when
-// nothing is filtered); import of backups and W3C files; storage used and delete-all. Data comes through its
+// nothing is filtered); import of backups, W3C files and datasets of UN recommendations; storage used and delete-all. Data comes through its
 // client only.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { NotePatch, NoteTarget } from '@/utils/db';
@@ -27,6 +27,7 @@ import {
   type SortKey,
 } from './dashboard-rows';
 import { createRowSearch } from './dashboard-search';
+import { DatasetImport } from './DatasetImport';
 import { DeleteAll } from './DeleteAll';
 import { FacetPanel } from './FacetPanel';
 import { ImportBackup } from './ImportBackup';
@@ -247,6 +248,7 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
         </h2>
         <div class="data-grid">
           <ImportBackup client={client} onImported={() => void load()} />
+          <DatasetImport client={client} onImported={() => void load()} />
           <div class="data-block">
             <p class="storage-used">
               {storage === null

@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_IMPORT_TEXT, type ImportSummary, type Result } from '@/utils/messages';
 import { ImportBackup } from './ImportBackup';
+import { chooseFile } from './test-records';
 
 const SUMMARY: ImportSummary = {
   kind: 'backup',
@@ -24,14 +25,7 @@ afterEach(() => {
   host.remove();
 });
 
-async function choose(file: File) {
-  const input = host.querySelector<HTMLInputElement>('input[type=file]')!;
-  Object.defineProperty(input, 'files', { value: [file], configurable: true });
-  await act(async () => {
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-    await new Promise((done) => setTimeout(done, 0));
-  });
-}
+const choose = (file: File) => chooseFile(host, file);
 const flush = () => act(async () => void (await new Promise((done) => setTimeout(done, 0))));
 
 describe('ImportBackup', () => {

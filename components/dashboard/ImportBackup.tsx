@@ -6,6 +6,7 @@ import { MAX_IMPORT_TEXT, type ImportSummary } from '@/utils/messages';
 import { useI18n } from '../i18n';
 import { formatSize } from './dashboard-format';
 import type { DashboardClient } from './dashboard-client';
+import { FileField } from './FileField';
 
 type State =
   | { step: 'idle' }
@@ -66,21 +67,14 @@ export function ImportBackup({ client, onImported }: Props) {
 
   return (
     <div class="data-block import-backup">
-      <label class="data-label" for="import-backup-file">
-        {t('dash.import')}
-      </label>
-      <p class="data-help" id="import-backup-help">
-        {t('dash.importHelp')}
-      </p>
-      <input
-        ref={input}
+      <FileField
         id="import-backup-file"
-        class="file-input"
-        type="file"
+        label={t('dash.import')}
+        help={t('dash.importHelp')}
         accept=".json,.jsonld,application/json,application/ld+json"
-        aria-describedby="import-backup-help"
         disabled={state.step === 'busy'}
-        onChange={(event) => void choose((event.currentTarget as HTMLInputElement).files?.[0])}
+        inputRef={input}
+        onFile={(file) => void choose(file)}
       />
       <div class="import-result" role="status" aria-live="polite">
         {state.step === 'busy' && <p>{t('dash.reading', { name: state.name })}</p>}

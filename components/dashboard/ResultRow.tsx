@@ -45,7 +45,10 @@ export function ResultRow({ row, tagSuggestions, save, draft, onDelete }: Props)
       </p>
       {rec ? (
         <p class="row-text" id={`text-${idBase}`}>
-          {rec.n > 0 && <span class="rec-n">{rec.n}</span>}
+          {/* An empty number keeps a dataset recommendation's text in line with its chips and note. */}
+          <span class="rec-n" aria-hidden={rec.n > 0 ? undefined : 'true'}>
+            {rec.n > 0 ? rec.n : ''}
+          </span>
           <span>{rec.text}</span>
         </p>
       ) : (

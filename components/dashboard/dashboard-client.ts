@@ -2,7 +2,7 @@
 // stored records, import and delete-all through utils/messages, the panel's note requests, note changes made
 // elsewhere, and how much the browser stores for the extension.
 import type { browser as Browser } from 'wxt/browser';
-import { sendRequest, type ExportedData, type ImportSummary, type Note, type Result } from '@/utils/messages';
+import { PROTOCOL_VERSION, sendRequest, type DatasetSummary, type Events, type ExportedData, type ImportSummary, type Note, type Result } from '@/utils/messages';
 import { createPanelClient, type PanelClient } from '../panel-client';
 
 export interface StorageUse {
@@ -15,6 +15,10 @@ export interface DashboardClient extends Pick<PanelClient, 'saveNote' | 'deleteN
   /** A backup or W3C file's text: previewed (apply false) or applied in one transaction. */
   importFile(text: string, apply: boolean): Promise<Result<ImportSummary>>;
   deleteAll(): Promise<Result<null>>;
+  /** A dataset of UN recommendations (CSV or JSON): parsed and stored by the background, with skipped rows reported. */
+  importDataset(text: string, fileName: string): Promise<Result<DatasetSummary>>;
+  /** How far the background has read a dataset. Returns an unsubscribe. */
+  onImportProgress(handler: (progress: Events['import.progress']) => void): () => void;
   /** A note changed anywhere (a panel, another dashboard, an undo). Returns an unsubscribe. */
   subscribe(noteChanged: (note: Note) => void): () => void;
   /** Null where the browser does not tell. */
@@ -23,6 +27,14 @@ export interface DashboardClient extends Pick<PanelClient, 'saveNote' | 'deleteN
 
 type Runtime = typeof Browser.runtime;
 
+export function isImportProgress(message: unknown): message is { payload: Events['import.progress'] } {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  if (m.upr !== PROTOCOL_VERSION || m.event !== 'import.progress' || typeof m.payload !== 'object' || m.payload === null) return false;
+  const { done, total } = m.payload as Record<string, unknown>;
+  return typeof done === 'number' && typeof total === 'number' && Number.isFinite(done) && Number.isFinite(total) && total > 0 && done >= 0;
+}
+
 export function createDashboardClient(runtime: Runtime, storage: StorageManager | undefined = globalThis.navigator?.storage): DashboardClient {
   const send = (message: unknown) => runtime.sendMessage(message);
   const panel = createPanelClient(runtime);
@@ -30,6 +42,15 @@ export function createDashboardClient(runtime: Runtime, storage: StorageManager 
     load: () => sendRequest(send, 'data.export', {}),
     importFile: (text, apply) => sendRequest(send, 'data.import', { text, apply }),
     deleteAll: () => sendRequest(send, 'data.deleteAll', { confirm: 'delete everything' }),
+    importDataset: (text, fileName) => sendRequest(send, 'dataset.import', { text, fileName }),
+    onImportProgress(handler) {
+      const listener = (message: unknown, sender: { id?: string }) => {
+        if (sender.id === runtime.id && isImportProgress(message)) handler(message.payload);
+        return undefined;
+      };
+      runtime.onMessage.addListener(listener);
+      return () => runtime.onMessage.removeListener(listener);
+    },
     saveNote: panel.saveNote,
     deleteNote: panel.deleteNote,
     restoreNote: panel.restoreNote,

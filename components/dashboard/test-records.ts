@@ -1,5 +1,6 @@
-// Small records for the dashboard's tests: two statements to Kazakhstan and one to Côte d'Ivoire, and a
+// Test support for the dashboard: choosing a file in a file input, and small records: two statements to Kazakhstan and one to Côte d'Ivoire, and a
 // recommendation known only from a dataset.
+import { act } from 'preact/test-utils';
 import type { Note, StoredPage, StoredRecommendation } from '@/utils/model';
 import type { RecordData } from './dashboard-rows';
 
@@ -111,4 +112,14 @@ export function sampleData(): RecordData {
       note('p' + '1'.repeat(24), { pageUrl: NORWAY_KAZ.url }, { body: 'Delivered by the ambassador', updatedAt: 60 }),
     ],
   };
+}
+
+/** Picks `file` in the first file input under `host`, as a user would, and lets the component react. */
+export async function chooseFile(host: HTMLElement, file: File): Promise<void> {
+  const input = host.querySelector<HTMLInputElement>('input[type=file]')!;
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  await act(async () => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((done) => setTimeout(done, 0));
+  });
 }
