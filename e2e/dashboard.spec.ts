@@ -240,7 +240,7 @@ describe('dashboard', () => {
     expect(await again.panel.inputValue('.rec[data-n="3"] textarea')).toBe('Disability: inclusive schools.');
   });
 
-  it('reads in French and passes axe-core there', async () => {
+  it('reads in French, works by keyboard, and passes axe-core there', async () => {
     session = await launch({ locale: 'fr-FR' });
     const a = await openStatement(session, seed.url, seed.html, 3);
     await writeNote(a.panel, 2, 'Égalité réelle', ['genre']);
@@ -249,6 +249,15 @@ describe('dashboard', () => {
     await page.fill('.search-input', 'egalite');
     expect(await page.textContent('.dash-count')).toBe('1 sur 3');
     expect(await page.textContent('.row-link')).toBe('Ouvrir à la recommandation 2 (s’ouvre dans un nouvel onglet)');
+    // By keyboard: the first stop is the first facet, Space chooses it, and the focus ring shows.
+    await page.fill('.search-input', '');
+    await page.click('.dash-title'); // the keyboard starts from the top of the page
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-facet]')?.getAttribute('data-facet'))).toBe('stateUnderReview');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Space');
+    expect(await page.textContent('.dash-count')).toBe('3 sur 3');
+    expect(await page.textContent('.export-label')).toBe('Exporter les 3 éléments affichés :');
     expect(await axeViolations(page)).toEqual([]);
   });
 });
