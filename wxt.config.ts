@@ -32,7 +32,7 @@ export default defineConfig({
     name: 'UPR Annotator',
     description:
       "Finds, highlights and annotates recommendations on governments' Universal Periodic Review statement pages.",
-    permissions: ['storage', 'scripting'],
+    permissions: ['storage', 'scripting', 'contextMenus'],
     action: { default_title: 'UPR Annotator: show or hide highlights' },
     // Declared as commands so users can remap them (chrome://extensions/shortcuts, Firefox's add-on shortcuts).
     commands: {

@@ -3,10 +3,11 @@
 // selecting here asks the page to scroll, a click on a highlight selects here.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LanguageSetting } from '@/utils/i18n';
-import type { Note, PanelData, PanelRecommendation } from '@/utils/messages';
+import type { Note, PanelData, PanelRecommendation, Result } from '@/utils/messages';
 import { buildExportFile, downloadFile, EXPORT_FORMATS, type ExportFormat } from './export-file';
 import { fold, formatSession, formatStates } from './format';
 import { useI18n } from './i18n';
+import { CorrectionForm } from './CorrectionForm';
 import { NoteEditor } from './NoteEditor';
 import { RecommendationFacts } from './RecommendationFacts';
 import type { PanelClient } from './panel-client';
@@ -33,6 +34,8 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
   const [onlyWithNotes, setOnlyWithNotes] = useState(false);
   const [deleted, setDeleted] = useState<Note | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
@@ -117,6 +120,10 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     const result = await client.deleteNote(note.id);
     if (result.ok) setDeleted(result.value);
   };
+  const run = async (work: () => Promise<Result<unknown>>) => {
+    const result = await work();
+    setActionError(result.ok ? null : result.error.message);
+  };
   const exportAs = async (format: ExportFormat) => {
     if (!page) return;
     const result = await client.exportPage(page.url);
@@ -166,6 +173,31 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
                   unknown: data.earlierSummary.unknown,
                 })
               : t('earlierNone', { state: page.recommendingState ?? t('unknownState'), sur: page.stateUnderReview ?? t('unknownState') })}
+          </p>
+        )}
+        <div class="panel-corrections">
+          <button type="button" class="link-button add-selection" onClick={() => void run(() => client.command({ command: 'add-selection' }))}>
+            {t('addSelection')}
+          </button>
+          {page && (
+            <button type="button" class="link-button correct-open" aria-expanded={correcting} onClick={() => setCorrecting(!correcting)}>
+              {t('correctDetails')}
+            </button>
+          )}
+        </div>
+        {page && correcting && (
+          <CorrectionForm
+            page={page}
+            onSave={async (meta) => {
+              const result = await client.correctMeta(meta);
+              return result.ok ? null : result.error.message;
+            }}
+            onClose={() => setCorrecting(false)}
+          />
+        )}
+        {actionError && (
+          <p class="panel-error" role="alert">
+            {actionError}
           </p>
         )}
         {recommendations.length > 1 && (
@@ -222,6 +254,19 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
               </button>
               <RecommendationFacts rec={rec} />
               {editorFor(rec)}
+              <div class="rec-corrections" role="group" aria-label={t('correctionsTitle')}>
+                <button type="button" class="link-button rec-reject" onClick={() => void run(() => client.rejectRecommendation(rec.id))}>
+                  {t('notARec')}
+                </button>
+                {recommendations.some((r) => r.n === rec.n + 1) && (
+                  <button type="button" class="link-button rec-merge" onClick={() => void run(() => client.command({ command: 'merge', n: rec.n }))}>
+                    {t('mergeNext')}
+                  </button>
+                )}
+                <button type="button" class="link-button rec-split" onClick={() => void run(() => client.command({ command: 'split', n: rec.n }))}>
+                  {t('splitHere')}
+                </button>
+              </div>
             </li>
           ))}
         </ol>

@@ -2,6 +2,7 @@
 // runtime messaging; tests hand the components a fake.
 import type { browser as Browser } from 'wxt/browser';
 import type { NotePatch, NoteTarget } from '@/utils/db';
+import type { PageCorrections } from '@/utils/model';
 import { DRAFT_PORT, PROTOCOL_VERSION, sendRequest, type DraftMessage, type Events, type ExportedData, type Note, type PanelData, type Result } from '@/utils/messages';
 
 export interface PanelEventHandlers {
@@ -17,6 +18,10 @@ export interface PanelClient {
   saveNote(target: NoteTarget, patch: NotePatch): Promise<Result<Note>>;
   deleteNote(id: string): Promise<Result<Note>>;
   restoreNote(id: string): Promise<Result<Note>>;
+  /** Corrections: add the page's selection, merge n with the next, split n at the selection. */
+  command(command: { command: 'add-selection' } | { command: 'merge' | 'split'; n: number }): Promise<Result<null>>;
+  rejectRecommendation(recommendationId: string): Promise<Result<null>>;
+  correctMeta(meta: PageCorrections['meta']): Promise<Result<null>>;
   /** This page's records, for "export this page". */
   exportPage(pageUrl: string): Promise<Result<ExportedData>>;
   /** The text as typed, sent at once so that it outlives a tab closed before the debounced save. */
@@ -60,6 +65,9 @@ export function createPanelClient(runtime: Runtime): PanelClient {
     deleteNote: (id) => sendRequest(send, 'note.delete', { id }),
     restoreNote: (id) => sendRequest(send, 'note.restore', { id }),
     exportPage: (pageUrl) => sendRequest(send, 'data.export', { pageUrl }),
+    command: (command) => sendRequest(send, 'panel.command', command),
+    rejectRecommendation: (recommendationId) => sendRequest(send, 'rec.reject', { recommendationId }),
+    correctMeta: (meta) => sendRequest(send, 'page.correctMeta', { meta }),
     subscribe(tabId, handlers) {
       const listener = (message: unknown, sender: { id?: string; tab?: { id?: number } }) => {
         if (sender.id !== runtime.id) return undefined;

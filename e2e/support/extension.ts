@@ -1,6 +1,7 @@
 // Starts Debian's Chromium with the built extension loaded, serves pages at their real URLs from local files, and
 // gives specs the handles they need: the extension's id, its service worker, and the panel's frame.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
@@ -81,8 +82,22 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     else if (options.offline ?? true) await route.abort('blockedbyclient');
     else await route.continue();
   });
-  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL((await worker()).url()).host;
+  // Chromium names an unpacked extension after its folder: the id is known before the worker shows up.
+  const extensionId = unpackedExtensionId(EXTENSION_DIR);
+  const worker = async (): Promise<Worker> => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const running = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+      if (running) return running;
+      const started = await context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => null);
+      if (started) return started;
+      // A busy machine may have let it go idle unseen: an extension page wakes it.
+      const waker = await context.newPage();
+      await waker.goto(`chrome-extension://${extensionId}/popup.html`).catch(() => {});
+      await waker.close();
+    }
+    throw new Error('The extension’s service worker did not start');
+  };
+  await worker();
   // The background registers the detector when it starts; pages opened before that would not be looked at.
   for (let i = 0; i < 100; i++) {
     const registered = await (await worker())
@@ -106,6 +121,12 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
       if (!keepProfile) rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Chromium's id for an unpacked extension: the SHA-256 of its absolute path, in the letters a–p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
 /** The panel's frame in a page (an extension-origin iframe inside a closed shadow root). */

@@ -63,15 +63,21 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     quietly(() => layer?.hide());
     const extraction = extractStatement(doc, url);
     const { root } = extraction;
-    const extracted: Placed[] = [];
-    const selectors = describeRanges(root, extraction.recommendations.map((r) => r.range));
-    extraction.recommendations.forEach((r, i) => extracted.push({ text: r.text, selector: selectors[i]!, range: r.range }));
-
-    // What earlier visits stored and extraction did not find again: anchor it from its selectors.
     const stored = await sendRequest(send, 'page.stored', { url });
     if (mine !== generation) return;
+    // What the user said is not a recommendation stays out, whether extraction finds it or it was stored.
+    const rejected = new Set(stored.ok ? stored.value.rejected : []);
+    const extracted: Placed[] = [];
+    const selectors = describeRanges(root, extraction.recommendations.map((r) => r.range));
+    extraction.recommendations.forEach((r, i) => {
+      if (!rejected.has(normalizeRecommendationText(r.text))) extracted.push({ text: r.text, selector: selectors[i]!, range: r.range });
+    });
+
+    // What earlier visits stored (or the user added) and extraction did not find again: anchor it from its selectors.
     const seen = new Set(extracted.map((r) => normalizeRecommendationText(r.text)));
-    const missing = stored.ok ? stored.value.recommendations.filter((s) => !seen.has(normalizeRecommendationText(s.text))) : [];
+    const missing = stored.ok
+      ? stored.value.recommendations.filter((s) => !seen.has(normalizeRecommendationText(s.text)) && !rejected.has(normalizeRecommendationText(s.text)))
+      : [];
     const found = anchorSelectors(root, missing.map((m) => m.selector));
     const placed = [...extracted];
     const orphans: string[] = [];
@@ -180,8 +186,59 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
         panel?.setCollapsed(false);
         panel?.focus();
         break;
+      case 'refresh':
+        void annotate().catch(report);
+        break;
+      case 'add-selection':
+      case 'merge':
+      case 'split': {
+        const correction = correctionFor(message.command, message.command === 'add-selection' ? null : message.payload.n, current);
+        if (correction) void sendRequest(send, 'page.correct', { url: doc.location.href, ...correction }).then(() => annotate()).catch(report);
+        break;
+      }
     }
     return undefined;
+  };
+
+  // The page-side half of a manual correction: the ranges and texts only the page has.
+  const correctionFor = (command: 'add-selection' | 'merge' | 'split', n: number | null, current: HighlightLayer) => {
+    const root = findMainContent(doc);
+    const selection = doc.getSelection();
+    const selected = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : null;
+    const describe = (range: Range) => ({ text: range.toString().replace(/\s+/g, ' ').trim(), selector: describeRanges(root, [range])[0]! });
+    const rangeOf = (k: number) => {
+      const els = current.elementsOf(k);
+      if (els.length === 0) return null;
+      const range = doc.createRange();
+      range.setStartBefore(els[0]!);
+      range.setEndAfter(els[els.length - 1]!);
+      return range;
+    };
+    if (command === 'add-selection') {
+      if (!selected || !root.contains(selected.commonAncestorContainer)) return null;
+      const item = describe(selected);
+      return item.text ? { add: [item], reject: [] } : null;
+    }
+    const range = n ? rangeOf(n) : null;
+    if (!range || n === null) return null;
+    if (command === 'merge') {
+      const next = rangeOf(n + 1);
+      if (!next) return null;
+      const merged = doc.createRange();
+      merged.setStart(range.startContainer, range.startOffset);
+      merged.setEnd(next.endContainer, next.endOffset);
+      return { add: [describe(merged)], reject: [range.toString(), next.toString()] };
+    }
+    // Split where the selection starts, inside the recommendation.
+    if (!selected || range.comparePoint(selected.startContainer, selected.startOffset) !== 0) return null;
+    const first = doc.createRange();
+    first.setStart(range.startContainer, range.startOffset);
+    first.setEnd(selected.startContainer, selected.startOffset);
+    const second = doc.createRange();
+    second.setStart(selected.startContainer, selected.startOffset);
+    second.setEnd(range.endContainer, range.endOffset);
+    const parts = [describe(first), describe(second)].filter((p) => p.text);
+    return parts.length === 2 ? { add: parts, reject: [range.toString()] } : null;
   };
   runtime.onMessage.addListener(onCommand);
   ctx.onInvalidated(() => runtime.onMessage.removeListener(onCommand));

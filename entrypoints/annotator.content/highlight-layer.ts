@@ -27,6 +27,8 @@ export interface HighlightLayer {
   /** The next (+1) or previous (-1) highlighted recommendation after the selected one, wrapping around. */
   step(direction: 1 | -1): number | null;
   first(n: number): HTMLElement | null;
+  /** Recommendation n's highlight elements, in page order. */
+  elementsOf(n: number): HTMLElement[];
 }
 
 export function createHighlightLayer(doc: Document, root: Element, recs: LayerRecommendation[]): HighlightLayer {
@@ -85,5 +87,6 @@ export function createHighlightLayer(doc: Document, root: Element, recs: LayerRe
       return order[(at + direction + order.length) % order.length]!;
     },
     first: (n) => highlightsOf(n, root)[0] ?? null,
+    elementsOf: (n) => highlightsOf(n, root),
   };
 }

@@ -14,6 +14,15 @@ import { pageKey, type Note, type RecSelector, type StoredRecommendation } from 
 
 export default defineBackground(() => {
   const extensionOrigin = new URL(browser.runtime.getURL('/')).href;
+
+  // "Add as a recommendation" on a selection, in the page's context menu.
+  const ADD_SELECTION_MENU = 'upr-add-selection';
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: ADD_SELECTION_MENU, title: 'UPR Annotator: add the selected text as a recommendation', contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === ADD_SELECTION_MENU) sendToTab(tab?.id, 'add-selection');
+  });
   // The connection is cached only as a speed-up: the worker may be stopped at any moment, and everything that
   // matters is in IndexedDB, so a fresh worker simply opens it again.
   let dbPromise: Promise<IDBPDatabase<UprDb>> | null = null;
@@ -144,6 +153,34 @@ export default defineBackground(() => {
       await injectAnnotator(tabOf(sender).id, sender.frameId ?? 0, false);
       return { injected: true };
     },
+    async 'page.correct'({ url, add, reject }, sender) {
+      assertOwnPage(sender, url);
+      await stored(() => repo.correctPage(url, { add, reject }));
+      crossrefPromise = null;
+      return null;
+    },
+    async 'panel.command'(command, sender) {
+      const tab = tabOf(sender);
+      const sent = command.command === 'add-selection' ? commandEnvelope('add-selection', {}) : commandEnvelope(command.command, { n: command.n });
+      await browser.tabs.sendMessage(tab.id, sent, { frameId: 0 });
+      return null;
+    },
+    async 'rec.reject'({ recommendationId }, sender) {
+      const tab = tabOf(sender);
+      const rec = (await stored(() => repo.allRecommendations())).find((r) => r.id === recommendationId);
+      if (!rec?.pageUrl) throw new RequestError('not-found', 'That recommendation is not stored.');
+      await stored(() => repo.correctPage(rec.pageUrl!, { reject: [rec.text] }));
+      sendToTab(tab.id, 'refresh');
+      return null;
+    },
+    async 'page.correctMeta'({ meta }, sender) {
+      const tab = tabOf(sender);
+      if (!tab.url) throw new RequestError('not-found', 'This tab shows no page.');
+      await stored(() => repo.correctPage(tab.url!, { meta }));
+      crossrefPromise = null;
+      sendToTab(tab.id, 'refresh');
+      return null;
+    },
     async 'popup.annotate'({ tabId }) {
       await injectAnnotator(tabId, 0, true).catch((error: unknown) => {
         throw new RequestError('forbidden', `UPR Annotator cannot work on this page (${error instanceof Error ? error.message : String(error)}).`);
@@ -182,9 +219,12 @@ export default defineBackground(() => {
     },
     async 'page.stored'({ url }, sender) {
       assertOwnPage(sender, url);
-      const { recommendations, orphans } = await stored(() => repo.loadPage(url));
+      const { page, recommendations, orphans } = await stored(() => repo.loadPage(url));
       const placed = [...recommendations, ...orphans].filter((r): r is StoredRecommendation & { selector: RecSelector } => r.selector !== null);
-      return { recommendations: placed.map(({ id, n, text, selector, source }) => ({ id, n, text, selector, source })) };
+      return {
+        recommendations: placed.map(({ id, n, text, selector, source }) => ({ id, n, text, selector, source })),
+        rejected: page?.corrections?.rejected ?? [],
+      };
     },
     async 'page.capture'(capture, sender) {
       assertOwnPage(sender, capture.url);

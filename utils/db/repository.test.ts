@@ -118,6 +118,38 @@ describe('notes', () => {
   });
 });
 
+describe('corrections', () => {
+  it('keeps the texts marked as not recommendations and the recommendations added by hand, across captures', async () => {
+    const repo = freshRepo();
+    await repo.capturePage(capture('https://example.gov/kz', ['Ratify the treaty.', 'Speaking time: 1 minute']));
+    await repo.correctPage('https://example.gov/kz', { reject: ['Speaking time: 1 minute'], add: [{ text: 'Continue  the  dialogue ', selector: selector('Continue the dialogue', 500) }] });
+    await repo.capturePage(capture('https://example.gov/kz', ['Ratify the treaty.', 'Speaking time: 1 minute']));
+    const loaded = await repo.loadPage('https://example.gov/kz');
+    expect(loaded.page?.corrections?.rejected).toEqual(['speaking time: 1 minute']);
+    expect(loaded.recommendations.map((r) => r.text).sort()).toEqual(['Continue the dialogue', 'Ratify the treaty.']);
+    const manual = (await repo.allRecommendations()).find((r) => r.source === 'manual');
+    expect(manual).toMatchObject({ text: 'Continue the dialogue', pageUrl: 'https://example.gov/kz' });
+  });
+
+  it('moves recommendations and their notes to the corrected states and session, and applies them on the next visit', async () => {
+    const repo = freshRepo();
+    const [rec] = await repo.capturePage(capture('https://example.gov/kz', ['Ratify the treaty.'], 20));
+    await repo.saveNote({ recommendationId: rec!.id }, { body: 'Keep me', tags: ['labour'] });
+    await repo.correctPage('https://example.gov/kz', { meta: { session: 34, cycle: 3, recommendingState: 'Norway', recommendingStateCode: 'NOR' } });
+    let loaded = await repo.loadPage('https://example.gov/kz');
+    expect(loaded.page).toMatchObject({ session: 34, recommendingStateCode: 'NOR' });
+    expect(loaded.recommendations).toHaveLength(1);
+    expect(loaded.recommendations[0]!.id).not.toBe(rec!.id);
+    expect(loaded.notes).toEqual([expect.objectContaining({ body: 'Keep me', recommendationId: loaded.recommendations[0]!.id })]);
+    // The page still says session 20 and Canada: the correction wins.
+    await repo.capturePage(capture('https://example.gov/kz', ['Ratify the treaty.'], 20));
+    loaded = await repo.loadPage('https://example.gov/kz');
+    expect(loaded.page).toMatchObject({ session: 34, recommendingStateCode: 'NOR' });
+    expect(loaded.notes.map((n) => n.body)).toEqual(['Keep me']);
+    expect(await repo.allRecommendations()).toHaveLength(1);
+  });
+});
+
 describe('normalizeTags', () => {
   it.each([
     [['  Labour  rights ', 'labour rights', 'LGBTI'], ['Labour rights', 'LGBTI']],

@@ -2,8 +2,11 @@
 // note is either stored completely or not at all.
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import {
+  normalizeRecommendationText,
   pageKey,
   recommendationId,
+  type PageCorrections,
+  type RecSelector,
   type Note,
   type NoteStatus,
   type PageCapture,
@@ -78,6 +81,14 @@ export interface Repository {
   /** Recommendations from a dataset: new ones added; known ones take the dataset's response and themes. */
   importRecommendations(records: StoredRecommendation[], now?: number): Promise<{ added: number; updated: number }>;
   deleteAll(): Promise<void>;
+  /** The user's corrections to a page: recommendations added by hand, texts that are not recommendations, metadata. */
+  correctPage(url: string, change: PageCorrection, now?: number): Promise<StoredPage>;
+}
+
+export interface PageCorrection {
+  add?: { text: string; selector: RecSelector }[];
+  reject?: string[];
+  meta?: PageCorrections['meta'];
 }
 
 export interface RecordSets {
@@ -151,13 +162,15 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
   return {
     async capturePage(capture, now = Date.now()) {
       const url = pageKey(capture.url);
-      const who = capture.meta;
+      // The user's corrections outlive every capture, and their metadata wins over what the page says.
+      const corrections = (await (await getDb()).get('pages', url))?.corrections;
+      const who = { ...capture.meta, ...corrections?.meta };
       // Ids first: crypto.subtle is async and a transaction must not wait on anything but its own requests.
       const ids = await Promise.all(capture.recommendations.map((r) => recommendationId(r.text, who)));
       const db = await getDb();
       const tx = db.transaction(['pages', 'recommendations'], 'readwrite');
       const recs = tx.objectStore('recommendations');
-      void tx.objectStore('pages').put({ ...capture.meta, url, capturedAt: now, orphanIds: capture.orphans });
+      void tx.objectStore('pages').put({ ...who, url, capturedAt: now, orphanIds: capture.orphans, ...(corrections ? { corrections } : {}) });
       const stored = await Promise.all(
         capture.recommendations.map(async (r, i): Promise<StoredRecommendation> => {
           const id = ids[i]!;
@@ -203,10 +216,13 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const pageNote = await tx.objectStore('notes').get(pageNoteId);
       await tx.done;
       const orphanIds = new Set(page?.orphanIds ?? []);
+      // What the user said is not a recommendation (or merged, or split) is kept, with its note, but not listed.
+      const rejected = new Set(page?.corrections?.rejected ?? []);
+      const listed = all.filter((r) => !rejected.has(normalizeRecommendationText(r.text)));
       return {
         page,
-        recommendations: all.filter((r) => !orphanIds.has(r.id)),
-        orphans: all.filter((r) => orphanIds.has(r.id)),
+        recommendations: listed.filter((r) => !orphanIds.has(r.id)),
+        orphans: listed.filter((r) => orphanIds.has(r.id)),
         notes,
         pageNote: live(pageNote) ? pageNote : null,
       };
@@ -316,6 +332,64 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       );
       await tx.done;
       return { added, updated };
+    },
+
+    async correctPage(url, change, now = Date.now()) {
+      const key = pageKey(url);
+      const db = await getDb();
+      const page = await db.get('pages', key);
+      if (!page) throw new NotFoundError('This page is not stored yet: reload it, then correct it.');
+      const before = page.corrections ?? { meta: {}, rejected: [] };
+      const meta = { ...before.meta, ...change.meta };
+      const added = (change.add ?? []).map((a) => ({ ...a, text: a.text.replace(/\s+/g, ' ').trim() })).filter((a) => a.text);
+      const addedKeys = new Set(added.map((a) => normalizeRecommendationText(a.text)));
+      const rejected = [...new Set([...before.rejected, ...(change.reject ?? []).map(normalizeRecommendationText)])].filter((r) => !addedKeys.has(r));
+      const who = { ...page, ...meta };
+      // Ids follow the states and session: corrected metadata moves the page's recommendations, and their notes, to new ids.
+      const existing = await db.getAllFromIndex('recommendations', 'pageUrl', key);
+      const rekeyed = await Promise.all(existing.map(async (rec) => ({ rec, id: await recommendationId(rec.text, who) })));
+      const addedIds = await Promise.all(added.map((a) => recommendationId(a.text, who)));
+      const [oldNoteIds, newNoteIds] = await Promise.all([
+        Promise.all(rekeyed.map(({ rec }) => noteIdFor({ recommendationId: rec.id }))),
+        Promise.all(rekeyed.map(({ id }) => noteIdFor({ recommendationId: id }))),
+      ]);
+
+      const tx = db.transaction(['pages', 'recommendations', 'notes'], 'readwrite');
+      const recs = tx.objectStore('recommendations');
+      const notes = tx.objectStore('notes');
+      const states = { recommendingState: who.recommendingState, recommendingStateCode: who.recommendingStateCode, stateUnderReview: who.stateUnderReview, stateUnderReviewCode: who.stateUnderReviewCode, session: who.session, cycle: who.cycle };
+      for (const [i, { rec, id }] of rekeyed.entries()) {
+        if (id === rec.id && !change.meta) continue;
+        await recs.put({ ...rec, ...states, id, updatedAt: now });
+        if (id === rec.id) continue;
+        await recs.delete(rec.id);
+        const note = await notes.get(oldNoteIds[i]!);
+        if (note) {
+          await notes.delete(note.id);
+          await notes.put({ ...note, id: newNoteIds[i]!, recommendationId: id });
+        }
+      }
+      for (const [i, item] of added.entries()) {
+        const classified = classify(item.text, page.language);
+        await recs.put({
+          id: addedIds[i]!,
+          pageUrl: key,
+          n: 0,
+          text: item.text,
+          selector: item.selector,
+          ...states,
+          language: page.language,
+          ...classified,
+          response: null,
+          source: 'manual',
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
+      const next: StoredPage = { ...page, ...states, corrections: { meta, rejected } };
+      await tx.objectStore('pages').put(next);
+      await tx.done;
+      return next;
     },
 
     async deleteAll() {

@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import {
   NOTE_STATUSES,
+  PageCorrectionsSchema,
   PageMetaSchema,
   RecSelectorSchema,
   RecommendationIdSchema,
@@ -49,6 +50,12 @@ const PageSchema = v.strictObject({
   ...PageMetaSchema.entries,
   capturedAt: timestamp,
   orphanIds: records(RecommendationIdSchema),
+  corrections: v.optional(
+    v.strictObject({
+      meta: v.strictObject(PageCorrectionsSchema.entries.meta.entries),
+      rejected: PageCorrectionsSchema.entries.rejected,
+    }),
+  ),
 });
 
 const RecommendationSchema = v.strictObject({

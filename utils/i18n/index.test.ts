@@ -25,6 +25,6 @@ describe('i18n', () => {
     expect(Object.keys(FR).sort()).toEqual(Object.keys(EN).sort());
     const same = Object.keys(EN).filter((k) => JSON.stringify(EN[k as keyof typeof EN]) === JSON.stringify(FR[k as keyof typeof FR]));
     // Words French writes as English does.
-    expect(same).toEqual(['appName', 'noteCount']);
+    expect(same).toEqual(['appName', 'noteCount', 'correctionsTitle']);
   });
 });

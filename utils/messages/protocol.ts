@@ -7,6 +7,8 @@ import {
   NoteBodySchema,
   NoteIdSchema,
   PageCaptureSchema,
+  PageCorrectionsSchema,
+  RecSelectorSchema,
   PageUrlSchema,
   RecommendationIdSchema,
   type Note,
@@ -119,6 +121,27 @@ export const REQUESTS = {
     payload: v.object({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_TEXT)), apply: v.boolean() }),
   },
   'data.deleteAll': { from: 'extension', payload: v.object({ confirm: v.literal('delete everything') }) },
+  /** The annotator's part of a correction: text the user selected, merged or split on the page. */
+  'page.correct': {
+    from: 'content',
+    payload: v.object({
+      url: PageUrlSchema,
+      add: v.pipe(v.array(v.object({ text: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)), selector: RecSelectorSchema })), v.maxLength(10)),
+      reject: v.pipe(v.array(v.pipe(v.string(), v.maxLength(20_000))), v.maxLength(10)),
+    }),
+  },
+  /** The panel asks the page for a correction that needs the page: add the selection, merge n with the next, split n at the selection. */
+  'panel.command': {
+    from: 'extension',
+    payload: v.variant('command', [
+      v.object({ command: v.literal('add-selection') }),
+      v.object({ command: v.picklist(['merge', 'split']), n: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+    ]),
+  },
+  /** "Not a recommendation": kept out of this page from now on (its note stays stored). */
+  'rec.reject': { from: 'extension', payload: v.object({ recommendationId: RecommendationIdSchema }) },
+  /** The user's metadata for the page in the panel's tab. */
+  'page.correctMeta': { from: 'extension', payload: v.object({ meta: PageCorrectionsSchema.entries.meta }) },
   /** The toolbar popup: what was found in a tab, or why not. */
   'popup.status': { from: 'extension', payload: v.object({ tabId: TabIdSchema }) },
   /** "Annotate this page": inject the annotator into a page the detector passed over (or where it does not run). */
@@ -134,7 +157,8 @@ export const REQUESTS = {
 
 export interface Results {
   'page.annotate': { injected: boolean };
-  'page.stored': { recommendations: StoredForPage[] };
+  /** `rejected`: normalized texts the user marked as not recommendations. */
+  'page.stored': { recommendations: StoredForPage[]; rejected: string[] };
   'page.capture': { recommendations: { n: number; id: string }[] };
   'panel.load': PanelData;
   'panel.focus': null;
@@ -147,6 +171,10 @@ export interface Results {
   'data.deleteAll': null;
   'dataset.import': DatasetSummary;
   'popup.status': PopupStatus;
+  'page.correct': null;
+  'panel.command': null;
+  'rec.reject': null;
+  'page.correctMeta': null;
   'popup.annotate': { injected: boolean };
   'popup.toggle': null;
 }
@@ -219,6 +247,12 @@ export interface TabCommands {
   /** Select the next (+1) or previous (-1) recommendation on the page. */
   step: { direction: 1 | -1 };
   'focus-panel': Record<string, never>;
+  /** Corrections that need the page: see 'panel.command'. */
+  'add-selection': Record<string, never>;
+  merge: { n: number };
+  split: { n: number };
+  /** Read the page again (its corrections changed). */
+  refresh: Record<string, never>;
 }
 
 export function isTabCommand(message: unknown): message is { [C in keyof TabCommands]: { upr: number; command: C; payload: TabCommands[C] } }[keyof TabCommands] {
@@ -228,11 +262,15 @@ export function isTabCommand(message: unknown): message is { [C in keyof TabComm
   const payload = m.payload as Record<string, unknown>;
   switch (m.command) {
     case 'focus':
+    case 'merge':
+    case 'split':
       return Number.isInteger(payload.n);
     case 'step':
       return payload.direction === 1 || payload.direction === -1;
     case 'toggle-highlights':
     case 'focus-panel':
+    case 'add-selection':
+    case 'refresh':
       return true;
     default:
       return false;

@@ -24,7 +24,7 @@ const note = (recommendationId: string | null, body: string): Note => ({
 function router(overrides: Partial<Handlers> = {}) {
   const handlers: Handlers = {
     'page.annotate': vi.fn(async () => ({ injected: true })),
-    'page.stored': vi.fn(async () => ({ recommendations: [] })),
+    'page.stored': vi.fn(async () => ({ recommendations: [], rejected: [] })),
     'page.capture': vi.fn(async () => ({ recommendations: [] })),
     'panel.load': vi.fn(async () => ({ tabId: 7, page: null, recommendations: [], orphans: [], pageNote: null, tags: [], earlierSummary: null })),
     'panel.focus': vi.fn(async () => null),
@@ -42,6 +42,10 @@ function router(overrides: Partial<Handlers> = {}) {
     'popup.status': vi.fn(async () => ({ site: null, annotated: false, page: null, recommendations: 0, notes: 0, detection: null, disabledHere: false, knownHostsOnly: false, knownHost: false })),
     'popup.annotate': vi.fn(async () => ({ injected: true })),
     'popup.toggle': vi.fn(async () => null),
+    'page.correct': vi.fn(async () => null),
+    'panel.command': vi.fn(async () => null),
+    'rec.reject': vi.fn(async () => null),
+    'page.correctMeta': vi.fn(async () => null),
     ...overrides,
   };
   const log = vi.fn();

@@ -58,11 +58,28 @@ export type PageCapture = v.InferOutput<typeof PageCaptureSchema>;
 
 export const NoteBodySchema = v.pipe(v.string(), v.maxLength(MAX_NOTE));
 
+/** The user's corrections to what was read off a page, applied again on every visit. */
+export const PageCorrectionsSchema = v.object({
+  /** Metadata the user set by hand; it wins over what the page says. */
+  meta: v.object({
+    recommendingState: v.optional(name),
+    recommendingStateCode: v.optional(code),
+    stateUnderReview: v.optional(name),
+    stateUnderReviewCode: v.optional(code),
+    session: v.optional(v.nullable(v.pipe(count, v.maxValue(200)))),
+    cycle: v.optional(v.nullable(v.pipe(count, v.maxValue(20)))),
+  }),
+  /** Texts (normalized) the user marked as not a recommendation. */
+  rejected: v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_TEXT))), v.maxLength(MAX_RECS)),
+});
+export type PageCorrections = v.InferOutput<typeof PageCorrectionsSchema>;
+
 export interface StoredPage extends PageMeta {
   url: string;
   capturedAt: number;
   /** Ids of this page's recommendations that were not found on its last visit. */
   orphanIds: string[];
+  corrections?: PageCorrections;
 }
 
 export type RecommendationSource = 'page' | 'import' | 'manual';

@@ -1,0 +1,143 @@
+// Manual correction in Chromium: the user adds selected text as a recommendation (panel and context menu), marks
+// an item as not a recommendation, merges two, splits one, and corrects the metadata; every correction is there
+// again after a reload.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { highlightedTexts, launch, panelFrame, ROOT, type Session } from './support/extension';
+
+const URL = 'https://sample.upr-annotator.test/human-rights/upr/48/kazakhstan.html';
+const HTML = readFileSync(join(ROOT, 'e2e/pages/sample-statement.html'), 'utf8');
+
+let session: Session | null = null;
+afterEach(async () => {
+  await session?.close();
+  session = null;
+});
+
+async function open(s: Session): Promise<{ page: Page; panel: Frame }> {
+  const page = await s.context.newPage();
+  await page.goto(URL);
+  await page.waitForSelector('[data-upr-rec="4"]');
+  const panel = await panelFrame(page, s.extensionId);
+  await panel.waitForSelector('.rec');
+  return { page, panel };
+}
+
+/** Selects, in the page, `length` characters of the paragraph or item containing `text`, from where `text` starts. */
+async function select(page: Page, text: string, length = text.length) {
+  await page.evaluate(
+    ([needle, count]) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(needle as string);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + (count as number));
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return;
+      }
+      throw new Error(`not found: ${needle}`);
+    },
+    [text, length],
+  );
+}
+
+const count = async (page: Page) => Object.keys(await highlightedTexts(page)).length;
+
+describe('manual correction', () => {
+  it('adds selected text as a recommendation, from the panel and from the context menu, and keeps both', async () => {
+    session = await launch();
+    session.serve(URL, HTML);
+    let { page, panel } = await open(session);
+    const added = 'we recommended that Kazakhstan strengthen the independence of the judiciary';
+    await select(page, added);
+    await panel.click('.add-selection');
+    await page.waitForFunction(() => document.querySelectorAll('[data-upr-rec="5"]').length > 0);
+    expect(Object.values(await highlightedTexts(page))).toContain(added);
+
+    await select(page, 'We wish Kazakhstan every success with this review');
+    const worker = await session.worker();
+    await worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> }; contextMenus: { onClicked: { dispatch(info: object, tab: object): void } } } }).chrome;
+      const tab = (await api.tabs.query({})).find((t) => t.url?.includes('sample.upr-annotator.test'))!;
+      api.contextMenus.onClicked.dispatch({ menuItemId: 'upr-add-selection', selectionText: '' }, tab);
+    });
+    await page.waitForFunction(() => document.querySelectorAll('[data-upr-rec="6"]').length > 0);
+
+    await page.reload();
+    await page.waitForSelector('[data-upr-rec="6"]');
+    const texts = Object.values(await highlightedTexts(page));
+    expect(texts).toContain(added);
+    expect(texts).toContain('We wish Kazakhstan every success with this review');
+    panel = await panelFrame(page, session.extensionId);
+    await panel.waitForFunction(() => document.querySelectorAll('.recs .rec').length === 6);
+  });
+
+  it('drops an item that is not a recommendation, merges two and splits one, and keeps it so', async () => {
+    session = await launch();
+    session.serve(URL, HTML);
+    let { page, panel } = await open(session);
+
+    await panel.click('.rec[data-n="4"] .rec-reject');
+    // Re-reading the page takes the highlights off for a moment: wait for the new set.
+    await page.waitForFunction(() => document.querySelector('[data-upr-rec="3"]') && !document.querySelector('[data-upr-rec="4"]'));
+    expect(await count(page)).toBe(3);
+
+    await panel.waitForFunction(() => document.querySelectorAll('.recs .rec').length === 3);
+    await panel.click('.rec[data-n="1"] .rec-merge');
+    await page.waitForFunction(() => document.querySelector('[data-upr-rec="2"]') && !document.querySelector('[data-upr-rec="3"]'));
+    const merged = await highlightedTexts(page);
+    expect(merged[1]).toMatch(/^Adopt a comprehensive anti-discrimination law .* gender identity;? ?Ensure that journalists .* promptly investigated$/);
+
+    await select(page, 'Ratify the Second Optional Protocol');
+    await page.evaluate(() => {
+      // Put the caret before "aiming": the split point.
+      const item = [...document.querySelectorAll('[data-upr-rec="2"]')].map((e) => e.firstChild!).find((n) => n.textContent!.includes('aiming'))!;
+      const range = document.createRange();
+      range.setStart(item, item.textContent!.indexOf('aiming'));
+      range.setEnd(item, item.textContent!.indexOf('aiming') + 6);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await panel.waitForFunction(() => document.querySelectorAll('.recs .rec').length === 2);
+    await panel.click('.rec[data-n="2"] .rec-split');
+    await page.waitForSelector('[data-upr-rec="3"]');
+    const split = await highlightedTexts(page);
+    expect(split[2]).toMatch(/^Ratify the Second Optional Protocol .* Political Rights,$/);
+    expect(split[3]).toBe('aiming at the abolition of the death penalty');
+
+    await page.reload();
+    await page.waitForSelector('[data-upr-rec="3"]');
+    expect(await highlightedTexts(page)).toEqual(split);
+    panel = await panelFrame(page, session.extensionId);
+    await panel.waitForFunction(() => document.querySelectorAll('.recs .rec').length === 3);
+  });
+
+  it('corrects the metadata, keeps the notes, and applies the correction on the next visit', async () => {
+    session = await launch();
+    session.serve(URL, HTML);
+    let { page, panel } = await open(session);
+    await panel.fill('.rec[data-n="2"] textarea', 'Note written before the correction');
+    await panel.waitForSelector('.rec[data-n="2"] .note-state-saved');
+
+    await panel.click('.correct-open');
+    await panel.fill('#correct-from', 'Atlantis');
+    await panel.click('.correct-save');
+    expect(await panel.textContent('.correct-form .panel-error')).toBe('“Atlantis” is not a state name UPR Annotator knows.');
+    await panel.fill('#correct-from', 'Iceland');
+    await panel.fill('#correct-session', '34');
+    await panel.click('.correct-save');
+    await panel.waitForFunction(() => document.querySelector('.panel-states')?.textContent === 'Iceland → Kazakhstan');
+    expect(await panel.textContent('.panel-session')).toBe('UPR 34 · cycle 3 · 12 November 2024');
+    expect(await panel.inputValue('.rec[data-n="2"] textarea')).toBe('Note written before the correction');
+
+    await page.reload();
+    panel = await panelFrame(page, session.extensionId);
+    await panel.waitForFunction(() => document.querySelector('.panel-states')?.textContent === 'Iceland → Kazakhstan');
+    expect(await panel.inputValue('.rec[data-n="2"] textarea')).toBe('Note written before the correction');
+  });
+});
