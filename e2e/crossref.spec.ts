@@ -44,4 +44,32 @@ describe('earlier cycles', () => {
     expect(await panel.locator('.rec[data-n="3"] .earlier').count()).toBe(0);
     expect(await panel.textContent('.rec[data-n="1"] .chip-category')).toBe('5 · Specific action');
   });
+
+  it('shows the responses of earlier recommendations imported from a dataset', async () => {
+    session = await launch();
+    session.serve(seed.url, seed.html);
+    const dashboard = await session.context.newPage();
+    await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+    const csv = readFileSync(join(ROOT, 'e2e/pages/kazakhstan-earlier-dataset.csv'));
+    await dashboard.setInputFiles('#import-dataset-file', { name: 'kazakhstan.csv', mimeType: 'text/csv', buffer: csv });
+    await dashboard.waitForSelector('.dataset-done');
+    expect(await dashboard.textContent('.dataset-done')).toBe('“kazakhstan.csv”: recommendations added: 4; updated: 0; rows skipped: 2.');
+
+    const page = await session.context.newPage();
+    await page.goto(seed.url);
+    await page.waitForSelector('[data-upr-rec="3"]');
+    const panel = await panelFrame(page, session.extensionId);
+    await panel.waitForSelector('.rec[data-n="1"] .earlier');
+    // Canada's three earlier recommendations (cycle 1 and 2): two supported, one noted; Norway's is not Canada's.
+    expect(await panel.textContent('.panel-earlier')).toBe(
+      'In earlier cycles Canada made 3 recommendations to Kazakhstan: 2 supported, 1 noted, 0 not known.',
+    );
+    await panel.click('.rec[data-n="1"] .earlier summary');
+    const first = panel.locator('.rec[data-n="1"] .earlier-item').first();
+    expect(await first.locator('.response').textContent()).toBe('Noted');
+    expect(await first.locator('.earlier-who').textContent()).toContain('Canada, UPR 20, cycle 2');
+    expect(await first.locator('.earlier-link').count()).toBe(0);
+    await panel.click('.rec[data-n="3"] .earlier summary');
+    expect(await panel.locator('.rec[data-n="3"] .earlier-item .response').first().textContent()).toBe('Supported');
+  });
 });
