@@ -46,6 +46,35 @@ describe('export from the panel', () => {
     expect(backup.notes.map((n) => [n.body, n.tags])).toEqual([['=HYPERLINK("http://evil.example") — ask about the 2021 gender law', ['gender']]]);
   });
 
+  it('restores a downloaded backup into a fresh browser profile, with the notes on the same highlights', async () => {
+    session = await launch();
+    const { page, panel } = await annotateSeed(session);
+    await panel.fill('.rec[data-n="3"] textarea', 'Disability services: follow up in 2027');
+    await panel.waitForSelector('.rec[data-n="3"] .note-state-saved');
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.click('.export-button[data-format="json"]')]);
+    const backup = readFileSync((await download.path())!);
+    await session.close();
+
+    session = await launch();
+    const dashboard = await session.context.newPage();
+    await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+    await dashboard.setInputFiles('#import-backup-file', { name: download.suggestedFilename(), mimeType: 'application/json', buffer: backup });
+    await dashboard.waitForSelector('.import-preview');
+    expect(await dashboard.$$eval('[data-preview="add"] td', (cells) => cells.map((c) => c.textContent))).toEqual(['1', '3', '2']);
+    await dashboard.click('.import-apply');
+    await dashboard.waitForSelector('.import-done');
+
+    session.serve(seed.url, seed.html);
+    const restored = await session.context.newPage();
+    await restored.goto(seed.url);
+    await restored.waitForSelector('[data-upr-rec="3"]');
+    const restoredPanel = await panelFrame(restored, session.extensionId);
+    await restoredPanel.waitForSelector('.rec[data-n="2"] .tag');
+    expect(await restoredPanel.inputValue('.rec[data-n="2"] textarea')).toBe('=HYPERLINK("http://evil.example") — ask about the 2021 gender law');
+    expect(await restoredPanel.inputValue('.rec[data-n="3"] textarea')).toBe('Disability services: follow up in 2027');
+    expect(await restoredPanel.inputValue('.rec[data-n="1"] textarea')).toBe('');
+  });
+
   it('opens the page at a recommendation named in the link', async () => {
     session = await launch();
     const { page } = await annotateSeed(session);
