@@ -13,6 +13,7 @@ import {
   type StoredPage,
   type StoredRecommendation,
 } from '../model';
+import { sha256Hex } from '../model/sha256';
 import { DB_NAME, DB_VERSION, upgrade, type UprDb } from './schema';
 
 export interface OpenOptions {
@@ -112,14 +113,9 @@ export function normalizeTags(tags: string[]): string[] {
   return [...seen.values()].slice(0, MAX_TAGS);
 }
 
-async function digest(text: string): Promise<string> {
-  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(bytes).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** A note's id follows from what it is about: one note per recommendation, one per page. */
-export async function noteIdFor(target: NoteTarget): Promise<string> {
-  return 'recommendationId' in target ? `n${target.recommendationId.slice(1)}` : `p${await digest(pageKey(target.pageUrl))}`;
+export function noteIdFor(target: NoteTarget): string {
+  return 'recommendationId' in target ? `n${target.recommendationId.slice(1)}` : `p${sha256Hex(pageKey(target.pageUrl), 12)}`;
 }
 
 const live = (note: Note | undefined): note is Note => Boolean(note && note.deletedAt === null);
@@ -165,7 +161,6 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       // The user's corrections outlive every capture, and their metadata wins over what the page says.
       const corrections = (await (await getDb()).get('pages', url))?.corrections;
       const who = { ...capture.meta, ...corrections?.meta };
-      // Ids first: crypto.subtle is async and a transaction must not wait on anything but its own requests.
       const ids = await Promise.all(capture.recommendations.map((r) => recommendationId(r.text, who)));
       const db = await getDb();
       const tx = db.transaction(['pages', 'recommendations'], 'readwrite');

@@ -2,6 +2,7 @@
 // definition gives both the TypeScript types and the runtime check at the message boundary. Also the two rules
 // that make a record's identity: the page key (URL without fragment) and the recommendation's stable id.
 import * as v from 'valibot';
+import { sha256Hex } from './sha256';
 
 const MAX_TEXT = 20_000;
 const MAX_NOTE = 100_000;
@@ -165,12 +166,10 @@ export function normalizeRecommendationText(text: string): string {
  * The stable id of a recommendation: the same words from the same state to the same state at the same session are
  * the same record, whichever URL, visit or import they come from, so notes follow them.
  */
-export async function recommendationId(
+export function recommendationId(
   text: string,
   who: { recommendingStateCode: string | null; stateUnderReviewCode: string | null; session: number | null },
-): Promise<string> {
+): string {
   const key = [normalizeRecommendationText(text), who.recommendingStateCode ?? '', who.stateUnderReviewCode ?? '', who.session ?? ''].join('\u0000');
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
-  const hex = Array.from(new Uint8Array(digest).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
-  return `r${hex}`;
+  return `r${sha256Hex(key, 12)}`;
 }
