@@ -2,10 +2,14 @@
 // same state in earlier cycles (with a "repeat" badge when nearly the same words come back), each linked to where
 // it was read.
 import type { EarlierRecommendation, PanelRecommendation } from '@/utils/messages';
+import { ohchrCountryPage, reviewDocuments } from '@/utils/upr';
 import { useI18n } from './i18n';
 
-function EarlierItem({ item }: { item: EarlierRecommendation }) {
+function EarlierItem({ item, stateCode }: { item: EarlierRecommendation; stateCode: string | null }) {
   const { t } = useI18n();
+  // Known only from a dataset: point to the review's documents and the state's OHCHR page instead of a statement.
+  const report = !item.pageUrl && stateCode && item.session ? reviewDocuments(stateCode, item.session)[0] : undefined;
+  const countryPage = !item.pageUrl && stateCode ? ohchrCountryPage(stateCode) : null;
   return (
     <li class="earlier-item">
       <div class="earlier-who">
@@ -22,6 +26,16 @@ function EarlierItem({ item }: { item: EarlierRecommendation }) {
       {item.pageUrl && (
         <a class="earlier-link" href={item.pageUrl} target="_blank" rel="noopener noreferrer">
           {t('openSource')}
+        </a>
+      )}
+      {report && (
+        <a class="earlier-doc" href={report.url} title={report.label} target="_blank" rel="noopener noreferrer">
+          {report.symbol}
+        </a>
+      )}
+      {countryPage && (
+        <a class="earlier-country" href={countryPage} target="_blank" rel="noopener noreferrer">
+          {t('countryPage')}
         </a>
       )}
     </li>
@@ -57,7 +71,7 @@ export function RecommendationFacts({ rec }: { rec: PanelRecommendation }) {
           <summary>{t('earlierTitle', { count: rec.earlier.length })}</summary>
           <ul class="earlier-list">
             {rec.earlier.map((item) => (
-              <EarlierItem key={item.id} item={item} />
+              <EarlierItem key={item.id} item={item} stateCode={rec.stateUnderReviewCode} />
             ))}
           </ul>
         </details>

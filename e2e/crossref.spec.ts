@@ -68,7 +68,11 @@ describe('earlier cycles', () => {
     const first = panel.locator('.rec[data-n="1"] .earlier-item').first();
     expect(await first.locator('.response').textContent()).toBe('Noted');
     expect(await first.locator('.earlier-who').textContent()).toContain('Canada, UPR 20, cycle 2');
+    // No statement page to open: the review's national report and the state's OHCHR page instead.
     expect(await first.locator('.earlier-link').count()).toBe(0);
+    expect(await first.locator('.earlier-doc').textContent()).toBe('A/HRC/WG.6/20/KAZ/1');
+    expect(await first.locator('.earlier-doc').getAttribute('href')).toBe('https://undocs.org/A/HRC/WG.6/20/KAZ/1');
+    expect(await first.locator('.earlier-country').getAttribute('href')).toBe('https://www.ohchr.org/en/hr-bodies/upr/kz-index');
     await panel.click('.rec[data-n="3"] .earlier summary');
     expect(await panel.locator('.rec[data-n="3"] .earlier-item .response').first().textContent()).toBe('Supported');
   });

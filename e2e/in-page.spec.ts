@@ -57,12 +57,17 @@ describe('highlights on and off', () => {
     expect(before.html).not.toContain('data-upr-rec');
     const highlighted = await highlightedTexts(page);
 
+    // The popup opens as a tab of its own here: the statement's tab goes to the back, where animation frames (which
+    // Playwright's waits poll on) stop; bring it forward before waiting on it.
     const popup = await openPopup(session, seed.url);
     await popup.click('.popup-toggle');
-    await page.waitForFunction(() => !document.querySelector('[data-upr-rec]'));
+    await page.bringToFront();
+    await page.waitForFunction(() => !document.querySelector('[data-upr-rec]'), undefined, { polling: 100 });
     expect(await bodyNow(page)).toEqual(before);
 
+    await popup.bringToFront();
     await popup.click('.popup-toggle');
+    await page.bringToFront();
     await page.waitForSelector('[data-upr-rec="3"]');
     expect(await highlightedTexts(page)).toEqual(highlighted);
 

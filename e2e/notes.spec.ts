@@ -82,10 +82,13 @@ describe('notes in the panel', () => {
     session = await launch();
     const a = await openSeed(session);
     const b = await openSeed(session);
+    await a.page.bringToFront();
     await a.panel.fill(`${rec(3)} textarea`, 'Edited in the first tab');
+    await b.page.bringToFront();
     await b.panel.waitForFunction(() => (document.querySelector('.rec[data-n="3"] textarea') as HTMLTextAreaElement).value === 'Edited in the first tab');
     await b.panel.fill(`${rec(3)} .tag-input`, 'disability');
     await b.panel.press(`${rec(3)} .tag-input`, 'Enter');
+    await a.page.bringToFront(); // a tab at the back gets no animation frames, which Playwright's waits poll on
     await a.panel.waitForSelector(`${rec(3)} .tag`);
   });
 

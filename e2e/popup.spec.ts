@@ -41,6 +41,7 @@ describe('the toolbar popup', () => {
     const popup = await openPopup(session, UNDETECTED);
     expect(await popup.textContent('.popup-why')).toBe('This page does not look like a UPR statement in which one state makes recommendations to another.');
     await popup.click('.popup-annotate');
+    await page.bringToFront();
     await page.waitForSelector('[data-upr-rec="2"]');
     expect(await page.locator('upr-annotator-panel').count()).toBe(1);
   });
@@ -55,16 +56,20 @@ describe('the toolbar popup', () => {
     expect(await popup.textContent('.popup-settings')).toContain('Run on international.gc.ca');
     await popup.uncheck('.popup-site');
     await popup.waitForTimeout(500);
+    await page.bringToFront();
     await page.reload();
     await page.waitForLoadState('load');
     await page.waitForTimeout(1500);
     expect(await page.locator('[data-upr-rec]').count()).toBe(0);
+    await popup.bringToFront();
     await popup.reload();
     await popup.waitForSelector('.popup-why');
     expect(await popup.textContent('.popup-why')).toBe('You turned UPR Annotator off on this site.');
 
+    await popup.bringToFront();
     await popup.check('.popup-site');
     await popup.waitForTimeout(500);
+    await page.bringToFront();
     await page.reload();
     await page.waitForSelector('[data-upr-rec="3"]');
   });
@@ -80,10 +85,12 @@ describe('the toolbar popup', () => {
     await popup.check('.popup-known-only');
     await popup.waitForTimeout(500);
 
+    await page.bringToFront();
     await page.reload();
     await page.waitForLoadState('load');
     await page.waitForTimeout(1500);
     expect(await page.locator('[data-upr-rec]').count()).toBe(0);
+    await popup.bringToFront();
     await popup.reload();
     await popup.waitForSelector('.popup-why');
     expect(await popup.textContent('.popup-why')).toMatch(/^This is not a known government site/);
