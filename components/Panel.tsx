@@ -11,6 +11,7 @@ import { CorrectionForm } from './CorrectionForm';
 import { NoteEditor } from './NoteEditor';
 import { RecommendationFacts } from './RecommendationFacts';
 import type { PanelClient } from './panel-client';
+import { LanguagePicker } from './LanguagePicker';
 
 /** How long "Note deleted · Undo" stays. */
 export const UNDO_MS = 10_000;
@@ -308,18 +309,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
             )}
           </div>
         )}
-        <label class="setting">
-          {t('language')}
-          <select value={languageSetting} onChange={(event) => onLanguageSetting((event.currentTarget as HTMLSelectElement).value as LanguageSetting)}>
-            <option value="auto">{t('languageAuto')}</option>
-            <option value="en" lang="en">
-              English
-            </option>
-            <option value="fr" lang="fr">
-              Français
-            </option>
-          </select>
-        </label>
+        <LanguagePicker value={languageSetting} onChange={onLanguageSetting} />
       </footer>
 
       {deleted && (

@@ -32,6 +32,7 @@ import { DeleteAll } from './DeleteAll';
 import { FacetPanel } from './FacetPanel';
 import { ImportBackup } from './ImportBackup';
 import { ResultRow } from './ResultRow';
+import { LanguagePicker } from '../LanguagePicker';
 
 /** Rows rendered at first and added by each "show more": every row carries a note editor. */
 export const PAGE_SIZE = 50;
@@ -275,18 +276,7 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
       </section>
 
       <footer class="dash-footer">
-        <label class="setting">
-          {t('language')}
-          <select value={languageSetting} onChange={(event) => onLanguageSetting((event.currentTarget as HTMLSelectElement).value as LanguageSetting)}>
-            <option value="auto">{t('languageAuto')}</option>
-            <option value="en" lang="en">
-              English
-            </option>
-            <option value="fr" lang="fr">
-              Français
-            </option>
-          </select>
-        </label>
+        <LanguagePicker value={languageSetting} onChange={onLanguageSetting} />
       </footer>
     </div>
   );
