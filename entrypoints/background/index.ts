@@ -167,7 +167,7 @@ export default defineBackground(() => {
     },
     async 'rec.reject'({ recommendationId }, sender) {
       const tab = tabOf(sender);
-      const rec = (await stored(() => repo.allRecommendations())).find((r) => r.id === recommendationId);
+      const rec = await stored(() => repo.getRecommendation(recommendationId));
       if (!rec?.pageUrl) throw new RequestError('not-found', 'That recommendation is not stored.');
       await stored(() => repo.correctPage(rec.pageUrl!, { reject: [rec.text] }));
       sendToTab(tab.id, 'refresh');

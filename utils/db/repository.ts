@@ -75,6 +75,7 @@ export interface Repository {
   listTags(): Promise<string[]>;
   /** Every stored recommendation (for the cross-reference index). */
   allRecommendations(): Promise<StoredRecommendation[]>;
+  getRecommendation(id: string): Promise<StoredRecommendation | null>;
   /** Everything, deleted notes included (a backup restores undo too); limited to one page when given. */
   exportRecords(pageUrl?: string): Promise<RecordSets>;
   /** Puts the records of an import in one transaction, and recounts the tags from the notes as they then are. */
@@ -265,6 +266,10 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
 
     async allRecommendations() {
       return (await getDb()).getAll('recommendations');
+    },
+
+    async getRecommendation(id) {
+      return (await (await getDb()).get('recommendations', id)) ?? null;
     },
 
     async exportRecords(pageUrl) {
