@@ -1,3 +1,4 @@
+import { Parser } from 'commonmark';
 import { describe, expect, it } from 'vitest';
 import type { Note } from '@/utils/model';
 import { buildMarkdown, escapeBlock, escapeInline } from './markdown';
@@ -99,5 +100,49 @@ describe('escaping', () => {
 
   it('keeps French no-break spaces and collapses other spacing inline', () => {
     expect(escapeInline('  Le\u00a0Canada  recommande\u202f:\n x ')).toBe('Le\u00a0Canada recommande\u202f: x');
+  });
+});
+
+describe('buildMarkdown, read by a CommonMark parser', () => {
+  // The reference implementation of the CommonMark spec: what it builds is what any conforming reader shows.
+  const tree = new Parser().parse(markdown);
+  const nodes: { type: string; level?: number; literal?: string | null; destination?: string | null }[] = [];
+  const walker = tree.walker();
+  for (let event = walker.next(); event; event = walker.next()) {
+    if (event.entering) nodes.push({ type: event.node.type, level: event.node.level, literal: event.node.literal, destination: event.node.destination });
+  }
+
+  it('has exactly the headings the report is built from, and no raw HTML', () => {
+    const headings = nodes.filter((n) => n.type === 'heading');
+    expect(headings.filter((h) => h.level === 1)).toHaveLength(1);
+    expect(headings.filter((h) => h.level === 2)).toHaveLength(2);
+    expect(headings.filter((h) => h.level === 3)).toHaveLength(4);
+    expect(headings.filter((h) => h.level === 4)).toHaveLength(example.recommendations.length);
+    expect(nodes.filter((n) => n.type === 'html_block' || n.type === 'html_inline')).toEqual([]);
+  });
+
+  it('links only to the statements’ own pages', () => {
+    const links = nodes.filter((n) => n.type === 'link').map((n) => n.destination);
+    const pages = new Set(example.pages.map((p) => p.url));
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((href) => !pages.has(href ?? ''))).toEqual([]);
+  });
+
+  it('keeps a hostile note inert: its markup comes out as the same text', () => {
+    const hostile = '# Heading?\n<script>alert(1)</script> [link](javascript:alert(1)) * item\n---';
+    const note: Note = { ...example.notes.find((n) => n.recommendationId)!, id: `n${'9'.repeat(24)}`, body: hostile, deletedAt: null };
+    const report = buildMarkdown({ ...example, notes: [...example.notes, note] }, { now: FROZEN_NOW });
+    const parsed = new Parser().parse(report);
+    const types = new Set<string>();
+    const texts: string[] = [];
+    const w = parsed.walker();
+    for (let e = w.next(); e; e = w.next()) {
+      if (!e.entering) continue;
+      types.add(e.node.type);
+      if (e.node.type === 'text' && e.node.literal) texts.push(e.node.literal);
+    }
+    expect(types.has('html_block') || types.has('html_inline')).toBe(false);
+    expect(texts.join('')).toContain('<script>alert(1)</script>');
+    expect(texts.join('')).toContain('[link](javascript:alert(1))');
   });
 });
