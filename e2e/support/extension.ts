@@ -133,11 +133,9 @@ export function unpackedExtensionId(dir: string): string {
 export async function panelFrame(page: Page, extensionId: string): Promise<Frame> {
   const prefix = `chrome-extension://${extensionId}/panel.html`;
   for (let i = 0; i < 100; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(prefix));
-    if (frame) {
-      await frame.waitForLoadState('domcontentloaded');
-      return frame;
-    }
+    const frame = page.frames().find((f) => f.url().startsWith(prefix) && !f.isDetached());
+    // A frame from before a reload can still be listed for a moment, then detach: look again.
+    if (frame && (await frame.waitForLoadState('domcontentloaded').then(() => true, () => false))) return frame;
     await page.waitForTimeout(100);
   }
   throw new Error('The panel did not appear');
