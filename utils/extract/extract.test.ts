@@ -105,6 +105,17 @@ describe('extractStatement on hand-written shapes', () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 
+  it('takes no items from a "Recommendations" or "We recommend" heading over links, documents or last cycle\'s record', () => {
+    const page = (body: string) => parsePage(`<html lang="en"><head><title>UPR 42: Switzerland</title></head><body><main><p>Statement on the Universal Periodic Review of Switzerland, 26 January 2023, with the documents of the review.</p>${body}</main></body></html>`);
+    const texts = (body: string) => extractStatement(page(body), 'https://x.gov/').recommendations.map((r) => r.text);
+    expect(texts('<h2>Recommendations</h2><ul><li><a href="/a">Ensure your organisation is registered</a></li><li><a href="/b">Adopted recommendations (PDF)</a></li></ul>')).toEqual([]);
+    expect(texts('<h2>Recommendations</h2><ul><li>National report of Switzerland</li><li>Compilation of United Nations information</li><li>Summary of stakeholders’ submissions</li></ul>')).toEqual([]);
+    expect(texts('<h2>Recommendations from the previous cycle</h2><ul><li>Ratify the Optional Protocol.</li><li>Adopt a law on equality.</li></ul>')).toEqual([]);
+    expect(texts('<h2>Recommendations</h2><p>Switzerland received 317 recommendations in its last review.</p><ul><li>Ratify the Optional Protocol.</li></ul>')).toEqual([]);
+    expect(texts('<h3>We recommend</h3><ul><li><a href="/r">Understanding the Universal Periodic Review in ten minutes</a></li></ul>')).toEqual([]);
+    expect(texts('<h2>Recommendations to Switzerland</h2><ul><li>Ratify the Optional Protocol.</li><li>Adopt a law on equality.</li></ul>')).toEqual(['Ratify the Optional Protocol.', 'Adopt a law on equality.']);
+  });
+
   it('never writes the DOM', () => {
     const shape = SHAPES[1]!;
     const doc = parsePage(renderShape(shape), shape.url);

@@ -44,6 +44,13 @@ export const LEAD_IN =
 /** A bare label that introduces a list: "Recommendations:", "Recommendations to Kenya:", "Recomendaciones:". */
 export const LABEL_LEAD_IN = /^(?:our\s+|nos\s+|nuestras\s+)?(?:recommendations?|recommandations?|recomendaciones?)(?:\s+(?:to|for|by|au|à|aux|de|du|a|al|para|por)\s+[^:]{1,60})?\s*:$/iu;
 
+/**
+ * A heading that only names the list below it: "Recommendations", "Recommendations to Switzerland", "Recomendaciones
+ * a Chile". Not "Recommendations accepted in the previous cycle" (whose list is a record, not a statement's asks).
+ */
+export const HEADING_LABEL =
+  /^(?:our\s+|nos\s+|nuestras\s+)?(?:recommendations|recommandations|recomendaciones)(?:\s+(?:to|for|by|from|au|à|aux|de|du|a|al|para|por)\s+(?![^:]*\b(?:cycles?|ciclos?|reviews?|examens?|accepted|supported|noted|received|implement\w*|previous|earlier|pr[ée]c[ée]dents?|anteriores?|acept\w*|accept[ée]es)\b)[^:]{1,60})?\s*:?$/iu;
+
 /** Whose words are these: a lead-in whose subject is a body, a report or an NGO is not a state recommending. */
 export const NON_STATE_SUBJECT =
   /\b(?:committee|comit[ée]|rapporteur|working\s+group|commission|council|amnesty|watch|ngo|ong|organi[sz]ation|report|rapport|informe|secretary|office|mechanism|experts?|info|civil\s+society|ombuds\w*|institution|treaty\s+bod(?:y|ies)|cedaw|ecri|osce|unicef|unhcr|ohchr|state\s+party)\b[^.]{0,40}$/i;

@@ -2,7 +2,7 @@
 // introduces — list items, numbered or bare paragraphs, glued "to …" runs, clauses inside prose — as spans of lines.
 import { findCountryMentions } from '../upr';
 import {
-  CLOSING, DRAFTING, GOVERNS_INFINITIVE, LABEL_LEAD_IN, LEAD_IN, MARKER, NON_STATE_SUBJECT, PAST_TENSE_SUBJECT, PROSE_STARTS,
+  CLOSING, DRAFTING, GOVERNS_INFINITIVE, HEADING_LABEL, LABEL_LEAD_IN, LEAD_IN, MARKER, NON_STATE_SUBJECT, PAST_TENSE_SUBJECT, PROSE_STARTS,
   RECOMMENDATION_VERBS, SOFT_ASK, STATE_PARTY_ADDRESSEE, TRAILING_SEPARATOR, WIDGET_TEXT,
 } from './lexicon';
 import { normalizeSpace, type Line, type LinePoint } from './lines';
@@ -205,6 +205,12 @@ function collectList(lines: readonly Line[], first: number): { spans: ItemSpan[]
   return { spans, next: k };
 }
 
+/** Is most of this element's text link text (a reading list, documents, share buttons)? */
+function mostlyLinks(el: Element): boolean {
+  const links = [...el.querySelectorAll('a')].map((a) => a.textContent ?? '').join('');
+  return normalizeSpace(links).length * 2 > normalizeSpace(el.textContent ?? '').length;
+}
+
 /** A short label line ("Women's rights:") between two lists under one lead-in. */
 function isSectionLabel(line: Line): boolean {
   const text = normalizeSpace(line.text);
@@ -221,7 +227,7 @@ function collectFollowing(lines: readonly Line[], first: number): { spans: ItemS
       k = list.next;
       const label = lines[k];
       const after = lines[k + 1];
-      if (!label || !after || !isSectionLabel(label) || !after.listItem || !list.spans.length) break;
+      if (!label || !after || !isSectionLabel(label) || !after.listItem || !list.spans.length || mostlyLinks(after.listItem)) break;
       k += 1;
     }
     return { spans, next: k };
@@ -265,6 +271,32 @@ function looksLikeItemStart(line: Line | undefined): boolean {
   return Boolean(marker && marker[0].trim()) || /^[\s\u00a0]*to\s/i.test(line.text);
 }
 
+/** "Adopt", "adopts", "adopting", "to adopt", "Urgently adopt", "Adopter", "Adoptar": an item that opens with a verb. */
+function opensWithVerb(text: string): boolean {
+  const words = text.replace(/^(?:to|à|de)\s+/i, '').toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
+  const w = /ly$/.test(words[0] ?? '') && words[1] ? words[1] : (words[0] ?? '');
+  const base = w.replace(/ing$/, '');
+  return [w, w.replace(/s$/, ''), w.replace(/es$/, ''), base, `${base}e`, base.slice(0, -1)].some((v) => RECOMMENDATION_VERBS.has(v)) ||
+    (/(?:er|ir|ar|re)$/.test(w) && w.length > 4);
+}
+
+/**
+ * The items right under a heading that only says "Recommendations" (to a state): a list or numbered paragraphs whose
+ * items read as recommendations (at least two in three open with a verb, none a link), else nothing.
+ */
+function collectUnderHeading(lines: readonly Line[], i: number): { spans: ItemSpan[]; next: number } | null {
+  const first = lines[i + 1];
+  if (!first || !(first.listItem || MARKER.exec(normalizeSpace(first.text))?.[0].trim())) return null;
+  const following = collectFollowing(lines, i + 1);
+  let verbs = 0;
+  for (const span of following.spans) {
+    const line = lines[span.start.line]!;
+    if (mostlyLinks(line.listItem ?? line.block)) return null;
+    if (opensWithVerb(normalizeSpace(line.text.slice(span.start.offset)))) verbs++;
+  }
+  return following.spans.length && verbs * 3 >= following.spans.length * 2 ? following : null;
+}
+
 /** Every recommendation in page order, with the lead-ins that introduced them. */
 export function scanRecommendations(lines: readonly Line[]): RecommendationScan {
   const items: ItemSpan[] = [];
@@ -282,7 +314,17 @@ export function scanRecommendations(lines: readonly Line[]): RecommendationScan 
         continue;
       }
     }
-    if (!line.heading && !line.listItem) {
+    if (line.heading && HEADING_LABEL.test(normalizeSpace(line.text))) {
+      const following = collectUnderHeading(lines, i);
+      if (following) {
+        leadIns.push({ line: i, text: normalizeSpace(line.text), subject: '', addressee: normalizeSpace(line.text), kind: 'list' });
+        items.push(...following.spans);
+        i = following.next;
+        continue;
+      }
+    }
+    // A lead-in may be a heading ("<h2>We recommend that Kazakhstan:</h2>"), but only one that opens a list.
+    if (!line.listItem) {
       const text = line.text;
       LEAD_IN.lastIndex = 0;
       const sentences = sentenceCursor(text);
@@ -308,12 +350,13 @@ export function scanRecommendations(lines: readonly Line[]): RecommendationScan 
             items.push(...splitParagraph(i, line, remainderStart, text.length));
           } else {
             const following = collectFollowing(lines, i + 1);
-            items.push(...following.spans);
+            // A heading ("We recommend") over a reading list is a site's advice, not a statement's.
+            items.push(...following.spans.filter((span) => !line.heading || !mostlyLinks(lines[span.start.line]!.listItem ?? lines[span.start.line]!.block)));
             next = Math.max(next, following.next);
           }
           break;
         }
-        if (isPhraseLeadIn(m[0])) continue;
+        if (isPhraseLeadIn(m[0]) || line.heading) continue;
         const start = /recommendation|recommandation|recomendaci/i.test(m[0]) ? verbEnd : clauseStart(text, verbEnd);
         const trimmed = trimSpan(text, start, sentenceEnd);
         if (!trimmed || countWords(text.slice(trimmed[0], trimmed[1])) < 3) continue;
