@@ -10,6 +10,19 @@ const UNDETECTED = 'https://www.iceland.example.test/statements/2023-01-24.html'
 const SAMPLE = 'https://sample.upr-annotator.test/human-rights/upr/48/kazakhstan.html';
 const own = (name: string) => readFileSync(join(ROOT, 'e2e/pages', name), 'utf8');
 
+/** Waits until the background has re-registered the detector the way the settings now say. */
+async function detectorRegistered(s: Session, check: (registration: { matches?: string[]; excludeMatches?: string[] }) => boolean) {
+  const worker = await s.worker();
+  for (let i = 0; i < 100; i++) {
+    const [registration] = await worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[]; excludeMatches?: string[] }[]> } } }).chrome.scripting.getRegisteredContentScripts(),
+    );
+    if (registration && check(registration)) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error('The detector was not registered as the settings say');
+}
+
 let session: Session | null = null;
 afterEach(async () => {
   await session?.close();
@@ -43,6 +56,8 @@ describe('the toolbar popup', () => {
     await popup.click('.popup-annotate');
     await page.bringToFront();
     await page.waitForSelector('[data-upr-rec="2"]');
+    // The panel follows once the background has stored the capture.
+    await page.waitForSelector('upr-annotator-panel', { state: 'attached' });
     expect(await page.locator('upr-annotator-panel').count()).toBe(1);
   });
 
@@ -55,7 +70,7 @@ describe('the toolbar popup', () => {
     const popup = await openPopup(session, seed.url);
     expect(await popup.textContent('.popup-settings')).toContain('Run on international.gc.ca');
     await popup.uncheck('.popup-site');
-    await popup.waitForTimeout(500);
+    await detectorRegistered(session, (r) => Boolean(r.excludeMatches?.includes('*://international.gc.ca/*')));
     await page.bringToFront();
     await page.reload();
     await page.waitForLoadState('load');
@@ -68,7 +83,7 @@ describe('the toolbar popup', () => {
 
     await popup.bringToFront();
     await popup.check('.popup-site');
-    await popup.waitForTimeout(500);
+    await detectorRegistered(session, (r) => (r.excludeMatches ?? []).length === 0);
     await page.bringToFront();
     await page.reload();
     await page.waitForSelector('[data-upr-rec="3"]');
@@ -83,7 +98,7 @@ describe('the toolbar popup', () => {
     await page.waitForSelector('[data-upr-rec="4"]');
     const popup = await openPopup(session, SAMPLE);
     await popup.check('.popup-known-only');
-    await popup.waitForTimeout(500);
+    await detectorRegistered(session, (r) => !r.matches?.includes('https://*/*'));
 
     await page.bringToFront();
     await page.reload();
