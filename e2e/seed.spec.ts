@@ -2,7 +2,8 @@
 // recommendations highlighted and listed in the panel, linked both ways, and a note outlives a reload, a stopped
 // service worker and a browser restart.
 import { afterEach, describe, expect, it } from 'vitest';
-import { highlightedTexts, launch, panelFrame, sharedFixture, stopServiceWorkers, type Session } from './support/extension';
+import { join } from 'node:path';
+import { highlightedTexts, launch, panelFrame, ROOT, sharedFixture, stopServiceWorkers, type Session } from './support/extension';
 
 const seed = sharedFixture('000-canada-kazakhstan-upr34-seed');
 const expected = seed.label.expected!;
@@ -40,6 +41,8 @@ describe('seed statement', () => {
     expect(await panel.textContent('.panel-session')).toBe('UPR 34 · cycle 3 · 7 November 2019');
     const items = await panel.$$eval('.rec-text', (els) => els.map((el) => el.textContent ?? ''));
     expect(items.map((t) => comparable(t.replace(/^\d+/, '')))).toEqual(expected.recommendations.map(comparable));
+    // The artifact a reviewer looks at: the statement highlighted, with the panel beside it.
+    await page.screenshot({ path: join(ROOT, 'test-results/seed-annotated.png') });
   });
 
   it('selects in the panel when a highlight is clicked, and scrolls to the highlight when a panel item is clicked', async () => {
