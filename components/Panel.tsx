@@ -12,6 +12,7 @@ import { NoteEditor } from './NoteEditor';
 import { RecommendationFacts } from './RecommendationFacts';
 import type { PanelClient } from './panel-client';
 import { LanguagePicker } from './LanguagePicker';
+import { UndoToast } from './UndoToast';
 
 /** How long "Note deleted · Undo" stays. */
 export const UNDO_MS = 10_000;
@@ -312,14 +313,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
         <LanguagePicker value={languageSetting} onChange={onLanguageSetting} />
       </footer>
 
-      {deleted && (
-        <div class="toast" role="status">
-          <span>{t('noteDeleted')}</span>
-          <button type="button" class="link-button toast-undo" onClick={() => void undo()}>
-            {t('undo')}
-          </button>
-        </div>
-      )}
+      {deleted && <UndoToast onUndo={() => void undo()} />}
     </main>
   );
 }

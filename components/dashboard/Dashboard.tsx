@@ -33,6 +33,7 @@ import { FacetPanel } from './FacetPanel';
 import { ImportBackup } from './ImportBackup';
 import { ResultRow } from './ResultRow';
 import { LanguagePicker } from '../LanguagePicker';
+import { UndoToast } from '../UndoToast';
 
 /** Rows rendered at first and added by each "show more": every row carries a note editor. */
 export const PAGE_SIZE = 50;
@@ -232,14 +233,7 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
               {t('dash.showMore', { count: Math.min(PAGE_SIZE, visible.length - limit) })}
             </button>
           )}
-          {deleted && (
-            <div class="toast" role="status">
-              <span>{t('noteDeleted')}</span>
-              <button type="button" class="link-button toast-undo" onClick={() => void undo()}>
-                {t('undo')}
-              </button>
-            </div>
-          )}
+          {deleted && <UndoToast onUndo={() => void undo()} />}
         </main>
       </div>
 
