@@ -3,7 +3,7 @@
 import type { browser as Browser } from 'wxt/browser';
 import type { NotePatch, NoteTarget } from '@/utils/db';
 import type { PageCorrections } from '@/utils/model';
-import { DRAFT_PORT, PROTOCOL_VERSION, sendRequest, type DraftMessage, type Events, type ExportedData, type Note, type PanelData, type Result } from '@/utils/messages';
+import { DRAFT_PORT, isEvent, PROTOCOL_VERSION, sendRequest, type DraftMessage, type ExportedData, type Note, type PanelData, type Result } from '@/utils/messages';
 
 export interface PanelEventHandlers {
   selected(n: number): void;
@@ -31,12 +31,6 @@ export interface PanelClient {
 }
 
 type Runtime = typeof Browser.runtime;
-
-function isEvent<E extends keyof Events>(message: unknown, event: E): message is { payload: Events[E] } {
-  if (typeof message !== 'object' || message === null) return false;
-  const m = message as Record<string, unknown>;
-  return m.upr === PROTOCOL_VERSION && m.event === event && typeof m.payload === 'object' && m.payload !== null;
-}
 
 export function createPanelClient(runtime: Runtime): PanelClient {
   const send = (message: unknown) => runtime.sendMessage(message);

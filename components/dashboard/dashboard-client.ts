@@ -2,7 +2,7 @@
 // stored records, import and delete-all through utils/messages, the panel's note requests, note changes made
 // elsewhere, and how much the browser stores for the extension.
 import type { browser as Browser } from 'wxt/browser';
-import { PROTOCOL_VERSION, sendRequest, type DatasetSummary, type Events, type ExportedData, type ImportSummary, type Note, type Result } from '@/utils/messages';
+import { isEvent, sendRequest, type DatasetSummary, type Events, type ExportedData, type ImportSummary, type Note, type Result } from '@/utils/messages';
 import { createPanelClient, type PanelClient } from '../panel-client';
 
 export interface StorageUse {
@@ -28,10 +28,8 @@ export interface DashboardClient extends Pick<PanelClient, 'saveNote' | 'deleteN
 type Runtime = typeof Browser.runtime;
 
 export function isImportProgress(message: unknown): message is { payload: Events['import.progress'] } {
-  if (typeof message !== 'object' || message === null) return false;
-  const m = message as Record<string, unknown>;
-  if (m.upr !== PROTOCOL_VERSION || m.event !== 'import.progress' || typeof m.payload !== 'object' || m.payload === null) return false;
-  const { done, total } = m.payload as Record<string, unknown>;
+  if (!isEvent(message, 'import.progress')) return false;
+  const { done, total } = message.payload as Record<string, unknown>;
   return typeof done === 'number' && typeof total === 'number' && Number.isFinite(done) && Number.isFinite(total) && total > 0 && done >= 0;
 }
 

@@ -239,6 +239,13 @@ export interface Events {
   'note.changed': { note: Note };
 }
 
+/** Whether a message is the event `event` of this protocol version (its payload an object; fields are the caller's to check). */
+export function isEvent<E extends keyof Events>(message: unknown, event: E): message is { upr: number; event: E; payload: Events[E] } {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return m.upr === PROTOCOL_VERSION && m.event === event && typeof m.payload === 'object' && m.payload !== null;
+}
+
 /** Commands the background sends to the annotator in a tab (from the panel, the toolbar button or a shortcut). */
 export interface TabCommands {
   /** Scroll to recommendation n, select and flash it. */
