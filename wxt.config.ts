@@ -4,6 +4,8 @@ import preact from '@preact/preset-vite';
 
 // The extension's one build configuration: Chromium (MV3) and Firefox from the same sources.
 export default defineConfig({
+  // UPR_OUTPUT_DIR lets two builds (a test run and a development build) live side by side.
+  outDir: process.env.UPR_OUTPUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,

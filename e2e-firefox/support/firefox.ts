@@ -8,7 +8,7 @@ import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { highlightedTexts as readHighlightedTexts } from '../../e2e/support/extension';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
+export const EXTENSION_DIR = join(ROOT, process.env.UPR_OUTPUT_DIR ?? '.output', 'firefox-mv2');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** The add-on id the manifest fixes (Firefox keys the add-on's storage by it). */
