@@ -1,6 +1,27 @@
 import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
+import type { PluginOption } from 'vite';
+
+const ICON_FILES = Object.fromEntries([16, 32, 48, 128].map((size) => [String(size), `icon/${size}.png`]));
+
+/**
+ * Preact's `dangerouslySetInnerHTML` is the one place a component could write markup from a string; nothing here
+ * uses it, so the build takes that branch out of Preact (it throws instead), and the stores' linters find no
+ * `innerHTML =` in our pages.
+ */
+function refuseRawHtml(): PluginOption {
+  return {
+    name: 'upr-refuse-raw-html',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.(module\.js|mjs)$/.test(id)) return null;
+      const patched = code.replace(/\b(\w+)\.innerHTML=(\w+)\.__html/g, '(()=>{throw new Error("dangerouslySetInnerHTML is not allowed in UPR Annotator")})()');
+      if (patched === code) this.error('Preact changed: the dangerouslySetInnerHTML branch was not found (update refuseRawHtml).');
+      return { code: patched, map: null };
+    },
+  };
+}
 
 // The extension's one build configuration: Chromium (MV3) and Firefox from the same sources.
 export default defineConfig({
@@ -10,6 +31,11 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   hooks: {
+    // WXT takes the button's tooltip from popup.html's <title>; the manifest's is the localized one.
+    'build:manifestGenerated'(_wxt, manifest) {
+      const button = manifest.action ?? manifest.browser_action;
+      if (button) button.default_title = '__MSG_actionTitle__';
+    },
     // The detector runs on every page: build it against the browser's native API instead of the polyfill.
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.every((e) => e.name === 'detector')) return;
@@ -28,20 +54,23 @@ export default defineConfig({
     excludeSources: ['e2e/**', 'e2e-firefox/**', 'tests/**', 'test-results/**', 'sample-screenshot.png', '**/*.log'],
   },
   vite: () => ({
-    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), refuseRawHtml()],
   }),
   manifest: ({ browser }) => ({
-    name: 'UPR Annotator',
-    description:
-      "Finds, highlights and annotates recommendations on governments' Universal Periodic Review statement pages.",
+    // Name, description and shortcut descriptions in the browser's language (public/_locales/<lang>/messages.json).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Rendered from assets/icon.svg by `npm run icons`.
+    icons: ICON_FILES,
     permissions: ['storage', 'scripting', 'contextMenus'],
-    action: { default_title: 'UPR Annotator: show or hide highlights' },
+    action: { default_title: '__MSG_actionTitle__', default_icon: ICON_FILES },
     // Declared as commands so users can remap them (chrome://extensions/shortcuts, Firefox's add-on shortcuts).
     commands: {
-      'next-recommendation': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next recommendation' },
-      'previous-recommendation': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Go to the previous recommendation' },
-      'focus-panel': { suggested_key: { default: 'Alt+Shift+U' }, description: 'Move focus to the UPR Annotator panel' },
-      'toggle-highlights': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Show or hide the highlights' },
+      'next-recommendation': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commandNext__' },
+      'previous-recommendation': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandPrevious__' },
+      'focus-panel': { suggested_key: { default: 'Alt+Shift+U' }, description: '__MSG_commandFocusPanel__' },
+      'toggle-highlights': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_commandToggleHighlights__' },
     },
     host_permissions: ['http://*/*', 'https://*/*'],
     web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }],
@@ -51,10 +80,12 @@ export default defineConfig({
             gecko: {
               // A fixed id: Firefox keys an add-on's storage (IndexedDB included) by it, so notes survive updates.
               id: 'upr-annotator@upr-annotator.org',
-              strict_min_version: '115.0',
+              // 140 (the ESR): the first with the data consent below and the CSS Custom Highlight API.
+              strict_min_version: '140.0',
               // Firefox's built-in data consent: notes stay in the browser, nothing is collected or sent.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -3,10 +3,10 @@
 // panel, and a note typed in the panel is saved and there again after a reload and after Firefox restarts.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { sharedFixture } from '../e2e/support/extension';
+import { projectPage } from '../e2e/support/extension';
 import { addonId, clickInPanel, highlightedTexts, launch, panelFrame, type Session } from './support/firefox';
 
-const seed = sharedFixture('000-canada-kazakhstan-upr34-seed');
+const seed = projectPage('canada-kazakhstan-upr34');
 const expected = seed.label.expected!;
 const comparable = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/(;\s*and|[;.])$/, '').trim();
 const NOTE_BOX = '.rec[data-n="1"] textarea';

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, panelFrame, ROOT, sharedFixture, type Session } from './support/extension';
+import { launch, panelFrame, ROOT, projectPage, type Session } from './support/extension';
 
-const seed = sharedFixture('000-canada-kazakhstan-upr34-seed');
+const seed = projectPage('canada-kazakhstan-upr34');
 const EARLIER_URL = 'https://www.mission.example.test/statements/upr20-kazakhstan.html';
 
 let session: Session | null = null;

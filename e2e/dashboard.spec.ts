@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackup } from '../utils/export';
-import { launch, panelFrame, ROOT, sharedFixture, type Session } from './support/extension';
+import { launch, panelFrame, ROOT, projectPage, type Session } from './support/extension';
 
-const seed = sharedFixture('000-canada-kazakhstan-upr34-seed');
+const seed = projectPage('canada-kazakhstan-upr34');
 const SAMPLE_URL = 'https://www.regjeringen.no/en/topics/upr/upr48-kazakhstan-statement/';
 const GHANA_URL = 'https://www.regjeringen.no/en/topics/upr/upr42-ghana-statement/';
 const ownPage = (name: string) => readFileSync(join(ROOT, 'e2e/pages', name), 'utf8');

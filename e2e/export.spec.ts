@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackup } from '../utils/export';
-import { launch, panelFrame, sharedFixture, type Session } from './support/extension';
+import { launch, panelFrame, projectPage, type Session } from './support/extension';
 
-const seed = sharedFixture('000-canada-kazakhstan-upr34-seed');
+const seed = projectPage('canada-kazakhstan-upr34');
 
 let session: Session | null = null;
 afterEach(async () => {

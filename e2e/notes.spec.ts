@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recommendationId } from '../utils/model';
-import { launch, panelFrame, ROOT, sharedFixture, stopServiceWorkers, type Session } from './support/extension';
+import { launch, panelFrame, ROOT, projectPage, stopServiceWorkers, type Session } from './support/extension';
 
-const seed = sharedFixture('000-canada-kazakhstan-upr34-seed');
+const seed = projectPage('canada-kazakhstan-upr34');
 
 let session: Session | null = null;
 afterEach(async () => {

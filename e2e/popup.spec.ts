@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, openPopup, ROOT, sharedFixture, type Session } from './support/extension';
+import { launch, openPopup, ROOT, projectPage, type Session } from './support/extension';
 
-const seed = sharedFixture('000-canada-kazakhstan-upr34-seed');
+const seed = projectPage('canada-kazakhstan-upr34');
 const UNDETECTED = 'https://www.iceland.example.test/statements/2023-01-24.html';
 const SAMPLE = 'https://sample.upr-annotator.test/human-rights/upr/48/kazakhstan.html';
 const own = (name: string) => readFileSync(join(ROOT, 'e2e/pages', name), 'utf8');

@@ -3,9 +3,9 @@
 // service worker and a browser restart.
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { highlightedTexts, launch, panelFrame, ROOT, sharedFixture, stopServiceWorkers, type Session } from './support/extension';
+import { highlightedTexts, launch, panelFrame, ROOT, projectPage, stopServiceWorkers, type Session } from './support/extension';
 
-const seed = sharedFixture('000-canada-kazakhstan-upr34-seed');
+const seed = projectPage('canada-kazakhstan-upr34');
 const expected = seed.label.expected!;
 const comparable = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/(;\s*and|[;.])$/, '').trim();
 
@@ -106,7 +106,7 @@ describe('seed statement', () => {
 
   it('leaves a page that is not a statement untouched', async () => {
     session = await launch();
-    const other = sharedFixture('087-neg-unrelated-canada-passport-adults');
+    const other = projectPage('neg-canada-passport');
     session.serve(other.url, other.html);
     const page = await session.context.newPage();
     await page.goto(other.url);

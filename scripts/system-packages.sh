@@ -2,7 +2,8 @@
 # The system packages `npm start` and `npm test` need, in one place (`.ci/run` relies on `npm test` calling this).
 # Usage: scripts/system-packages.sh start|test
 #   start: Chromium and its fonts (the demo);
-#   test:  also firefox-esr (the Firefox core flow) and LibreOffice Calc (the CSV export is opened in it).
+#   test:  also firefox-esr (the Firefox core flow), LibreOffice Calc (the CSV export is opened in it) and
+#          Chromium's French (the localized manifest is checked in a French browser).
 # What is missing is installed with apt-get when we are root on a machine that has it; otherwise we stop at once
 # with one line naming the command to run. CHROMIUM_PATH / FIREFOX_PATH point at other browsers.
 set -euo pipefail
@@ -26,6 +27,8 @@ if [ "$want" = "test" ]; then
     has_command firefox-esr || missing+=(firefox-esr)
   fi
   has_command soffice || missing+=(libreoffice-calc)
+  # The French manifest is checked in a French Chromium: Debian ships its other UI languages apart.
+  [ -n "${CHROMIUM_PATH:-}" ] || [ -f /usr/lib/chromium/locales/fr.pak ] || missing+=(chromium-l10n)
 elif [ "$want" != "start" ]; then
   echo "usage: $0 start|test" >&2
   exit 2

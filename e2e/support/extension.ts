@@ -20,10 +20,11 @@ export interface Fixture {
   };
 }
 
-/** A labelled page from ../shared/fixtures (third-party text: read as test input, never copied into the repo). */
-export function sharedFixture(name: string): Fixture {
-  const label = JSON.parse(readFileSync(join(SHARED_FIXTURES, `${name}.json`), 'utf8'));
-  return { url: label.url, html: readFileSync(join(SHARED_FIXTURES, label.file), 'utf8'), label };
+/** A labelled page of the project's own (`e2e/pages/<name>.json` + its HTML, in the label format of shared/fixtures). */
+export function projectPage(name: string): Fixture {
+  const dir = join(ROOT, 'e2e/pages');
+  const label = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
+  return { url: label.url, html: readFileSync(join(dir, label.file), 'utf8'), label };
 }
 
 export interface Session {
@@ -57,6 +58,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     viewport: { width: 1440, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
     locale: options.locale ?? 'en-GB',
+    // On Linux the browser's own language (extension i18n, getUILanguage) follows LANGUAGE, not --lang.
+    env: { ...process.env, LANGUAGE: (options.locale ?? 'en-GB').replace('-', '_') },
     args: [
       `--lang=${options.locale ?? 'en-GB'}`,
       `--disable-extensions-except=${EXTENSION_DIR}`,

@@ -1,6 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { showRecommendationCount } from '@/utils/badge';
 import { classifyRecommendation } from '@/utils/classify';
 import { DatasetError, parseDataset, toStoredRecommendation } from '@/utils/dataset';
 import { applyImport, ImportError, parseBackup, parseW3c, previewImport, resolveW3cImport, type BackupData } from '@/utils/export';
@@ -18,7 +19,7 @@ export default defineBackground(() => {
   // "Add as a recommendation" on a selection, in the page's context menu.
   const ADD_SELECTION_MENU = 'upr-add-selection';
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: ADD_SELECTION_MENU, title: 'UPR Annotator: add the selected text as a recommendation', contexts: ['selection'] });
+    browser.contextMenus.create({ id: ADD_SELECTION_MENU, title: browser.i18n.getMessage('menuAddSelection'), contexts: ['selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === ADD_SELECTION_MENU) sendToTab(tab?.id, 'add-selection');
@@ -230,6 +231,7 @@ export default defineBackground(() => {
       assertOwnPage(sender, capture.url);
       const captured = await stored(() => repo.capturePage(capture));
       if (crossrefPromise) (await getCrossref()).add(captured);
+      if ((sender.frameId ?? 0) === 0) showCount(tabOf(sender).id, captured.length);
       return { recommendations: captured.map((r) => ({ n: r.n, id: r.id })) };
     },
     async 'panel.load'(_payload, sender): Promise<PanelData> {
@@ -305,6 +307,13 @@ export default defineBackground(() => {
       return null;
     },
   };
+
+  // The toolbar button counts the recommendations of the statement in its tab (MV3 `action`, Firefox MV2 `browserAction`).
+  const toolbarButton = browser.action ?? browser.browserAction;
+  const showCount = (tabId: number, count: number) =>
+    void showRecommendationCount(toolbarButton, tabId, count, (n) => browser.i18n.getMessage('badgeTitle', [String(n)]), browser.i18n.getMessage('actionTitle')).catch(
+      () => {}, // the tab closed meanwhile
+    );
 
   // Toolbar button and keyboard shortcuts act on the annotator in the active tab; a tab without one (not a
   // statement page) has no listener, and that is not an error.

@@ -1,4 +1,4 @@
-// Test support: the W3C Web Annotation test suite's "must" assertions (../shared/w3c-annotation), compiled with
+// Test support: the W3C Web Annotation test suite's "must" assertions (vendored in tests/w3c-annotation), compiled with
 // ajv as the suite's own runner composes them: every definitions/*.json schema registered under its id, then each
 // assertion file listed in a *Musts.test. Only tests import this module.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 
-export const W3C_SUITE = join(__dirname, '../../../shared/w3c-annotation');
+export const W3C_SUITE = join(__dirname, '../../tests/w3c-annotation');
 
 export interface Assertion {
   file: string;
