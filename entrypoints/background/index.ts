@@ -282,9 +282,10 @@ export default defineBackground(() => {
       }
       return { kind, added: count(preview.added), updated: count(preview.updated), unchanged: preview.unchanged, conflicts: preview.conflicts.length, applied: apply };
     },
-    async 'dataset.import'({ text }) {
+    async 'dataset.import'({ text, fileName }) {
       let lastReported = -1;
       const parsed = await parseDataset(text, {
+        fileName,
         onProgress: ({ fraction }) => {
           const done = Math.floor(fraction * 100);
           if (done === lastReported) return;

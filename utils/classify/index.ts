@@ -271,7 +271,20 @@ export function classifyRecommendation(text: string, language?: string | null): 
   return { actionCategory: actionCategoryOfTokens(tokens, language), themes: themesOfTokens(tokens) };
 }
 
-const THEME_BY_KEY = new Map<string, Theme>(THEMES.map((theme) => [foldedTokens(theme).join(' '), theme]));
+// The short tags of UPR Info's database export, each the name of one theme of its issue list.
+const UPR_INFO_TAGS: Readonly<Record<string, Theme>> = {
+  'Asylum-seekers - refugees': 'Asylum-seekers and refugees',
+  'CP rights - general': 'Civil and political rights – general',
+  'ESC rights - general': 'Economic, social and cultural rights – general',
+  'HIV - Aids': 'HIV/AIDS',
+  NHRI: 'National human rights institution',
+  'Torture and other CID treatment': 'Torture and other cruel, inhuman or degrading treatment',
+};
+
+const THEME_BY_KEY = new Map<string, Theme>([
+  ...THEMES.map((theme): [string, Theme] => [foldedTokens(theme).join(' '), theme]),
+  ...Object.entries(UPR_INFO_TAGS).map(([tag, theme]): [string, Theme] => [foldedTokens(tag).join(' '), theme]),
+]);
 
 /** A theme named in a dataset ("women’s rights", "Civil and political rights - general") → its canonical name. */
 export function themeFromName(name: string): Theme | null {

@@ -51,6 +51,8 @@ describe('parseDatasetCsv: headers', () => {
         actionCategory: 5,
         themes: ['International instruments', 'Torture and other cruel, inhuman or degrading treatment'],
         response: 'supported',
+        // The response is the file's; the category and themes were computed here.
+        dataset: { name: 'CSV', actionCategory: false, themes: false, response: true, reportSymbol: null, paragraph: null },
       },
     ]);
   });
@@ -127,9 +129,11 @@ describe('parseDatasetCsv: rows', () => {
     expect(result.skipped).toEqual([{ line: 3, reason: 'session 34 belongs to cycle 3, not cycle 2' }]);
   });
 
-  it('makes one recommendation per state of a joint recommendation', async () => {
+  it('keeps a joint recommendation named in one cell as one recommendation of both states', async () => {
     const { rows } = await parseDatasetCsv(csv('Abolish the death penalty,"France; Germany",Kazakhstan,34,Supported'));
-    expect(rows.map((r) => r.recommendingStateCode)).toEqual(['FRA', 'DEU']);
+    expect(rows.map((r) => [r.recommendingState, r.recommendingStateCode, r.recommendingStates])).toEqual([
+      ['France, Germany', 'FRA', [{ name: 'France', code: 'FRA' }, { name: 'Germany', code: 'DEU' }]],
+    ]);
   });
 
   it('keeps a recommending entity that is not a state, without a code', async () => {

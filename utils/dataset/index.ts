@@ -1,15 +1,33 @@
-// utils/dataset: reading a dataset of earlier recommendations (CSV or JSON, e.g. an export of UPR Info's database)
-// into records ready to store. Headers are matched flexibly, states resolved to ISO codes, cycles derived from
-// sessions, missing issues and action categories classified from the text. Pure: the caller stores the rows in
-// one transaction. A file that is not a dataset throws a DatasetError whose message a user can act on; a bad
-// row is skipped with its line and the reason, and nothing is ever half-read silently.
+// utils/dataset: reading a dataset of earlier recommendations into records ready to store: UPR Info's database
+// exports, OHCHR's Universal Human Rights Index (UHRI) export, our own CSV export, or any CSV/JSON with
+// recognisable headers. Bytes are decoded with the encoding sniffed (decode.ts), headers matched flexibly
+// (columns.ts), states resolved to ISO codes, cycles derived from sessions, a joint recommendation (one row per
+// recommending state) kept as one record, and missing issues and action categories classified from the text — with
+// each record saying which values the dataset gave. Pure: the dashboard previews with it, the background stores
+// its rows in one transaction, the CLI prints them. A file that is not a dataset throws a DatasetError whose
+// message a user can act on; a bad row is skipped with its line and the reason, and nothing is half-read silently.
 import Papa from 'papaparse';
 import { classifyRecommendation } from '@/utils/classify';
-import { recommendationId, type StoredRecommendation } from '@/utils/model';
-import { FIELD_DESCRIPTIONS, mapColumns, missingFields, type ColumnMap, type DatasetField } from './columns';
-import { cleanCell, readActionCategory, readCycle, readRecommendingStates, readResponse, readSession, readStateUnderReview, readText, readThemes } from './values';
+import { recommendationId, type DatasetFacts, type StoredRecommendation } from '@/utils/model';
+import { FIELD_DESCRIPTIONS, FORMAT_NAMES, formatOfHeaders, mapColumns, missingFields, type ColumnMap, type DatasetField, type DatasetFormat } from './columns';
+import { decode, type Decoded, type EncodingName } from './decode';
+import {
+  cleanCell,
+  echo,
+  readActionCategory,
+  readCycle,
+  readRecommendingStates,
+  readResponse,
+  readSession,
+  readStateUnderReview,
+  readText,
+  readThemes,
+  splitReportText,
+  type RecommendingState,
+} from './values';
 
-export { HEADER_NAMES, fieldOfHeader, type DatasetField } from './columns';
+export { HEADER_NAMES, FORMAT_NAMES, fieldOfHeader, type DatasetField, type DatasetFormat } from './columns';
+export { decode, type Decoded, type EncodingName } from './decode';
 
 /** A dataset row, ready to become a StoredRecommendation with source 'import' (no page, no selector). */
 export type ImportedRecommendation = Omit<StoredRecommendation, 'id' | 'pageUrl' | 'n' | 'selector' | 'source' | 'createdAt' | 'updatedAt'> & {
@@ -23,6 +41,10 @@ export interface SkippedRow {
 }
 
 export interface DatasetParseResult {
+  /** The kind of file the headers showed. */
+  format: DatasetFormat;
+  /** Data rows in the file (blank lines aside), before joint recommendations are merged. */
+  read: number;
   rows: ImportedRecommendation[];
   /** The first MAX_SKIPPED_LISTED skipped rows with their reasons. */
   skipped: SkippedRow[];
@@ -39,6 +61,8 @@ export interface DatasetProgress {
 export interface DatasetParseOptions {
   onProgress?: (progress: DatasetProgress) => void;
   signal?: AbortSignal;
+  /** The file's name, kept with each record so the user sees where an imported value came from. */
+  fileName?: string;
 }
 
 /** The file cannot be imported at all; `message` says why in words for the user. Nothing was read from it. */
@@ -80,11 +104,15 @@ function duplicateKey(text: string): string {
   return text.toLowerCase().replace(/[\s;,.:]+$/, '');
 }
 
+const JOINT_NAME_SEPARATOR = ', ';
+
 class RowCollector {
   readonly rows: ImportedRecommendation[] = [];
   readonly skipped: SkippedRow[] = [];
   skippedCount = 0;
-  private readonly seen = new Map<string, number>();
+  read = 0;
+  /** Row index and line of each recommendation so far, by words, state under review and session. */
+  private readonly seen = new Map<string, { index: number; line: number; states: Set<string> }>();
   private readonly stateUnderReview = remembering(readStateUnderReview);
   private readonly recommendingStates = remembering(readRecommendingStates);
   private readonly sessionOf = remembering(readSession);
@@ -93,6 +121,9 @@ class RowCollector {
   private readonly responseOf = remembering(readResponse);
   private readonly categoryOf = remembering(readActionCategory);
 
+  /** Set once the headers have shown which dataset this is. */
+  datasetName = '';
+
   skip(line: number, reason: string): void {
     this.skippedCount += 1;
     if (this.skipped.length < MAX_SKIPPED_LISTED) this.skipped.push({ line, reason });
@@ -100,7 +131,12 @@ class RowCollector {
 
   /** Reads one row given as raw cells per field. */
   take(line: number, cell: (field: DatasetField) => unknown): void {
-    const text = readText(cleanCell(cell('text')));
+    this.read += 1;
+    const body = cleanCell(cell('mechanism'));
+    // UHRI holds treaty bodies' and special procedures' recommendations too; only the UPR's belong here.
+    if (body && !/\bUPR\b|universal periodic/i.test(body)) return this.skip(line, `a recommendation of ${echo(body.replace(/^[-\s]+/, ''))}, not of the UPR`);
+    const split = splitReportText(cleanCell(cell('text')));
+    const text = readText(split.text);
     if (!text.ok) return this.skip(line, text.reason);
     const sur = this.stateUnderReview(cleanCell(cell('stateUnderReview')));
     if (!sur.ok) return this.skip(line, sur.reason);
@@ -116,49 +152,78 @@ class RowCollector {
     if (cycleCell.value !== null && cycleCell.value !== cycle) {
       return this.skip(line, `session ${session} belongs to cycle ${cycle}, not cycle ${cycleCell.value}`);
     }
+    const states: RecommendingState[] = [];
+    for (const state of recommending.value) {
+      if (state.code === sur.value.code) this.skip(line, `${state.name} cannot recommend to itself`);
+      else states.push(state);
+    }
+    if (recommending.value.length > 0 && states.length === 0) return;
+    const paragraph = cleanCell(cell('paragraph')) || split.paragraph;
+    const key = [duplicateKey(text.value), sur.value.code, session ?? `c${cycle}`, paragraph ?? ''].join('\u0000');
+    const stateKey = (s: RecommendingState) => s.code ?? s.name;
+    const earlier = this.seen.get(key);
+    if (earlier) return this.join(line, earlier, states, stateKey);
+
     const rawThemes = cell('themes');
     const givenThemes = Array.isArray(rawThemes) ? readThemes(rawThemes) : this.themesOf(cleanCell(rawThemes));
     const givenCategory = this.categoryOf(cleanCell(cell('actionCategory')));
     const classified = givenThemes.length && givenCategory ? null : classifyRecommendation(text.value);
     const response = this.responseOf(cleanCell(cell('response')));
-    for (const state of recommending.value) {
-      if (state.code === sur.value.code) {
-        this.skip(line, `${state.name} cannot recommend to itself`);
-        continue;
-      }
-      const key = [duplicateKey(text.value), state.code ?? state.name, sur.value.code, session ?? `c${cycle}`].join('\u0000');
-      const first = this.seen.get(key);
-      if (first !== undefined) {
-        this.skip(line, `same recommendation as line ${first}`);
-        continue;
-      }
-      this.seen.set(key, line);
-      this.rows.push({
-        line,
-        text: text.value,
-        recommendingState: state.name,
-        recommendingStateCode: state.code,
-        stateUnderReview: sur.value.name,
-        stateUnderReviewCode: sur.value.code,
-        session,
-        cycle,
-        language: null,
-        actionCategory: givenCategory ?? classified?.actionCategory ?? null,
-        themes: givenThemes.length ? givenThemes : (classified?.themes ?? []),
-        response,
-      });
-    }
+    const symbol = cleanCell(cell('reportSymbol')).replace(/^[-\s]+/, '');
+    const dataset: DatasetFacts = {
+      name: this.datasetName,
+      actionCategory: givenCategory !== null,
+      themes: givenThemes.length > 0,
+      response: response !== null,
+      reportSymbol: symbol ? symbol.slice(0, 100) : null,
+      paragraph: paragraph ? paragraph.slice(0, 20) : null,
+    };
+    this.seen.set(key, { index: this.rows.length, line, states: new Set(states.map(stateKey)) });
+    this.rows.push({
+      line,
+      text: text.value,
+      recommendingState: states.length ? states.map((s) => s.name).join(JOINT_NAME_SEPARATOR) : null,
+      recommendingStateCode: states[0]?.code ?? null,
+      stateUnderReview: sur.value.name,
+      stateUnderReviewCode: sur.value.code,
+      session,
+      cycle,
+      language: null,
+      actionCategory: givenCategory ?? classified?.actionCategory ?? null,
+      themes: givenThemes.length ? givenThemes : (classified?.themes ?? []),
+      response,
+      ...(states.length > 1 ? { recommendingStates: states.map(({ name, code }) => ({ name, code })) } : {}),
+      dataset,
+    });
   }
 
-  result(): DatasetParseResult {
+  /** The same words to the same state at the same session again: another state joining, or a repeated row. */
+  private join(line: number, earlier: { index: number; line: number; states: Set<string> }, states: RecommendingState[], stateKey: (s: RecommendingState) => string): void {
+    const added = states.filter((s) => !earlier.states.has(stateKey(s)));
+    if (added.length === 0) return this.skip(line, `same recommendation as line ${earlier.line}`);
+    const row = this.rows[earlier.index]!;
+    const all = [...(row.recommendingStates ?? (row.recommendingState ? [{ name: row.recommendingState, code: row.recommendingStateCode }] : [])), ...added];
+    for (const s of added) earlier.states.add(stateKey(s));
+    row.recommendingStates = all.map(({ name, code }) => ({ name, code }));
+    row.recommendingState = all.map((s) => s.name).join(JOINT_NAME_SEPARATOR);
+    row.recommendingStateCode = all[0]!.code;
+  }
+
+  result(format: DatasetFormat): DatasetParseResult {
     if (this.rows.length === 0) {
       const reasons = [...new Set(this.skipped.map((s) => s.reason))].slice(0, 3);
       throw new DatasetError(
         reasons.length ? `No recommendation could be read from this file. For example: ${reasons.join('; ')}.` : 'This file holds no recommendations.',
       );
     }
-    return { rows: this.rows, skipped: this.skipped, skippedCount: this.skippedCount };
+    return { format, read: this.read, rows: this.rows, skipped: this.skipped, skippedCount: this.skippedCount };
   }
+}
+
+/** What the user sees as the records' source: the kind of file and its name. */
+function datasetNameOf(format: DatasetFormat, fileName: string | undefined): string {
+  const name = fileName?.replace(/[\u0000-\u001f]/g, '').trim().slice(0, 120);
+  return name ? `${FORMAT_NAMES[format]}: ${name}` : FORMAT_NAMES[format];
 }
 
 function describeMissing(missing: readonly DatasetField[], headers: readonly string[]): string {
@@ -179,23 +244,32 @@ function sniff(head: string): void {
   if (head.length > 0 && replacements / head.length > MAX_REPLACEMENT_SHARE) throw new DatasetError('This file is not readable text (unknown encoding or binary data).');
 }
 
-async function readBlob(blob: Blob): Promise<string> {
-  if (blob.size > MAX_FILE_BYTES) throw new DatasetError(`This file is ${Math.round(blob.size / 1_048_576)} MB; the limit is ${MAX_FILE_BYTES / 1_048_576} MB.`);
-  const head = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
-  // Check the magic numbers on bytes: decoding would turn them into replacement characters first.
+/** Refuses workbooks and PDFs by their magic numbers, which decoding would blur into replacement characters. */
+function refuseBinary(head: Uint8Array): void {
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) sniff('PK\u0003\u0004');
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) sniff('\u00d0\u00cf\u0011\u00e0');
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Excel on Windows saves "CSV" in the ANSI code page; reading it as Windows-1252 keeps "Côte d'Ivoire" intact.
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
 }
 
-async function readInput(input: string | Blob): Promise<string> {
-  const text = typeof input === 'string' ? input : await readBlob(input);
+/**
+ * A dataset file's bytes as text, with the encoding found (UTF-8 with or without BOM, UTF-16, Windows-1252, Mac
+ * Roman); throws a DatasetError for a file over the limit or a workbook.
+ */
+export function decodeDataset(input: Uint8Array | ArrayBuffer): Decoded {
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  if (bytes.length > MAX_FILE_BYTES) throw new DatasetError(`This file is ${Math.round(bytes.length / 1_048_576)} MB; the limit is ${MAX_FILE_BYTES / 1_048_576} MB.`);
+  refuseBinary(bytes.subarray(0, 4));
+  return decode(bytes);
+}
+
+type DatasetInput = string | Blob | Uint8Array | ArrayBuffer;
+
+async function readInput(input: DatasetInput): Promise<string> {
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else if (input instanceof Blob) {
+    if (input.size > MAX_FILE_BYTES) throw new DatasetError(`This file is ${Math.round(input.size / 1_048_576)} MB; the limit is ${MAX_FILE_BYTES / 1_048_576} MB.`);
+    text = decodeDataset(new Uint8Array(await input.arrayBuffer())).text;
+  } else text = decodeDataset(input).text;
   if (text.length > MAX_FILE_BYTES) throw new DatasetError(`This file is larger than the ${MAX_FILE_BYTES / 1_048_576} MB limit.`);
   sniff(text.slice(0, SNIFF_BYTES));
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -209,10 +283,13 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
  * Reads a CSV dataset (comma, semicolon, tab or pipe separated, header row within the first lines), streamed in
  * chunks so a progress bar can follow and the page stays responsive.
  */
-export async function parseDatasetCsv(input: string | Blob, options: DatasetParseOptions = {}): Promise<DatasetParseResult> {
-  const text = await readInput(input);
+export async function parseDatasetCsv(input: DatasetInput, options: DatasetParseOptions = {}): Promise<DatasetParseResult> {
+  const raw = await readInput(input);
+  // One line ending for the parser: old Mac exports end lines with a bare CR, Windows with CRLF, files mix them.
+  const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   const { onProgress, signal } = options;
   const collector = new RowCollector();
+  let format: DatasetFormat = 'csv';
   let columns: ColumnMap | null = null;
   let firstRow: string[] = [];
   let line = 0;
@@ -243,7 +320,11 @@ export async function parseDatasetCsv(input: string | Blob, options: DatasetPars
           if (!columns) {
             if (line === 1) firstRow = cells;
             const candidate = mapColumns(cells);
-            if (missingFields(candidate).length === 0) columns = candidate;
+            if (missingFields(candidate).length === 0) {
+              columns = candidate;
+              format = formatOfHeaders(cells, 'csv');
+              collector.datasetName = datasetNameOf(format, options.fileName);
+            }
             else if (line >= HEADER_SEARCH_ROWS) failure = new DatasetError(describeMissing(missingFields(mapColumns(firstRow)), firstRow));
             continue;
           }
@@ -275,7 +356,7 @@ export async function parseDatasetCsv(input: string | Blob, options: DatasetPars
   if (failure) throw failure;
   if (!columns) throw new DatasetError(describeMissing(missingFields(mapColumns(firstRow)), firstRow));
   onProgress?.({ fraction: 1, rows: collector.rows.length });
-  return collector.result();
+  return collector.result(format);
 }
 
 const JSON_LIST_KEYS = ['recommendations', 'data', 'rows', 'items', 'records'];
@@ -284,7 +365,7 @@ const JSON_LIST_KEYS = ['recommendations', 'data', 'rows', 'items', 'records'];
  * Reads a JSON dataset: an array of objects with the same fields as the CSV columns (keys matched like headers),
  * or an object holding that array under "recommendations", "data", "rows", "items" or "records".
  */
-export function parseDatasetJson(text: string): DatasetParseResult {
+export function parseDatasetJson(text: string, options: Pick<DatasetParseOptions, 'fileName'> = {}): DatasetParseResult {
   if (text.length > MAX_FILE_BYTES) throw new DatasetError(`This file is larger than the ${MAX_FILE_BYTES / 1_048_576} MB limit.`);
   sniff(text.slice(0, SNIFF_BYTES));
   let data: unknown;
@@ -301,24 +382,59 @@ export function parseDatasetJson(text: string): DatasetParseResult {
   const missing = missingFields(mapColumns(Object.keys(firstObject)));
   if (missing.length) throw new DatasetError(describeMissing(missing, Object.keys(firstObject)));
   const collector = new RowCollector();
+  const format = formatOfHeaders(Object.keys(firstObject), 'json');
+  collector.datasetName = datasetNameOf(format, options.fileName);
   list.forEach((item, i) => {
     if (!isRecord(item)) return collector.skip(i + 1, 'not an object');
     const keys = Object.keys(item);
     const columns = mapColumns(keys);
     collector.take(i + 1, (field) => (columns[field] === undefined ? '' : item[keys[columns[field]!]!]));
   });
-  return collector.result();
+  return collector.result(format);
 }
 
 /** CSV or JSON, told apart by the first character of the text (a JSON dataset opens with "[" or "{"). */
-export async function parseDataset(input: string | Blob, options: DatasetParseOptions = {}): Promise<DatasetParseResult> {
+export async function parseDataset(input: DatasetInput, options: DatasetParseOptions = {}): Promise<DatasetParseResult> {
   const text = await readInput(input);
   if (/^\s*[[{]/.test(text)) {
-    const result = parseDatasetJson(text);
+    const result = parseDatasetJson(text, options);
     options.onProgress?.({ fraction: 1, rows: result.rows.length });
     return result;
   }
   return parseDatasetCsv(text, options);
+}
+
+/** A record as the user checks it before storing (preview, CLI): states as ISO codes, the values that decide. */
+export interface RecordSummary {
+  line: number;
+  stateUnderReview: string | null;
+  /** ISO codes; a recommending entity with no code ("European Union") by its name. */
+  recommendingStates: string[];
+  session: number | null;
+  cycle: number | null;
+  text: string;
+  response: StoredRecommendation['response'];
+  category: StoredRecommendation['actionCategory'];
+  themes: string[];
+  reportSymbol: string | null;
+  paragraph: string | null;
+}
+
+export function summarizeRecord(row: ImportedRecommendation): RecordSummary {
+  const states = row.recommendingStates ?? (row.recommendingState ? [{ name: row.recommendingState, code: row.recommendingStateCode }] : []);
+  return {
+    line: row.line,
+    stateUnderReview: row.stateUnderReviewCode,
+    recommendingStates: states.map((s) => s.code ?? s.name),
+    session: row.session,
+    cycle: row.cycle,
+    text: row.text,
+    response: row.response,
+    category: row.actionCategory,
+    themes: row.themes,
+    reportSymbol: row.dataset?.reportSymbol ?? null,
+    paragraph: row.dataset?.paragraph ?? null,
+  };
 }
 
 /** The stored form of an imported row: its stable id (the same text, states and session as a captured page share it). */

@@ -29,10 +29,50 @@ export function echo(value: string): string {
   return clean.length > MAX_ECHO ? `${clean.slice(0, MAX_ECHO - 1)}…` : clean;
 }
 
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const ENTITY = /&(?:#(\d{1,6})|#x([0-9a-f]{1,6})|(amp|lt|gt|quot|apos|nbsp));/gi;
+
+/** UPR Info's export writes some characters as HTML entities ("&#40;Unknown&#41;"); read them as the characters. */
+function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(ENTITY, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name) return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+    const code = dec ? Number(dec) : parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
 export function cleanCell(value: unknown): string {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return '';
-  return value.replace(CONTROL, '').trim();
+  return decodeEntities(value).replace(CONTROL, '').trim();
+}
+
+// "128.26 Ratify …" (UHRI and WG reports number each recommendation by its paragraph).
+const LEADING_PARAGRAPH = /^(\d{1,3}\.\d{1,3})\.?\s+(?=\S)/;
+// "… (France); " or "… (Brazil) (Chile)." at the end: the report's attribution, not part of the words.
+const TRAILING_ATTRIBUTION = /\s*\(([^()]{2,120})\)[\s;,.]*$/u;
+
+/**
+ * Splits a report's paragraph number off the front of a text and the recommending states' attribution off its
+ * end, so the words compare equal to the same recommendation from another source. Parentheses that do not name
+ * states ("(ICCPR)") stay.
+ */
+export function splitReportText(raw: string): { text: string; paragraph: string | null } {
+  let text = raw;
+  let paragraph: string | null = null;
+  const lead = LEADING_PARAGRAPH.exec(text);
+  if (lead) {
+    paragraph = lead[1]!;
+    text = text.slice(lead[0].length);
+  }
+  // One group at a time from the end, while each names states: "(ICESCR) (Rwanda)" keeps "(ICESCR)".
+  for (let tail = TRAILING_ATTRIBUTION.exec(text); tail; tail = TRAILING_ATTRIBUTION.exec(text)) {
+    const names = tail[1]!.split(/\s*[,;]\s*|\s+and\s+/);
+    if (!names.every((n) => resolveState(n.trim()) !== null)) break;
+    text = text.slice(0, tail.index).trimEnd();
+  }
+  return { text, paragraph };
 }
 
 export function readText(raw: string): Read<string> {
@@ -45,12 +85,23 @@ export function readText(raw: string): Read<string> {
   return ok(text);
 }
 
-function resolveState(name: string): Country | null {
+// UPR Info's short names that the country tables do not know.
+// TODO(2026-12-02): these belong in utils/upr/country-aliases.ts; kept here until that table takes them.
+const UPR_INFO_NAMES: Readonly<Record<string, string>> = {
+  'dpr korea': 'PRK',
+  'democratic republic of congo': 'COD',
+  'macedonia fyr': 'MKD',
+};
+
+function resolveState(raw: string): Country | null {
+  // UHRI marks every value of a list with "- "; UPR Info writes "Bosnia & Herzegovina".
+  const name = raw.replace(/^\s*[-–•]\s*/, '').replace(/\s*&\s*/g, ' and ').trim();
   if (/^[A-Za-z]{3}$/.test(name)) {
     const byCode = countryFromCode(name.toUpperCase());
     if (byCode) return byCode;
   }
-  return countryFromName(name);
+  const alias = UPR_INFO_NAMES[name.toLowerCase().replace(/\s+/g, ' ')];
+  return (alias ? countryFromCode(alias) : null) ?? countryFromName(name);
 }
 
 export function readStateUnderReview(raw: string): Read<Country> {
@@ -69,8 +120,13 @@ export interface RecommendingState {
  * One or more recommending states: joint recommendations list several ("France; Germany"). An unknown name that
  * is plausibly an entity ("European Union") is kept with no code rather than losing the recommendation.
  */
+// Datasets that keep a recommendation whose state the report does not name say so in the cell.
+const UNNAMED_STATE = /^[\s(\[]*(?:unknown|not known|n\/?a|none|inconnu|desconocido|-+|\?+)[\s)\]]*$/i;
+
 export function readRecommendingStates(raw: string): Read<RecommendingState[]> {
   if (!raw) return fail('no recommending state');
+  // The recommendation stands without its author: kept with no recommending state rather than lost.
+  if (UNNAMED_STATE.test(raw)) return ok([]);
   if (FORMULA.test(raw) || MARKUP.test(raw) || raw.length > MAX_NAME_LENGTH) return fail(`recommending state "${echo(raw)}" is not a state name`);
   const whole = resolveState(raw);
   if (whole) return ok([{ name: whole.name, code: whole.code }]);
@@ -82,7 +138,7 @@ export function readRecommendingStates(raw: string): Read<RecommendingState[]> {
       return ok([...unique.values()]);
     }
   }
-  return ok([{ name: raw.replace(/\s+/g, ' '), code: null }]);
+  return ok([{ name: raw.replace(/^\s*[-–•]\s*/, '').replace(/\s+/g, ' '), code: null }]);
 }
 
 const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5 };

@@ -111,6 +111,31 @@ export interface StoredRecommendation {
   source: RecommendationSource;
   createdAt: number;
   updatedAt: number;
+  /**
+   * Every recommending state of a joint recommendation, in the dataset's order; absent when there is one (then
+   * `recommendingState` names it). For a joint one `recommendingState` lists the names and the code is the first's.
+   */
+  recommendingStates?: RecommendingStateRef[];
+  /** What an imported dataset said of it; absent for what was only read on a page. */
+  dataset?: DatasetFacts;
+}
+
+export interface RecommendingStateRef {
+  name: string;
+  code: string | null;
+}
+
+/** Which dataset a record was imported from, which of its values that dataset gave, and the official reference. */
+export interface DatasetFacts {
+  /** The dataset as the user knows it: its kind and file ("UPR Info database export: 1-5.csv"). */
+  name: string;
+  /** True when the value is the dataset's (a person's coding or the UN record), false when computed here. */
+  actionCategory: boolean;
+  themes: boolean;
+  response: boolean;
+  /** The Working Group report holding the recommendation ("A/HRC/43/11") and its paragraph ("89.12"). */
+  reportSymbol: string | null;
+  paragraph: string | null;
 }
 
 export type NoteStatus = 'none' | 'follow-up' | 'priority' | 'done';
@@ -168,8 +193,16 @@ export function normalizeRecommendationText(text: string): string {
  */
 export function recommendationId(
   text: string,
-  who: { recommendingStateCode: string | null; stateUnderReviewCode: string | null; session: number | null },
+  who: {
+    recommendingStateCode: string | null;
+    stateUnderReviewCode: string | null;
+    session: number | null;
+    recommendingStates?: readonly RecommendingStateRef[];
+  },
 ): string {
-  const key = [normalizeRecommendationText(text), who.recommendingStateCode ?? '', who.stateUnderReviewCode ?? '', who.session ?? ''].join('\u0000');
+  // A joint recommendation is one record whichever state's row came first; one state keeps the key it always had.
+  const joint = who.recommendingStates && who.recommendingStates.length > 1;
+  const from = joint ? [...new Set(who.recommendingStates!.map((s) => s.code ?? s.name))].sort().join('+') : (who.recommendingStateCode ?? '');
+  const key = [normalizeRecommendationText(text), from, who.stateUnderReviewCode ?? '', who.session ?? ''].join('\u0000');
   return `r${sha256Hex(key, 12)}`;
 }

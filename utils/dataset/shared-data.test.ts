@@ -1,0 +1,35 @@
+// The real UPR Info export beside the project (../shared), read byte for byte as a user's file would be.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../../tests/shared-data.test-support';
+import { decodeDataset, parseDataset } from './index';
+
+const dir = sharedPath('datasets/upr-info-sessions-1-9', 'UPR Info export import on real data');
+
+describe.runIf(dir)('the shared UPR Info export (sessions 1–9)', () => {
+  it.each([
+    // file, data rows, records after joint rows are merged, joint records, skipped rows
+    ['1-5.csv', 6_094, 5_630, 293, []],
+    ['6-9.csv', 8_343, 8_176, 107, [{ line: 5_765, reason: 'same recommendation as line 5764' }]],
+  ])('reads every row of %s', async (file, read, records, joint, skipped) => {
+    const bytes = readFileSync(join(dir!, file));
+    const { text, encoding } = decodeDataset(bytes);
+    expect(encoding).toBe('Mac Roman');
+    const result = await parseDataset(text, { fileName: file });
+    expect(result).toMatchObject({ format: 'upr-info', read, skipped, skippedCount: skipped.length });
+    expect(result.rows).toHaveLength(records);
+    expect(result.rows.filter((r) => r.recommendingStates).length).toBe(joint);
+    // Every state is known by its ISO code, every action category and issue list is UPR Info's own.
+    expect(result.rows.filter((r) => !r.stateUnderReviewCode)).toEqual([]);
+    expect(result.rows.filter((r) => r.recommendingState && !r.recommendingStateCode && !r.recommendingStates).map((r) => r.recommendingState)).toEqual([]);
+    expect(result.rows.every((r) => r.dataset?.actionCategory && r.dataset.themes && r.dataset.response)).toBe(true);
+    expect(text).not.toContain('\ufffd');
+  });
+
+  it('reads the accented names as written', async () => {
+    const { rows } = await parseDataset(decodeDataset(readFileSync(join(dir!, '1-5.csv'))).text);
+    expect(rows.some((r) => r.text.includes('Mr. Hissène Habré'))).toBe(true);
+    expect(rows.some((r) => r.text.includes('Instance Equité - Reconciliation'))).toBe(true);
+  });
+});
