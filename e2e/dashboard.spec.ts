@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackup } from '../utils/export';
-import { launch, panelFrame, ROOT, projectPage, type Session } from './support/extension';
+import { launch, openStatement, panelFrame, ROOT, projectPage, writeNote, type Session } from './support/extension';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 const SAMPLE_URL = 'https://www.regjeringen.no/en/topics/upr/upr48-kazakhstan-statement/';
@@ -22,30 +22,6 @@ afterEach(async () => {
   session = null;
 });
 
-async function openStatement(s: Session, url: string, html: string, count: number): Promise<{ page: Page; panel: Frame }> {
-  s.serve(url, html);
-  const page = await s.context.newPage();
-  await page.goto(url);
-  await page.waitForSelector(`[data-upr-rec="${count}"]`);
-  const panel = await panelFrame(page, s.extensionId);
-  await panel.waitForSelector('.rec');
-  return { page, panel };
-}
-
-async function writeNote(panel: Frame, n: number, body: string, tags: string[] = []) {
-  const rec = `.rec[data-n="${n}"]`;
-  await panel.fill(`${rec} textarea`, body);
-  for (const tag of tags) {
-    await panel.fill(`${rec} .tag-input`, tag);
-    await panel.press(`${rec} .tag-input`, 'Enter');
-  }
-  await panel.waitForFunction(
-    ({ rec, count }) => document.querySelectorAll(`${rec} .tag`).length === count && document.querySelector(`${rec} .note-state-saved`) !== null,
-    { rec, count: tags.length },
-  );
-}
-
-/** The seed (Canada → Kazakhstan, 3), the sample (Norway → Kazakhstan, 4) and Norway → Ghana (2), with notes. */
 async function annotateThree(s: Session) {
   const a = await openStatement(s, seed.url, seed.html, 3);
   await writeNote(a.panel, 1, 'Trade unions: ask for the 2024 draft law.', ['labour']);

@@ -45,6 +45,8 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** The browser's UI language, e.g. 'fr-FR'. */
   locale?: string;
+  /** The window's size (default 1440 × 900). */
+  viewport?: { width: number; height: number };
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Session> {
@@ -55,7 +57,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
-    viewport: { width: 1440, height: 900 },
+    viewport: options.viewport ?? { width: 1440, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
     locale: options.locale ?? 'en-GB',
     // On Linux the browser's own language (extension i18n, getUILanguage) follows LANGUAGE, not --lang.
@@ -219,3 +221,30 @@ export const DOM_RECORDER = `
       .observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
   });
 `;
+
+/** Opens the statement `html` at `url` in a new tab and waits for its `count` highlights and the panel. */
+export async function openStatement(s: Session, url: string, html: string, count: number): Promise<{ page: Page; panel: Frame }> {
+  s.serve(url, html);
+  const page = await s.context.newPage();
+  await page.goto(url);
+  await page.waitForSelector(`[data-upr-rec="${count}"]`);
+  const panel = await panelFrame(page, s.extensionId);
+  await panel.waitForSelector('.rec');
+  return { page, panel };
+}
+
+/** Writes a note (and tags) on recommendation `n` in the panel and waits until it is saved. */
+export async function writeNote(panel: Frame, n: number, body: string, tags: string[] = []) {
+  const rec = `.rec[data-n="${n}"]`;
+  await panel.fill(`${rec} textarea`, body);
+  for (const tag of tags) {
+    await panel.fill(`${rec} .tag-input`, tag);
+    await panel.press(`${rec} .tag-input`, 'Enter');
+  }
+  await panel.waitForFunction(
+    ({ rec, count }) => document.querySelectorAll(`${rec} .tag`).length === count && document.querySelector(`${rec} .note-state-saved`) !== null,
+    { rec, count: tags.length },
+  );
+}
+
+/** The seed (Canada → Kazakhstan, 3), the sample (Norway → Kazakhstan, 4) and Norway → Ghana (2), with notes. */
