@@ -51,7 +51,7 @@ export default defineConfig({
   // `wxt zip -b firefox` also packs the sources for the add-ons store's review (WXT does so for Firefox by default):
   // what builds the extension, without the test suites' pages and run artefacts.
   zip: {
-    excludeSources: ['e2e/**', 'e2e-firefox/**', 'tests/**', 'test-results/**', 'sample-screenshot.png', '**/*.log'],
+    excludeSources: ['e2e/**', 'e2e-firefox/**', 'tests/**', 'test-results/**', 'sample-screenshot.png', '**/*.log', '.output*/**', 'assets/store/**'],
   },
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), refuseRawHtml()],
@@ -73,7 +73,12 @@ export default defineConfig({
       'toggle-highlights': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_commandToggleHighlights__' },
     },
     host_permissions: ['http://*/*', 'https://*/*'],
-    web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }],
+    // The panel frame only. Chromium: reachable only through the per-session URL runtime.getURL gives our content
+    // script, so a page that probes chrome-extension://<id>/panel.html (to fingerprint or frame it) is refused.
+    // Firefox already serves it under a per-install UUID and knows no use_dynamic_url.
+    web_accessible_resources: [
+      { resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
