@@ -1,11 +1,14 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectUprPage } from '@/utils/detect';
 import { envelope } from '@/utils/messages/envelope';
+import { muteWxtStartSignal, ScriptContext } from '@/utils/script-context';
 
 interface RuntimeHost {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  runtime: { id?: string; sendMessage(message: unknown): Promise<unknown> };
 }
+
+// Must run before WXT's wrapper builds its context (see muteWxtStartSignal): this module is evaluated first.
+const unmute = muteWxtStartSignal();
 
 /** Pages that render their content late get one more look after this long. */
 const SECOND_LOOK_MS = 2500;
@@ -20,7 +23,12 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   registration: 'runtime',
-  main(ctx: ContentScriptContext) {
+  // Nothing the page can hear: no start message (WXT's window.postMessage), no start event (muted above).
+  noScriptStartedPostMessage: true,
+  main(wxtContext) {
+    unmute();
+    // WXT's context listens for a page-forgeable DOM event that would stop it: ours has no such door.
+    wxtContext.abort();
     let asked = false;
     const scope = globalThis as unknown as {
       browser?: RuntimeHost;
@@ -29,6 +37,7 @@ export default defineContentScript({
       /** The last verdict, for the toolbar popup's "why not" (read from this isolated world; the page cannot). */
       __uprDetection?: unknown;
     };
+    const ctx = new ScriptContext('detector', (scope.browser ?? scope.chrome)?.runtime ?? {});
     // The raw extension API, not the polyfill: its bytes would ship to every page on the web. A worker that is
     // still starting (just installed or updated) may miss the first request: ask again, a few times, backing off.
     const ask = (attempt: number) =>
