@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LanguageSetting } from '@/utils/i18n';
 import type { Note, PanelData, PanelRecommendation, Result } from '@/utils/messages';
 import { buildExportFile, downloadFile, EXPORT_FORMATS, type ExportFormat } from './export-file';
-import { fold, formatSession, formatStates } from './format';
+import { fold, formatSession, formatStates, stateValues } from './format';
 import { useI18n } from './i18n';
 import { CorrectionForm } from './CorrectionForm';
 import { NoteEditor } from './NoteEditor';
@@ -156,7 +156,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
   return (
     <main class="panel" aria-label={t('appName')} lang={language}>
       <header class="panel-header">
-        <h1 class="panel-states">{page ? formatStates(page, t) : t('statementFallback')}</h1>
+        <h1 class="panel-states">{page ? formatStates(page, t, language) : t('statementFallback')}</h1>
         {page && <p class="panel-session">{formatSession(page, t, language)}</p>}
         <p class="panel-count">
           {t('recCount', { count: recommendations.length })}
@@ -168,13 +168,12 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
             {data.earlierSummary.total > 0
               ? t('earlierSummary', {
                   count: data.earlierSummary.total,
-                  state: page.recommendingState ?? t('unknownState'),
-                  sur: page.stateUnderReview ?? t('unknownState'),
+                  ...stateValues(page, t, language),
                   supported: data.earlierSummary.supported,
                   noted: data.earlierSummary.noted,
                   unknown: data.earlierSummary.unknown,
                 })
-              : t('earlierNone', { state: page.recommendingState ?? t('unknownState'), sur: page.stateUnderReview ?? t('unknownState') })}
+              : t('earlierNone', stateValues(page, t, language))}
           </p>
         )}
         <div class="panel-corrections">

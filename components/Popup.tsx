@@ -56,7 +56,7 @@ export function Popup({ tabId, request, settings, updateSettings, openDashboard 
           <p>{message ?? t('loading')}</p>
         ) : status.annotated && status.page ? (
           <>
-            <p class="popup-states">{formatStates(status.page, t)}</p>
+            <p class="popup-states">{formatStates(status.page, t, language)}</p>
             <p class="popup-session">{formatSession(status.page, t, language)}</p>
             <p class="popup-counts">
               {t('recCount', { count: status.recommendations })} · {t('noteCount', { count: status.notes })}

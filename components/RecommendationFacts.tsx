@@ -3,17 +3,18 @@
 // it was read.
 import type { EarlierRecommendation, PanelRecommendation } from '@/utils/messages';
 import { ohchrCountryPage, reviewDocuments } from '@/utils/upr';
+import { stateName, themeName } from './format';
 import { useI18n } from './i18n';
 
 function EarlierItem({ item, stateCode }: { item: EarlierRecommendation; stateCode: string | null }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   // Known only from a dataset: point to the review's documents and the state's OHCHR page instead of a statement.
   const report = !item.pageUrl && stateCode && item.session ? reviewDocuments(stateCode, item.session)[0] : undefined;
   const countryPage = !item.pageUrl && stateCode ? ohchrCountryPage(stateCode) : null;
   return (
     <li class="earlier-item">
       <div class="earlier-who">
-        {t('earlierWho', { state: item.recommendingState ?? t('unknownState'), session: item.session ?? t('unknownSession'), cycle: item.cycle ?? '?' })}
+        {t('earlierWho', { state: stateName(item.recommendingState, null, t, language), session: item.session ?? t('unknownSession'), cycle: item.cycle ?? '?' })}
         {' · '}
         <span class={`response response-${item.response ?? 'unknown'}`}>{t(`response.${item.response ?? 'unknown'}`)}</span>
         {item.repeat && (
@@ -43,7 +44,7 @@ function EarlierItem({ item, stateCode }: { item: EarlierRecommendation; stateCo
 }
 
 export function RecommendationFacts({ rec }: { rec: PanelRecommendation }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const repeated = rec.earlier.some((e) => e.repeat);
   return (
     <>
@@ -56,7 +57,7 @@ export function RecommendationFacts({ rec }: { rec: PanelRecommendation }) {
           )}
           {rec.themes.map((theme) => (
             <li key={theme} class="chip chip-theme">
-              {theme}
+              {themeName(theme, language)}
             </li>
           ))}
           {repeated && (

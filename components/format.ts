@@ -1,9 +1,45 @@
 // How page metadata reads in the UI: "Canada → Kazakhstan", "UPR 34 · cycle 3 · 7 November 2019".
-import { LOCALE, type Translate, type UiLanguage } from '@/utils/i18n';
+// In French, states and themes read in French ("France → Kazakhstan", "de la France au Kazakhstan", "Peine de mort").
+import { countryFromName } from '@/utils/upr';
+import { FRENCH_THEMES, frenchStateForms, LOCALE, type Translate, type UiLanguage } from '@/utils/i18n';
 import type { PageMeta } from '@/utils/model';
 
-export function formatStates(page: Pick<PageMeta, 'recommendingState' | 'stateUnderReview'>, t: Translate): string {
-  return `${page.recommendingState ?? t('unknownState')} → ${page.stateUnderReview ?? t('unknownState')}`;
+type States = Pick<PageMeta, 'recommendingState' | 'stateUnderReview'> & Partial<Pick<PageMeta, 'recommendingStateCode' | 'stateUnderReviewCode'>>;
+
+/** A state's name in the UI language (the stored name is English; its ISO code, or the name, finds the French). */
+export function stateName(name: string | null, code: string | null | undefined, t: Translate, language: UiLanguage): string {
+  if (!name) return t('unknownState');
+  if (language !== 'fr') return name;
+  return frenchStateForms(code ?? countryFromName(name)?.code, name).name;
+}
+
+/**
+ * The values message templates take about who recommends to whom: `state` and `sur` (names), and in French the
+ * forms prose needs: `stateSubject` ("la France"), `ofState` ("de la France"), `toSur` ("au Kazakhstan").
+ */
+export function stateValues(page: States, t: Translate, language: UiLanguage): Record<string, string> {
+  const state = stateName(page.recommendingState, page.recommendingStateCode, t, language);
+  const sur = stateName(page.stateUnderReview, page.stateUnderReviewCode, t, language);
+  if (language !== 'fr') return { state, sur };
+  const from = page.recommendingState ? frenchStateForms(page.recommendingStateCode ?? countryFromName(page.recommendingState)?.code, state) : null;
+  const to = page.stateUnderReview ? frenchStateForms(page.stateUnderReviewCode ?? countryFromName(page.stateUnderReview)?.code, sur) : null;
+  return {
+    state,
+    sur,
+    stateSubject: from?.withArticle ?? state,
+    ofState: from?.of ?? `de ${state}`,
+    toSur: to?.to ?? `à ${sur}`,
+  };
+}
+
+export function formatStates(page: States, t: Translate, language: UiLanguage = 'en'): string {
+  const { state, sur } = stateValues(page, t, language);
+  return `${state} → ${sur}`;
+}
+
+/** A theme's name in the UI language (themes are stored under UPR Info's English names). */
+export function themeName(theme: string, language: UiLanguage): string {
+  return language === 'fr' ? (FRENCH_THEMES[theme as keyof typeof FRENCH_THEMES] ?? theme) : theme;
 }
 
 export function formatDate(iso: string | null, language: UiLanguage): string | null {

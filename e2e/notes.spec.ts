@@ -221,6 +221,10 @@ describe('languages, themes and accessibility', () => {
     const { page, panel } = await openSeed(session);
     expect(await panel.textContent('.panel-count')).toBe('3 recommandations');
     expect(await panel.textContent('.panel-session')).toBe('EPU 34 · 3e cycle · 7 novembre 2019');
+    // French as French writes it: names, articles and contractions, themes.
+    expect(await panel.textContent('.panel-states')).toBe('Canada → Kazakhstan');
+    expect(await panel.textContent('.panel-earlier')).toBe('Aucune recommandation antérieure du Canada au Kazakhstan n’est encore enregistrée.');
+    expect(await panel.locator(`${rec(3)} .chip-theme`).allTextContents()).toContain('Handicap');
     expect(await panel.getAttribute(`${rec(1)} textarea`, 'placeholder')).toBe('Ajouter une note…');
     expect(await axeViolations(panel)).toEqual([]);
     await page.screenshot({ path: join(ROOT, 'test-results/panel-fr-dark.png') });

@@ -15,7 +15,7 @@ interface Props {
 }
 
 function Facet({ facet, values, chosen, onToggle }: { facet: FacetKey; values: FacetCount[]; chosen: readonly string[]; onToggle(value: string): void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [expanded, setExpanded] = useState(false);
   const long = values.length > SHOWN_VALUES + 1;
   // A chosen value stays in view even when the list is folded.
@@ -29,7 +29,7 @@ function Facet({ facet, values, chosen, onToggle }: { facet: FacetKey; values: F
           <li key={value}>
             <label class={`facet-value${count === 0 ? ' facet-value-empty' : ''}`}>
               <input type="checkbox" value={value} checked={chosen.includes(value)} onChange={() => onToggle(value)} />
-              <span class="facet-label">{facetValueLabel(facet, value, t)}</span>
+              <span class="facet-label">{facetValueLabel(facet, value, t, language)}</span>
               <span class="facet-count">{count}</span>
             </label>
           </li>

@@ -3,7 +3,7 @@
 // the panel's editor — and any other version an import kept beside it.
 import type { NotePatch, NoteTarget } from '@/utils/db';
 import type { Note, Result } from '@/utils/messages';
-import { formatSession, formatStates } from '../format';
+import { formatSession, formatStates, stateValues } from '../format';
 import { useI18n } from '../i18n';
 import { NoteEditor } from '../NoteEditor';
 import { RecommendationFacts } from '../RecommendationFacts';
@@ -36,11 +36,11 @@ export function ResultRow({ row, tagSuggestions, save, draft, onDelete }: Props)
   const who = { recommendingState: row.recommendingState, stateUnderReview: row.stateUnderReview };
   const when = formatSession({ session: row.session, cycle: row.cycle, date: row.date }, t, language);
   const target: NoteTarget = rec ? { recommendationId: rec.id } : { pageUrl: row.pageUrl! };
-  const states = { state: row.recommendingState ?? t('unknownState'), sur: row.stateUnderReview ?? t('unknownState') };
+  const states = stateValues(who, t, language);
   return (
     <li class={`row row-${row.kind}`} data-row={row.id}>
       <p class="row-who">
-        <span class="row-states">{formatStates(who, t)}</span>
+        <span class="row-states">{formatStates(who, t, language)}</span>
         {when && <span class="row-when"> · {when}</span>}
       </p>
       {rec ? (

@@ -1,6 +1,7 @@
 // How the dashboard words sizes and facet values: "1.2 MB", "UPR 34", "cycle 3", "5 · Specific action".
 import { LOCALE, type Translate, type UiLanguage } from '@/utils/i18n';
 import type { FacetKey } from './dashboard-rows';
+import { stateName, themeName } from '../format';
 
 const MB = 1024 * 1024;
 
@@ -12,8 +13,13 @@ export function formatSize(bytes: number, t: Translate, language: UiLanguage): s
   return t('dash.mb', { n: number(bytes > 0 ? Math.max(mb, 0.1) : 0) });
 }
 
-export function facetValueLabel(key: FacetKey, value: string, t: Translate): string {
+export function facetValueLabel(key: FacetKey, value: string, t: Translate, language: UiLanguage = 'en'): string {
   switch (key) {
+    case 'stateUnderReview':
+    case 'recommendingState':
+      return stateName(value, null, t, language);
+    case 'theme':
+      return themeName(value, language);
     case 'cycle':
       return t('cycle', { cycle: value });
     case 'session':

@@ -2,8 +2,10 @@
 // the browser's language), and `t()` to fill in values. Our own tables rather than browser.i18n alone, because
 // users switch the language in settings without restarting the browser.
 import { EN, FR, type MessageKey, type Messages } from './messages';
+import { frenchOrdinal } from './names-fr';
 
 export type { MessageKey } from './messages';
+export { FRENCH_STATES, FRENCH_THEMES, frenchOrdinal, frenchStateForms, type FrenchStateForms } from './names-fr';
 export type UiLanguage = 'en' | 'fr';
 export type LanguageSetting = 'auto' | UiLanguage;
 
@@ -23,7 +25,11 @@ export function createTranslator(language: UiLanguage): Translate {
   return (key, values = {}) => {
     const entry = table[key];
     const template = typeof entry === 'string' ? entry : entry[plural.select(Number(values.count ?? 0)) === 'one' ? 'one' : 'other'];
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+    // "{cycle:ordinal}" writes the value as an ordinal of the language ("1er", "2e" in French).
+    return template.replace(/\{(\w+)(:ordinal)?\}/g, (whole, name: string, ordinal?: string) => {
+      if (!(name in values)) return whole;
+      return ordinal && language === 'fr' ? frenchOrdinal(values[name]!) : String(values[name]);
+    });
   };
 }
 
