@@ -128,9 +128,12 @@ describe('actionCategoryOf', () => {
   ])('has no category for %j', (text, category) => expect(actionCategoryOf(text)).toBe(category));
 
   it('prefers the page language where a form means different things', () => {
-    // Spanish "revise" is revisar (review: considering); English "revise" is a specific change.
+    // Spanish "reduce" is reducir (general action); English "reduce" is, in UPR Info's coding, a specific cut.
+    expect(actionCategoryOf('Reduce la pobreza extrema en las zonas rurales', 'es')).toBe(4);
+    expect(actionCategoryOf('Reduce the number of crimes punishable by death', 'en')).toBe(5);
+    // UPR Info codes "revise" with "review": considering action, in either language.
     expect(actionCategoryOf('Revise su legislación sobre la libertad de reunión', 'es')).toBe(3);
-    expect(actionCategoryOf('Revise its legislation on freedom of assembly', 'en')).toBe(5);
+    expect(actionCategoryOf('Revise its legislation on freedom of assembly', 'en')).toBe(3);
   });
 
   it('ignores case and accents', () => {

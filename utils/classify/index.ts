@@ -6,13 +6,14 @@ import type { ActionCategory } from '@/utils/model';
 import { foldedTokens } from './fold';
 import { THEME_PHRASES, THEMES, type Theme } from './themes';
 import {
+  CLAUSE_OPENERS,
+  FIXED_LEMMAS,
+  GENERAL_OBJECT_WORDS,
   LEAD_IN_WORDS,
-  MEASURE_MODIFIERS,
-  MEASURE_SENSITIVE_LEMMAS,
-  MEASURE_WORDS,
-  SKIPPABLE_WORDS,
-  VERB_TABLE,
-} from './verbs';
+  LIGHT_LEMMAS,
+  NOT_VERB_FORMS,
+  NOT_VERB_STARTS,
+  SPECIFIC_ACT_NOUNS, OBJECT_BOUNDARY_WORDS, SKIPPABLE_WORDS, SPECIFIC_OBJECT_WORDS, VERB_TABLE } from './verbs';
 
 export { foldText, foldedTokens } from './fold';
 export { THEMES } from './themes';
@@ -41,13 +42,18 @@ const MAX_WORDS_BEFORE_VERB = 40;
 const UNKNOWN_WORDS_BEFORE_VERB = 3;
 // … and after a lead-in verb, the name of the state under review ("recommande à la République de Moldova de …").
 const UNKNOWN_WORDS_AFTER_LEAD_IN = 10;
-const MAX_MEASURE_MODIFIERS = 6;
+// How far after the verb its object is looked for: "adopt all necessary and appropriate legislative measures".
+const OBJECT_WINDOW = 6;
 const NUMBER = /^\d+$/;
 
 interface VerbForm {
   tokens: string[];
   category: ActionCategory;
-  measureSensitive: boolean;
+  /**
+   * How its object may change its category: a specific verb becomes general over "measures" ('lower'), a light
+   * verb takes the object's category ('both'), the others keep theirs ('none').
+   */
+  objectRule: 'lower' | 'both' | 'none';
 }
 
 // ---- verb forms -------------------------------------------------------------------------------------------
@@ -104,14 +110,14 @@ function compileVerbs(language: Language): Map<string, VerbForm[]> {
       const [head = '', ...irregular] = item.split('|');
       const [lemma, ...tail] = foldedTokens(head);
       if (!lemma) continue;
-      const measureSensitive = MEASURE_SENSITIVE_LEMMAS.has(lemma);
+      const objectRule = LIGHT_LEMMAS.has(lemma) ? 'both' : entry.category === 5 && !FIXED_LEMMAS.has(lemma) ? 'lower' : 'none';
       const firstWords = [...INFLECT[language](lemma).map((form) => [form]), ...irregular.map((form) => foldedTokens(form))];
       for (const first of firstWords) {
         const tokens = [...first, ...tail];
         // A one-word form that is also a connective ("de", "a") would turn every "de" into a verb.
-        if (tokens.length === 0 || (tokens.length === 1 && (SKIPPABLE_WORDS.has(tokens[0]!) || tokens[0]!.length < 3))) continue;
+        if (tokens.length === 0 || (tokens.length === 1 && (SKIPPABLE_WORDS.has(tokens[0]!) || NOT_VERB_FORMS.has(tokens[0]!) || tokens[0]!.length < 3))) continue;
         const list = byFirstWord.get(tokens[0]!) ?? [];
-        if (!list.some((f) => f.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, category: entry.category, measureSensitive });
+        if (!list.some((f) => f.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, category: entry.category, objectRule });
         byFirstWord.set(tokens[0]!, list);
       }
     }
@@ -141,12 +147,16 @@ function verbAt(tokens: readonly string[], i: number, maps: readonly Map<string,
   return null;
 }
 
-function isAboutMeasures(tokens: readonly string[], from: number): boolean {
-  for (let i = from; i < tokens.length && i < from + MAX_MEASURE_MODIFIERS + 1; i++) {
-    if (MEASURE_WORDS.has(tokens[i]!)) return true;
-    if (!MEASURE_MODIFIERS.has(tokens[i]!)) return false;
+/** 4 or 5 from the verb's object when its words say general or specific; null when they say neither. */
+function categoryOfObject(tokens: readonly string[], from: number): ActionCategory | null {
+  for (let i = from; i < tokens.length && i < from + OBJECT_WINDOW; i++) {
+    const token = tokens[i]!;
+    // "an action plan", "a policy document": the second word names the thing.
+    if (GENERAL_OBJECT_WORDS.has(token) && !SPECIFIC_OBJECT_WORDS.has(tokens[i + 1] ?? '')) return 4;
+    if (SPECIFIC_OBJECT_WORDS.has(token)) return 5;
+    if (OBJECT_BOUNDARY_WORDS.has(token)) return null;
   }
-  return false;
+  return null;
 }
 
 /**
@@ -155,15 +165,86 @@ function isAboutMeasures(tokens: readonly string[], from: number): boolean {
  * "Consider ratifying …" 3 because the first verb decides. Null when no known verb opens the text.
  */
 export function actionCategoryOf(text: string, language?: string | null): ActionCategory | null {
-  return actionCategoryOfTokens(foldedTokens(text.slice(0, 1_000)), language);
+  return firstVerbOf(text, language)?.category ?? null;
 }
 
-function actionCategoryOfTokens(tokens: readonly string[], language: string | null | undefined): ActionCategory | null {
+/** The verb that decides the category: its words as matched, and whether the tables know it. */
+export interface DecidingVerb {
+  words: string;
+  /** False for a verb the tables do not list, read as general action (or by its object). */
+  known: boolean;
+  category: ActionCategory;
+}
+
+// "… including by adopting a law", "… in particular through the ratification of …": the means named.
+const MEANS_WORDS = new Set(['by', 'through', 'par', 'mediante', 'via']);
+const MEANS_REACH = 3;
+
+/**
+ * A general recommendation made specific by its means ("Take measures to protect migrants, in particular by
+ * ratifying the Convention") is specific action: UPR Info codes the most specific act asked for.
+ */
+function hasSpecificMeans(tokens: readonly string[], from: number, maps: readonly Map<string, VerbForm[]>[]): boolean {
+  for (let i = from; i < tokens.length; i++) {
+    if (!MEANS_WORDS.has(tokens[i]!)) continue;
+    for (let k = i + 1; k < tokens.length && k <= i + MEANS_REACH; k++) {
+      const token = tokens[k]!;
+      if (SPECIFIC_ACT_NOUNS.has(token)) return true;
+      // A gerund ("by ratifying"), not any word that a verb table lists ("by law", "by the Committee").
+      const form = token.endsWith('ing') || token.endsWith('ant') || token.endsWith('ando') || token.endsWith('iendo') ? verbAt(tokens, k, maps) : null;
+      if (form) return form.category === 5;
+    }
+  }
+  return false;
+}
+
+// A recommendation opening on a clause ("In the light of its national realities, continue …", "Recalling
+// resolution 62/149, reinstate …") puts its verb after the comma; this many clauses are tried.
+const MAX_CLAUSES = 3;
+const CLAUSE_BREAK = /[,;:]/g;
+
+/**
+ * Which verb decided the category of a text, and how: the first known verb of the text or of one of its first
+ * clauses, its category corrected by its object; failing that, a first word the tables do not know is taken for a
+ * verb of general action (4), or specific (5) when its object says so. Null when the text opens on no verb at all
+ * ("Thank you, Mr. President", "Human rights defenders should be protected").
+ */
+export function firstVerbOf(text: string, language?: string | null): DecidingVerb | null {
+  const head = text.slice(0, 1_000);
+  const starts = [0];
+  for (const match of head.matchAll(CLAUSE_BREAK)) {
+    if (starts.length > MAX_CLAUSES) break;
+    starts.push(match.index + 1);
+  }
+  const clauses = starts.map((start) => foldedTokens(head.slice(start)));
+  // "With the support of …, continue …": the opening clause is not the recommendation.
+  if (clauses.length > 1 && CLAUSE_OPENERS.has(clauses[0]![0] ?? '')) clauses.push(clauses.shift()!);
   const maps = verbMapsInOrder(language);
+  for (const tokens of clauses) {
+    const verb = knownVerbIn(tokens, maps);
+    if (verb) return verb;
+  }
+  for (const tokens of clauses) {
+    const verb = unknownVerbIn(tokens);
+    if (verb) return verb;
+  }
+  return null;
+}
+
+function knownVerbIn(tokens: readonly string[], maps: readonly Map<string, VerbForm[]>[]): DecidingVerb | null {
   let unknownAllowed = UNKNOWN_WORDS_BEFORE_VERB;
   for (let i = 0; i < tokens.length && i < MAX_WORDS_BEFORE_VERB; i++) {
     const form = verbAt(tokens, i, maps);
-    if (form) return form.measureSensitive && isAboutMeasures(tokens, i + form.tokens.length) ? 4 : form.category;
+    if (form) {
+      const after = i + form.tokens.length;
+      const object = form.objectRule === 'none' ? null : categoryOfObject(tokens, after);
+      const category = object === null || (form.objectRule === 'lower' && object === 5) ? form.category : object;
+      // "Continue and strengthen …", "Maintain and expand …": continuing, yes, but the second verb says what.
+      const next = form.category === 2 && tokens[after] === 'and' ? knownVerbIn(tokens.slice(after + 1, after + 4), maps) : null;
+      if (next && next.category >= 4) return { words: `${form.tokens.join(' ')} and ${next.words}`, known: true, category: next.category };
+      if (category === 4 && hasSpecificMeans(tokens, after, maps)) return { words: form.tokens.join(' '), known: true, category: 5 };
+      return { words: form.tokens.join(' '), known: true, category };
+    }
     const token = tokens[i]!;
     if (SKIPPABLE_WORDS.has(token) || NUMBER.test(token)) continue;
     if (LEAD_IN_WORDS.has(token)) {
@@ -173,6 +254,18 @@ function actionCategoryOfTokens(tokens: readonly string[], language: string | nu
     if (--unknownAllowed < 0) break;
   }
   return null;
+}
+
+// Fewer words than this are not a recommendation whose first word could be a verb.
+const MIN_WORDS_FOR_UNKNOWN_VERB = 3;
+
+function unknownVerbIn(tokens: readonly string[]): DecidingVerb | null {
+  if (tokens.length < MIN_WORDS_FOR_UNKNOWN_VERB) return null;
+  let i = 0;
+  while (i < tokens.length && (SKIPPABLE_WORDS.has(tokens[i]!) || LEAD_IN_WORDS.has(tokens[i]!) || NUMBER.test(tokens[i]!))) i++;
+  const token = tokens[i];
+  if (!token || token.length < 3 || NOT_VERB_STARTS.has(token) || i + 1 >= tokens.length) return null;
+  return { words: token, known: false, category: categoryOfObject(tokens, i + 1) ?? 4 };
 }
 
 // ---- themes ------------------------------------------------------------------------------------------------
@@ -267,8 +360,7 @@ export function themesOf(text: string): Theme[] {
 
 /** Both classifications at once, as the panel and the exports show them. */
 export function classifyRecommendation(text: string, language?: string | null): Classification {
-  const tokens = foldedTokens(text);
-  return { actionCategory: actionCategoryOfTokens(tokens, language), themes: themesOfTokens(tokens) };
+  return { actionCategory: actionCategoryOf(text, language), themes: themesOfTokens(foldedTokens(text)) };
 }
 
 // The short tags of UPR Info's database export, each the name of one theme of its issue list.

@@ -41,7 +41,7 @@ export const VERB_TABLE: readonly VerbEntry[] = [
     en: words(
       'consider, envisage, explore, reflect upon, reflect on, review, study, examine, look into, assess, evaluate, reconsider, ' +
         'contemplate, analyse, analyze, give consideration|gives|giving, give due consideration|gives|giving, give serious consideration|gives|giving, ' +
-        'take into consideration|takes|taking|took',
+        'take into consideration|takes|taking|took, revise, revisit',
     ),
     fr: words(
       'envisager, examiner, étudier, explorer, réfléchir, revoir|revoie|revoit|revoyant, réexaminer, considérer, évaluer, analyser, ' +
@@ -58,8 +58,8 @@ export const VERB_TABLE: readonly VerbEntry[] = [
       'accelerate, address, encourage, engage, ensure, guarantee, intensify, promote, strengthen, take|took|taken, respect, speed up, ' +
         'step up, scale up, enhance, improve, increase, reinforce, redouble, make|made, protect, combat, fight, tackle, prevent, foster, ' +
         'facilitate, support, uphold, safeguard, secure, provide, prioritize, prioritise, cooperate, collaborate, comply, work, strive, ' +
-        'endeavour, endeavor, expand, broaden, bolster, boost, deepen, advance, raise, mainstream, focus, devote, commit, invest, ' +
-        'empower, counter, curb, reduce, put, apply, follow up, give|gave|given, allow, permit, refrain, redress, remedy, combat, ' +
+        'endeavour, endeavor, expand, broaden, bolster, boost, deepen, advance, raise, mainstream, focus, devote, invest, ' +
+        'empower, counter, curb, put, apply, follow up, give|gave|given, permit, refrain, seek to|sought to,  redress, remedy, combat, ' +
         'expedite, harness, mobilize, mobilise, monitor',
     ),
     fr: words(
@@ -90,10 +90,12 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'end, introduce, pass, approve, finalize, finalise, complete, submit, extend, issue, accept, lift, remove, release, prosecute, ' +
         'punish, prohibit, ban, outlaw, halt, cease, stop, close, launch, allocate, train, publish, collect, designate, appoint, ' +
         'recognize, recognise, grant, include, incorporate, integrate, domesticate, transpose, legislate, define, reinstate, restore, ' +
-        'institute, declare, compensate, undertake|undertook, carry out|carries|carrying|carried, organize, organise, invite, revise, ' +
+        'institute, declare, compensate, undertake|undertook, carry out|carries|carrying|carried, organize, organise, invite, ' +
         'reform, harmonize, harmonise, align, bring|brought, revoke, rescind, abrogate, dismantle, destroy, regulate, register, update, ' +
         'draft, formulate, elaborate, design, modify, fund, build|built, construct, open, impose, commute, deploy, operationalize, ' +
-        'operationalise, enforce, eradicate, free, hold|held, deliver, provide for, enshrine, codify',
+        'operationalise, enforce, eradicate, free, hold|held, deliver, provide for, enshrine, codify, ' +
+        'report, become|became, join, agree, endorse, receive, respond, allow, commit, reduce, set|set, compile, draw up|drew|drawn, ' +
+        'record, annul, suspend, resume, install, communicate, renew, transmit, penalize, penalise, demobilize, demobilise',
     ),
     fr: words(
       'abolir, adhérer|adhère, adopter, amender, modifier, mener|mène, conduire|conduise|conduit|conduisant, incriminer, ' +
@@ -129,6 +131,12 @@ export const VERB_TABLE: readonly VerbEntry[] = [
   },
 ];
 
+/**
+ * Participles that open a clause rather than ask for an act ("Including through …", "Recognizing the efforts made,
+ * …"): never read as the deciding verb.
+ */
+export const NOT_VERB_FORMS: ReadonlySet<string> = new Set('including remaining recognizing recognising noting welcoming acknowledging bearing'.split(' '));
+
 /** Words that may stand before the first verb: connectives, modal verbs, adverbs, articles, list markers. */
 export const SKIPPABLE_WORDS: ReadonlySet<string> = new Set(
   (
@@ -163,21 +171,88 @@ export const LEAD_IN_WORDS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
-/** Lemmas whose category drops to 4 when their object is "measures" ("adopt a law" is 5, "adopt measures" 4). */
-export const MEASURE_SENSITIVE_LEMMAS: ReadonlySet<string> = new Set(['adopt', 'adopter', 'adoptar']);
-
-/** After "adopt" (a law: 5), these words before "measures" make it general action: "adopt all necessary measures" (4). */
-export const MEASURE_WORDS: ReadonlySet<string> = new Set(
-  'measures measure steps step action actions mesures mesure dispositions medidas medida acciones disposiciones providencias'.split(' '),
-);
-export const MEASURE_MODIFIERS: ReadonlySet<string> = new Set(
+/**
+ * Verbs whose category is theirs whatever they act on: a treaty act, an end to something, a request for help.
+ * Every other verb of category 4 or 5 takes its category from its object when the object tells ("adopt measures" is
+ * general action, 4; "adopt a law" specific, 5), UPR Info's own line between the two.
+ */
+export const FIXED_LEMMAS: ReadonlySet<string> = new Set(
   (
-    'all the any further necessary appropriate effective concrete additional urgent legislative adequate specific practical ' +
-    'immediate relevant comprehensive other policy strong robust targeted special positive temporary serious meaningful bold ' +
-    'and such required needed administrative decisive proactive preventive tangible ' +
-    'toutes tous les des de d autres necessaires appropriees efficaces concretes supplementaires urgentes legislatives adequates ' +
-    'specifiques pratiques immediates pertinentes globales et voulues requises ' +
-    'todas las los de otras necesarias apropiadas adecuadas eficaces efectivas concretas adicionales urgentes legislativas ' +
-    'especificas practicas inmediatas pertinentes y pertinentes administrativas'
+    'ratify accede sign abolish criminalize criminalise decriminalize decriminalise repeal withdraw extend invite ' +
+    'ratifier adherer signer abolir retirer abroger ratificar adherirse adherir firmar abolir derogar retirar'
+  ).split(/\s+/),
+);
+
+/**
+ * Light verbs of general action whose object alone says what is asked: "provide resources" is general (4),
+ * "provide a timetable for the visit" specific (5). Other verbs of category 4 stay general whatever they act on
+ * ("strengthen the national commission" is 4).
+ */
+export const LIGHT_LEMMAS: ReadonlySet<string> = new Set(
+  (
+    'take make give provide put allow apply commit carry ' +
+    'prendre faire donner fournir mettre permettre appliquer ' +
+    'tomar hacer dar proporcionar brindar poner permitir aplicar'
+  ).split(/\s+/),
+);
+
+/** The object of a general act: measures, efforts, a policy or an approach rather than a law or a body. */
+export const GENERAL_OBJECT_WORDS: ReadonlySet<string> = new Set(
+  (
+    'measures measure steps step efforts effort action actions approach approaches policy policies attention priority ' +
+    'capacity capacities resources perspective cooperation dialogue mechanism mechanisms framework strategy strategies ways means ' +
+    'mesures mesure efforts effort demarches action actions politique politiques strategie approche attention priorite cooperation ' +
+    'medidas medida esfuerzos esfuerzo acciones accion politica politicas estrategia enfoque atencion prioridad cooperacion'
+  ).split(/\s+/),
+);
+
+/** The object of a specific act: a text, a body or a dated, checkable step. */
+export const SPECIFIC_OBJECT_WORDS: ReadonlySet<string> = new Set(
+  (
+    'law laws legislation bill code statute convention protocol moratorium invitation invitations reservation reservations ' +
+    'plan programme program campaign campaigns institution commission ombudsman ombudsperson committee definition census ' +
+    'penalty reports report visit visits amendment amendments decree training trainings ' +
+    'loi lois legislation code convention protocole moratoire invitation reserves plan programme campagne institution ' +
+    'commission mediateur definition rapport rapports visite formation formations ' +
+    'ley leyes legislacion codigo convencion protocolo moratoria invitacion reservas plan programa campana institucion ' +
+    'comision defensor definicion informe informes visita capacitacion'
+  ).split(/\s+/),
+);
+
+/**
+ * Openers of a clause that precedes the recommendation proper ("With the support of the international community,
+ * continue …", "In the light of its national realities, …"): the verb is looked for after the comma first.
+ */
+export const CLAUSE_OPENERS: ReadonlySet<string> = new Set(
+  'with within in while recalling noting given bearing having as if when although despite recognizing recognising welcoming acknowledging mindful avec dans tout compte con dentro habida'.split(' '),
+);
+
+/** Nouns of specific acts: "including through the adoption of …", "in particular by ratification". */
+export const SPECIFIC_ACT_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'adoption establishment ratification enactment signature creation introduction abolition amendment accession ' +
+    'criminalization criminalisation elaboration publication withdrawal repeal ' +
+    'ratification adhesion creation abrogation elaboration ratificacion adhesion creacion aprobacion derogacion promulgacion'
+  ).split(/\s+/),
+);
+
+/** Where a verb's object ends: its purpose ("to …", "in order to"), a clause, or a means ("by …"). */
+export const OBJECT_BOUNDARY_WORDS: ReadonlySet<string> = new Set(
+  'to that so by in through which with for pour afin que par dans para por con en'.split(' '),
+);
+
+/**
+ * First words that are not a verb: a recommendation whose known verb comes nowhere near the start but opens on
+ * one of these ("Thank you", "Human rights defenders should …", "In the light of …") is left unclassified rather
+ * than taken for general action.
+ */
+export const NOT_VERB_STARTS: ReadonlySet<string> = new Set(
+  (
+    'the a an this these those it its there here we you they he she our their his her us thank thanks mr mrs ms madam ' +
+    'president excellency excellencies dear ladies gentlemen distinguished delegation human in while with within ' +
+    'recalling noting given bearing having as if when although despite though since after before during regarding ' +
+    'concerning on at from into upon being' +
+    ' le la les un une des nous vous je il elle ils elles ce cette ces merci monsieur madame dans tout' +
+    ' el los las una nosotros usted ellos este esta estos estas gracias senor senora'
   ).split(/\s+/),
 );
