@@ -23,11 +23,13 @@ interface Props {
   initialSelected?: number | null;
   languageSetting: LanguageSetting;
   onLanguageSetting(setting: LanguageSetting): void;
+  /** False while the page covers the panel or makes it see-through: destructive clicks are then refused. */
+  isShownToUser?: () => boolean;
 }
 
 const hasContent = (note: Note | null) => Boolean(note && (note.body.trim() || note.tags.length || note.status !== 'none'));
 
-export function Panel({ client, initialSelected = null, languageSetting, onLanguageSetting }: Props) {
+export function Panel({ client, initialSelected = null, languageSetting, onLanguageSetting, isShownToUser = () => true }: Props) {
   const { t, language } = useI18n();
   const [data, setData] = useState<PanelData | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -118,11 +120,19 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     setSelected(n);
     void client.focus(n);
   };
+  // A click the user may not have seen land (a decoy over a hidden panel) must not destroy anything.
+  const refusedUnseen = () => {
+    if (isShownToUser()) return false;
+    setActionError(t('panelObscured'));
+    return true;
+  };
   const remove = async (note: Note) => {
+    if (refusedUnseen()) return;
     const result = await client.deleteNote(note.id);
     if (result.ok) setDeleted(result.value);
   };
   const run = async (work: () => Promise<Result<unknown>>) => {
+    if (refusedUnseen()) return;
     const result = await work();
     setActionError(result.ok ? null : result.error.message);
   };

@@ -2,7 +2,7 @@
 // test fails if its attack works again. No fingerprint: nothing a page hears, no extension file a page can load.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launch, openPopup, panelFrame, ROOT, type Session } from './support/extension';
 
@@ -129,3 +129,96 @@ async function iframeSources(page: Page): Promise<string[]> {
   walk(root);
   return out;
 }
+
+describe('no redress', () => {
+  const appHtml = (frame: Frame) => frame.evaluate(() => document.getElementById('app')?.innerHTML ?? 'no #app');
+
+  it('shows nothing in a panel that a page frames by its per-session address, directly or nested, or opened as a tab', async () => {
+    session = await launch();
+    const { page, panel } = await openStatement(session);
+    // Say the page learnt the address it has no way to read: it frames it, directly and in a frame of its own.
+    const address = (await iframeSources(page)).find((src) => src.includes('/panel.html'))!.replace(/#.*/, '');
+    await page.evaluate((src) => {
+      const direct = document.createElement('iframe');
+      direct.src = src;
+      const outer = document.createElement('iframe');
+      outer.srcdoc = `<iframe src="${src}"></iframe>`;
+      document.body.append(direct, outer);
+    }, address);
+    await page.waitForTimeout(1500);
+    const framed = page.frames().filter((f) => f.url().includes('/panel.html') && f !== panel);
+    expect(framed).toHaveLength(2);
+    for (const frame of framed) expect(await appHtml(frame)).toBe('');
+    expect(await panel.locator('.rec').count()).toBe(3); // ours still shows
+
+    const tab = await session.context.newPage();
+    await tab.goto(`chrome-extension://${session.extensionId}/panel.html`);
+    await tab.waitForTimeout(1000);
+    expect(await appHtml(tab.mainFrame())).toBe('');
+  });
+
+  it('shows nothing of the dashboard or the popup inside a frame', async () => {
+    session = await launch();
+    const dashboard = await session.context.newPage();
+    await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+    await dashboard.waitForFunction(() => document.getElementById('app')!.innerHTML !== '');
+    // Only the extension's own pages may frame them at all (pages are refused outright); even there they stay empty.
+    await dashboard.evaluate(() => {
+      for (const name of ['dashboard.html', 'popup.html']) {
+        const frame = document.createElement('iframe');
+        frame.src = `/${name}`;
+        document.body.append(frame);
+      }
+    });
+    await dashboard.waitForTimeout(1500);
+    const frames = dashboard.frames().filter((f) => f !== dashboard.mainFrame());
+    expect(frames.map((f) => new URL(f.url()).pathname).sort()).toEqual(['/dashboard.html', '/popup.html']);
+    for (const frame of frames) expect(await appHtml(frame)).toBe('');
+  });
+
+  /** A note on recommendation 1, saved. */
+  async function withNote(panel: Awaited<ReturnType<typeof openStatement>>['panel'], text: string) {
+    await panel.fill('.rec[data-n="1"] textarea', text);
+    await panel.waitForSelector('.rec[data-n="1"] .note-state-saved');
+  }
+
+  it.each([
+    [
+      'made transparent',
+      () => document.querySelector('upr-annotator-panel')!.setAttribute('style', document.querySelector('upr-annotator-panel')!.getAttribute('style') + ';opacity:0 !important'),
+    ],
+    [
+      'covered by a decoy',
+      () => {
+        const decoy = document.createElement('div');
+        decoy.textContent = 'Click here to claim your prize';
+        decoy.setAttribute('style', 'position:fixed;inset:0;z-index:2147483647;background:#fff;pointer-events:none');
+        document.body.append(decoy);
+      },
+    ],
+  ])('refuses a destructive click in the panel while the page has it %s, and takes it once shown again', async (_how, attack) => {
+    session = await launch();
+    const { page, panel } = await openStatement(session);
+    await withNote(panel, 'Ask the ministry about the shelters budget');
+    const style = await page.evaluate(() => document.querySelector('upr-annotator-panel')!.getAttribute('style'));
+    await page.evaluate(attack);
+    await page.waitForTimeout(400); // the browser reports visibility at most every 100 ms
+    await panel.click('.rec[data-n="1"] .note-delete', { force: true });
+    await panel.waitForSelector('.panel-error');
+    expect(await panel.textContent('.panel-error')).toContain('refused');
+    expect(await panel.inputValue('.rec[data-n="1"] textarea')).toBe('Ask the ministry about the shelters budget');
+    await panel.click('.rec[data-n="1"] .rec-reject', { force: true });
+    await page.waitForTimeout(500);
+    expect(await panel.locator('.rec').count()).toBe(3);
+
+    // The same clicks on a panel the user can see do what they say.
+    await page.evaluate((original) => {
+      document.querySelector('upr-annotator-panel')!.setAttribute('style', original!);
+      for (const el of document.body.querySelectorAll(':scope > div')) el.remove();
+    }, style);
+    await page.waitForTimeout(400);
+    await panel.click('.rec[data-n="1"] .note-delete');
+    await panel.waitForSelector('.toast-undo');
+    expect(await panel.inputValue('.rec[data-n="1"] textarea')).toBe('');
+  });
+});

@@ -1,8 +1,10 @@
 // The side panel's frame in the page: a closed shadow root holding an extension-origin iframe (the panel itself,
 // which the page cannot read) and a collapse handle. Its styles are inline and !important so page CSS cannot hide
 // or restyle it; on a wide screen it reserves its width so it never covers the statement's text.
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { OWN_UI_ATTR } from '@/utils/anchor';
+import { isMountCheck, withMountToken } from '@/utils/frame-guard';
 
 export const PANEL_WIDTH = 380;
 const HANDLE_WIDTH = 28;
@@ -55,7 +57,9 @@ export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: s
     'box-shadow': '-2px 2px 6px rgba(0,0,0,.25)',
   });
   const frame = doc.createElement('iframe');
-  frame.src = src;
+  // The panel renders only once we vouch for this token (see utils/frame-guard): a page framing panel.html cannot.
+  const token = crypto.randomUUID();
+  frame.src = withMountToken(src, token);
   frame.title = 'UPR Annotator';
   important(frame, {
     all: 'initial',
@@ -101,7 +105,12 @@ export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: s
   ctx.addEventListener(win, 'resize', layout);
   setCollapsed(false);
 
+  const vouch = (message: unknown, sender: { id?: string }) =>
+    isMountCheck(message) && sender.id === browser.runtime.id ? Promise.resolve(message.mountCheck === token && host.isConnected) : undefined;
+  browser.runtime.onMessage.addListener(vouch);
+
   const remove = () => {
+    browser.runtime.onMessage.removeListener(vouch);
     host.remove();
     restoreMargin();
   };

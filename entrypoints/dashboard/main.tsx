@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createDashboardClient } from '@/components/dashboard/dashboard-client';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { I18nContext } from '@/components/i18n';
+import { isTopLevel } from '@/utils/frame-guard';
 import { createTranslator, resolveLanguage, type LanguageSetting } from '@/utils/i18n';
 import { settingsItem, updateSettings } from '@/utils/settings';
 import '@/components/panel.css';
@@ -24,5 +25,8 @@ function show(setting: LanguageSetting) {
   );
 }
 
-void settingsItem.getValue().then((settings) => show(settings.language));
-settingsItem.watch((settings) => show(settings.language));
+// Never inside a frame, where whoever frames it could cover it and take the user's clicks.
+if (isTopLevel(window)) {
+  void settingsItem.getValue().then((settings) => show(settings.language));
+  settingsItem.watch((settings) => show(settings.language));
+}

@@ -3,12 +3,14 @@ import { browser } from 'wxt/browser';
 import { I18nContext } from '@/components/i18n';
 import { Panel } from '@/components/Panel';
 import { createPanelClient } from '@/components/panel-client';
+import { isOwnPanelMount, watchVisibility } from '@/utils/frame-guard';
 import { createTranslator, resolveLanguage, type LanguageSetting } from '@/utils/i18n';
 import { settingsItem, updateSettings } from '@/utils/settings';
 import '@/components/panel.css';
 
 const client = createPanelClient(browser.runtime);
 const root = document.getElementById('app')!;
+const visibility = watchVisibility(document.body);
 const initialSelected = Number(new URLSearchParams(location.search).get('select')) || null;
 
 function show(setting: LanguageSetting) {
@@ -16,11 +18,22 @@ function show(setting: LanguageSetting) {
   document.documentElement.lang = language;
   render(
     <I18nContext.Provider value={{ t: createTranslator(language), language }}>
-      <Panel client={client} initialSelected={initialSelected} languageSetting={setting} onLanguageSetting={(value) => void updateSettings({ language: value })} />
+      <Panel
+        client={client}
+        initialSelected={initialSelected}
+        languageSetting={setting}
+        onLanguageSetting={(value) => void updateSettings({ language: value })}
+        isShownToUser={visibility.isShownToUser}
+      />
     </I18nContext.Provider>,
     root,
   );
 }
 
-void settingsItem.getValue().then((settings) => show(settings.language));
-settingsItem.watch((settings) => show(settings.language));
+// Anywhere but our own mount (framed by a page that learnt its address, opened as a tab, nested in another
+// page's frame), the panel shows nothing and takes no clicks.
+void isOwnPanelMount(window, browser.tabs).then((ours) => {
+  if (!ours) return visibility.stop();
+  void settingsItem.getValue().then((settings) => show(settings.language));
+  settingsItem.watch((settings) => show(settings.language));
+});

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { I18nContext } from '@/components/i18n';
 import { Popup } from '@/components/Popup';
+import { isTopLevel } from '@/utils/frame-guard';
 import { createTranslator, resolveLanguage } from '@/utils/i18n';
 import { sendRequest } from '@/utils/messages';
 import { settingsItem, updateSettings } from '@/utils/settings';
@@ -35,5 +36,8 @@ async function show() {
   );
 }
 
-void show();
-settingsItem.watch(() => void show());
+// Never inside a frame, where whoever frames it could cover it and take the user's clicks.
+if (isTopLevel(window)) {
+  void show();
+  settingsItem.watch(() => void show());
+}

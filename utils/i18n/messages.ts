@@ -180,6 +180,7 @@ export const EN = {
   mergeNext: 'Merge with the next',
   splitHere: 'Split at the selection',
   correctionsTitle: 'Corrections',
+  panelObscured: 'This click was refused: the page covers this panel or makes it see-through, so you may not have seen what you clicked. Make sure the panel is fully visible, then try again.',
 };
 
 export type MessageKey = keyof typeof EN;
@@ -364,4 +365,5 @@ export const FR: Messages = {
   mergeNext: 'Fusionner avec la suivante',
   splitHere: 'Scinder à la sélection',
   correctionsTitle: 'Corrections',
+  panelObscured: 'Clic refusé : la page recouvre ce panneau ou le rend transparent, vous n’avez donc peut-être pas vu ce sur quoi vous cliquiez. Vérifiez que le panneau est entièrement visible, puis réessayez.',
 };

@@ -1,0 +1,99 @@
+// Where an extension page may show itself, and whether the user can see what they click. A page that frames
+// panel.html (or wraps a statement in its own frame) could show the user's notes under a decoy and take their
+// clicks; a page that makes our panel's host transparent or covers it could make a click on its decoy delete a
+// note. The panel renders only as our own mount (a frame directly in a top-level page), the dashboard and popup
+// only as top-level pages, and destructive actions ask `isShownToUser` first. Our own mount is proven, not assumed:
+// the annotator gives its frame a random token and answers for it; a page that frames panel.html by an address
+// it learnt cannot.
+import { PROTOCOL_VERSION } from '@/utils/messages/envelope';
+
+type FramedWindow = Pick<Window, 'top' | 'parent'> & { location: { ancestorOrigins?: DOMStringList } };
+
+/** Dashboard and popup: never inside a frame. */
+export function isTopLevel(win: FramedWindow): boolean {
+  return win.top === win;
+}
+
+/**
+ * The panel: a frame directly in the top-level page it annotates (our content script runs in top frames only),
+ * never a top-level page of its own and never deeper, where an outer page could restyle the frame holding it.
+ */
+export function isPanelMount(win: FramedWindow): boolean {
+  if (win.top === win || win.parent !== win.top) return false;
+  const ancestors = win.location.ancestorOrigins;
+  return ancestors === undefined || ancestors.length === 1;
+}
+
+/** The panel asks the annotator in its tab whether it mounted the frame carrying `mountCheck`. */
+export interface MountCheck {
+  upr: number;
+  mountCheck: string;
+}
+
+export const mountCheck = (token: string): MountCheck => ({ upr: PROTOCOL_VERSION, mountCheck: token });
+
+export function isMountCheck(message: unknown): message is MountCheck {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return m.upr === PROTOCOL_VERSION && typeof m.mountCheck === 'string';
+}
+
+/** The panel's address as the annotator mounts it: the token in the fragment, which only the two of them see. */
+export function withMountToken(src: string, token: string): string {
+  return `${src}#mount=${encodeURIComponent(token)}`;
+}
+
+export function mountTokenOf(hash: string): string | null {
+  const match = /^#mount=([^&]+)$/.exec(hash);
+  return match ? decodeURIComponent(match[1]!) : null;
+}
+
+interface TabsApi {
+  getCurrent(): Promise<{ id?: number } | undefined>;
+  sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+}
+
+/** Whether this window is the panel frame our annotator mounted in this tab's page (asked of the annotator). */
+export async function isOwnPanelMount(win: FramedWindow & { location: { hash: string } }, tabs: TabsApi): Promise<boolean> {
+  const token = mountTokenOf(win.location.hash);
+  if (!token || !isPanelMount(win)) return false;
+  try {
+    const tab = await tabs.getCurrent();
+    if (tab?.id === undefined) return false;
+    return (await tabs.sendMessage(tab.id, mountCheck(token), { frameId: 0 })) === true;
+  } catch {
+    return false; // no annotator in that page: not ours
+  }
+}
+
+export interface VisibilityWatch {
+  /** False while the browser reports the target as covered, transparent, filtered or transformed. */
+  isShownToUser(): boolean;
+  stop(): void;
+}
+
+interface VisibilityEntry {
+  isVisible?: boolean;
+}
+
+/**
+ * Intersection Observer v2 (`trackVisibility`): the browser itself says whether anything is drawn over the target
+ * or makes it less than fully visible, across frames, which no check from inside the frame could. Where the
+ * browser has no such observer, this cannot tell, and says shown.
+ */
+export function watchVisibility(target: Element, win: Window & typeof globalThis = window): VisibilityWatch {
+  const Observer = win.IntersectionObserver;
+  const supported = typeof Observer === 'function' && 'isVisible' in (win.IntersectionObserverEntry?.prototype ?? {});
+  if (!supported) return { isShownToUser: () => true, stop: () => {} };
+  // Until the first report, not shown: a click in the first 100 ms is refused rather than trusted.
+  let shown = false;
+  const observer = new Observer(
+    (entries) => {
+      const last = entries[entries.length - 1] as IntersectionObserverEntry & VisibilityEntry;
+      shown = last.isVisible === true;
+    },
+    { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+  );
+  observer.observe(target);
+  return { isShownToUser: () => shown, stop: () => observer.disconnect() };
+}
