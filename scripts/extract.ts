@@ -22,15 +22,17 @@ function readArgs(argv: readonly string[]): { file: string; url: string } {
 const { file, url } = readArgs(process.argv.slice(2));
 const doc = loadPage(file, url);
 const detection = detectUprPage(doc, url);
-const { page, recommendations } = extractStatement(doc, url);
+const { page, sources, recommendations, statements } = extractStatement(doc, url);
 const { title: _title, ...pageFields } = page;
 console.log(
   JSON.stringify(
     {
       ...detection,
       page: pageFields,
+      sources,
       // What the extension would show: nothing on a page it does not take for a statement.
-      recommendations: detection.detected ? recommendations.map(({ n, text }) => ({ n, text })) : [],
+      recommendations: detection.detected ? recommendations.map(({ n, text, statement }) => ({ n, text, statement })) : [],
+      statements: detection.detected ? statements : [],
     },
     null,
     2,

@@ -4,18 +4,37 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPage, parsePage } from '../../scripts/lib-dom';
 import { SHAPES, renderShape } from '../../tests/fixtures/pages/shapes';
+import { sharedPath } from '../../tests/shared-data.test-support';
 import { detectUprPage } from './index';
 
-const FIXTURES = join(__dirname, '../../../shared/fixtures');
-const LABELS = readdirSync(FIXTURES)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as { file: string; url: string; kind: string });
+interface Label { file: string; url: string; kind: string }
 
-describe('detectUprPage on the development fixtures', () => {
-  it('has all 24 labelled pages', () => expect(LABELS).toHaveLength(24));
+/** The labels of a folder of labelled pages, after checking every page has its label and every label its page. */
+function readLabels(dir: string): Label[] {
+  const names = readdirSync(dir);
+  const labels = names.filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Label);
+  expect(names.filter((f) => f.endsWith('.html')).sort()).toEqual(labels.map((l) => l.file).sort());
+  return labels;
+}
 
-  it.each(LABELS.map((l) => [l.file, l] as const))('%s', (_file, label) => {
-    const detection = detectUprPage(loadPage(join(FIXTURES, label.file), label.url), label.url);
+// The project's own pages always; the shared development set when it is beside the clone. Floors, so a folder that
+// lost its pages fails instead of passing with nothing in it.
+const SETS = [
+  { name: 'tests/pages', dir: join(__dirname, '../../tests/pages'), statements: 18, negatives: 12 },
+  { name: '../shared/fixtures', dir: sharedPath('fixtures', 'detection on the shared development pages'), statements: 17, negatives: 15 },
+].flatMap((set) => (set.dir ? [{ ...set, dir: set.dir }] : []));
+
+describe.each(SETS)('detectUprPage on $name', ({ dir, statements, negatives }) => {
+  const labels = readLabels(dir);
+
+  it(`has at least ${statements} statements and ${negatives} look-alikes, each a page with its label`, () => {
+    expect(labels.filter((l) => l.kind === 'statement').length).toBeGreaterThanOrEqual(statements);
+    expect(labels.filter((l) => l.kind === 'negative').length).toBeGreaterThanOrEqual(negatives);
+    expect(labels.every((l) => l.kind === 'statement' || l.kind === 'negative')).toBe(true);
+  });
+
+  it.each(labels.map((l) => [l.file, l] as const))('%s', (_file, label) => {
+    const detection = detectUprPage(loadPage(join(dir, label.file), label.url), label.url);
     expect(detection.detected, detection.reasons.join('; ')).toBe(label.kind === 'statement');
     expect(detection.reasons.length).toBeGreaterThan(0);
   });
@@ -68,8 +87,29 @@ describe('detectUprPage reasons and gate', () => {
     expect(detectUprPage(doc, 'https://www.example.org/supreme-europe').detected).toBe(false);
   });
 
-  it('imports nothing: no country tables or extractor in the always-on script', () => {
+  it('imports only the host table: no country tables or extractor in the always-on script', () => {
     const source = readFileSync(join(__dirname, 'index.ts'), 'utf8');
-    expect(source).not.toMatch(/^\s*import\s/m);
+    expect(source.match(/^\s*import\s.*$/gm)).toEqual(["import { isGovernmentHost } from '../upr/hosts';"]);
+    // The host table stays import-free, so the detector pulls in nothing else through it.
+    expect(readFileSync(join(__dirname, '../upr/hosts.ts'), 'utf8')).not.toMatch(/^\s*import\s/m);
+  });
+
+  it('reads a verb glued to its subject ("Werecommend that"), and French and Spanish "make N recommendations"', () => {
+    const page = (lead: string, lang = 'en') => parsePage(`<html lang="${lang}"><head><title>Universal Periodic Review of Peru</title></head><body><main><p>${lead}</p><ul><li>Ratify the Escazú Agreement.</li></ul></main></body></html>`);
+    const detected = (lead: string, lang?: string) => detectUprPage(page(lead, lang), 'https://www.example.org/peru').detected;
+    expect(detected('Werecommend that Peru:')).toBe(true);
+    expect(detected('Nous souhaiterions également formuler deux recommandations :', 'fr')).toBe(true);
+    expect(detected('Quisiéramos formular dos recomendaciones:', 'es')).toBe(true);
+    expect(detected('Nous souhaiterions formuler des remarques :', 'fr')).toBe(false);
+  });
+
+  it('takes a page of several statements for a statement, and advice to states in general for none', () => {
+    const body = ['Angola', 'Bolivia', 'Egypt'].map((s) => `<h2>${s}</h2><p>Norway recommends that ${s}:</p><ol><li>Adopts a law on equality.</li></ol>`).join('');
+    const session = parsePage(`<html><head><title>UPR 34: Norway’s statements</title></head><body><main>${body}</main></body></html>`);
+    expect(detectUprPage(session, 'https://www.norway.no/upr34').detected).toBe(true);
+    const advice = (lead: string) => parsePage(`<html><head><title>Universal Periodic Review of Peru</title></head><body><main><p>${lead}</p><ul><li>Ratify the Escazú Agreement.</li></ul></main></body></html>`);
+    expect(detectUprPage(advice('We recommend that states ask Peru to:'), 'https://ngo.example.org/').detected).toBe(false);
+    expect(detectUprPage(advice('Nous recommandons aux États de demander au Pérou de :'), 'https://ngo.example.org/').detected).toBe(false);
+    expect(detectUprPage(advice('Critics say that states recommend that their allies do little:'), 'https://ngo.example.org/').detected).toBe(false);
   });
 });

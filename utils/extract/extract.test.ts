@@ -4,19 +4,24 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPage, normalizeRecommendation, parsePage } from '../../scripts/lib-dom';
 import { SHAPES, renderShape } from '../../tests/fixtures/pages/shapes';
+import { sharedPath } from '../../tests/shared-data.test-support';
 import { countryFromName } from '../upr';
 import { extractStatement, type Extraction } from './index';
 
 interface Label {
   file: string; url: string; kind: string; language: string; recommendationsComplete: boolean;
-  expected: { recommendingState: string; stateUnderReview: string; session: number; cycle: number; date: string; recommendations: string[] } | null;
+  expected: { recommendingState: string; stateUnderReview: string | null; session: number; cycle: number; date: string | null; recommendations: string[] } | null;
 }
 
-const FIXTURES = join(__dirname, '../../../shared/fixtures');
-const STATEMENTS = readdirSync(FIXTURES)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Label)
-  .filter((l) => l.kind === 'statement');
+const PAGES = join(__dirname, '../../tests/pages');
+
+function readStatements(dir: string): Label[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Label)
+    .filter((l) => l.kind === 'statement');
+}
 
 function expectRangesMatchTexts(extraction: Extraction): void {
   for (const rec of extraction.recommendations) {
@@ -26,21 +31,53 @@ function expectRangesMatchTexts(extraction: Extraction): void {
   }
 }
 
-describe('extractStatement on the development fixtures', () => {
-  it('has the 12 statements', () => expect(STATEMENTS).toHaveLength(12));
+// The project's own pages always; the shared development set when it is beside the clone.
+const SETS = [
+  { name: 'tests/pages', dir: PAGES, floor: 18 },
+  { name: '../shared/fixtures', dir: sharedPath('fixtures', 'extraction on the shared development pages'), floor: 17 },
+].flatMap((set) => (set.dir ? [{ ...set, dir: set.dir }] : []));
 
-  it.each(STATEMENTS.map((l) => [l.file, l] as const))('%s', (_file, label) => {
-    const extraction = extractStatement(loadPage(join(FIXTURES, label.file), label.url), label.url);
+describe.each(SETS)('extractStatement on the statements of $name', ({ dir, floor }) => {
+  const statements = readStatements(dir);
+
+  it(`has at least ${floor} statements, each labelled with what it recommends`, () => {
+    expect(statements.length).toBeGreaterThanOrEqual(floor);
+    for (const label of statements) expect(label.expected?.recommendations.length, label.file).toBeGreaterThan(0);
+  });
+
+  it.each(statements.map((l) => [l.file, l] as const))('%s', (_file, label) => {
+    const extraction = extractStatement(loadPage(join(dir, label.file), label.url), label.url);
     const { page } = extraction;
     const expected = label.expected!;
-    expect(page.recommendingStateCode).toBe(countryFromName(expected.recommendingState)!.code);
-    expect(page.stateUnderReviewCode).toBe(countryFromName(expected.stateUnderReview)!.code);
+    const code = (name: string | null) => (name === null ? null : countryFromName(name)!.code);
+    expect(page.recommendingStateCode).toBe(code(expected.recommendingState));
+    expect(page.stateUnderReviewCode).toBe(code(expected.stateUnderReview));
     expect([page.session, page.cycle, page.date, page.language]).toEqual([expected.session, expected.cycle, expected.date, label.language]);
     if (label.recommendationsComplete) {
       expect(extraction.recommendations.map((r) => normalizeRecommendation(r.text))).toEqual(expected.recommendations.map(normalizeRecommendation));
       expect(extraction.recommendations.map((r) => r.n)).toEqual(expected.recommendations.map((_, i) => i + 1));
     }
+    // A page-level state under review means one statement; none means several, each with its own.
+    expect(extraction.statements.length > 1).toBe(expected.stateUnderReview === null);
+    expect(extraction.statements.flatMap((s) => s.recommendations)).toEqual(extraction.recommendations.map((r) => r.n));
     expectRangesMatchTexts(extraction);
+  });
+});
+
+// Pages of several statements: each sub-statement's state under review, date and number of recommendations.
+const SUB_STATEMENTS: Readonly<Record<string, readonly [string, string | null, number][]>> = {
+  '114-australia-multi-upr41-session-page': [['BHR', '2022-11-07', 2], ['ECU', '2022-11-07', 2], ['TUN', '2022-11-08', 1]],
+  // Cut inside the third sub-heading: Guinea's statement has no recommendations left.
+  '211-australia-multi-upr49-session-page': [['KIR', '2025-04-28', 3], ['KGZ', '2025-04-28', 3], ['GIN', null, 0]],
+};
+
+describe.each(SETS)('sub-statements of the pages of several statements in $name', ({ dir }) => {
+  const pages = readStatements(dir).filter((l) => l.expected!.stateUnderReview === null);
+
+  it.each(pages.map((l) => [l.file, l] as const))('%s: each with its own state, date and recommendations', (file, label) => {
+    const extraction = extractStatement(loadPage(join(dir, file), label.url), label.url);
+    expect(extraction.statements.map((s) => [s.stateUnderReviewCode, s.date, s.recommendations.length])).toEqual(SUB_STATEMENTS[file.replace(/\.html$/, '')]);
+    for (const rec of extraction.recommendations) expect(extraction.statements[rec.statement]!.recommendations).toContain(rec.n);
   });
 });
 
@@ -57,6 +94,8 @@ describe('extractStatement on hand-written shapes', () => {
       cycle: page.cycle, date: page.date, language: page.language,
     };
     expect(Object.fromEntries(Object.keys(want).map((k) => [k, got[k as keyof typeof got]]))).toEqual(want);
+    if (shape.statements) expect(extraction.statements.map((s) => [s.stateUnderReviewCode, s.recommendations.length])).toEqual(shape.statements);
+    else expect(extraction.statements).toHaveLength(1);
     expectRangesMatchTexts(extraction);
   });
 

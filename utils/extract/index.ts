@@ -2,14 +2,29 @@
 // date, language) and each recommendation's own words with a live DOM Range over them. Works on the main content
 // only and never writes the DOM. Runs only on pages utils/detect accepted, so it may use the country tables.
 import { collectLines, rangeBetween, textBetween } from './lines';
-import { extractPageMeta, type PageMeta } from './meta';
+import { extractPageMeta, isMonthFirstSite, type MetaSources, type PageMeta } from './meta';
 import { scanRecommendations } from './recommendations';
+import { describeStatements, keepDistinct, splitStatements, type SubStatement } from './statements';
 
-export type { PageMeta } from './meta';
+export type { MetaSource, MetaSources, PageMeta } from './meta';
 export type { LeadIn } from './recommendations';
+export type { SubStatement } from './statements';
 
-export interface ExtractedRecommendation { n: number; text: string; range: Range }
-export interface Extraction { page: PageMeta; recommendations: ExtractedRecommendation[]; root: Element }
+export interface ExtractedRecommendation {
+  n: number; text: string; range: Range;
+  /** Index in `statements` of the statement it belongs to. */
+  statement: number;
+}
+export interface Extraction {
+  /** The page's metadata; on a page of several statements, the fields they do not share are null. */
+  page: PageMeta;
+  /** Which signal each field of `page` came from. */
+  sources: MetaSources;
+  recommendations: ExtractedRecommendation[];
+  /** One entry for an ordinary page; one per sub-statement on a session page or a speech collection. */
+  statements: SubStatement[];
+  root: Element;
+}
 
 const MAIN_SELECTORS = ['main', '[role="main"]', 'article', '#content', '#main-content', '.content'];
 
@@ -35,11 +50,26 @@ export function extractStatement(doc: Document, url: string): Extraction {
       scan = retry;
     }
   }
-  const recommendations = scan.items.map((item, i) => ({
-    n: i + 1,
-    text: textBetween(lines, item.start, item.end),
-    range: rangeBetween(doc, lines, item.start, item.end),
-  }));
-  const page = extractPageMeta({ doc, url, root, lines, leadIns: scan.leadIns });
-  return { page, recommendations, root };
+  const { page, sources } = extractPageMeta({ doc, url, root, lines, leadIns: scan.leadIns });
+  const author = page.recommendingStateCode ? { code: page.recommendingStateCode, name: page.recommendingState ?? '' } : null;
+  const split = splitStatements(lines, scan.items, author, isMonthFirstSite(url));
+  const group = scan.items.map((_, i) => split?.owner[i] ?? 0);
+  const texts = scan.items.map((item) => textBetween(lines, item.start, item.end));
+  const keep = keepDistinct(texts, scan.items.map((item) => item.inline === true), group);
+  const kept = scan.items.flatMap((item, i) => (keep[i] ? [{ item, text: texts[i]!, statement: group[i]! }] : []));
+  const recommendations = kept.map(({ item, text, statement }, i) => ({ n: i + 1, text, range: rangeBetween(doc, lines, item.start, item.end), statement }));
+  if (!split) {
+    const { stateUnderReview, stateUnderReviewCode, session, cycle, date } = page;
+    const statements = [{ heading: null, stateUnderReview, stateUnderReviewCode, session, cycle, date, recommendations: recommendations.map((r) => r.n) }];
+    return { page, sources, recommendations, statements, root };
+  }
+  const statements = describeStatements({ headers: split.headers, owner: kept.map((k) => k.statement) }, page.session, recommendations.map((r) => r.n));
+  // Page-level fields hold only what every sub-statement shares: a session page has no one state under review or date.
+  const sessions = new Set(statements.map((s) => s.session).filter((s) => s !== null));
+  const session = sessions.size === 1 ? [...sessions][0]! : sessions.size > 1 ? null : page.session;
+  const merged: PageMeta = { ...page, stateUnderReview: null, stateUnderReviewCode: null, date: null, session, cycle: session === null ? null : statements.find((s) => s.session === session)?.cycle ?? page.cycle };
+  const mergedSources: MetaSources = { ...sources };
+  delete mergedSources.stateUnderReview;
+  delete mergedSources.date;
+  return { page: merged, sources: mergedSources, recommendations, statements, root };
 }

@@ -25,6 +25,19 @@ export const RECOMMENDATION_VERBS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
+/** French and Spanish infinitives that open recommendations ("Ratifier …", "Adoptar …"), for cutting run-together items. */
+export const ROMANCE_VERBS: ReadonlySet<string> = new Set(
+  (
+    'ratifier adopter garantir renforcer assurer veiller prendre mettre abolir abroger adhérer établir élaborer intensifier ' +
+    'poursuivre lutter redoubler créer modifier réviser accélérer envisager promouvoir protéger dépénaliser éliminer ' +
+    'libérer enquêter interdire instaurer lever retirer respecter inviter allouer améliorer continuer ' +
+    'ratificar adoptar garantizar fortalecer asegurar velar tomar poner abolir derogar adherirse establecer elaborar ' +
+    'intensificar proseguir continuar luchar redoblar crear modificar revisar acelerar considerar promover proteger ' +
+    'despenalizar eliminar implementar aplicar investigar combatir prevenir erradicar aprobar reformar armonizar ' +
+    'liberar prohibir instaurar retirar respetar invitar asignar mejorar cursar reforzar'
+  ).split(/\s+/),
+);
+
 /** Capitalized first words that start ordinary prose, not an imperative item. */
 export const PROSE_STARTS: ReadonlySet<string> = new Set(
   (
@@ -38,8 +51,9 @@ export const PROSE_STARTS: ReadonlySet<string> = new Set(
 );
 
 /** Present-tense recommending verbs, and "following recommendations" phrases, in EN / FR / ES. */
+// A careless CMS may glue the verb to its subject ("Werecommend that", "Canadarecommends").
 export const LEAD_IN =
-  /(?<!\b(?:vous|le|les|os)\s)\b(?:recommends?|recommande(?:nt)?|recommandons|recomienda(?:n)?|recomendamos|recomendar[íi]a(?:mos)?)\b(?!\s+(?:that\s+)?(?:you|by|par|por)\b|\s+the\s+following\s+(?!recommendations))|\b(?:the\s+following\s+recommendations?|(?:les\s+)?recommandations\s+suivantes|(?:las\s+)?siguientes\s+recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits|put\s+forward)\s+(?:one|a|two|three|four|five|six|seven|eight|several|a\s+few|the\s+following|\d+)\s+(?:key\s+|specific\s+|concrete\s+)?recommendations?)\b|\b(?:recall|recalls|reiterate|reiterates|rappelle|rappelons|reitera|reiteramos)\s+(?:its|our|sa|notre|su|nuestra)\s+(?:previous\s+|earlier\s+|pr[ée]c[ée]dente\s+|anterior\s+)?(?:recommendation|recommandation|recomendaci[óo]n)\b/giu;
+  /(?<!\b(?:vous|le|les|os)\s)(?:\b|(?<=\b[Ww]e|\b\p{Lu}\p{Ll}+))(?:recommends?|recommande(?:nt)?|recommandons|recomienda(?:n)?|recomendamos|recomendar[íi]a(?:mos)?)\b(?!\s+(?:that\s+)?(?:you|by|par|por)\b|\s+the\s+following\s+(?!recommendations))|\b(?:the\s+following\s+recommendations?|(?:les\s+)?recommandations\s+suivantes|(?:las\s+)?siguientes\s+recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits|put\s+forward)\s+(?:one|a|two|three|four|five|six|seven|eight|several|a\s+few|the\s+following|\d+)\s+(?:key\s+|specific\s+|concrete\s+)?recommendations?|(?:formuler|formule|formulons|faire|faisons|adresser|adresse|adressons|pr[ée]senter|pr[ée]sente|pr[ée]sentons|formular|formula|formulamos|hacer|hace|hacemos|presentar|presenta|presentamos)\s+(?:une|deux|trois|quatre|cinq|six|quelques|plusieurs|una|dos|tres|cuatro|cinco|seis|algunas|varias|\d+)\s+(?:recommandations?|recomendaci(?:ón|ones)))\b|\b(?:recall|recalls|reiterate|reiterates|rappelle|rappelons|reitera|reiteramos)\s+(?:its|our|sa|notre|su|nuestra)\s+(?:previous\s+|earlier\s+|pr[ée]c[ée]dente\s+|anterior\s+)?(?:recommendation|recommandation|recomendaci[óo]n)\b/giu;
 
 /** A bare label that introduces a list: "Recommendations:", "Recommendations to Kenya:", "Recomendaciones:". */
 export const LABEL_LEAD_IN = /^(?:our\s+|nos\s+|nuestras\s+)?(?:recommendations?|recommandations?|recomendaciones?)(?:\s+(?:to|for|by|au|à|aux|de|du|a|al|para|por)\s+[^:]{1,60})?\s*:$/iu;
@@ -60,7 +74,11 @@ export const PAST_TENSE_SUBJECT =
   /\b(?:made|gave|delivered|presented|submitted|issued|put\s+forward|a\s+formulé|a\s+adressé|a\s+fait|a\s+présenté|formuló|hizo|presentó|realizó)(?:\s+(?:the|its|les|ses|las|sus))?\s*$/iu;
 
 /** A lead-in addressed to a treaty's "State party" comes from a treaty body, not a state. */
-export const STATE_PARTY_ADDRESSEE = /^\s*(?:that\s+|to\s+|à\s+|que\s+|al\s+)?(?:the\s+|l['’]\s*|el\s+)?(?:state\s+party|[ée]tat\s+partie|estado\s+parte)\b/iu;
+export const STATE_PARTY_ADDRESSEE =
+  /^\s*(?:that\s+|to\s+|à\s+|aux\s+|a\s+|que\s+|al\s+|a\s+los\s+)?(?:the\s+|l['’]\s*|el\s+|all\s+|les\s+|tous\s+les\s+|los\s+|todos\s+los\s+)?(?:state\s+party|[ée]tat\s+partie|estado\s+parte|(?:member\s+)?states\b|[ée]tats(?![-\p{L}])|estados(?!\s+unidos)\b|countries\b|governments\b)/iu;
+
+/** A generic plural subject ("states recommend", "observers recommend"): a description of the UPR, not a statement. */
+export const GENERIC_SUBJECT = /\b(?:states|countries|governments|delegations|observers|they|others|many|some)(?:\s+\p{L}+ly)?\s*$/iu;
 
 /** Lines that end a run of items: closing formulas, good wishes, page metadata. */
 export const CLOSING =

@@ -2,7 +2,11 @@
 // it came from, so an offset in a line's text maps back to a DOM point for ranges.
 
 export interface TextSegment { node: Text; start: number; end: number }
-export interface Line { block: Element; text: string; segments: TextSegment[]; listItem: Element | null; heading: boolean }
+export interface Line {
+  block: Element; text: string; segments: TextSegment[]; listItem: Element | null; heading: boolean;
+  /** Inside a standfirst or summary above the statement ("gem-c-lead-paragraph", "standfirst"): a repeat, not the statement. */
+  standfirst: boolean;
+}
 export interface LinePoint { line: number; offset: number }
 
 const BLOCK_TAGS = new Set(
@@ -16,6 +20,16 @@ const SKIP_ROLES = /^(?:navigation|banner|contentinfo|complementary|search|menu|
 const CHROME_TOKENS = new Set(
   'share sharing social breadcrumb breadcrumbs addtoany a2a related sidebar menu nav navigation navbar cookie cookies newsletter pagination comments comment skip toolbar tags categories meta metadata byline dateline'.split(' '),
 );
+
+// Class/id tokens of a news story's standfirst or summary, which may repeat a recommendation in other words.
+const STANDFIRST_TOKENS = new Set('lead standfirst teaser excerpt dek subtitle strapline abstract chapo chapeau'.split(' '));
+
+function isStandfirst(el: Element): boolean {
+  const names = `${el.getAttribute('class') ?? ''} ${el.id}`.toLowerCase();
+  if (!names.trim()) return false;
+  for (const token of names.split(/[\s_-]+/)) if (STANDFIRST_TOKENS.has(token)) return true;
+  return false;
+}
 
 const SCREEN_READER_ONLY = /(?:^|\s)(?:[\w-]*visually-hidden|sr-only|wb-inv|screen-reader-text|element-invisible)(?:\s|$)/i;
 
@@ -45,8 +59,8 @@ export function collectLines(root: Element, strict = true): Line[] {
   };
   // An explicit stack, not recursion: a page nested thousands of elements deep must not overflow the call stack.
   // Children are read by index: in DOM implementations where nextSibling searches the parent, that stays linear.
-  const stack: { kids: NodeListOf<ChildNode>; i: number; block: Element; isBlock: boolean }[] = [
-    { kids: root.childNodes, i: 0, block: root, isBlock: false },
+  const stack: { kids: NodeListOf<ChildNode>; i: number; block: Element; isBlock: boolean; standfirst: boolean }[] = [
+    { kids: root.childNodes, i: 0, block: root, isBlock: false, standfirst: false },
   ];
   while (stack.length) {
     const frame = stack[stack.length - 1]!;
@@ -62,7 +76,7 @@ export function collectLines(root: Element, strict = true): Line[] {
       if (!current) {
         if (!value.trim()) continue;
         const block = frame.block;
-        current = { block, text: '', segments: [], listItem: block.closest('li'), heading: /^H[1-6]$/.test(block.tagName) };
+        current = { block, text: '', segments: [], listItem: block.closest('li'), heading: /^H[1-6]$/.test(block.tagName), standfirst: frame.standfirst };
       }
       current.segments.push({ node, start: current.text.length, end: current.text.length + value.length });
       current.text += value;
@@ -75,7 +89,7 @@ export function collectLines(root: Element, strict = true): Line[] {
       if (isChrome(el, strict)) continue;
       const isBlock = BLOCK_TAGS.has(el.tagName);
       if (isBlock) close();
-      stack.push({ kids: el.childNodes, i: 0, block: isBlock ? el : frame.block, isBlock });
+      stack.push({ kids: el.childNodes, i: 0, block: isBlock ? el : frame.block, isBlock, standfirst: frame.standfirst || (isBlock && isStandfirst(el)) });
     }
   }
   close();

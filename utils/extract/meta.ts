@@ -20,8 +20,12 @@ const MAX_SCAN_CHARS = 40_000;
 // "Statement by Australia", "Intervention de la France", "delivered by the delegation of Estonia".
 const AUTHORED_BY =
   /\b(?:statement|intervention|remarks|declaration|recommendations|d[ée]claration|recommandations|intervenci[óo]n|declaraci[óo]n|recomendaciones|delivered)\s+(?:delivered\s+)?(?:by|of|from|de|du|des|del)\s+(?:the\s+|la\s+|l['’]\s*|el\s+)?(?:delegation\s+of\s+|d[ée]l[ée]gation\s+(?:de\s+|du\s+)|delegaci[óo]n\s+de\s+)?(?:the\s+|la\s+|l['’]\s*|el\s+)?$/iu;
-// "U.S. Statement", "This UK statement", "Canada's intervention".
-const AUTHOR_NOUN = /^(?:['’]s)?\s+(?:statement|intervention|remarks|recommendations|delegation)\b/i;
+// "U.S. Statement", "This UK statement", "Canada's intervention", "Norway`s statement" — not "delegation": "the DPRK
+// delegation" and "Ireland's delegation" are the ones being thanked.
+const AUTHOR_NOUN = /^(?:['’`´]s)?\s+(?:statement|intervention|remarks|recommendations)\b/i;
+// The author line: "Permanent Mission of Japan", "Représentant permanent de la France", "Misión Permanente de Chile".
+const MISSION_OF =
+  /\b(?:permanent\s+(?:mission|representative|representation|delegation)|(?:mission|d[ée]l[ée]gation|repr[ée]sentation|repr[ée]sentante?|ambassadeur|ambassadrice)\s+permanente?|misi[óo]n\s+permanente|representante\s+permanente|representaci[óo]n\s+permanente|embassy|ambassade|embajada|ministry\s+of\s+foreign\s+affairs|minist[èe]re\s+des\s+affaires\s+[ée]trang[èe]res)\s+(?:of|de|du|del|d['’])\s*(?:the\s+|la\s+|l['’]\s*|el\s+)?$/iu;
 // "Estonia welcomes …", "Sweden wishes …": the speaker as the subject of a diplomatic verb.
 const SPEAKER_VERB =
   /^\s+(?:warmly\s+|also\s+|further\s+|would\s+like\s+to\s+|wishes\s+to\s+)?(?:welcomes|commends|thanks|congratulates|notes|recognizes|recognises|appreciates|acknowledges|wishes|remains|salue|félicite|remercie|saluda|felicita|agradece|reconoce|da\s+la\s+bienvenida)\b/i;
@@ -56,9 +60,43 @@ function openingLines(lines: readonly Line[]): readonly Line[] {
 
 interface MetaInput { doc: Document; url: string; root: Element; lines: readonly Line[]; leadIns: readonly LeadIn[] }
 
-function headTexts(doc: Document, lines: readonly Line[]): string[] {
-  const texts = [doc.title];
-  for (const h of Array.from(doc.querySelectorAll('h1')).slice(0, 2)) texts.push(h.textContent ?? '');
+/** Which signal gave a field its value, in the order of precedence the fields are read in. */
+export type MetaSource = 'lead-in' | 'body title' | 'body' | 'author line' | 'site identity' | 'host' | 'page title' | 'page date' | 'address' | 'date' | 'session' | 'document language' | 'wording';
+export type MetaSources = Partial<Record<'recommendingState' | 'stateUnderReview' | 'session' | 'cycle' | 'date' | 'language', MetaSource>>;
+
+interface Texts { /** The statement's own title and opening lines, then the page's title and first headings. */ all: string[]; body: number }
+
+/** Index of the line holding the first lead-in, or -1. */
+function firstLeadInLine(leadIns: readonly LeadIn[]): number {
+  return leadIns.length ? leadIns[0]!.line : -1;
+}
+
+/**
+ * The statement's own title is the last heading before its first lead-in that names the UPR, a session or a state: on
+ * a page whose first heading belongs to another statement (a banner, a "latest" block), that one wins.
+ */
+function bodyTitleLine(lines: readonly Line[], leadIns: readonly LeadIn[]): number {
+  const first = firstLeadInLine(leadIns);
+  for (let i = Math.min(first, lines.length) - 1; i >= 0 && first - i <= HEAD_LINES * 2; i--) {
+    const line = lines[i]!;
+    if (line.heading && UPR_WORDS.test(line.text)) return i;
+  }
+  return -1;
+}
+
+const UPR_WORDS = /\b(?:universal\s+period(?:ic)?\s+review|examen\s+p[ée]riodique\s+universel|examen\s+peri[óo]dico\s+universal|UPR|EPU)(?![a-z])/i;
+
+function headTexts(doc: Document, root: Element, lines: readonly Line[], leadIns: readonly LeadIn[]): Texts {
+  const texts: string[] = [];
+  const title = bodyTitleLine(lines, leadIns);
+  const first = firstLeadInLine(leadIns);
+  if (title >= 0) for (let i = title; i < first && i - title < HEAD_LINES; i++) texts.push(lines[i]!.text);
+  const body = texts.length;
+  const h1s = Array.from(doc.querySelectorAll('h1')).slice(0, 4);
+  // The main content's own h1 is the body title; an h1 in the site's header comes after the page title.
+  for (const h of h1s) if (root.contains(h)) texts.push(h.textContent ?? '');
+  texts.push(doc.title);
+  for (const h of h1s.slice(0, 2)) if (!root.contains(h)) texts.push(h.textContent ?? '');
   for (const line of lines.slice(0, HEAD_LINES)) texts.push(line.text);
   let headings = 0;
   for (let i = 0; i < lines.length && headings < MAX_HEADINGS; i++) {
@@ -68,11 +106,11 @@ function headTexts(doc: Document, lines: readonly Line[]): string[] {
     }
   }
   // A date, session or name in the head is near the start of its line; a megabyte-long paragraph is not read whole.
-  return texts.map((t) => normalizeSpace(t.slice(0, MAX_HEAD_TEXT))).filter(Boolean);
+  return { all: texts.map((t) => normalizeSpace(t.slice(0, MAX_HEAD_TEXT))).filter(Boolean), body };
 }
 
-function findSession(texts: readonly string[], url: string): number | null {
-  for (const text of texts) {
+function findSession(texts: Texts, url: string): { session: number | null; source?: MetaSource } {
+  for (const [k, text] of texts.all.entries()) {
     for (const pattern of SESSION_PATTERNS) {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
@@ -80,7 +118,7 @@ function findSession(texts: readonly string[], url: string): number | null {
         if (n < 1 || n > MAX_SESSION) continue;
         // "Human Rights Council 36th Session" numbers the Council, not the Working Group.
         if (HRC_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-        return n;
+        return { session: n, source: k < texts.body ? 'body title' : 'page title' };
       }
     }
   }
@@ -92,36 +130,44 @@ function findSession(texts: readonly string[], url: string): number | null {
   }
   const m = URL_SESSION.exec(path);
   const n = m ? Number(m[1] ?? m[2]) : NaN;
-  return n >= 1 && n <= MAX_SESSION ? n : null;
+  return n >= 1 && n <= MAX_SESSION ? { session: n, source: 'address' } : { session: null };
 }
 
-function findDate(doc: Document, root: Element, texts: readonly string[], url: string): string | null {
+/** Only U.S. sites write the month first; theirs are the only ".gov" hosts without a country code. */
+export function isMonthFirstSite(url: string): boolean {
+  return /\.gov$/i.test(hostOf(url));
+}
+
+function findDate(doc: Document, root: Element, texts: Texts, url: string): { date: string | null; source?: MetaSource } {
+  const monthFirst = isMonthFirstSite(url);
+  for (const text of texts.all.slice(0, texts.body)) {
+    const found = findDateIn(text, monthFirst);
+    if (found) return { date: found.iso, source: 'body title' };
+  }
   const times = [...Array.from(root.querySelectorAll('time[datetime]')), ...Array.from(doc.querySelectorAll('time[datetime]'))];
   for (const time of times) {
     const found = findDateIn(time.getAttribute('datetime') ?? '');
-    if (found) return found.iso;
+    if (found) return { date: found.iso, source: 'page date' };
   }
   for (const selector of ['meta[property="article:published_time"]', 'meta[name="dcterms.issued"]', 'meta[name="date"]', 'meta[name="DC.date"]', 'meta[itemprop="datePublished"]']) {
     const found = findDateIn(doc.querySelector(selector)?.getAttribute('content') ?? '');
-    if (found) return found.iso;
+    if (found) return { date: found.iso, source: 'page date' };
   }
-  // Only U.S. sites write the month first; theirs are the only ".gov" hosts without a country code.
-  const monthFirst = /\.gov$/i.test(hostOf(url));
-  for (const text of texts) {
+  for (const text of texts.all.slice(texts.body)) {
     const found = findDateIn(text, monthFirst);
-    if (found) return found.iso;
+    if (found) return { date: found.iso, source: 'body' };
   }
   const inUrl = /\/(20\d{2})\/(\d{2})\/(\d{2})\//.exec(url);
-  return inUrl ? `${inUrl[1]}-${inUrl[2]}-${inUrl[3]}` : null;
+  return inUrl ? { date: `${inUrl[1]}-${inUrl[2]}-${inUrl[3]}`, source: 'address' } : { date: null };
 }
 
-function findLanguage(doc: Document, root: Element, leadIns: readonly LeadIn[]): string | null {
+function findLanguage(doc: Document, root: Element, leadIns: readonly LeadIn[]): { language: string | null; source?: MetaSource } {
   const tagged = root.closest('[lang]')?.getAttribute('lang') ?? doc.documentElement.getAttribute('lang');
-  if (tagged) return tagged.slice(0, 2).toLowerCase();
+  if (tagged) return { language: tagged.slice(0, 2).toLowerCase(), source: 'document language' };
   const words = leadIns.map((l) => l.text).join(' ');
-  if (/recommand|adresse/i.test(words)) return 'fr';
-  if (/recomend|recomiend/i.test(words)) return 'es';
-  return leadIns.length ? 'en' : null;
+  if (/recommand|adresse/i.test(words)) return { language: 'fr', source: 'wording' };
+  if (/recomend|recomiend/i.test(words)) return { language: 'es', source: 'wording' };
+  return leadIns.length ? { language: 'en', source: 'wording' } : { language: null };
 }
 
 // Only auxiliaries may stand between the subject and the recommending verb: "Sweden would like to make the following".
@@ -136,35 +182,68 @@ function subjectOf(subject: string): CountryMention | undefined {
   return last && AUXILIARIES.test(subject.slice(last.index + last.length)) ? last : undefined;
 }
 
-function findAuthor(input: MetaInput, texts: readonly string[]): Country | null {
-  for (const lead of input.leadIns) {
-    const mention = subjectOf(lead.subject);
+/** An author line: "Statement by Australia", "Permanent Mission of Japan", "Canada's intervention". */
+export function authorInLine(text: string): CountryMention | undefined {
+  for (const mention of findCountryMentions(text)) {
+    const before = text.slice(0, mention.index);
+    const after = text.slice(mention.index + mention.length);
+    if (AUTHORED_BY.test(before) || MISSION_OF.test(before) || AUTHOR_NOUN.test(after)) return mention;
+  }
+  return undefined;
+}
+
+const SITE_BRANDING = '[class*="site-name" i],[class*="site-title" i],[class*="site-branding" i],[class*="brand" i],[class*="logo" i],a[rel="home"]';
+
+/** Who runs the site, as it names itself: og:site_name, the application name, the header's branding. */
+function siteIdentity(doc: Document): Country | null {
+  const names = [
+    doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content'),
+    doc.querySelector('meta[name="application-name"]')?.getAttribute('content'),
+    doc.querySelector('meta[name="author"]')?.getAttribute('content'),
+  ];
+  for (const el of Array.from(doc.querySelectorAll(SITE_BRANDING)).slice(0, 6)) {
+    names.push((el.textContent ?? '').slice(0, 160));
+    names.push(el.querySelector('img[alt]')?.getAttribute('alt') ?? el.getAttribute('alt'));
+  }
+  for (const name of names) {
+    if (!name) continue;
+    const text = normalizeSpace(name);
+    // "Permanent Mission of India to the United Nations", "U.S. Mission Geneva": the first state named is the owner.
+    const mention = authorInLine(text) ?? findCountryMentions(text)[0];
     if (mention) return mention;
   }
+  return null;
+}
+
+function findAuthor(input: MetaInput, texts: Texts): { author: Country | null; source?: MetaSource } {
+  for (const lead of input.leadIns) {
+    const mention = subjectOf(lead.subject);
+    if (mention) return { author: mention, source: 'lead-in' };
+  }
   const lineTexts = openingLines(input.lines).map((l) => normalizeSpace(l.text));
-  for (const text of [...texts, ...lineTexts]) {
-    for (const mention of findCountryMentions(text)) {
-      const before = text.slice(0, mention.index);
-      const after = text.slice(mention.index + mention.length);
-      if (AUTHORED_BY.test(before) || AUTHOR_NOUN.test(after)) return mention;
-    }
+  for (const text of [...texts.all, ...lineTexts]) {
+    const mention = authorInLine(text);
+    if (mention) return { author: mention, source: 'author line' };
   }
   for (const text of lineTexts) {
     const mention = findCountryMentions(text.slice(0, 80))[0];
-    if (mention && /^(?:the\s+)?$/i.test(text.slice(0, mention.index)) && SPEAKER_VERB.test(text.slice(mention.index + mention.length))) return mention;
+    if (mention && /^(?:the\s+)?$/i.test(text.slice(0, mention.index)) && SPEAKER_VERB.test(text.slice(mention.index + mention.length))) return { author: mention, source: 'body' };
   }
-  return countryOfHost(input.url);
+  const site = siteIdentity(input.doc);
+  if (site) return { author: site, source: 'site identity' };
+  const host = countryOfHost(input.url);
+  return host ? { author: host, source: 'host' } : { author: null };
 }
 
-function findStateUnderReview(input: MetaInput, texts: readonly string[], author: Country | null): Country | null {
+function findStateUnderReview(input: MetaInput, texts: Texts, author: Country | null): { reviewed: Country | null; source?: MetaSource } {
   const isOther = (c: Country) => c.code !== author?.code;
   for (const lead of input.leadIns) {
     const mention = findCountryMentions(lead.addressee.slice(0, 120)).find(isOther);
-    if (mention) return mention;
+    if (mention) return { reviewed: mention, source: 'lead-in' };
   }
-  for (const text of texts) {
+  for (const [k, text] of texts.all.entries()) {
     const mention = findCountryMentions(text).find(isOther);
-    if (mention) return mention;
+    if (mention) return { reviewed: mention, source: k < texts.body ? 'body title' : 'page title' };
   }
   const counts = new Map<string, { country: Country; n: number }>();
   for (const line of openingLines(input.lines)) {
@@ -179,27 +258,39 @@ function findStateUnderReview(input: MetaInput, texts: readonly string[], author
   }
   let best: { country: Country; n: number } | null = null;
   for (const entry of counts.values()) if (!best || entry.n > best.n) best = entry;
-  return best?.country ?? null;
+  return best ? { reviewed: best.country, source: 'body' } : { reviewed: null };
 }
 
-export function extractPageMeta(input: MetaInput): PageMeta {
+export function extractPageMeta(input: MetaInput): { page: PageMeta; sources: MetaSources } {
   const { doc, url, root, lines, leadIns } = input;
-  const texts = headTexts(doc, lines);
+  const texts = headTexts(doc, root, lines, leadIns);
   const title = normalizeSpace(doc.title) || normalizeSpace(doc.querySelector('h1')?.textContent ?? '');
-  const author = findAuthor(input, texts);
-  const reviewed = findStateUnderReview(input, texts, author);
-  const date = findDate(doc, root, texts, url);
-  const session = findSession(texts, url) ?? (date ? sessionOfDate(date) : null);
+  const { author, source: authorSource } = findAuthor(input, texts);
+  const { reviewed, source: reviewedSource } = findStateUnderReview(input, texts, author);
+  const { date, source: dateSource } = findDate(doc, root, texts, url);
+  const stated = findSession(texts, url);
+  const session = stated.session ?? (date ? sessionOfDate(date) : null);
   const cycle = session !== null ? cycleOfSession(session) : date ? cycleOfDate(date) : null;
+  const { language, source: languageSource } = findLanguage(doc, root, leadIns);
+  const sources: MetaSources = {};
+  if (authorSource) sources.recommendingState = authorSource;
+  if (reviewedSource) sources.stateUnderReview = reviewedSource;
+  if (dateSource) sources.date = dateSource;
+  if (session !== null) sources.session = stated.source ?? 'date';
+  if (cycle !== null) sources.cycle = session !== null ? 'session' : 'date';
+  if (languageSource) sources.language = languageSource;
   return {
-    title,
-    recommendingState: author?.name ?? null,
-    recommendingStateCode: author?.code ?? null,
-    stateUnderReview: reviewed?.name ?? null,
-    stateUnderReviewCode: reviewed?.code ?? null,
-    session,
-    cycle,
-    date,
-    language: findLanguage(doc, root, leadIns),
+    page: {
+      title,
+      recommendingState: author?.name ?? null,
+      recommendingStateCode: author?.code ?? null,
+      stateUnderReview: reviewed?.name ?? null,
+      stateUnderReviewCode: reviewed?.code ?? null,
+      session,
+      cycle,
+      date,
+      language,
+    },
+    sources,
   };
 }

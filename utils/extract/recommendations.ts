@@ -2,12 +2,16 @@
 // introduces — list items, numbered or bare paragraphs, glued "to …" runs, clauses inside prose — as spans of lines.
 import { findCountryMentions } from '../upr';
 import {
-  CLOSING, DRAFTING, GOVERNS_INFINITIVE, HEADING_LABEL, LABEL_LEAD_IN, LEAD_IN, MARKER, NON_STATE_SUBJECT, PAST_TENSE_SUBJECT, PROSE_STARTS,
-  RECOMMENDATION_VERBS, SOFT_ASK, STATE_PARTY_ADDRESSEE, TRAILING_SEPARATOR, WIDGET_TEXT,
+  CLOSING, DRAFTING, GENERIC_SUBJECT, GOVERNS_INFINITIVE, HEADING_LABEL, LABEL_LEAD_IN, LEAD_IN, MARKER, NON_STATE_SUBJECT, PAST_TENSE_SUBJECT, PROSE_STARTS,
+  RECOMMENDATION_VERBS, ROMANCE_VERBS, SOFT_ASK, STATE_PARTY_ADDRESSEE, TRAILING_SEPARATOR, WIDGET_TEXT,
 } from './lexicon';
 import { normalizeSpace, type Line, type LinePoint } from './lines';
 
-export interface ItemSpan { start: LinePoint; end: LinePoint }
+export interface ItemSpan {
+  start: LinePoint; end: LinePoint;
+  /** Found inside prose after an inline "recommend", not as an item of a run. */
+  inline?: boolean;
+}
 export interface LeadIn {
   line: number;
   /** The lead-in as written, from the start of its sentence to its colon (or clause). */
@@ -115,7 +119,12 @@ function isItemParagraph(line: Line, previousEndsItem: RunEnd): boolean {
   if (!word || PROSE_STARTS.has(word.toLowerCase()) || startsWithCountry(text)) return false;
   // An unknown first word still continues a run whose items end in ";" (the list's own punctuation), and the item
   // after a "; and" is the run's last, however it ends.
-  return looksLikeVerb(word) || (previousEndsItem !== false && (previousEndsItem === 'last' || /;(?:\s*(?:and|et|y))?$/i.test(text)));
+  return looksLikeVerb(word) || isNounPhraseItem(word, text) || (previousEndsItem !== false && (previousEndsItem === 'last' || /;(?:\s*(?:and|et|y))?$/i.test(text)));
+}
+
+/** "A strategy to tackle …", "An independent review of …": a short noun-phrase item, one sentence, no first person. */
+function isNounPhraseItem(word: string, text: string): boolean {
+  return /^(?:an?|une?|una?)$/i.test(word) && countWords(text) <= 60 && (text.match(SENTENCE_END) ?? []).length <= 1 && !/\b(?:we|our|us|I|my|nous|notre|nosotros|nuestr[oa]s?)\b/i.test(text);
 }
 
 /** How a paragraph ends, for the next one: in ";" (more items may follow), in "; and" (one last item follows). */
@@ -163,11 +172,30 @@ function findGluedInfinitives(text: string, start: number, end: number): number[
   return cuts.map((c) => start + c);
 }
 
+/**
+ * Items run together in one paragraph, split only by the sentence boundary: "Introduces a law on … . Strengthens …".
+ * A sentence starts a new item only when it opens with a recommending verb, so an item's own second sentence ("This
+ * would …") stays with it.
+ */
+function findSentenceItems(text: string, start: number, end: number): number[] {
+  if (!opensWithKnownVerb(text.slice(start, end).replace(MARKER, ''))) return [];
+  const cuts: number[] = [];
+  const pattern = /[.!?][\s\u00a0]+(?=\p{Lu})/gu;
+  pattern.lastIndex = start;
+  for (let m = pattern.exec(text); m && m.index < end; m = pattern.exec(text)) {
+    const cut = m.index + m[0].length;
+    const previous = cuts.length ? cuts[cuts.length - 1]! : start;
+    if (opensWithKnownVerb(text.slice(cut, cut + 40)) && countWords(text.slice(previous, cut)) >= 4 && countWords(text.slice(cut, end)) >= 4) cuts.push(cut);
+  }
+  return cuts;
+}
+
 function splitParagraph(lineIndex: number, line: Line, start: number, end: number): ItemSpan[] {
   const text = line.text;
   const markers = findInlineMarkers(text, start, end);
+  const glued = markers.length ? [] : findGluedInfinitives(text, start, end);
   // Text before the first inline marker is the rest of a lead-in, never an item; glued items start at `start`.
-  const bounds = markers.length ? [...markers, end] : [start, ...findGluedInfinitives(text, start, end), end];
+  const bounds = markers.length ? [...markers, end] : [start, ...(glued.length ? glued : findSentenceItems(text, start, end)), end];
   const spans: ItemSpan[] = [];
   for (let k = 0; k + 1 < bounds.length; k++) {
     const trimmed = trimSpan(text, bounds[k]!, bounds[k + 1]!);
@@ -249,15 +277,36 @@ function collectFollowing(lines: readonly Line[], first: number): { spans: ItemS
 /** Where the recommendation itself starts after an inline "recommend": past "that" and the addressee, keeping "to". */
 function clauseStart(text: string, from: number): number {
   let s = from;
-  const that = /^[\s\u00a0]*(?:that[\s\u00a0]+)?/i.exec(text.slice(s))!;
+  const that = /^[\s\u00a0]*(?:(?:that|que)[\s\u00a0]+)?/i.exec(text.slice(s))!;
   s += that[0].length;
   const head = text.slice(s, s + 80);
   const mention = findCountryMentions(head)[0];
-  if (mention && /^(?:(?:to|à|au|aux|a|al)\s+)?(?:the\s+(?:government|authorities|kingdom|republic|state)\s+of\s+)?(?:the\s+|la\s+|l['’]\s*)?$/i.test(head.slice(0, mention.index))) {
+  const addressee = /^(?:(?:to|à|au|aux|a|al)\s+)?(?:the\s+(?:government|authorities|kingdom|republic|state)\s+of\s+)?(?:the\s+|la\s+|l['’]\s*|el\s+)?$/i;
+  if (mention && addressee.test(head.slice(0, mention.index))) {
     s += mention.index + mention.length;
     while (s < text.length && /[\s\u00a0,]/.test(text[s]!)) s++;
+    // "recomienda a Chile que adopte": the clause starts at its verb.
+    const que = /^(?:que|qu['’])[\s\u00a0]*/i.exec(text.slice(s, s + 6));
+    if (que) s += que[0].length;
+  } else {
+    // A careless CMS glues the name to the verb: "that Irelandstrengthen its …".
+    const article = /^(?:the\s+)?/i.exec(head)![0].length;
+    const glued = gluedNameLength(head.slice(article));
+    if (glued) s += article + glued;
   }
   return s;
+}
+
+/** The length of a state's name glued to the lowercase word after it ("Irelandstrengthen" → 7), else 0. */
+function gluedNameLength(head: string): number {
+  if (!/^\p{Lu}/u.test(head)) return 0;
+  for (let end = Math.min(head.length, 40); end >= 4; end--) {
+    if (!/\p{Ll}/u.test(head[end - 1] ?? '') || !/\p{Ll}/u.test(head[end] ?? '')) continue;
+    const name = head.slice(0, end);
+    const mention = findCountryMentions(name)[0];
+    if (mention && mention.index === 0 && mention.length === name.length && looksLikeVerb(firstWord(head.slice(end)))) return end;
+  }
+  return 0;
 }
 
 function isPhraseLeadIn(match: string): boolean {
@@ -271,12 +320,26 @@ function looksLikeItemStart(line: Line | undefined): boolean {
   return Boolean(marker && marker[0].trim()) || /^[\s\u00a0]*to\s/i.test(line.text);
 }
 
+/** The forms of a first word that may be a recommending verb: "adopts", "adopting", "studies", "adopter". */
+function verbForms(w: string): string[] {
+  const base = w.replace(/ing$/, '');
+  return [w, w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/ies$/, 'y'), base, `${base}e`, base.slice(0, -1)];
+}
+
+/** A capitalized first word that is a known recommending verb in any of its forms ("Introduces", "Considering", "Ratifier"). */
+function opensWithKnownVerb(text: string): boolean {
+  const words = text.replace(/^[\s\u00a0]*(?:to|à|de)\s+/i, '').match(/[\p{L}'’]+/gu) ?? [];
+  const first = words[0] ?? '';
+  if (!/^\p{Lu}/u.test(first)) return false;
+  const w = (/ly$/i.test(first) && words[1] ? words[1] : first).toLowerCase();
+  return verbForms(w).some((v) => RECOMMENDATION_VERBS.has(v) || ROMANCE_VERBS.has(v));
+}
+
 /** "Adopt", "adopts", "adopting", "to adopt", "Urgently adopt", "Adopter", "Adoptar": an item that opens with a verb. */
 function opensWithVerb(text: string): boolean {
   const words = text.replace(/^(?:to|à|de)\s+/i, '').toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
   const w = /ly$/.test(words[0] ?? '') && words[1] ? words[1] : (words[0] ?? '');
-  const base = w.replace(/ing$/, '');
-  return [w, w.replace(/s$/, ''), w.replace(/es$/, ''), base, `${base}e`, base.slice(0, -1)].some((v) => RECOMMENDATION_VERBS.has(v)) ||
+  return verbForms(w).some((v) => RECOMMENDATION_VERBS.has(v) || ROMANCE_VERBS.has(v)) ||
     (/(?:er|ir|ar|re)$/.test(w) && w.length > 4);
 }
 
@@ -332,7 +395,7 @@ export function scanRecommendations(lines: readonly Line[]): RecommendationScan 
         const sentenceStart = sentences.startBefore(m.index);
         const subject = text.slice(sentenceStart, m.index);
         const verbEnd = m.index + m[0].length;
-        if (NON_STATE_SUBJECT.test(subject) || PAST_TENSE_SUBJECT.test(subject) || STATE_PARTY_ADDRESSEE.test(text.slice(verbEnd, verbEnd + 40))) continue;
+        if (NON_STATE_SUBJECT.test(subject) || PAST_TENSE_SUBJECT.test(subject) || GENERIC_SUBJECT.test(subject) || STATE_PARTY_ADDRESSEE.test(text.slice(verbEnd, verbEnd + 40))) continue;
         const sentenceEnd = sentences.endAfter(verbEnd);
         const colonAt = text.slice(verbEnd, verbEnd + MAX_LEAD_IN_TAIL + 1).indexOf(':');
         const colon = colonAt < 0 ? -1 : verbEnd + colonAt;
@@ -356,12 +419,13 @@ export function scanRecommendations(lines: readonly Line[]): RecommendationScan 
           }
           break;
         }
-        if (isPhraseLeadIn(m[0]) || line.heading) continue;
+        // A standfirst above the story repeats the statement in other words ("The UK recommends tackling …").
+        if (isPhraseLeadIn(m[0]) || line.heading || line.standfirst) continue;
         const start = /recommendation|recommandation|recomendaci/i.test(m[0]) ? verbEnd : clauseStart(text, verbEnd);
         const trimmed = trimSpan(text, start, sentenceEnd);
         if (!trimmed || countWords(text.slice(trimmed[0], trimmed[1])) < 3) continue;
         leadIns.push({ ...lead, kind: 'inline' });
-        items.push({ start: { line: i, offset: trimmed[0] }, end: { line: i, offset: trimmed[1] } });
+        items.push({ start: { line: i, offset: trimmed[0] }, end: { line: i, offset: trimmed[1] }, inline: true });
         LEAD_IN.lastIndex = sentenceEnd;
       }
     }

@@ -1,34 +1,51 @@
-// Government hosts that publish UPR statements, mapped to the state that owns them. Only used to name the author
-// when the page says "We recommend" and nothing else names it; detection never depends on it.
+// Government hosts that publish UPR statements, mapped to the state that owns them: the one place this fact is kept.
+// utils/detect reads it for its "government host" bonus (so it imports nothing else: this file has no imports and
+// stays small), utils/extract for the author when the page says "We recommend" and nothing else names it, and
+// utils/detector-registration for the known-sites-only mode. Detection never depends on it.
 
-export const GOVERNMENT_HOSTS: readonly (readonly [suffix: string, code: string])[] = [
-  ['international.gc.ca', 'CAN'],
+/** Hosts (and their subdomains) the patterns below do not cover → ISO alpha-3 of the state that runs them. */
+export const NAMED_GOVERNMENT_HOSTS: readonly (readonly [suffix: string, code: string])[] = [
+  ['gc.ca', 'CAN'],
   ['canada.ca', 'CAN'],
-  ['gov.uk', 'GBR'],
-  ['usmission.gov', 'USA'],
-  ['state.gov', 'USA'],
-  ['mfa.ee', 'EST'],
   ['norway.no', 'NOR'],
   ['regjeringen.no', 'NOR'],
   ['delegfrance.org', 'FRA'],
-  ['diplomatie.gouv.fr', 'FRA'],
-  ['dfat.gov.au', 'AUS'],
   ['swedenabroad.se', 'SWE'],
   ['government.se', 'SWE'],
   ['admin.ch', 'CHE'],
   ['auswaertiges-amt.de', 'DEU'],
-  ['genf.diplo.de', 'DEU'],
-  ['mfat.govt.nz', 'NZL'],
-  ['dfa.ie', 'IRL'],
+  ['diplo.de', 'DEU'],
   ['ireland.ie', 'IRL'],
-  ['um.dk', 'DNK'],
-  ['um.fi', 'FIN'],
+  ['finlandabroad.fi', 'FIN'],
   ['government.nl', 'NLD'],
   ['permanentrepresentations.nl', 'NLD'],
   ['diplomatie.belgium.be', 'BEL'],
+  ['gouvernement.lu', 'LUX'],
+];
+
+/**
+ * Ministries and missions the patterns below already recognize, listed for the known-sites-only mode (which needs
+ * host names) and so that the state is exact where the top-level domain is not ("usmission.gov").
+ */
+const PATTERNED_GOVERNMENT_HOSTS: readonly (readonly [suffix: string, code: string])[] = [
+  ['international.gc.ca', 'CAN'],
+  ['gov.uk', 'GBR'],
+  ['usmission.gov', 'USA'],
+  ['usembassy.gov', 'USA'],
+  ['state.gov', 'USA'],
+  ['mfa.ee', 'EST'],
+  ['vm.ee', 'EST'],
+  ['diplomatie.gouv.fr', 'FRA'],
+  ['dfat.gov.au', 'AUS'],
+  ['mission.gov.au', 'AUS'],
+  ['mfat.govt.nz', 'NZL'],
+  ['dfa.ie', 'IRL'],
+  ['um.dk', 'DNK'],
+  ['um.fi', 'FIN'],
   ['exteriores.gob.es', 'ESP'],
   ['esteri.it', 'ITA'],
   ['mofa.go.jp', 'JPN'],
+  ['emb-japan.go.jp', 'JPN'],
   ['mofa.go.kr', 'KOR'],
   ['minrel.gob.cl', 'CHL'],
   ['gob.mx', 'MEX'],
@@ -39,7 +56,81 @@ export const GOVERNMENT_HOSTS: readonly (readonly [suffix: string, code: string]
   ['msz.gov.pl', 'POL'],
   ['gov.pl', 'POL'],
   ['mzv.cz', 'CZE'],
+  ['mzv.sk', 'SVK'],
   ['mfa.gov.lv', 'LVA'],
   ['urm.lt', 'LTU'],
   ['mfa.is', 'ISL'],
+  ['government.is', 'ISL'],
+  ['pmindiaun.gov.in', 'IND'],
+  ['mea.gov.in', 'IND'],
+  ['ambasadat.gov.al', 'ALB'],
+  ['punetejashtme.gov.al', 'ALB'],
+  ['maee.lu', 'LUX'],
+  ['fmprc.gov.cn', 'CHN'],
+  ['mid.ru', 'RUS'],
+  ['dirco.gov.za', 'ZAF'],
+  ['mfa.gov.sg', 'SGP'],
+  ['mfa.gov.il', 'ISR'],
+  ['mfa.gov.tr', 'TUR'],
+  ['mfa.gov.ua', 'UKR'],
+  ['mfa.ge', 'GEO'],
+  ['mfa.am', 'ARM'],
+  ['mfa.bg', 'BGR'],
+  ['mae.ro', 'ROU'],
+  ['mfa.gr', 'GRC'],
+  ['portaldiplomatico.mne.gov.pt', 'PRT'],
+  ['cancilleria.gov.co', 'COL'],
+  ['cancilleria.gob.ec', 'ECU'],
+  ['rree.gob.pe', 'PER'],
+  ['mrree.gub.uy', 'URY'],
+  ['sre.gob.mx', 'MEX'],
+  ['diplomatie.ma', 'MAR'],
+  ['mofa.gov.qa', 'QAT'],
+  ['mofa.gov.ae', 'ARE'],
+  ['mofa.gov.vn', 'VNM'],
+  ['kemlu.go.id', 'IDN'],
+  ['dfa.gov.ph', 'PHL'],
+  ['kln.gov.my', 'MYS'],
+  ['mfa.go.th', 'THA'],
 ];
+
+/** Every listed government host → ISO alpha-3 of the state whose foreign ministry or mission runs it. */
+export const GOVERNMENT_HOSTS: readonly (readonly [suffix: string, code: string])[] = /* @__PURE__ */ NAMED_GOVERNMENT_HOSTS.concat(PATTERNED_GOVERNMENT_HOSTS);
+
+/**
+ * Governments' own second-level domains, whose country-code top-level domain names the state: "mea.gov.in",
+ * "x.gouv.fr", "y.gob.cl", "z.go.jp", "mfat.govt.nz", "bmeia.gv.at", "mrree.gub.uy".
+ */
+export const GOVERNMENT_SLD = /(?:^|\.)(?:gov|gouv|gob|go|govt|gv|gub|government|gobierno)\.([a-z]{2})$/;
+
+/** Foreign ministries on a country-code domain of their own: "mfa.is", "um.dk", "mzv.cz", "esteri.it", "dfa.ie". */
+export const MINISTRY_HOST = /(?:^|\.)(?:mfa|mofa|mofaic|mfat|dfat|dfa|mzv|mzz|msz|um|urm|vm|mae|maee|mre|mrree|rree|minrel|minrex|cancilleria|exteriores|esteri|diplomatie|diplomacy|foreignaffairs|mid|mvep|mvp|punetejashtme)\.([a-z]{2})$/;
+
+/** ".uk" is the United Kingdom's top-level domain, though its ISO code is GB. */
+const TLD_ALPHA2: Readonly<Record<string, string>> = { uk: 'GB' };
+
+function longestSuffix(host: string, table: readonly (readonly [string, string])[]): string | null {
+  let best: readonly [string, string] | null = null;
+  for (const entry of table) {
+    const [suffix] = entry;
+    if ((host === suffix || host.endsWith(`.${suffix}`)) && (!best || suffix.length > best[0].length)) best = entry;
+  }
+  return best ? best[1] : null;
+}
+
+/** Is `host` a government's, by the named hosts and the patterns only (what the always-on detector can afford)? */
+export function isGovernmentHost(host: string): boolean {
+  const h = host.toLowerCase();
+  return /\.gov$/.test(h) || GOVERNMENT_SLD.test(h) || MINISTRY_HOST.test(h) || longestSuffix(h, NAMED_GOVERNMENT_HOSTS) !== null;
+}
+
+/** The state that runs `host`, as an alpha-3 code from the table, or an alpha-2 code from its top-level domain. */
+export function governmentOfHost(host: string): { alpha3: string } | { alpha2: string } | null {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  const listed = longestSuffix(h, GOVERNMENT_HOSTS);
+  if (listed) return { alpha3: listed };
+  // ".gov" is the United States government's own top-level domain.
+  if (/\.gov$/.test(h)) return { alpha3: 'USA' };
+  const tld = GOVERNMENT_SLD.exec(h)?.[1] ?? MINISTRY_HOST.exec(h)?.[1];
+  return tld ? { alpha2: TLD_ALPHA2[tld] ?? tld.toUpperCase() } : null;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GOVERNMENT_HOSTS, NAMED_GOVERNMENT_HOSTS, isGovernmentHost } from './hosts';
 import { countryFromName, countryOfHost, cycleOfDate, cycleOfSession, findCountryMentions, sessionOfDate } from './index';
 
 describe('cycleOfSession', () => {
@@ -65,5 +66,18 @@ describe('countryOfHost', () => {
   it.each([
     ['https://www.gov.uk/government/speeches/x', 'GBR'], ['https://geneva.usmission.gov/2020/', 'USA'], ['https://www.norway.no/en/', 'NOR'],
     ['https://example.org/', null], ['not a url', null],
+    // Missions and ministries by their country-code government domains, and the table where the domain is not one.
+    ['https://pmindiaun.gov.in/pageinfo/x', 'IND'], ['https://www.ambasadat.gov.al/x', 'ALB'], ['https://www.geneve-mission.emb-japan.go.jp/itpr_en/x', 'JPN'],
+    ['https://www.mofa.go.jp/x', 'JPN'], ['https://www.mfa.is/x', 'ISL'], ['https://www.cancilleria.gob.ar/x', 'ARG'], ['https://onu-geneve.delegfrance.org/x', 'FRA'],
+    ['https://cu.usembassy.gov/es/x', 'USA'], ['https://www.gov.hk/x', null], ['https://www.mfa.example.com/', null],
   ])('%s → %s', (url, code) => expect(countryOfHost(url)?.code ?? null).toBe(code));
+
+  it('lists in the table only what the patterns get wrong or miss, besides hosts kept for the known-sites mode', () => {
+    // A listed host the patterns also recognize must name the same state, or the table and the patterns disagree.
+    for (const [suffix, code] of GOVERNMENT_HOSTS) {
+      if (!NAMED_GOVERNMENT_HOSTS.some(([named]) => named === suffix)) expect(isGovernmentHost(`www.${suffix}`), suffix).toBe(true);
+      expect(countryOfHost(`https://www.${suffix}/`)?.code, suffix).toBe(code);
+    }
+    expect(isGovernmentHost('www.example.org')).toBe(false);
+  });
 });

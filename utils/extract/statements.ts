@@ -1,0 +1,118 @@
+// Pages that carry several statements (a session page, a speech collection): each sub-statement starts at a
+// sub-heading naming the state under review ("Universal Periodic Review of Kiribati, Statement by Australia, 28 April
+// 2025", or just "Angola"), and owns the recommendations up to the next one. Also the clean-up that belongs to one
+// statement: the same recommendation rendered twice (a CMS's duplicated block) and a standfirst repeating one.
+import { countryFromName, cycleOfSession, findCountryMentions, sessionOfDate, type Country } from '../upr';
+import { findDateIn } from './dates';
+import { normalizeSpace, type Line } from './lines';
+import { authorInLine } from './meta';
+import type { ItemSpan } from './recommendations';
+
+export interface SubStatement {
+  /** The sub-heading that opens it, as written; null for the one statement of an ordinary page. */
+  heading: string | null;
+  stateUnderReview: string | null; stateUnderReviewCode: string | null;
+  session: number | null; cycle: number | null; date: string | null;
+  /** The `n` of each of its recommendations. */
+  recommendations: number[];
+}
+
+const MAX_HEADER_CHARS = 200;
+const MAX_STANDFIRST_ITEMS = 8;
+const HEADER_WORDS =
+  /\b(?:universal\s+period(?:ic)?\s+review|examen\s+p[ée]riodique\s+universel|examen\s+peri[óo]dico\s+universal|UPR|EPU|statement|intervention|d[ée]claration|intervenci[óo]n|declaraci[óo]n|review\s+of|examen\s+de)(?![a-z])/i;
+
+interface Header { line: number; text: string; reviewed: Country; date: string | null }
+
+/** A sub-heading that opens one statement: short, naming the UPR or a statement, or only a state's name. */
+function readHeader(line: Line, index: number, author: Country | null, monthFirst: boolean): Header | null {
+  if (line.listItem || line.text.length > MAX_HEADER_CHARS * 2) return null;
+  const text = normalizeSpace(line.text);
+  if (text.length > MAX_HEADER_CHARS) return null;
+  const bare = line.heading && countryFromName(text.replace(/[.:]$/, ''));
+  if (!bare && !HEADER_WORDS.test(text)) return null;
+  if (!bare && !line.heading && !/,\s*$|^(?:universal|upr|epu|examen)/i.test(text)) return null;
+  const speaker = authorInLine(text);
+  const reviewed = bare || findCountryMentions(text).find((c) => c.code !== author?.code && c.code !== speaker?.code);
+  if (!reviewed) return null;
+  return { line: index, text, reviewed, date: findDateIn(text, monthFirst)?.iso ?? null };
+}
+
+/**
+ * The statements of a page, each with its recommendations: one statement unless at least two sub-headings name
+ * different states under review and at least two of them are followed by recommendations.
+ */
+export function splitStatements(lines: readonly Line[], items: readonly ItemSpan[], author: Country | null, monthFirst: boolean): { headers: Header[]; owner: number[] } | null {
+  const headers: Header[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const header = readHeader(lines[i]!, i, author, monthFirst);
+    // "UPR of Türkiye" then "Statement by …" then "Türkiye": one statement's heading block, not three.
+    if (header && headers.at(-1)?.reviewed.code !== header.reviewed.code) headers.push(header);
+  }
+  if (new Set(headers.map((h) => h.reviewed.code)).size < 2) return null;
+  const owner: number[] = [];
+  let h = 0;
+  for (const item of items) {
+    while (h + 1 < headers.length && headers[h + 1]!.line <= item.start.line) h++;
+    owner.push(h);
+  }
+  const withItems = new Set<number>();
+  items.forEach((item, i) => {
+    if (headers[owner[i]!]!.line <= item.start.line) withItems.add(owner[i]!);
+  });
+  return withItems.size >= 2 ? { headers, owner } : null;
+}
+
+/** The sub-statement records: their own state under review, date and session, and the `n` of their recommendations. */
+export function describeStatements(split: { headers: Header[]; owner: number[] }, pageSession: number | null, ns: readonly number[]): SubStatement[] {
+  return split.headers.map((header, k) => {
+    const session = (header.date ? sessionOfDate(header.date) : null) ?? pageSession;
+    return {
+      heading: header.text,
+      stateUnderReview: header.reviewed.name,
+      stateUnderReviewCode: header.reviewed.code,
+      session,
+      cycle: session !== null ? cycleOfSession(session) : null,
+      date: header.date,
+      recommendations: ns.filter((_, i) => split.owner[i] === k),
+    };
+  });
+}
+
+/** Word stems of a text (first five letters of each word of four or more), for comparing wordings. */
+function stems(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 5)));
+}
+
+/**
+ * Which items to keep within one statement: not a second copy of the same text (a CMS that renders the statement
+ * twice), and not an inline mention whose words are nearly all in another item (a summary or standfirst above the
+ * statement that repeats it).
+ */
+export function keepDistinct(texts: readonly string[], inline: readonly boolean[], group: readonly number[]): boolean[] {
+  const seen = new Set<string>();
+  const keep = texts.map((text, i) => {
+    const key = `${group[i]}\u0000${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  // A standfirst comes before the statement's own items: only inline items ahead of the first run item are compared,
+  // and only a few, so a page of a thousand inline mentions stays linear.
+  const firstRun = inline.indexOf(false);
+  if (firstRun < 0) return keep;
+  const stemSets = texts.map(stems);
+  for (let i = 0; i < Math.min(firstRun, MAX_STANDFIRST_ITEMS); i++) {
+    if (!keep[i] || stemSets[i]!.size < 3) continue;
+    for (let j = 0; j < texts.length; j++) {
+      if (j === i || !keep[j] || group[j] !== group[i] || inline[j]) continue;
+      let shared = 0;
+      for (const stem of stemSets[i]!) if (stemSets[j]!.has(stem)) shared++;
+      if (shared >= stemSets[i]!.size * 0.75) {
+        keep[i] = false;
+        break;
+      }
+    }
+  }
+  return keep;
+}
