@@ -1,25 +1,33 @@
-// Every labelled page of ../shared/fixtures in Chromium with the built extension: on each statement whose text is
-// complete, exactly its recommendations are highlighted (the French one and the inline ones included); on each
-// look-alike, nothing at all.
+// Every labelled page in Chromium with the built extension — the project's own tests/pages always, ../shared/fixtures
+// when it is beside the clone: on each statement whose text is complete, exactly its recommendations are highlighted
+// (French, Spanish, inline and several-statements pages included); on each look-alike, nothing at all.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { highlightedTexts, launch, SHARED_FIXTURES, type Session } from './support/extension';
+import { sharedPath } from '../tests/shared-data.test-support';
+import { highlightedTexts, launch, ROOT, type Session } from './support/extension';
 
 interface Label {
   url: string;
   file: string;
   kind: 'statement' | 'negative';
+  language?: string;
+  layout?: string;
   recommendationsComplete?: boolean;
   expected: null | { recommendations: string[] };
 }
 
-const labels = readdirSync(SHARED_FIXTURES)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => ({ name: f.replace(/\.json$/, ''), label: JSON.parse(readFileSync(join(SHARED_FIXTURES, f), 'utf8')) as Label }));
-const statements = labels.filter(({ label }) => label.kind === 'statement' && label.recommendationsComplete !== false);
-const negatives = labels.filter(({ label }) => label.kind === 'negative');
+const SETS = [
+  { name: 'tests/pages', dir: join(ROOT, 'tests/pages') },
+  { name: '../shared/fixtures', dir: sharedPath('fixtures', 'the shared development pages in the browser') },
+].flatMap((set) => (set.dir ? [{ name: set.name, dir: set.dir }] : []));
+
+function readLabels(dir: string) {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.json$/, ''), label: JSON.parse(readFileSync(join(dir, f), 'utf8')) as Label }));
+}
 
 // As the labels compare: whitespace, list markers and trailing ";" / "." / "; and" do not count.
 const comparable = (text: string) =>
@@ -33,15 +41,21 @@ const comparable = (text: string) =>
 let session: Session;
 beforeAll(async () => {
   session = await launch();
-  for (const { label } of labels) session.serve(label.url, readFileSync(join(SHARED_FIXTURES, label.file), 'utf8'));
+  for (const { dir } of SETS) for (const { label } of readLabels(dir)) session.serve(label.url, readFileSync(join(dir, label.file), 'utf8'));
 });
 afterAll(async () => {
   await session?.close();
 });
 
-describe('the shared fixtures in the browser', () => {
-  it('has statements in French and with inline recommendations among them', () => {
-    expect(statements.map((s) => s.name)).toEqual(expect.arrayContaining(['026-france-kazakhstan-upr34-fr', '016-estonia-newzealand-upr32-inline']));
+describe.each(SETS)('the labelled pages of $name in the browser', ({ dir }) => {
+  const labels = readLabels(dir);
+  const statements = labels.filter(({ label }) => label.kind === 'statement' && label.recommendationsComplete !== false);
+  const negatives = labels.filter(({ label }) => label.kind === 'negative');
+
+  it('has French, inline and list statements among them, and at least ten look-alikes', () => {
+    expect(statements.some(({ label }) => label.language === 'fr')).toBe(true);
+    expect(statements.some(({ label }) => label.layout === 'inline')).toBe(true);
+    expect(statements.some(({ label }) => label.layout === 'ol' || label.layout === 'ul')).toBe(true);
     expect(negatives.length).toBeGreaterThanOrEqual(10);
   });
 
@@ -67,5 +81,6 @@ describe('the shared fixtures in the browser', () => {
     await pages.at(-1)!.waitForTimeout(3500);
     const found = await Promise.all(pages.map((p) => p.locator('[data-upr-rec], upr-annotator-panel').count()));
     expect(Object.fromEntries(negatives.map(({ name }, i) => [name, found[i]]))).toEqual(Object.fromEntries(negatives.map(({ name }) => [name, 0])));
+    await Promise.all(pages.map((p) => p.close()));
   });
 });
