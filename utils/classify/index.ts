@@ -44,6 +44,7 @@ const UNKNOWN_WORDS_BEFORE_VERB = 3;
 const UNKNOWN_WORDS_AFTER_LEAD_IN = 10;
 // How far after the verb its object is looked for: "adopt all necessary and appropriate legislative measures".
 const OBJECT_WINDOW = 6;
+const LEGISLATIVE_WORDS = new Set(['legislative', 'legal', 'legislatives', 'legislativas', 'legislativos', 'juridiques', 'legales']);
 const NUMBER = /^\d+$/;
 
 interface VerbForm {
@@ -148,9 +149,11 @@ function verbAt(tokens: readonly string[], i: number, maps: readonly Map<string,
 }
 
 /** 4 or 5 from the verb's object when its words say general or specific; null when they say neither. */
-function categoryOfObject(tokens: readonly string[], from: number): ActionCategory | null {
+function categoryOfObject(tokens: readonly string[], from: number, specificVerb = false): ActionCategory | null {
   for (let i = from; i < tokens.length && i < from + OBJECT_WINDOW; i++) {
     const token = tokens[i]!;
+    // "Adopt legislative measures" asks for a law; "take legislative measures" stays general.
+    if (specificVerb && LEGISLATIVE_WORDS.has(token)) return 5;
     // "an action plan", "a policy document": the second word names the thing.
     if (GENERAL_OBJECT_WORDS.has(token) && !SPECIFIC_OBJECT_WORDS.has(tokens[i + 1] ?? '')) return 4;
     if (SPECIFIC_OBJECT_WORDS.has(token)) return 5;
@@ -180,6 +183,7 @@ export interface DecidingVerb {
 const MEANS_WORDS = new Set(['by', 'through', 'par', 'mediante', 'via']);
 const MEANS_REACH = 3;
 
+
 /**
  * A general recommendation made specific by its means ("Take measures to protect migrants, in particular by
  * ratifying the Convention") is specific action: UPR Info codes the most specific act asked for.
@@ -188,11 +192,14 @@ function hasSpecificMeans(tokens: readonly string[], from: number, maps: readonl
   for (let i = from; i < tokens.length; i++) {
     if (!MEANS_WORDS.has(tokens[i]!)) continue;
     for (let k = i + 1; k < tokens.length && k <= i + MEANS_REACH; k++) {
-      const token = tokens[k]!;
-      if (SPECIFIC_ACT_NOUNS.has(token)) return true;
+      const word = tokens[k]!;
+      if (SPECIFIC_ACT_NOUNS.has(word)) return true;
       // A gerund ("by ratifying"), not any word that a verb table lists ("by law", "by the Committee").
-      const form = token.endsWith('ing') || token.endsWith('ant') || token.endsWith('ando') || token.endsWith('iendo') ? verbAt(tokens, k, maps) : null;
-      if (form) return form.category === 5;
+      const form = word.endsWith('ing') || word.endsWith('ant') || word.endsWith('ando') || word.endsWith('iendo') ? verbAt(tokens, k, maps) : null;
+      if (form) {
+        if (form.category === 5) return true;
+        break;
+      }
     }
   }
   return false;
@@ -233,11 +240,12 @@ export function firstVerbOf(text: string, language?: string | null): DecidingVer
 
 function knownVerbIn(tokens: readonly string[], maps: readonly Map<string, VerbForm[]>[]): DecidingVerb | null {
   let unknownAllowed = UNKNOWN_WORDS_BEFORE_VERB;
+  let afterLeadIn = false;
   for (let i = 0; i < tokens.length && i < MAX_WORDS_BEFORE_VERB; i++) {
     const form = verbAt(tokens, i, maps);
     if (form) {
       const after = i + form.tokens.length;
-      const object = form.objectRule === 'none' ? null : categoryOfObject(tokens, after);
+      const object = form.objectRule === 'none' ? null : categoryOfObject(tokens, after, form.objectRule === 'lower');
       const category = object === null || (form.objectRule === 'lower' && object === 5) ? form.category : object;
       // "Continue and strengthen …", "Maintain and expand …": continuing, yes, but the second verb says what.
       const next = form.category === 2 && tokens[after] === 'and' ? knownVerbIn(tokens.slice(after + 1, after + 4), maps) : null;
@@ -249,9 +257,46 @@ function knownVerbIn(tokens: readonly string[], maps: readonly Map<string, VerbF
     if (SKIPPABLE_WORDS.has(token) || NUMBER.test(token)) continue;
     if (LEAD_IN_WORDS.has(token)) {
       unknownAllowed = UNKNOWN_WORDS_AFTER_LEAD_IN;
+      afterLeadIn = true;
       continue;
     }
+    // "Recommended the ratification of …", "recommended that the law be amended": the act named, not ordered.
+    if (afterLeadIn) {
+      const named = namedAct(tokens, i, maps);
+      if (named) return named;
+    }
     if (--unknownAllowed < 0) break;
+  }
+  return null;
+}
+
+/** English nouns of acts and passive participles, back to the verb: ratification → ratify, amended → amend. */
+function verbsBehind(word: string): string[] {
+  const out: string[] = [];
+  const swap = (suffix: string, ...endings: string[]) => {
+    if (word.length > suffix.length + 2 && word.endsWith(suffix)) for (const e of endings) out.push(word.slice(0, -suffix.length) + e);
+  };
+  swap('ification', 'ify');
+  swap('ation', 'e', 'ate', '');
+  swap('ment', '');
+  swap('ssion', 'de');
+  swap('uction', 'uce');
+  swap('ition', 'ish');
+  swap('ion', 'e', '');
+  swap('al', '', 'e');
+  swap('ied', 'y');
+  swap('ed', '', 'e');
+  return out;
+}
+
+function namedAct(tokens: readonly string[], i: number, maps: readonly Map<string, VerbForm[]>[]): DecidingVerb | null {
+  let k = i;
+  // The participle of a passive comes after "be": "that legislation be adopted".
+  const be = tokens.indexOf('be', i);
+  if (be >= 0 && be < i + UNKNOWN_WORDS_AFTER_LEAD_IN) k = be + 1;
+  for (const lemma of verbsBehind(tokens[k] ?? '')) {
+    const form = verbAt([lemma, ...tokens.slice(k + 1, k + 4)], 0, maps);
+    if (form && form.tokens.length === 1) return { words: tokens[k]!, known: true, category: form.category };
   }
   return null;
 }

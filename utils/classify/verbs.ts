@@ -165,7 +165,7 @@ export const SKIPPABLE_WORDS: ReadonlySet<string> = new Set(
  */
 export const LEAD_IN_WORDS: ReadonlySet<string> = new Set(
   (
-    'recommend recommends recommended recommending recommendation urge urges urged ' +
+    'recommend recommends recommended recommending recommendation urge urges urged encouraged invited ' +
     'recommande recommandent recommandons recommander recommanderait recommanderions exhorte exhortons ' +
     'recomienda recomiendan recomendamos recomendar recomendaria recomendariamos insta instamos exhorta exhortamos'
   ).split(/\s+/),
@@ -200,7 +200,7 @@ export const LIGHT_LEMMAS: ReadonlySet<string> = new Set(
 export const GENERAL_OBJECT_WORDS: ReadonlySet<string> = new Set(
   (
     'measures measure steps step efforts effort action actions approach approaches policy policies attention priority ' +
-    'capacity capacities resources perspective cooperation dialogue mechanism mechanisms framework strategy strategies ways means ' +
+    'capacity capacities resources perspective cooperation dialogue mechanisms framework strategy strategies ways means ' +
     'mesures mesure efforts effort demarches action actions politique politiques strategie approche attention priorite cooperation ' +
     'medidas medida esfuerzos esfuerzo acciones accion politica politicas estrategia enfoque atencion prioridad cooperacion'
   ).split(/\s+/),
