@@ -216,6 +216,33 @@ describe('dashboard', () => {
     expect(await again.panel.inputValue('.rec[data-n="3"] textarea')).toBe('Disability: inclusive schools.');
   });
 
+  it('imports a backup from elsewhere without taking its settings unless the user ticks them', async () => {
+    session = await launch();
+    const page = await openDashboard(session);
+    const backup = readFileSync(join(ROOT, 'examples/backup.json')); // its settings: French, one site turned off
+    await page.setInputFiles('#import-backup-file', { name: 'backup.json', mimeType: 'application/json', buffer: backup });
+    await page.waitForSelector('.import-settings');
+    expect(await page.$$eval('.import-setting', (labels) => labels.map((l) => l.textContent?.trim()))).toEqual([
+      'Language: Browser language → Français',
+      'Sites turned off: none → www.example.org',
+    ]);
+    expect(await page.$$eval('.import-setting input', (boxes) => boxes.map((b) => (b as HTMLInputElement).checked))).toEqual([false, false]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('.import-apply');
+    await page.waitForSelector('.import-done');
+    // The notes came in; the UI did not turn French, and no site was turned off.
+    expect(await page.textContent('.dash-title')).toBe('UPR Annotator dashboard');
+    const settings = await (await session.worker()).evaluate(async () => (await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('settings')).settings ?? null);
+    expect(settings).toBeNull(); // never written: the defaults (browser language, no site off) still hold
+
+    // The same file again, this time taking its language: the dashboard follows.
+    await page.setInputFiles('#import-backup-file', { name: 'backup.json', mimeType: 'application/json', buffer: backup });
+    await page.waitForSelector('.import-settings');
+    await page.locator('.import-setting', { hasText: 'Language' }).locator('input').check();
+    await page.click('.import-apply');
+    await page.waitForFunction(() => document.querySelector('.dash-title')?.textContent === 'Tableau de bord d’UPR Annotator');
+  });
+
   it('reads in French, works by keyboard, and passes axe-core there', async () => {
     session = await launch({ locale: 'fr-FR' });
     const a = await openStatement(session, seed.url, seed.html, 3);

@@ -44,6 +44,8 @@ describe('export from the panel', () => {
     const backup = parseBackup(readFileSync((await json.path())!, 'utf8'));
     expect(backup.recommendations).toHaveLength(3);
     expect(backup.notes.map((n) => [n.body, n.tags])).toEqual([['=HYPERLINK("http://evil.example") — ask about the 2021 gender law', ['gender']]]);
+    // One statement's export carries that statement only: none of the user's settings.
+    expect(backup.settings).toBeUndefined();
   });
 
   it('restores a downloaded backup into a fresh browser profile, with the notes on the same highlights', async () => {

@@ -12,6 +12,7 @@ const SUMMARY: ImportSummary = {
   updated: { pages: 0, recommendations: 1, notes: 0 },
   unchanged: { pages: 0, recommendations: 0, notes: 0 },
   conflicts: 1,
+  settingChanges: [],
   applied: false,
 };
 
@@ -55,9 +56,32 @@ describe('ImportBackup', () => {
 
     host.querySelector<HTMLButtonElement>('.import-apply')!.click();
     await flush();
-    expect(importFile).toHaveBeenLastCalledWith('{"format":"upr-annotator-backup"}', true);
+    expect(importFile).toHaveBeenLastCalledWith('{"format":"upr-annotator-backup"}', true, []);
     expect(onImported).toHaveBeenCalledOnce();
     expect(host.querySelector('[role=status]')?.textContent).toBe('Imported “backup.json”: 6 records added, 1 updated.');
+  });
+
+  it('lists the settings the backup would change, unticked, and applies only those the user ticks', async () => {
+    const summary: ImportSummary = {
+      ...SUMMARY,
+      settingChanges: [
+        { key: 'language', current: 'auto', incoming: 'fr' },
+        { key: 'disabledHosts', current: [], incoming: ['www.example.org'] },
+      ],
+    };
+    const importFile = vi.fn(async (_text: string, apply: boolean): Promise<Result<ImportSummary>> => ({ ok: true, value: { ...summary, applied: apply } }));
+    act(() => render(<ImportBackup client={{ importFile }} onImported={() => {}} />, host));
+    await choose(new File(['{"format":"upr-annotator-backup"}'], 'backup.json'));
+    const boxes = [...host.querySelectorAll<HTMLInputElement>('.import-settings input[type=checkbox]')];
+    expect([...host.querySelectorAll('.import-setting')].map((l) => l.textContent?.trim())).toEqual([
+      'Language: Browser language → Français',
+      'Sites turned off: none → www.example.org',
+    ]);
+    expect(boxes.map((b) => b.checked)).toEqual([false, false]);
+    act(() => boxes[1]!.click());
+    host.querySelector<HTMLButtonElement>('.import-apply')!.click();
+    await flush();
+    expect(importFile).toHaveBeenLastCalledWith('{"format":"upr-annotator-backup"}', true, ['disabledHosts']);
   });
 
   it('says in words why a file cannot be imported, and offers nothing to apply', async () => {

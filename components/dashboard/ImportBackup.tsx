@@ -2,7 +2,9 @@
 // the background (what it adds, updates, leaves as it is, and notes in conflict), and written only when the user
 // confirms. A file that cannot be imported is named with the reason, and nothing changes.
 import { useRef, useState } from 'preact/hooks';
+import type { Translate } from '@/utils/i18n';
 import { MAX_IMPORT_TEXT, type ImportSummary } from '@/utils/messages';
+import type { SettingChange, SettingKey } from '@/utils/model';
 import { useI18n } from '../i18n';
 import { formatSize } from './dashboard-format';
 import type { DashboardClient } from './dashboard-client';
@@ -11,11 +13,18 @@ import { FileField } from './FileField';
 type State =
   | { step: 'idle' }
   | { step: 'busy'; name: string }
-  | { step: 'preview'; name: string; text: string; summary: ImportSummary }
+  | { step: 'preview'; name: string; text: string; summary: ImportSummary; settings: SettingKey[] }
   | { step: 'done'; name: string; summary: ImportSummary }
   | { step: 'error'; message: string };
 
 const total = (c: ImportSummary['added']) => c.pages + c.recommendations + c.notes;
+
+/** A setting's value in words: a language, on / off, or the list of sites. */
+function settingValue(value: SettingChange['current'], t: Translate): string {
+  if (typeof value === 'boolean') return t(value ? 'dash.setting.on' : 'dash.setting.off');
+  if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : t('dash.setting.none');
+  return value === 'auto' ? t('languageAuto') : value === 'fr' ? 'Français' : 'English';
+}
 
 interface Props {
   client: Pick<DashboardClient, 'importFile'>;
@@ -42,15 +51,16 @@ export function ImportBackup({ client, onImported }: Props) {
       return;
     }
     const result = await client.importFile(text, false);
-    if (result.ok) setState({ step: 'preview', name: file.name, text, summary: result.value });
+    // Setting changes are offered unticked: importing notes never changes how the extension behaves unless asked.
+    if (result.ok) setState({ step: 'preview', name: file.name, text, summary: result.value, settings: [] });
     else setState({ step: 'error', message: t('dash.importFailed', { name: file.name, error: result.error.message }) });
   };
 
   const apply = async () => {
     if (state.step !== 'preview') return;
-    const { name, text } = state;
+    const { name, text, settings } = state;
     setState({ step: 'busy', name });
-    const result = await client.importFile(text, true);
+    const result = await client.importFile(text, true, settings);
     if (input.current) input.current.value = '';
     if (!result.ok) {
       setState({ step: 'error', message: t('dash.importFailed', { name, error: result.error.message }) });
@@ -118,6 +128,26 @@ export function ImportBackup({ client, onImported }: Props) {
             </tbody>
           </table>
           {state.summary.conflicts > 0 && <p class="import-conflicts">{t('dash.preview.conflicts', { count: state.summary.conflicts })}</p>}
+          {state.summary.settingChanges.length > 0 && (
+            <fieldset class="import-settings">
+              <legend>{t('dash.preview.settings')}</legend>
+              {state.summary.settingChanges.map((change) => (
+                <label key={change.key} class="import-setting">
+                  <input
+                    type="checkbox"
+                    value={change.key}
+                    checked={state.settings.includes(change.key)}
+                    onChange={(event) => {
+                      const on = (event.currentTarget as HTMLInputElement).checked;
+                      const settings = on ? [...state.settings, change.key] : state.settings.filter((k) => k !== change.key);
+                      setState({ ...state, settings });
+                    }}
+                  />{' '}
+                  {t('dash.setting.change', { setting: t(`dash.setting.${change.key}`), from: settingValue(change.current, t), to: settingValue(change.incoming, t) })}
+                </label>
+              ))}
+            </fieldset>
+          )}
           {total(state.summary.added) + total(state.summary.updated) === 0 && state.summary.conflicts === 0 && <p>{t('dash.preview.nothing')}</p>}
           <div class="button-row">
             <button type="button" class="button button-primary import-apply" onClick={() => void apply()}>

@@ -3,6 +3,7 @@
 // elsewhere, and how much the browser stores for the extension.
 import type { browser as Browser } from 'wxt/browser';
 import { isEvent, sendRequest, type DatasetSummary, type Events, type ExportedData, type ImportSummary, type Note, type Result } from '@/utils/messages';
+import type { SettingKey } from '@/utils/model';
 import { createPanelClient, type PanelClient } from '../panel-client';
 
 export interface StorageUse {
@@ -13,7 +14,8 @@ export interface StorageUse {
 export interface DashboardClient extends Pick<PanelClient, 'saveNote' | 'deleteNote' | 'restoreNote' | 'draft'> {
   load(): Promise<Result<ExportedData>>;
   /** A backup or W3C file's text: previewed (apply false) or applied in one transaction. */
-  importFile(text: string, apply: boolean): Promise<Result<ImportSummary>>;
+  /** `settings`: the setting changes the user ticked in the preview (none by default). */
+  importFile(text: string, apply: boolean, settings?: SettingKey[]): Promise<Result<ImportSummary>>;
   deleteAll(): Promise<Result<null>>;
   /** A dataset of UN recommendations (CSV or JSON): parsed and stored by the background, with skipped rows reported. */
   importDataset(text: string, fileName: string): Promise<Result<DatasetSummary>>;
@@ -38,7 +40,7 @@ export function createDashboardClient(runtime: Runtime, storage: StorageManager 
   const panel = createPanelClient(runtime);
   return {
     load: () => sendRequest(send, 'data.export', {}),
-    importFile: (text, apply) => sendRequest(send, 'data.import', { text, apply }),
+    importFile: (text, apply, settings = []) => sendRequest(send, 'data.import', { text, apply, settings }),
     deleteAll: () => sendRequest(send, 'data.deleteAll', { confirm: 'delete everything' }),
     importDataset: (text, fileName) => sendRequest(send, 'dataset.import', { text, fileName }),
     onImportProgress(handler) {

@@ -263,13 +263,14 @@ export default defineBackground(() => {
     'note.restore': ({ id }) => changed(stored(() => repo.restoreNote(id))),
     'tags.list': () => stored(() => repo.listTags()),
     async 'data.export'({ pageUrl }) {
-      const [records, settings] = await Promise.all([stored(() => repo.exportRecords(pageUrl)), settingsItem.getValue()]);
+      // A statement's export carries that statement only; the user's settings go with a whole backup.
+      const [records, settings] = await Promise.all([stored(() => repo.exportRecords(pageUrl)), pageUrl ? undefined : settingsItem.getValue()]);
       if (records.recommendations.length > CROSSREF_COUNT_LIMIT) return { ...records, settings };
       const index = await getCrossref();
       const crossrefCounts = Object.fromEntries(records.recommendations.map((r) => [r.id, index.earlierFor(r, { limit: 100 }).length]));
       return { ...records, settings, crossrefCounts };
     },
-    async 'data.import'({ text, apply }) {
+    async 'data.import'({ text, apply, settings: chosenSettings = [] }) {
       const [records, settings] = await Promise.all([stored(() => repo.exportRecords()), settingsItem.getValue()]);
       const current = { ...records, settings };
       const { kind, incoming } = readImport(text, current);
@@ -277,10 +278,10 @@ export default defineBackground(() => {
       const count = (sets: RecordSets) => ({ pages: sets.pages.length, recommendations: sets.recommendations.length, notes: sets.notes.length });
       if (apply) {
         await stored(() => repo.importRecords(preview.writes));
-        if (kind === 'backup') await settingsItem.setValue(applyImport(current, incoming).settings);
+        if (kind === 'backup' && chosenSettings.length > 0) await settingsItem.setValue(applyImport(current, incoming, chosenSettings).settings!);
         crossrefPromise = null; // rebuilt with the imported recommendations on next use
       }
-      return { kind, added: count(preview.added), updated: count(preview.updated), unchanged: preview.unchanged, conflicts: preview.conflicts.length, applied: apply };
+      return { kind, added: count(preview.added), updated: count(preview.updated), unchanged: preview.unchanged, conflicts: preview.conflicts.length, settingChanges: preview.settingChanges, applied: apply };
     },
     async 'dataset.import'({ text, fileName }) {
       let lastReported = -1;

@@ -22,7 +22,8 @@ export interface BackupData {
   pages: StoredPage[];
   recommendations: StoredRecommendation[];
   notes: Note[];
-  settings: Settings;
+  /** The extension's settings; absent from a statement's export (it carries that statement's records only). */
+  settings?: Settings;
 }
 
 export interface Backup extends BackupData {
@@ -107,7 +108,7 @@ const BackupSchema = v.strictObject({
   pages: records(PageSchema),
   recommendations: records(RecommendationSchema),
   notes: records(NoteSchema),
-  settings: SettingsSchema,
+  settings: v.optional(SettingsSchema),
 });
 
 // If the model gains or changes a field, these stop compiling until the backup schema follows.

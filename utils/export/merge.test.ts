@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Note } from '@/utils/model';
+import { DEFAULT_SETTINGS, SETTING_KEYS, type Note } from '@/utils/model';
 import type { BackupData } from './backup';
 import { CONFLICT_TAG, applyImport, previewImport, resolveW3cImport } from './merge';
 import { buildW3cCollection, parseW3c } from './w3c';
@@ -18,14 +18,16 @@ describe('previewImport / applyImport', () => {
     expect(preview.added.recommendations).toHaveLength(example.recommendations.length);
     expect(preview.added.pages).toHaveLength(example.pages.length);
     expect(preview.conflicts).toEqual([]);
-    expect(applyImport(empty, example)).toEqual({ ...example, settings: example.settings });
+    // Restoring with every setting ticked gives the backup back; with none, the store keeps its own settings.
+    expect(applyImport(empty, example, SETTING_KEYS)).toEqual(example);
+    expect(applyImport(empty, example)).toEqual({ ...example, settings: DEFAULT_SETTINGS });
   });
 
   it('changes nothing when the same backup is imported again', () => {
     const preview = previewImport(example, example);
     expect(preview.unchanged).toEqual({ pages: 3, recommendations: 9, notes: 7 });
     expect(preview.writes).toEqual({ pages: [], recommendations: [], notes: [] });
-    expect(preview.settingsChanged).toBe(false);
+    expect(preview.settingChanges).toEqual([]);
     expect(applyImport(example, example)).toEqual(example);
   });
 
@@ -84,11 +86,27 @@ describe('previewImport / applyImport', () => {
     });
   });
 
-  it('takes the file’s settings but keeps every host turned off on either side', () => {
+  it('lists the settings the file would change and keeps the user’s own unless chosen', () => {
     const current = { ...example, settings: { language: 'en' as const, knownHostsOnly: true, disabledHosts: ['a.example'] } };
-    const after = applyImport(current, example);
+    expect(previewImport(current, example).settingChanges).toEqual([
+      { key: 'language', current: 'en', incoming: 'fr' },
+      { key: 'knownHostsOnly', current: true, incoming: false },
+      { key: 'disabledHosts', current: ['a.example'], incoming: ['a.example', 'www.example.org'] },
+    ]);
+    expect(applyImport(current, example).settings).toEqual(current.settings);
+    expect(applyImport(current, example, ['disabledHosts']).settings).toEqual({ language: 'en', knownHostsOnly: true, disabledHosts: ['a.example', 'www.example.org'] });
+  });
+
+  it('takes the chosen settings from the file but keeps every host turned off on either side', () => {
+    const current = { ...example, settings: { language: 'en' as const, knownHostsOnly: true, disabledHosts: ['a.example'] } };
+    const after = applyImport(current, example, ['language', 'knownHostsOnly', 'disabledHosts']);
     expect(after.settings).toEqual({ language: 'fr', knownHostsOnly: false, disabledHosts: ['a.example', 'www.example.org'] });
-    expect(previewImport(current, example).settingsChanged).toBe(true);
+  });
+
+  it('changes no setting with a file that carries none (a statement’s export)', () => {
+    const { settings: _none, ...statementExport } = example;
+    expect(previewImport(example, statementExport).settingChanges).toEqual([]);
+    expect(applyImport(example, statementExport, ['language']).settings).toEqual(example.settings);
   });
 });
 

@@ -7,14 +7,40 @@
 // text, tags, status or subject differ on both sides is a conflict: the version with the newer `updatedAt` keeps
 // the id (the stored one on a tie), and the other is kept as a copy with a new id (`<id>~<its updatedAt>`), its
 // text untouched and the tag "import-conflict" added, so the user can find both and choose. A note that differs
-// only in its timestamps or deletion follows the newer version. Settings come from the file, except that hosts
-// the user turned off on either side stay off.
-import { normalizeRecommendationText, type Note, type StoredPage, type StoredRecommendation } from '@/utils/model';
+// only in its timestamps or deletion follows the newer version. Settings change only where the user ticks them
+// in the preview (`settingChanges` lists what the file would change): a backup made elsewhere must not turn the
+// UI French or switch a mode behind the user's back; hosts turned off on either side stay off.
+import {
+  DEFAULT_SETTINGS,
+  normalizeRecommendationText,
+  SETTING_KEYS,
+  type Note,
+  type SettingChange,
+  type SettingKey,
+  type Settings,
+  type StoredPage,
+  type StoredRecommendation,
+} from '@/utils/model';
 import { UNKNOWN_WHO } from './arrange';
 import type { BackupData } from './backup';
 import type { W3cImport } from './w3c';
 
 export const CONFLICT_TAG = 'import-conflict';
+
+/** The settings `incoming` would change, turned-off hosts kept on either side (none when the file carries no settings, as a statement's export). */
+export function settingChanges(current: Settings | undefined, incoming: Settings | undefined): SettingChange[] {
+  if (!incoming) return [];
+  const now = current ?? DEFAULT_SETTINGS;
+  const merged = mergeSettings(now, incoming);
+  return SETTING_KEYS.filter((key) => !isSameValue(now[key], merged[key])).map((key) => ({ key, current: now[key], incoming: merged[key] }));
+}
+
+/** The settings after an import that applies only the changes whose keys the user chose. */
+export function chooseSettings(current: Settings | undefined, incoming: Settings | undefined, keys: readonly SettingKey[]): Settings {
+  const now = current ?? DEFAULT_SETTINGS;
+  const chosen = settingChanges(now, incoming).filter((change) => keys.includes(change.key));
+  return Object.assign({ ...now }, ...chosen.map((change) => ({ [change.key]: change.incoming })));
+}
 
 export interface RecordSets {
   pages: StoredPage[];
@@ -37,7 +63,8 @@ export interface ImportPreview {
   updated: RecordSets;
   conflicts: NoteConflict[];
   unchanged: { pages: number; recommendations: number; notes: number };
-  settingsChanged: boolean;
+  /** The settings the file would change, each applied only if the user chooses it. */
+  settingChanges: SettingChange[];
   /** Every record to put, for the caller's single transaction (added, updated, and both sides of each conflict). */
   writes: RecordSets;
 }
@@ -59,7 +86,7 @@ function sameContent(a: Note, b: Note): boolean {
   return a.body === b.body && a.status === b.status && a.recommendationId === b.recommendationId && a.pageUrl === b.pageUrl && isSameValue([...a.tags].sort(), [...b.tags].sort());
 }
 
-function mergeSettings(current: BackupData['settings'], incoming: BackupData['settings']): BackupData['settings'] {
+function mergeSettings(current: Settings, incoming: Settings): Settings {
   return { ...incoming, disabledHosts: [...new Set([...current.disabledHosts, ...incoming.disabledHosts])] };
 }
 
@@ -81,7 +108,7 @@ export function previewImport(current: BackupData, incoming: BackupData): Import
     updated: emptySets(),
     conflicts: [],
     unchanged: { pages: 0, recommendations: 0, notes: 0 },
-    settingsChanged: !isSameValue(mergeSettings(current.settings, incoming.settings), current.settings),
+    settingChanges: settingChanges(current.settings, incoming.settings),
     writes: emptySets(),
   };
 
@@ -138,8 +165,8 @@ function conflictCopy(note: Note, stored: Map<string, Note>, taken: Set<string>)
   }
 }
 
-/** What the data is after the import: stored records replaced in place, new ones appended. Pure. */
-export function applyImport(current: BackupData, incoming: BackupData): BackupData {
+/** What the data is after the import: stored records replaced in place, new ones appended, and the chosen settings. Pure. */
+export function applyImport(current: BackupData, incoming: BackupData, settingKeys: readonly SettingKey[] = []): BackupData {
   const { writes } = previewImport(current, incoming);
   const put = <T>(stored: T[], changes: T[], key: (x: T) => string): T[] => {
     const byKey = new Map(changes.map((x) => [key(x), x]));
@@ -154,7 +181,7 @@ export function applyImport(current: BackupData, incoming: BackupData): BackupDa
     pages: put(current.pages, writes.pages, (p) => p.url),
     recommendations: put(current.recommendations, writes.recommendations, (r) => r.id),
     notes: put(current.notes, writes.notes, (n) => n.id),
-    settings: mergeSettings(current.settings, incoming.settings),
+    settings: chooseSettings(current.settings, incoming.settings, settingKeys),
   };
 }
 

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { PROTOCOL_VERSION } from './envelope';
 import {
   NOTE_STATUSES,
+  SETTING_KEYS,
   NoteBodySchema,
   NoteIdSchema,
   PageCaptureSchema,
@@ -14,6 +15,7 @@ import {
   type Note,
   type RecSelector,
   type Response,
+  type SettingChange,
   type Settings,
   type StoredPage,
   type StoredRecommendation,
@@ -118,7 +120,8 @@ export const REQUESTS = {
   /** A JSON backup or W3C annotation file: previewed (apply false), then applied in one transaction. */
   'data.import': {
     from: 'extension',
-    payload: v.object({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_TEXT)), apply: v.boolean() }),
+    /** `settings`: the setting changes the user ticked in the preview; none are applied otherwise. */
+    payload: v.object({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_TEXT)), apply: v.boolean(), settings: v.optional(v.pipe(v.array(v.picklist(SETTING_KEYS)), v.maxLength(SETTING_KEYS.length))) }),
   },
   'data.deleteAll': { from: 'extension', payload: v.object({ confirm: v.literal('delete everything') }) },
   /** The annotator's part of a correction: text the user selected, merged or split on the page. */
@@ -207,7 +210,8 @@ export interface ExportedData {
   pages: StoredPage[];
   recommendations: StoredRecommendation[];
   notes: Note[];
-  settings: Settings;
+  /** Left out of a statement's export: it carries that statement only. */
+  settings?: Settings;
   /** How many earlier-cycle recommendations match each one (left out for very large exports). */
   crossrefCounts?: Record<string, number>;
 }
@@ -220,6 +224,8 @@ export interface ImportSummary {
   unchanged: Counts;
   /** Notes changed on both sides: the newer keeps its place, the other is kept as a copy tagged "import-conflict". */
   conflicts: number;
+  /** What the file would change in the settings, applied only where the user ticked it. */
+  settingChanges: SettingChange[];
   applied: boolean;
 }
 

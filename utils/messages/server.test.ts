@@ -35,7 +35,7 @@ function router(overrides: Partial<Handlers> = {}) {
     'data.export': vi.fn(async () => ({ pages: [], recommendations: [], notes: [], settings: DEFAULT_SETTINGS })),
     'data.import': vi.fn(async () => {
       const none = { pages: 0, recommendations: 0, notes: 0 };
-      return { kind: 'backup' as const, added: none, updated: none, unchanged: none, conflicts: 0, applied: false };
+      return { kind: 'backup' as const, added: none, updated: none, unchanged: none, conflicts: 0, settingChanges: [], applied: false };
     }),
     'data.deleteAll': vi.fn(async () => null),
     'dataset.import': vi.fn(async () => ({ added: 0, updated: 0, skipped: [], skippedCount: 0 })),

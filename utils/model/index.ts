@@ -168,6 +168,16 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { language: 'auto', knownHostsOnly: false, disabledHosts: [] };
 
+export type SettingKey = keyof Settings;
+export const SETTING_KEYS = ['language', 'knownHostsOnly', 'disabledHosts'] as const satisfies readonly SettingKey[];
+
+/** One setting an imported backup would change: its value now, and the value it would take. */
+export interface SettingChange {
+  key: SettingKey;
+  current: Settings[SettingKey];
+  incoming: Settings[SettingKey];
+}
+
 /** The key a page is stored under: its URL without the fragment, which only scrolls. */
 export function pageKey(url: string): string {
   const u = new URL(url);
