@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LanguageSetting } from '@/utils/i18n';
 import type { Note, PanelData, PanelRecommendation, Result } from '@/utils/messages';
+import { revealFormatting } from '@/utils/text';
 import { buildExportFile, downloadFile, EXPORT_FORMATS, type ExportFormat } from './export-file';
 import { fold, formatSession, formatStates, stateValues } from './format';
 import { useI18n } from './i18n';
@@ -261,7 +262,8 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
             >
               <button type="button" class="rec-text" onClick={() => choose(rec.n)} aria-describedby="show-on-page-hint">
                 <span class="rec-n">{rec.n}</span>
-                <span>{rec.text}</span>
+                {/* Isolated, its invisible formatting shown: it reads as it is held, whatever the page put in it. */}
+                <bdi>{revealFormatting(rec.text)}</bdi>
               </button>
               <RecommendationFacts rec={rec} />
               {editorFor(rec)}
@@ -292,7 +294,9 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
           <ul class="recs">
             {orphans.map((rec) => (
               <li key={rec.id} class="rec rec-orphan" data-orphan={rec.id}>
-                <p class="rec-text-static">{rec.text}</p>
+                <p class="rec-text-static">
+                  <bdi>{revealFormatting(rec.text)}</bdi>
+                </p>
                 {editorFor(rec)}
               </li>
             ))}

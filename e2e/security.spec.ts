@@ -222,3 +222,28 @@ describe('no redress', () => {
     expect(await panel.inputValue('.rec[data-n="1"] textarea')).toBe('');
   });
 });
+
+describe('text as it reads', () => {
+  it('shows a recommendation with a right-to-left override in the panel in logical order, the override visible', async () => {
+    session = await launch();
+    const body = STATEMENT_BODY.replace('guaranteed in law', 'guaranteed in \u202Etcaf ni dna wal\u202C');
+    const { panel } = await openStatement(session, body);
+    const text = await panel.textContent('.rec[data-n="2"] .rec-text');
+    expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(text).toContain('guaranteed in ⟨U+202E⟩tcaf ni dna wal⟨U+202C⟩');
+    // Laid out left to right as held: each letter of "tcaf" stands to the right of the one before it.
+    const lefts = await panel.evaluate(() => {
+      const bdi = document.querySelector('.rec[data-n="2"] .rec-text bdi')!;
+      const node = bdi.firstChild as Text;
+      const at = node.data.indexOf('tcaf');
+      return [0, 1, 2, 3].map((i) => {
+        const range = document.createRange();
+        range.setStart(node, at + i);
+        range.setEnd(node, at + i + 1);
+        return range.getBoundingClientRect().left;
+      });
+    });
+    expect(lefts).toEqual([...lefts].sort((a, b) => a - b));
+    expect(new Set(lefts).size).toBe(4);
+  });
+});

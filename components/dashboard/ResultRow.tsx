@@ -3,6 +3,7 @@
 // the panel's editor — and any other version an import kept beside it.
 import type { NotePatch, NoteTarget } from '@/utils/db';
 import type { Note, Result } from '@/utils/messages';
+import { revealFormatting } from '@/utils/text';
 import { formatSession, formatStates, stateValues } from '../format';
 import { useI18n } from '../i18n';
 import { NoteEditor } from '../NoteEditor';
@@ -49,12 +50,18 @@ export function ResultRow({ row, tagSuggestions, save, draft, onDelete }: Props)
           <span class="rec-n" aria-hidden={rec.n > 0 ? undefined : 'true'}>
             {rec.n > 0 ? rec.n : ''}
           </span>
-          <span>{rec.text}</span>
+          {/* Isolated, its invisible formatting shown: it reads as it is held (see utils/text). */}
+          <bdi>{revealFormatting(rec.text)}</bdi>
         </p>
       ) : (
         <p class="row-text row-statement" id={`text-${idBase}`}>
           <strong>{t('dash.statementNote')}</strong>
-          {row.page?.title && <span> · {row.page.title}</span>}
+          {row.page?.title && (
+            <span>
+              {' · '}
+              <bdi>{revealFormatting(row.page.title)}</bdi>
+            </span>
+          )}
         </p>
       )}
       {rec && <RecommendationFacts rec={{ ...rec, note: null, earlier: [] }} />}
@@ -83,12 +90,16 @@ export function ResultRow({ row, tagSuggestions, save, draft, onDelete }: Props)
       {row.otherNotes.map((other) => (
         <div key={other.id} class="row-other-note">
           <p class="row-other-title">{t('dash.otherNote')}</p>
-          {other.body && <p class="row-other-body">{other.body}</p>}
+          {other.body && (
+            <p class="row-other-body">
+              <bdi>{revealFormatting(other.body)}</bdi>
+            </p>
+          )}
           {other.tags.length > 0 && (
             <ul class="chips row-other-tags" aria-label={t('tags')}>
               {other.tags.map((tag) => (
                 <li key={tag} class="chip">
-                  {tag}
+                  <bdi>{revealFormatting(tag)}</bdi>
                 </li>
               ))}
             </ul>

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Note } from '@/utils/model';
 import { CSV_COLUMNS, buildCsv, neutralizeFormula } from './csv';
-import { expectGolden, loadExample } from './test-support';
+import { INVISIBLE, expectGolden, loadExample, withInvisibleFormatting } from './test-support';
 
 const example = loadExample();
 const CROSSREFS: Record<string, number> = { [example.recommendations[0]!.id]: 2 };
@@ -113,5 +113,17 @@ describe('LibreOffice', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('invisible formatting', () => {
+  it('shows every bidi control and invisible character in a cell as a visible code', () => {
+    const hostile = withInvisibleFormatting(example);
+    const rows = readBack(buildCsv(hostile));
+    for (const r of rows) for (const cell of Object.values(r)) expect(cell).not.toMatch(INVISIBLE);
+    const row = rows.find((r) => r['Recommendation ID'] === hostile.recommendations[0]!.id)!;
+    expect(row.Recommendation).toContain('⟨U+202E⟩ytlanep htaed⟨U+202C⟩');
+    expect(row.Notes).toContain('Paid ⟨U+2066⟩⟨U+202E⟩0001⟨U+2069⟩ euros');
+    expect(row.Tags).toContain('urgent⟨U+200F⟩⟨U+200B⟩');
   });
 });

@@ -1,9 +1,11 @@
 // The spreadsheet export: one row per recommendation with its notes, tags, metadata, action category, themes and
 // cross-reference count, then one row per page-level note ("Row type" tells them apart). UTF-8 with a byte-order
 // mark (so spreadsheets pick the right charset), CRLF between rows, RFC 4180 quoting by papaparse, and every cell
-// that a spreadsheet would read as a formula neutralised with a leading apostrophe.
+// that a spreadsheet would read as a formula neutralised with a leading apostrophe. Invisible formatting (bidi
+// overrides…) shows as visible codes (utils/text), so a cell reads as it holds.
 import Papa from 'papaparse';
 import type { Note } from '@/utils/model';
+import { revealFormatting } from '@/utils/text';
 import { ACTION_CATEGORY_NAMES, arrangeForReport, isoTime, type ExportData, type StatementGroup } from './arrange';
 
 export interface CsvOptions {
@@ -112,6 +114,6 @@ export function buildCsv(data: ExportData, options: CsvOptions = {}): string {
       for (const note of statement.pageNotes) rows.push({ 'Row type': 'page note', ...where, ...noteColumns([note]) });
     }
   }
-  const cells = rows.map((row) => CSV_COLUMNS.map((column) => neutralizeFormula(String(row[column] ?? ''))));
+  const cells = rows.map((row) => CSV_COLUMNS.map((column) => neutralizeFormula(revealFormatting(String(row[column] ?? '')))));
   return BOM + Papa.unparse({ fields: [...CSV_COLUMNS], data: cells }, { newline: CRLF, quotes: false }) + CRLF;
 }

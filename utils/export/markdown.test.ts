@@ -2,7 +2,7 @@ import { Parser } from 'commonmark';
 import { describe, expect, it } from 'vitest';
 import type { Note } from '@/utils/model';
 import { buildMarkdown, escapeBlock, escapeInline } from './markdown';
-import { FROZEN_NOW, expectGolden, loadExample } from './test-support';
+import { FROZEN_NOW, INVISIBLE, expectGolden, loadExample, withInvisibleFormatting } from './test-support';
 
 const example = loadExample();
 const markdown = buildMarkdown(example, { now: FROZEN_NOW });
@@ -144,5 +144,15 @@ describe('buildMarkdown, read by a CommonMark parser', () => {
     expect(types.has('html_block') || types.has('html_inline')).toBe(false);
     expect(texts.join('')).toContain('<script>alert(1)</script>');
     expect(texts.join('')).toContain('[link](javascript:alert(1))');
+  });
+});
+
+describe('invisible formatting', () => {
+  it('shows every bidi control and invisible character of a recommendation, note or tag as a visible code', () => {
+    const report = buildMarkdown(withInvisibleFormatting(example), { now: FROZEN_NOW });
+    expect(report).not.toMatch(INVISIBLE);
+    expect(report).toContain('⟨U+202E⟩ytlanep htaed⟨U+202C⟩');
+    expect(report).toContain('Paid ⟨U+2066⟩⟨U+202E⟩0001⟨U+2069⟩ euros');
+    expect(report).toContain('urgent⟨U+200F⟩⟨U+200B⟩');
   });
 });

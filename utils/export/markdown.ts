@@ -2,6 +2,7 @@
 // notes. Everything that comes from a page or a user is escaped, so a note can add no heading, list, link, image,
 // code block or raw HTML: it reads as the text that was typed.
 import type { Note } from '@/utils/model';
+import { revealFormatting } from '@/utils/text';
 import { ACTION_CATEGORY_NAMES, arrangeForReport, isoTime, type ExportData, type StatementGroup } from './arrange';
 
 export interface MarkdownOptions {
@@ -15,7 +16,7 @@ const INLINE_SPECIAL = /[\\`*_[\]<>&!~|#]/g;
 
 /** Escapes text for use inside one line (a heading, a list item, a paragraph line). */
 export function escapeInline(text: string): string {
-  return text
+  return revealFormatting(text)
     .replace(/\u0000/g, '\uFFFD')
     .replace(/[^\S\u00a0\u202f]+/g, ' ') // collapse spacing, but keep the no-break spaces of French typography
     .trim()

@@ -38,3 +38,18 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** Bidi overrides, isolates, marks and a zero-width space, as a hostile page or import would plant them. */
+export const INVISIBLE = /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/**
+ * The example with invisible formatting in the first recommendation's text and quote (reversing a phrase), in a
+ * note's body and in one of its tags.
+ */
+export function withInvisibleFormatting(backup: Backup): Backup {
+  const [first, ...rest] = backup.recommendations;
+  const text = `${first!.text} \u202Eytlanep htaed\u202C`;
+  const hostileRec = { ...first!, text, selector: first!.selector && { ...first!.selector, quote: { ...first!.selector.quote, exact: text } } };
+  const notes = backup.notes.map((n) => (n.recommendationId === first!.id && n.deletedAt === null ? { ...n, body: `Paid \u2066\u202E0001\u2069 euros`, tags: [...n.tags, 'urgent\u200F\u200B'] } : n));
+  return { ...backup, recommendations: [hostileRec, ...rest], notes };
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportError } from './read-json';
 import { W3C_CONTEXT, buildW3cCollection, parseW3c, type W3cObject } from './w3c';
 import { W3C_SUITE, failedMusts, loadMusts } from './w3c-suite';
-import { FROZEN_NOW, expectGolden, loadExample } from './test-support';
+import { FROZEN_NOW, INVISIBLE, expectGolden, loadExample, withInvisibleFormatting } from './test-support';
 
 const example = loadExample();
 const ID = 'urn:upr-annotator:export:2024-03-21T12:00:00.000Z';
@@ -162,5 +162,25 @@ describe('parseW3c', () => {
 
   it('refuses a 50 MB file before parsing it', () => {
     expect(() => parseW3c(`[${' '.repeat(50 * 1024 * 1024)}]`)).toThrow(/too large to import/);
+  });
+});
+
+describe('invisible formatting', () => {
+  const hostile = withInvisibleFormatting(example);
+  const file = JSON.stringify(buildW3cCollection(hostile, { id: ID, now: FROZEN_NOW }));
+
+  it('shows every bidi control and invisible character of a text, quote, note or tag as a visible code', () => {
+    expect(file).not.toMatch(INVISIBLE);
+    expect(file).toContain('⟨U+202E⟩ytlanep htaed⟨U+202C⟩');
+    expect(file).toContain('Paid ⟨U+2066⟩⟨U+202E⟩0001⟨U+2069⟩ euros');
+    expect(file).toContain('urgent⟨U+200F⟩⟨U+200B⟩');
+  });
+
+  it('reads our own file back exactly: same text, quote, note body and tags', () => {
+    const back = parseW3c(file);
+    const rec = hostile.recommendations[0]!;
+    expect(back.recommendations.find((r) => r.id === rec.id)).toMatchObject({ text: rec.text, selector: rec.selector });
+    const note = hostile.notes.find((n) => n.recommendationId === rec.id && n.deletedAt === null)!;
+    expect(back.notes.find((n) => n.id === note.id)).toMatchObject({ body: note.body, tags: note.tags });
   });
 });

@@ -5,9 +5,12 @@
 // with purpose commenting, tags are tagging TextualBodies, themes and status tagging SpecificResources (our term
 // IRIs), the action category a classifying one. Our own
 // ids ride along as URNs, so importing our file maps every annotation back to the same note and recommendation.
+// Text a person reads (bodies, the recommendation's text, quotes) has its invisible formatting shown as codes
+// (utils/text), so a viewer shows what the file holds; our reader turns the codes back, so a round trip is exact.
 import * as v from 'valibot';
 import type { ActionCategory, Note, NoteStatus, RecSelector, StoredRecommendation } from '@/utils/model';
 import { NOTE_STATUSES } from '@/utils/model';
+import { restoreFormatting, revealFormatting } from '@/utils/text';
 import { isoTime, type ExportData } from './arrange';
 import { ImportError, isPlainObject, readJson } from './read-json';
 
@@ -44,7 +47,7 @@ function safeDecode(s: string): string | null {
   }
 }
 
-const textBody = (purpose: string, value: string): W3cObject => ({ type: 'TextualBody', purpose, value, format: 'text/plain' });
+const textBody = (purpose: string, value: string): W3cObject => ({ type: 'TextualBody', purpose, value: revealFormatting(value), format: 'text/plain' });
 
 // Themes, category and status are terms of ours, not free text: the model's way to say so is a SpecificResource whose
 // source is the term's IRI (the suite forbids a purpose on a body that only has an id). The term stays readable in it.
@@ -60,7 +63,7 @@ function recommendationTarget(r: StoredRecommendation): W3cObject {
   const id = urn(RECOMMENDATION_URN, r.id);
   if (r.pageUrl === null || r.selector === null) {
     // Known without a page (typed in, or from a dataset): the target is the recommendation's own text.
-    return { id, type: 'TextualBody', value: r.text, format: 'text/plain', ...(r.language ? { language: r.language } : {}) };
+    return { id, type: 'TextualBody', value: revealFormatting(r.text), format: 'text/plain', ...(r.language ? { language: r.language } : {}) };
   }
   const { quote, position } = r.selector;
   return {
@@ -68,7 +71,7 @@ function recommendationTarget(r: StoredRecommendation): W3cObject {
     type: 'SpecificResource',
     source: r.pageUrl,
     selector: [
-      { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+      { type: 'TextQuoteSelector', exact: revealFormatting(quote.exact), prefix: revealFormatting(quote.prefix), suffix: revealFormatting(quote.suffix) },
       { type: 'TextPositionSelector', start: position.start, end: position.end },
     ],
   };
@@ -153,6 +156,8 @@ const AnnotationShape = v.looseObject({
 const types = (value: unknown): string[] => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : []);
 const list = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+/** Text a person reads (bodies, quotes): written with invisible formatting revealed, read back exact. */
+const prose = (value: unknown): string | null => (typeof value === 'string' ? restoreFormatting(value) : null);
 
 /** The annotations of a collection (embedded pages only), a page, an array, or one annotation. */
 function annotationsOf(value: unknown): unknown[] {
@@ -186,13 +191,13 @@ function selectorOf(target: Record<string, unknown>): RecSelector | null {
   const selectors = list(target.selector).filter(isPlainObject);
   const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
   const position = selectors.find((s) => s.type === 'TextPositionSelector');
-  const exact = str(quote?.exact);
+  const exact = prose(quote?.exact);
   if (!quote || !exact) return null;
   const start = position?.start;
   const end = position?.end;
   const valid = typeof start === 'number' && typeof end === 'number' && Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= start;
   return {
-    quote: { type: 'TextQuoteSelector', exact: exact.slice(0, MAX_TEXT), prefix: (str(quote.prefix) ?? '').slice(-200), suffix: (str(quote.suffix) ?? '').slice(0, 200) },
+    quote: { type: 'TextQuoteSelector', exact: exact.slice(0, MAX_TEXT), prefix: (prose(quote.prefix) ?? '').slice(-200), suffix: (prose(quote.suffix) ?? '').slice(0, 200) },
     position: valid ? { type: 'TextPositionSelector', start, end } : { type: 'TextPositionSelector', start: 0, end: 0 },
   };
 }
@@ -241,18 +246,18 @@ export function parseW3c(fileText: string, now: number = Date.now()): W3cImport 
     const source = typeof target === 'string' ? target : (str(targetObject?.source) ?? null);
     const ourRecId = fromUrn(RECOMMENDATION_URN, typeof target === 'string' ? target : targetObject?.id);
     const selector = targetObject ? selectorOf(targetObject) : null;
-    const ownText = targetObject && types(targetObject.type).includes('TextualBody') ? str(targetObject.value) : null;
+    const ownText = targetObject && types(targetObject.type).includes('TextualBody') ? prose(targetObject.value) : null;
     const pageUrl = source !== null && isHttpUrl(source) ? source : null;
 
     const bodies = list(a.body).filter(isPlainObject);
     const purposeOf = (b: Record<string, unknown>) => types(b.purpose);
-    const comments = bodies.filter((b) => types(b.type).includes('TextualBody') && (purposeOf(b).length === 0 || purposeOf(b).includes('commenting'))).map((b) => str(b.value) ?? '');
-    if (typeof a.bodyValue === 'string') comments.push(a.bodyValue);
+    const comments = bodies.filter((b) => types(b.type).includes('TextualBody') && (purposeOf(b).length === 0 || purposeOf(b).includes('commenting'))).map((b) => prose(b.value) ?? '');
+    if (typeof a.bodyValue === 'string') comments.push(restoreFormatting(a.bodyValue));
     const tagging = bodies.filter((b) => purposeOf(b).includes('tagging'));
     const terms = (prefix: string, list: Record<string, unknown>[]) => list.map((b) => fromUrn(prefix, b.source)).filter((t): t is string => Boolean(t));
     const themes = terms(THEME_URN, tagging);
     const statusName = terms(STATUS_URN, tagging)[0];
-    const tags = tagging.filter((b) => types(b.type).includes('TextualBody')).map((b) => str(b.value) ?? '').filter(Boolean);
+    const tags = tagging.filter((b) => types(b.type).includes('TextualBody')).map((b) => prose(b.value) ?? '').filter(Boolean);
     const category = terms(CATEGORY_URN, bodies.filter((b) => purposeOf(b).includes('classifying'))).map(Number).find((n) => n >= 1 && n <= 5) as ActionCategory | undefined;
 
     // The recommendation this annotation is about, if any.
