@@ -163,3 +163,64 @@ describe('extractStatement on hand-written shapes', () => {
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 });
+
+// Variants of issue 15's families beyond the labelled pages: each row a small page, what must come out of it.
+describe('extractStatement on variants of the families', () => {
+  const extract = (url: string, head: string, body: string, lang = 'en') =>
+    extractStatement(parsePage(`<html lang="${lang}"><head>${head}</head><body><main>${body}</main></body></html>`, url), url);
+
+  it.each([
+    ['a missing space after a full stop ends the sentence', 'https://geneva.usmission.gov/2023/11/14/upr-cuba/', '<title>U.S. Statement at the UPR of Cuba</title>',
+      '<h1>U.S. Statement at the UPR of Cuba</h1><p>44th Session</p><p>The United States welcomes Cuba.Werecommend that Cuba release all political prisoners.We also recommend that Cuba allow independent unions.</p>',
+      ['release all political prisoners.', 'allow independent unions.']],
+    ['lettered items inline after the lead-in', 'https://www.gov.uk/x/upr44-nigeria', '<title>UPR44: UK statement on Nigeria</title>',
+      '<p>We recommend that Nigeria: (a) establish a moratorium on the death penalty; (b) repeal the Same Sex Marriage (Prohibition) Act; and (c) protect journalists from arbitrary arrest.</p>',
+      ['establish a moratorium on the death penalty', 'repeal the Same Sex Marriage (Prohibition) Act', 'protect journalists from arbitrary arrest.']],
+    ['run-together gerunds after a bare "We recommend:" in its own paragraph', 'https://www.gov.uk/x/upr41-india', '<title>UPR41: UK Statement on India</title>',
+      '<p>We recommend: Introducing legislation to criminalise marital rape. Ensuring that the law on foreign contributions does not restrict civil society.</p><p>Thank you.</p>',
+      ['Introducing legislation to criminalise marital rape.', 'Ensuring that the law on foreign contributions does not restrict civil society.']],
+    ['an item\'s own second sentence stays with it', 'https://www.gov.uk/x/upr41-india', '<title>UPR41: UK Statement on India</title>',
+      '<p>We recommend that India:</p><p>Ratify the Convention against Torture. This would give effect to its long-standing commitment.</p><p>Thank you.</p>',
+      ['Ratify the Convention against Torture. This would give effect to its long-standing commitment.']],
+    ['a summary folding two recommendations into one sentence, without a standfirst class', 'https://www.gov.uk/x/upr37-kiribati', '<title>UPR37: UK statement on Kiribati</title>',
+      '<p>The UK recommends that Kiribati tackles gender-based violence and ratifies the Convention against Torture.</p><p>We recommend that Kiribati:</p><ul><li>Tackle gender-based violence by funding shelters in the outer islands.</li><li>Ratify the Convention against Torture.</li></ul>',
+      ['Tackle gender-based violence by funding shelters in the outer islands.', 'Ratify the Convention against Torture.']],
+    ['an inline recommendation before the list that the list does not repeat is kept', 'https://www.gov.uk/x/upr37-kiribati', '<title>UPR37: UK statement on Kiribati</title>',
+      '<p>The UK recommends that Kiribati establishes a national human rights institution.</p><p>We recommend that Kiribati:</p><ul><li>Ratify the Convention against Torture.</li></ul>',
+      ['establishes a national human rights institution.', 'Ratify the Convention against Torture.']],
+  ])('%s', (_name, url, head, body, expected) => {
+    expect(extract(url, head, body).recommendations.map((r) => r.text)).toEqual(expected);
+  });
+
+  it('skips an adverb before a French addressee and names the author of "intervention de la France" after a dash', () => {
+    const { page, recommendations } = extract('https://www.example.org/epu-niger', '<title>EPU 38 : Niger</title>',
+      '<h1>Examen périodique universel du Niger – intervention de la France</h1><p>Genève, 5 mai 2021</p><p>Notre pays recommande au Niger de ratifier le deuxième protocole facultatif se rapportant au Pacte.</p><p>Nous recommandons également au Niger d’adopter le code de protection de l’enfant.</p>', 'fr');
+    expect([page.recommendingStateCode, page.stateUnderReviewCode, page.session, page.date]).toEqual(['FRA', 'NER', 38, '2021-05-05']);
+    expect(recommendations.map((r) => r.text)).toEqual(['de ratifier le deuxième protocole facultatif se rapportant au Pacte.', 'd’adopter le code de protection de l’enfant.']);
+  });
+
+  it('reads the author from a Permanent Representative line, og:site_name, and says which signal gave each field', () => {
+    const rep = extract('https://www.example.org/statements/upr-40', '<title>UPR 40 – Moldova</title>',
+      '<h1>UPR 40 – Review of the Republic of Moldova</h1><p>Statement delivered by H.E. Ms. Anna Krasniqi, Permanent Representative of Albania</p><p>26 January 2022</p><p>We recommend that the Republic of Moldova:</p><ul><li>Strengthen the independence of the judiciary.</li></ul>');
+    expect([rep.page.recommendingStateCode, rep.sources.recommendingState, rep.page.stateUnderReviewCode, rep.sources.stateUnderReview]).toEqual(['ALB', 'author line', 'MDA', 'lead-in']);
+    const site = extract('https://www.example-portal.net/upr/statement', '<title>Statement at the UPR of Brazil</title><meta property="og:site_name" content="Ministry of Foreign Affairs of Japan">',
+      '<h1>Statement at the 41st UPR session: Brazil</h1><p>14 November 2022</p><p>We recommend that Brazil:</p><ul><li>Strengthen efforts to protect human rights defenders.</li></ul>');
+    expect([site.page.recommendingStateCode, site.sources.recommendingState, site.page.session, site.sources.session, site.page.date, site.sources.date]).toEqual(['JPN', 'site identity', 41, 'body title', '2022-11-14', 'body title']);
+    const host = extract('https://pmindiaun.gov.in/pageinfo/x', '<title>UPR 48: Slovenia</title>', '<p>We recommend that Slovenia:</p><ul><li>Continue its efforts on Roma inclusion.</li></ul>');
+    expect([host.page.recommendingStateCode, host.sources.recommendingState, host.page.cycle, host.sources.cycle]).toEqual(['IND', 'host', 4, 'session']);
+  });
+
+  it('gives each sub-statement the date written under its sub-heading, and the session the page states', () => {
+    const { page, statements } = extract('https://www.example.gov.au/upr-49', '<title>49th session</title>',
+      '<h1>49th session of the Universal Periodic Review</h1><h3>Statement by Australia at the UPR of Kyrgyzstan</h3><p>Delivered 29 April 2025</p><p>Australia recommends that Kyrgyzstan:</p><ol><li>Repeal the law on foreign representatives.</li></ol><h3>Statement by Australia at the UPR of Guinea</h3><p>Delivered 30 April 2025</p><p>Australia recommends that Guinea:</p><ol><li>Abolish the death penalty in the military code.</li><li>Criminalise torture.</li></ol>');
+    expect([page.recommendingStateCode, page.stateUnderReviewCode, page.session, page.date]).toEqual(['AUS', null, 49, null]);
+    expect(statements.map((s) => [s.stateUnderReviewCode, s.date, s.session, s.recommendations])).toEqual([['KGZ', '2025-04-29', 49, [1]], ['GIN', '2025-04-30', 49, [2, 3]]]);
+  });
+
+  it('keeps one statement when sub-headings name one state (the statement\'s own heading block)', () => {
+    const { statements, page } = extract('https://www.example.go.jp/x', '<title>Statement</title>',
+      '<h2>UPR of the Republic of Türkiye</h2><h2>Statement by the Permanent Mission of Japan</h2><p>6 May 2025</p><p>Japan recommends that Türkiye:</p><ul><li>strengthen the independence of the judiciary.</li></ul><h2>Türkiye</h2><p>Japan also recommends that Türkiye:</p><ul><li>ensure freedom of assembly.</li></ul>');
+    expect(statements).toHaveLength(1);
+    expect([page.stateUnderReviewCode, page.date]).toEqual(['TUR', '2025-05-06']);
+  });
+});

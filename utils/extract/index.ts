@@ -63,7 +63,11 @@ export function extractStatement(doc: Document, url: string): Extraction {
     const statements = [{ heading: null, stateUnderReview, stateUnderReviewCode, session, cycle, date, recommendations: recommendations.map((r) => r.n) }];
     return { page, sources, recommendations, statements, root };
   }
-  const statements = describeStatements({ headers: split.headers, owner: kept.map((k) => k.statement) }, page.session, recommendations.map((r) => r.n));
+  const statements = describeStatements(
+    { headers: split.headers, owner: kept.map((k) => k.statement) },
+    { session: page.session, stated: sources.session !== undefined && sources.session !== 'date' },
+    recommendations.map((r) => r.n),
+  );
   // Page-level fields hold only what every sub-statement shares: a session page has no one state under review or date.
   const sessions = new Set(statements.map((s) => s.session).filter((s) => s !== null));
   const session = sessions.size === 1 ? [...sessions][0]! : sessions.size > 1 ? null : page.session;

@@ -24,7 +24,9 @@ export interface LeadIn {
 }
 export interface RecommendationScan { items: ItemSpan[]; leadIns: LeadIn[] }
 
-const SENTENCE_END = /[.!?](?=[\s\u00a0]|$)/g;
+// A careless CMS may drop the space after a full stop ("prisoners.We also recommend"): a lowercase letter, the stop and
+// a capitalized word still end a sentence ("U.S." does not).
+const SENTENCE_END = /[.!?](?=[\s\u00a0]|$)|(?<=\p{Ll})[.!?](?=\p{Lu}\p{Ll})/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
 const MAX_LEAD_IN_TAIL = 220;
 const MAX_SUBJECT_CHARS = 300;
@@ -143,12 +145,18 @@ function isBareMarker(line: Line): boolean {
 
 /** Numbered items written inline in one paragraph ("1) …; 2) …"): the offsets of each marker, if they count up from 1. */
 function findInlineMarkers(text: string, start: number, end: number): number[] {
+  const numbers = findCountingMarkers(text, start, end, /(?:^|[\s;:,.])(\(?(\d{1,2})[.)])(?=[\s\u00a0]*\p{L})/gu, (m) => Number(m));
+  // Letters only in parentheses, "(a)" or "a)", so the article "a." never counts.
+  return numbers.length ? numbers : findCountingMarkers(text, start, end, /(?:^|[\s;:,.])(\(?([a-l])\))(?=[\s\u00a0]*\p{L})/gu, (m) => m.charCodeAt(0) - 96);
+}
+
+/** Offsets of the markers `pattern` finds (group 1 the marker, group 2 its value) that count up from 1, if two or more. */
+function findCountingMarkers(text: string, start: number, end: number, pattern: RegExp, valueOf: (marker: string) => number): number[] {
   const found: number[] = [];
-  const pattern = /(?:^|[\s;:,.])(\(?(\d{1,2})[.)])(?=[\s\u00a0]*\p{L})/gu;
   pattern.lastIndex = start;
   let expected = 1;
   for (let m = pattern.exec(text); m && m.index < end; m = pattern.exec(text)) {
-    if (Number(m[2]) !== expected) continue;
+    if (valueOf(m[2]!) !== expected) continue;
     found.push(m.index + m[0].length - m[1]!.length);
     expected += 1;
   }
@@ -277,7 +285,7 @@ function collectFollowing(lines: readonly Line[], first: number): { spans: ItemS
 /** Where the recommendation itself starts after an inline "recommend": past "that" and the addressee, keeping "to". */
 function clauseStart(text: string, from: number): number {
   let s = from;
-  const that = /^[\s\u00a0]*(?:(?:that|que)[\s\u00a0]+)?/i.exec(text.slice(s))!;
+  const that = /^[\s\u00a0]*(?:(?:also|further|furthermore|therefore|strongly|également|aussi|en\s+outre|además|asimismo|también|igualmente)[\s\u00a0,]+)?(?:(?:that|que)[\s\u00a0]+)?/i.exec(text.slice(s))!;
   s += that[0].length;
   const head = text.slice(s, s + 80);
   const mention = findCountryMentions(head)[0];

@@ -18,7 +18,11 @@ export interface SubStatement {
 }
 
 const MAX_HEADER_CHARS = 200;
+/** How many lines under a sub-heading may hold its date. */
+const DATE_LINES = 2;
 const MAX_STANDFIRST_ITEMS = 8;
+/** Share of a summary's word stems found in the items after it for it to count as their repeat. */
+const STANDFIRST_OVERLAP = 0.8;
 const HEADER_WORDS =
   /\b(?:universal\s+period(?:ic)?\s+review|examen\s+p[ée]riodique\s+universel|examen\s+peri[óo]dico\s+universal|UPR|EPU|statement|intervention|d[ée]claration|intervenci[óo]n|declaraci[óo]n|review\s+of|examen\s+de)(?![a-z])/i;
 
@@ -50,6 +54,14 @@ export function splitStatements(lines: readonly Line[], items: readonly ItemSpan
     if (header && headers.at(-1)?.reviewed.code !== header.reviewed.code) headers.push(header);
   }
   if (new Set(headers.map((h) => h.reviewed.code)).size < 2) return null;
+  // "<h3>Statement by Australia at the UPR of Nepal</h3><p>Delivered 3 November 2025</p>": the date on a line of its own.
+  for (const [k, header] of headers.entries()) {
+    const stop = Math.min(headers[k + 1]?.line ?? lines.length, header.line + 1 + DATE_LINES);
+    for (let i = header.line + 1; i < stop && !header.date; i++) {
+      const text = lines[i]!.text;
+      if (text.length <= MAX_HEADER_CHARS) header.date = findDateIn(text, monthFirst)?.iso ?? null;
+    }
+  }
   const owner: number[] = [];
   let h = 0;
   for (const item of items) {
@@ -64,9 +76,10 @@ export function splitStatements(lines: readonly Line[], items: readonly ItemSpan
 }
 
 /** The sub-statement records: their own state under review, date and session, and the `n` of their recommendations. */
-export function describeStatements(split: { headers: Header[]; owner: number[] }, pageSession: number | null, ns: readonly number[]): SubStatement[] {
+export function describeStatements(split: { headers: Header[]; owner: number[] }, page: { session: number | null; stated: boolean }, ns: readonly number[]): SubStatement[] {
   return split.headers.map((header, k) => {
-    const session = (header.date ? sessionOfDate(header.date) : null) ?? pageSession;
+    // A session the page states ("49th session of the Universal Periodic Review") outranks one read from a date.
+    const session = (page.stated ? page.session : null) ?? (header.date ? sessionOfDate(header.date) : null) ?? page.session;
     return {
       heading: header.text,
       stateUnderReview: header.reviewed.name,
@@ -101,18 +114,21 @@ export function keepDistinct(texts: readonly string[], inline: readonly boolean[
   // and only a few, so a page of a thousand inline mentions stays linear.
   const firstRun = inline.indexOf(false);
   if (firstRun < 0) return keep;
-  const stemSets = texts.map(stems);
+  // A summary may fold two recommendations into one sentence: its words are compared with all the items it precedes.
+  const runStems = new Map<number, Set<string>>();
+  texts.forEach((text, j) => {
+    if (inline[j] || !keep[j]) return;
+    const set = runStems.get(group[j]!) ?? new Set<string>();
+    for (const stem of stems(text)) set.add(stem);
+    runStems.set(group[j]!, set);
+  });
   for (let i = 0; i < Math.min(firstRun, MAX_STANDFIRST_ITEMS); i++) {
-    if (!keep[i] || stemSets[i]!.size < 3) continue;
-    for (let j = 0; j < texts.length; j++) {
-      if (j === i || !keep[j] || group[j] !== group[i] || inline[j]) continue;
-      let shared = 0;
-      for (const stem of stemSets[i]!) if (stemSets[j]!.has(stem)) shared++;
-      if (shared >= stemSets[i]!.size * 0.75) {
-        keep[i] = false;
-        break;
-      }
-    }
+    const own = stems(texts[i]!);
+    const run = runStems.get(group[i]!);
+    if (!keep[i] || own.size < 3 || !run) continue;
+    let shared = 0;
+    for (const stem of own) if (run.has(stem)) shared++;
+    if (shared >= own.size * STANDFIRST_OVERLAP) keep[i] = false;
   }
   return keep;
 }

@@ -100,6 +100,8 @@ export function findCountryMentions(text: string): CountryMention[] {
     let best: CountryMention | null = null;
     for (let k = Math.min(words.length, i + MAX_NAME_WORDS); k > i; k--) {
       const last = words[k - 1]!;
+      // A dash or other mark standing alone is not part of a name: "Niger – intervention" names Niger, then stops.
+      if (!/[\p{L}\p{N}]/u.test(text.slice(last.start, last.end))) continue;
       let raw = text.slice(words[i]!.start, last.start) + trimWordEnd(text.slice(last.start, last.end));
       // "Iran (Islamic Republic of)" keeps its closing parenthesis, so text after the name starts after it.
       if (raw.includes('(') && !raw.includes(')') && text[words[i]!.start + raw.length] === ')') raw += ')';

@@ -56,6 +56,10 @@ describe('findCountryMentions', () => {
     expect([mention?.code, mention?.text]).toEqual(['IRN', 'Iran (Islamic Republic of)']);
   });
 
+  it('ends a name before a dash standing alone', () => {
+    expect(findCountryMentions('Examen du Niger – intervention de la France').map((m) => m.text)).toEqual(['Niger', 'la France']);
+  });
+
   it('reads possessives and trailing punctuation', () => {
     const mentions = findCountryMentions('Switzerland’s record. We recommend that Kazakhstan:');
     expect(mentions.map((m) => [m.code, m.text])).toEqual([['CHE', 'Switzerland'], ['KAZ', 'Kazakhstan']]);
