@@ -6,7 +6,8 @@ import type { LanguageSetting } from '@/utils/i18n';
 import type { Note, PanelData, PanelRecommendation, Result } from '@/utils/messages';
 import { revealFormatting } from '@/utils/text';
 import { buildExportFile, downloadFile, EXPORT_FORMATS, type ExportFormat } from './export-file';
-import { fold, formatSession, formatStates, stateValues } from './format';
+import { formatSession, formatStates, stateValues } from './format';
+import { createSearch } from './search';
 import { useI18n } from './i18n';
 import { CorrectionForm } from './CorrectionForm';
 import { NoteEditor } from './NoteEditor';
@@ -100,16 +101,18 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     return () => clearTimeout(timer);
   }, [deleted]);
 
+  // The dashboard's matcher (words, note, tags, theme / category / status labels in both languages); the list
+  // keeps the page's order, so the panel still reads as the statement does.
+  const search = useMemo(
+    () => (data ? createSearch(data.recommendations.map((rec) => ({ id: rec.id, text: rec.text, notes: rec.note ? [rec.note] : [], themes: rec.themes, actionCategory: rec.actionCategory }))) : null),
+    [data],
+  );
   const visible = useMemo(() => {
     if (!data) return [];
-    const words = fold(query).split(/\s+/).filter(Boolean);
-    return data.recommendations.filter((rec) => {
-      if (onlyWithNotes && !hasContent(rec.note)) return false;
-      if (words.length === 0) return true;
-      const haystack = fold([rec.text, rec.note?.body ?? '', ...(rec.note?.tags ?? [])].join(' '));
-      return words.every((w) => haystack.includes(w));
-    });
-  }, [data, query, onlyWithNotes]);
+    const found = search?.search(query);
+    const matching = found ? new Set(found) : null;
+    return data.recommendations.filter((rec) => (!onlyWithNotes || hasContent(rec.note)) && (!matching || matching.has(rec.id)));
+  }, [data, search, query, onlyWithNotes]);
 
   if (error) return <p class="panel-error" role="alert">{error}</p>;
   if (!data) return <p class="panel-loading">{t('loading')}</p>;

@@ -251,6 +251,11 @@ describe('dashboard', () => {
     expect(await page.textContent('.dash-summary')).toBe('3 recommandations · 1 déclaration · 1 note rédigée');
     await page.fill('.search-input', 'egalite');
     expect(await page.textContent('.dash-count')).toBe('1 sur 3');
+    // A theme's French name finds the recommendation under it, though its words are English.
+    await page.fill('.search-input', 'handicap');
+    expect(await page.textContent('.dash-count')).toBe('1 sur 3');
+    expect(await page.textContent('.rows > .row .row-text')).toContain('disabilities');
+    await page.fill('.search-input', 'egalite');
     expect(await page.textContent('.row-link')).toBe('Ouvrir à la recommandation 2 (s’ouvre dans un nouvel onglet)');
     // By keyboard: the first stop is the first facet, Space chooses it, and the focus ring shows.
     await page.fill('.search-input', '');

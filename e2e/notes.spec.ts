@@ -58,6 +58,11 @@ describe('notes in the panel', () => {
 
     await panel.fill('.filter-input', 'LABOUR');
     expect(await panel.$$eval('.recs .rec', (els) => els.map((e) => e.getAttribute('data-n')))).toEqual(['1']);
+    // The labels the items show filter too: a status, a theme's chip.
+    await panel.fill('.filter-input', 'priority');
+    expect(await panel.$$eval('.recs .rec', (els) => els.map((e) => e.getAttribute('data-n')))).toEqual(['1']);
+    await panel.fill('.filter-input', 'disabilities');
+    expect(await panel.$$eval('.recs .rec', (els) => els.map((e) => e.getAttribute('data-n')))).toEqual(['3']);
     await panel.fill('.filter-input', '');
     await panel.check('.filter-notes input');
     expect(await panel.$$eval('.recs .rec', (els) => els.map((e) => e.getAttribute('data-n')))).toEqual(['1', '2']);

@@ -27,6 +27,9 @@ import {
   type SortKey,
 } from './dashboard-rows';
 import { createRowSearch } from './dashboard-search';
+
+/** The orders the user can choose; "relevance" (best matches first) while a search is typed, else by state. */
+type SortChoice = SortKey | 'relevance';
 import { DatasetImport } from './DatasetImport';
 import { DeleteAll } from './DeleteAll';
 import { FacetPanel } from './FacetPanel';
@@ -61,7 +64,7 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [selection, setSelection] = useState<FacetSelection>({});
-  const [sort, setSort] = useState<SortKey>('state');
+  const [sort, setSort] = useState<SortChoice>('relevance');
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [storage, setStorage] = useState<StorageUse | null | 'unknown'>(null);
   const [notice, setNotice] = useState('');
@@ -98,15 +101,18 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
   const rows = useMemo(() => (data ? buildRows(data) : []), [data]);
   const searching = query.trim() !== '';
   const search = useMemo(() => (searching ? createRowSearch(rows) : null), [rows, searching]);
-  const found = useMemo(() => search?.search(query) ?? null, [search, query]);
+  const ranked = useMemo(() => search?.search(query) ?? null, [search, query]);
+  const found = useMemo(() => (ranked ? new Set(ranked) : null), [ranked]);
   const counts = useMemo(() => countFacets(rows, selection, found), [rows, selection, found]);
+  // While searching, the best matches come first unless the user chose another order.
+  const order: SortChoice = sort === 'relevance' && !ranked ? 'state' : sort;
   const visible = useMemo(() => {
     const matching = new Set(filterRows(rows, selection, found).map((r) => r.id));
-    return sortRows(
-      rows.filter((r) => matching.has(r.id) || pinned.has(r.id)),
-      sort,
-    );
-  }, [rows, selection, found, sort, pinned]);
+    const shown = rows.filter((r) => matching.has(r.id) || pinned.has(r.id));
+    if (order !== 'relevance' || !ranked) return sortRows(shown, order === 'relevance' ? 'state' : order);
+    const rank = new Map(ranked.map((id, i) => [id, i]));
+    return [...shown].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
+  }, [rows, selection, found, ranked, order, pinned]);
   const tagSuggestions = useMemo(() => countFacets(rows, {}, null).tag.map((c) => c.value), [rows]);
   const filtered = searching || hasSelection(selection);
 
@@ -184,8 +190,8 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
             </label>
             <label class="dash-sort">
               <span class="toolbar-label">{t('dash.sort')}</span>
-              <select class="select sort-select" value={sort} onChange={(event) => setSort((event.currentTarget as HTMLSelectElement).value as SortKey)}>
-                {SORT_KEYS.map((key) => (
+              <select class="select sort-select" value={order} onChange={(event) => setSort((event.currentTarget as HTMLSelectElement).value as SortChoice)}>
+                {(ranked ? (['relevance', ...SORT_KEYS] as const) : SORT_KEYS).map((key) => (
                   <option key={key} value={key}>
                     {t(`dash.sort.${key}`)}
                   </option>

@@ -96,15 +96,15 @@ export function syntheticRecommendations(count: number, seed = 1): StoredRecomme
     for (let n = 0; n < perReview && records.length < count; n++) {
       const recommending = pick(recommenders);
       let text = '';
-      // The same words from the same state in the same review would be one recommendation, not two.
-      for (let attempt = 0; !text || said.has(`${recommending}|${text.toLowerCase()}`); attempt++) {
+      // The same words in the same review are one recommendation (a joint one when several states make it), not two.
+      for (let attempt = 0; !text || said.has(text.toLowerCase()); attempt++) {
         text =
           earlier.length > 0 && random() < REPEAT_SHARE
             ? `${pick(earlier)}${pick(REPEAT_MARKERS)}`
             : [pick(VERBS), pick(OBJECTS), pick(TAILS)].filter(Boolean).join(' ');
         if (attempt > 20) text = `${text} (${n + 1})`;
       }
-      said.add(`${recommending}|${text.toLowerCase()}`);
+      said.add(text.toLowerCase());
       fresh.push(text);
       const { actionCategory, themes } = classifyRecommendation(text, 'en');
       const time = BASE_TIME + records.length;

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Note } from '@/utils/model';
+import { createSearch, type Searchable } from './search';
+
+const note = (extra: Partial<Note>): Note => ({
+  id: `n${'0'.repeat(24)}`,
+  recommendationId: 'r1',
+  pageUrl: null,
+  body: '',
+  tags: [],
+  status: 'none',
+  createdAt: 1,
+  updatedAt: 1,
+  deletedAt: null,
+  ...extra,
+});
+
+const ITEMS: Searchable[] = [
+  { id: 'unions', text: 'Amend legislation to ease the registration of independent trade unions', notes: [note({ body: 'Ask about the draft law', status: 'follow-up' })], themes: ['Labour'], actionCategory: 5 },
+  { id: 'protocol', text: 'Ratify the Second Optional Protocol to the ICCPR', notes: [], themes: ['Death penalty', 'International instruments'], actionCategory: 5 },
+  { id: 'moratorium', text: 'Maintain the moratorium on executions', notes: [note({ tags: ['capital-punishment'] })], themes: ['Death penalty'], actionCategory: 2 },
+  { id: 'penalty-words', text: 'Abolish the death penalty in law', notes: [], themes: ['Death penalty'], actionCategory: 5 },
+  { id: 'judges', text: 'Guarantee the independence of judges', notes: [note({ body: 'priority for the mission', status: 'priority' })], themes: ['Justice'], actionCategory: 4 },
+];
+
+describe('one search over words, notes, tags and the labels the user sees', () => {
+  const search = createSearch(ITEMS);
+
+  it.each([
+    // The chip says "Death penalty" on all three, whether or not the words are in the text.
+    ['death penalty', ['penalty-words', 'protocol', 'moratorium']],
+    ['peine de mort', ['protocol', 'moratorium', 'penalty-words']],
+    // A status, in either language.
+    ['follow up', ['unions']],
+    ['à suivre', ['unions']],
+    ['prioritaire', ['judges']],
+    // An action category's label.
+    ['continuing action', ['moratorium']],
+    ['action spécifique', ['unions', 'protocol', 'penalty-words']],
+    // A tag's parts, and the last word as a prefix while it is typed.
+    ['capital', ['moratorium']],
+    ['indep', ['unions', 'judges']],
+    ['nothing like this', []],
+  ])('finds %j', (query, expected) => {
+    expect([...search.search(query)!].sort()).toEqual([...expected].sort());
+  });
+
+  it('ranks the item whose own words match above those that match only by a label', () => {
+    expect(search.search('death penalty')![0]).toBe('penalty-words');
+  });
+
+  it('shows everything for an empty query', () => {
+    expect(search.search('   ')).toBeNull();
+  });
+});
