@@ -51,7 +51,11 @@ export function RecommendationFacts({ rec }: { rec: PanelRecommendation }) {
       {(rec.actionCategory || rec.themes.length > 0 || repeated) && (
         <ul class="chips" aria-label={t('categoryTitle')}>
           {rec.actionCategory && (
-            <li class={`chip chip-category chip-category-${rec.actionCategory}`} title={t('categoryTitle')}>
+            <li
+              class={`chip chip-category chip-category-${rec.actionCategory}`}
+              // The dataset's own coding names the dataset; a category computed here says so.
+              title={rec.dataset?.actionCategory ? t('categoryTitleDataset', { dataset: rec.dataset.name }) : t('categoryTitleAutomatic')}
+            >
               {rec.actionCategory} · {t(`category.${rec.actionCategory}`)}
             </li>
           )}

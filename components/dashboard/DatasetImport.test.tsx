@@ -38,13 +38,64 @@ function fakeClient() {
   };
 }
 
+/** Waits (a few event-loop turns at most) until the page has parsed the file and shows `selector`. */
+async function shown(selector: string): Promise<Element> {
+  for (let i = 0; i < 50; i++) {
+    const found = host.querySelector(selector);
+    if (found) return found;
+    await act(async () => void (await new Promise((done) => setTimeout(done, 0))));
+  }
+  throw new Error(`${selector} never appeared; the page shows: ${host.textContent}`);
+}
+
+/** Bytes from ASCII text with `{xx}` for a raw byte. */
+const bytesOf = (template: string) =>
+  Uint8Array.from(template.replace(/\{([0-9a-f]{2})\}/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), (c) => c.charCodeAt(0));
+
+// UPR Info's export as published: Mac Roman, bare CR line endings, a joint recommendation on two rows.
+const UPR_INFO = [
+  'To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session',
+  "C{99}te d'Ivoire,Africa,\"AU, OIF\",Ratify the Optional Protocol to the Convention against Torture,France,WEOG,EU,Accepted,5,\"International instruments,Torture and other CID treatment\",6",
+  "C{99}te d'Ivoire,Africa,\"AU, OIF\",Ratify the Optional Protocol to the Convention against Torture,Brazil,GRULAC,,Accepted,5,\"International instruments,Torture and other CID treatment\",6",
+  "C{99}te d'Ivoire,Africa,\"AU, OIF\",Continue to strengthen the national human rights commission,Atlantis,,,Noted,2,NHRI,6",
+  "C{99}te d'Ivoire,Africa,\"AU, OIF\",Abolish the death penalty,Spain,WEOG,EU,Noted,5,Death penalty,6",
+].join('\r');
+
 describe('DatasetImport', () => {
-  it('follows the progress events, then reports what was added, updated and skipped, with each skipped line and why', async () => {
+  it('previews what will be stored — format, encoding, counts, the first records — and stores nothing before the user confirms', async () => {
+    const fake = fakeClient();
+    act(() => render(<DatasetImport client={fake.client} onImported={() => {}} />, host));
+    await choose(new File([bytesOf(UPR_INFO)], '6-9.csv'));
+    await shown('.dataset-preview');
+    expect(host.querySelector('.dataset-preview-format')?.textContent).toBe('“6-9.csv”: UPR Info database export, read as Mac Roman.');
+    expect(host.querySelector('.dataset-preview-counts')?.textContent).toBe(
+      '4 rows read, 0 skipped: 3 recommendations will be stored (1 joint, of several recommending states). Nothing is stored until you import.',
+    );
+    const rows = [...host.querySelectorAll('.dataset-preview-records tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows).toEqual([
+      ['FRA, BRA → CIV', '6 (cycle 1)', 'Ratify the Optional Protocol to the Convention against Torture', 'Supported', '5 · Specific action', 'International instruments, Torture and other cruel, inhuman or degrading treatment'],
+      // An entity the country tables do not know is kept by its name.
+      ['Atlantis → CIV', '6 (cycle 1)', 'Continue to strengthen the national human rights commission', 'Noted', '2 · Continuing action', 'National human rights institution'],
+      ['ESP → CIV', '6 (cycle 1)', 'Abolish the death penalty', 'Noted', '5 · Specific action', 'Death penalty'],
+    ]);
+    expect(fake.client.importDataset).not.toHaveBeenCalled();
+
+    act(() => (host.querySelector('.dataset-cancel') as HTMLButtonElement).click());
+    expect(host.querySelector('.dataset-preview')).toBeNull();
+    expect(fake.client.importDataset).not.toHaveBeenCalled();
+  });
+
+  it('on confirm sends the decoded text, follows the progress events, then reports what was added, updated and skipped', async () => {
     const fake = fakeClient();
     const onImported = vi.fn();
     act(() => render(<DatasetImport client={fake.client} onImported={onImported} />, host));
-    await choose(new File(['Recommendation,Recommending State\n'], 'upr-info.csv'));
-    expect(fake.client.importDataset).toHaveBeenCalledExactlyOnceWith('Recommendation,Recommending State\n', 'upr-info.csv');
+    await choose(new File([bytesOf(UPR_INFO)], 'upr-info.csv'));
+    await shown('.dataset-confirm');
+    expect(host.querySelector('.dataset-confirm')?.textContent).toBe('Import 3 recommendations');
+    await act(async () => (host.querySelector('.dataset-confirm') as HTMLButtonElement).click());
+    const [text, name] = fake.client.importDataset.mock.calls[0]!;
+    expect(name).toBe('upr-info.csv');
+    expect(text).toContain("Côte d'Ivoire");
     expect(host.querySelector('input[type=file]')!.hasAttribute('disabled')).toBe(true);
     fake.progress(40, 100);
     const bar = host.querySelector('progress')!;
@@ -62,6 +113,16 @@ describe('DatasetImport', () => {
     expect(onImported).toHaveBeenCalledOnce();
   });
 
+  it('lists the skipped rows and why in the preview', async () => {
+    const fake = fakeClient();
+    act(() => render(<DatasetImport client={fake.client} onImported={() => {}} />, host));
+    const text = 'Recommendation,Recommending State,State under Review,Session\nAbolish the death penalty,France,Kazakhstan,34\nRatify it,France,Atlantis,34\n';
+    await choose(new File([text], 'mine.csv'));
+    await shown('.dataset-preview');
+    expect(host.querySelector('.dataset-preview-format')?.textContent).toBe('“mine.csv”: CSV file, read as UTF-8.');
+    expect([...host.querySelectorAll('.dataset-skipped li')].map((li) => li.textContent)).toEqual(['Line 3: unknown state under review "Atlantis"']);
+  });
+
   it('refuses a file over the limit before reading it', async () => {
     const fake = fakeClient();
     act(() => render(<DatasetImport client={fake.client} onImported={() => {}} />, host));
@@ -72,12 +133,25 @@ describe('DatasetImport', () => {
     expect(fake.client.importDataset).not.toHaveBeenCalled();
   });
 
-  it('says why a file is not a dataset', async () => {
+  it.each([
+    ['a PDF', '%PDF-1.7\n%binary', 'report.pdf', '“report.pdf” cannot be imported: This is a PDF, not a dataset. Import a CSV or JSON file. Nothing was changed.'],
+    ['a file without the needed columns', 'Name,Email\nAda,ada@example.org', 'people.csv', /^“people\.csv” cannot be imported: This file is not a recommendations dataset: no column for .* Nothing was changed\.$/],
+  ])('says why %s is not a dataset, before anything is sent', async (_, content, name, message) => {
     const fake = fakeClient();
     act(() => render(<DatasetImport client={fake.client} onImported={() => {}} />, host));
-    await choose(new File(['%PDF-1.7'], 'report.pdf'));
-    await fake.finish({ ok: false, error: { code: 'invalid', message: 'This is a PDF, not a dataset.' } });
-    expect(host.querySelector('[role=alert]')?.textContent).toBe('“report.pdf” cannot be imported: This is a PDF, not a dataset. Nothing was changed.');
+    await choose(new File([content], name));
+    expect((await shown('[role=alert]')).textContent).toMatch(message);
+    expect(fake.client.importDataset).not.toHaveBeenCalled();
+  });
+
+  it('says why the background refused the import', async () => {
+    const fake = fakeClient();
+    act(() => render(<DatasetImport client={fake.client} onImported={() => {}} />, host));
+    await choose(new File([bytesOf(UPR_INFO)], 'upr-info.csv'));
+    await shown('.dataset-confirm');
+    await act(async () => (host.querySelector('.dataset-confirm') as HTMLButtonElement).click());
+    await fake.finish({ ok: false, error: { code: 'unavailable', message: 'The database is not available.' } });
+    expect(host.querySelector('[role=alert]')?.textContent).toBe('“upr-info.csv” cannot be imported: The database is not available. Nothing was changed.');
   });
 });
 

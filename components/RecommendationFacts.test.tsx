@@ -1,0 +1,37 @@
+// @vitest-environment happy-dom
+// The category chip says where its value comes from: the dataset that coded it, or "automatic".
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PanelRecommendation } from '@/utils/messages';
+import { rec } from './dashboard/test-records';
+import { RecommendationFacts } from './RecommendationFacts';
+
+const host = document.createElement('div');
+afterEach(() => render(null, host));
+
+const panelRec = (extra: Partial<PanelRecommendation>): PanelRecommendation => ({
+  ...rec(`r${'c'.repeat(24)}`, null, 0, 'Ratify the Optional Protocol to the Convention against Torture', { actionCategory: 5 }),
+  note: null,
+  earlier: [],
+  ...extra,
+});
+
+describe('RecommendationFacts category chip', () => {
+  it.each([
+    ['computed here', {}, 'Action category: automatic, read from the first verb'],
+    [
+      'coded by a dataset',
+      { dataset: { name: 'UPR Info database export: 6-9.csv', actionCategory: true, themes: true, response: true, reportSymbol: null, paragraph: null } },
+      'Action category from UPR Info database export: 6-9.csv',
+    ],
+    [
+      'imported but computed (the dataset had no category)',
+      { dataset: { name: 'CSV: mine.csv', actionCategory: false, themes: false, response: true, reportSymbol: null, paragraph: null } },
+      'Action category: automatic, read from the first verb',
+    ],
+  ])('names its source when %s', (_, extra, title) => {
+    render(<RecommendationFacts rec={panelRec(extra)} />, host);
+    expect(host.querySelector('.chip-category')?.getAttribute('title')).toBe(title);
+    expect(host.querySelector('.chip-category')?.textContent).toBe('5 · Specific action');
+  });
+});
