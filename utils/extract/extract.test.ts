@@ -188,8 +188,17 @@ describe('extractStatement on variants of the families', () => {
     ['an inline recommendation before the list that the list does not repeat is kept', 'https://www.gov.uk/x/upr37-kiribati', '<title>UPR37: UK statement on Kiribati</title>',
       '<p>The UK recommends that Kiribati establishes a national human rights institution.</p><p>We recommend that Kiribati:</p><ul><li>Ratify the Convention against Torture.</li></ul>',
       ['establishes a national human rights institution.', 'Ratify the Convention against Torture.']],
+    ['"We have three recommendations." closing its sentence, then ordinal paragraphs', 'https://www.gov.uk/x/upr41-algeria', '<title>UPR41: UK Statement on Algeria</title>',
+      '<p>We have three recommendations.</p><p>First, to release all those detained for peaceful expression.</p><p>Second, to amend the law on associations.</p><p>Third, to end the prosecution of journalists under counter-terrorism laws.</p><p>Thank you.</p>',
+      ['to release all those detained for peaceful expression.', 'to amend the law on associations.', 'to end the prosecution of journalists under counter-terrorism laws.']],
   ])('%s', (_name, url, head, body, expected) => {
     expect(extract(url, head, body).recommendations.map((r) => r.text)).toEqual(expected);
+  });
+
+  it('takes the session held on the stated date over a stale one in the address', () => {
+    const { page, sources } = extract('https://www.example.go.cr/epu-47-italia', '<title>Intervención de Costa Rica en el EPU de Italia</title>',
+      '<p>Ginebra, 28 de enero de 2025</p><p>Costa Rica recomienda a Italia:</p><ol><li>Establecer una institución nacional de derechos humanos.</li></ol>', 'es');
+    expect([page.session, sources.session, page.cycle, page.recommendingStateCode, page.stateUnderReviewCode]).toEqual([48, 'date', 4, 'CRI', 'ITA']);
   });
 
   it('skips an adverb before a French addressee and names the author of "intervention de la France" after a dash', () => {

@@ -109,7 +109,8 @@ function headTexts(doc: Document, root: Element, lines: readonly Line[], leadIns
   return { all: texts.map((t) => normalizeSpace(t.slice(0, MAX_HEAD_TEXT))).filter(Boolean), body };
 }
 
-function findSession(texts: Texts, url: string): { session: number | null; source?: MetaSource } {
+/** The session the page states, else the one held on its date, else one in its address (the weakest signal). */
+function findSession(texts: Texts, date: string | null, url: string): { session: number | null; source?: MetaSource } {
   for (const [k, text] of texts.all.entries()) {
     for (const pattern of SESSION_PATTERNS) {
       pattern.lastIndex = 0;
@@ -122,6 +123,8 @@ function findSession(texts: Texts, url: string): { session: number | null; sourc
       }
     }
   }
+  const held = date ? sessionOfDate(date) : null;
+  if (held !== null) return { session: held, source: 'date' };
   let path = url;
   try {
     path = decodeURIComponent(new URL(url).pathname);
@@ -268,15 +271,15 @@ export function extractPageMeta(input: MetaInput): { page: PageMeta; sources: Me
   const { author, source: authorSource } = findAuthor(input, texts);
   const { reviewed, source: reviewedSource } = findStateUnderReview(input, texts, author);
   const { date, source: dateSource } = findDate(doc, root, texts, url);
-  const stated = findSession(texts, url);
-  const session = stated.session ?? (date ? sessionOfDate(date) : null);
+  const found = findSession(texts, date, url);
+  const session = found.session;
   const cycle = session !== null ? cycleOfSession(session) : date ? cycleOfDate(date) : null;
   const { language, source: languageSource } = findLanguage(doc, root, leadIns);
   const sources: MetaSources = {};
   if (authorSource) sources.recommendingState = authorSource;
   if (reviewedSource) sources.stateUnderReview = reviewedSource;
   if (dateSource) sources.date = dateSource;
-  if (session !== null) sources.session = stated.source ?? 'date';
+  if (found.source) sources.session = found.source;
   if (cycle !== null) sources.cycle = session !== null ? 'session' : 'date';
   if (languageSource) sources.language = languageSource;
   return {

@@ -413,7 +413,9 @@ export function scanRecommendations(lines: readonly Line[]): RecommendationScan 
         const lead = { line: i, text: normalizeSpace(text.slice(sentenceStart, tailEnd)), subject: normalizeSpace(subject), addressee: normalizeSpace(addressee) };
         // A lead-in that opens a list ends its line within a few words; a longer rest is prose, however long.
         const restOfLine = normalizeSpace(text.slice(hasColon ? colon + 1 : verbEnd, verbEnd + 400));
-        const opensList = hasColon || (!restOfLine.match(/[.!?]$/) && countWords(restOfLine) <= 12 && looksLikeItemStart(lines[i + 1]));
+        // "We have three recommendations." ends its sentence at the phrase: what follows is the list it announces.
+        const announces = isPhraseLeadIn(m[0]) && countWords(restOfLine) === 0;
+        const opensList = hasColon || ((announces || !restOfLine.match(/[.!?]$/)) && countWords(restOfLine) <= 12 && looksLikeItemStart(lines[i + 1]));
         if (opensList) {
           leadIns.push({ ...lead, kind: 'list' });
           const remainderStart = hasColon ? colon + 1 : text.length;
