@@ -22,7 +22,7 @@ function readArgs(argv: readonly string[]): { file: string; url: string } {
 const { file, url } = readArgs(process.argv.slice(2));
 const doc = loadPage(file, url);
 const detection = detectUprPage(doc, url);
-const { page, sources, recommendations, statements } = extractStatement(doc, url);
+const { page, sources, recommendations, statements, candidates } = extractStatement(doc, url);
 const { title: _title, ...pageFields } = page;
 console.log(
   JSON.stringify(
@@ -33,6 +33,8 @@ console.log(
       // What the extension would show: nothing on a page it does not take for a statement.
       recommendations: detection.detected ? recommendations.map(({ n, text, statement }) => ({ n, text, statement })) : [],
       statements: detection.detected ? statements : [],
+      // On a statement with no recommendation found, the passages the panel offers instead.
+      candidates: detection.detected ? candidates.map((c) => c.text) : [],
     },
     null,
     2,

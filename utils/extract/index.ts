@@ -1,6 +1,7 @@
 // utils/extract: reads a UPR statement page — metadata (recommending state, state under review, session, cycle,
 // date, language) and each recommendation's own words with a live DOM Range over them. Works on the main content
 // only and never writes the DOM. Runs only on pages utils/detect accepted, so it may use the country tables.
+import { findCandidates } from './candidates';
 import { collectLines, rangeBetween, textBetween } from './lines';
 import { extractPageMeta, isMonthFirstSite, type MetaSources, type PageMeta } from './meta';
 import { scanRecommendations } from './recommendations';
@@ -23,6 +24,8 @@ export interface Extraction {
   recommendations: ExtractedRecommendation[];
   /** One entry for an ordinary page; one per sub-statement on a session page or a speech collection. */
   statements: SubStatement[];
+  /** Only when no recommendation was found: the passages likeliest to hold them, for the user to accept. */
+  candidates: { text: string; range: Range }[];
   root: Element;
 }
 
@@ -61,7 +64,10 @@ export function extractStatement(doc: Document, url: string): Extraction {
   if (!split) {
     const { stateUnderReview, stateUnderReviewCode, session, cycle, date } = page;
     const statements = [{ heading: null, stateUnderReview, stateUnderReviewCode, session, cycle, date, recommendations: recommendations.map((r) => r.n) }];
-    return { page, sources, recommendations, statements, root };
+    const candidates = recommendations.length
+      ? []
+      : findCandidates(lines).map(({ line, text }) => ({ text, range: rangeBetween(doc, lines, { line, offset: 0 }, { line, offset: lines[line]!.text.length }) }));
+    return { page, sources, recommendations, statements, candidates, root };
   }
   const statements = describeStatements(
     { headers: split.headers, owner: kept.map((k) => k.statement) },
@@ -75,5 +81,5 @@ export function extractStatement(doc: Document, url: string): Extraction {
   const mergedSources: MetaSources = { ...sources };
   delete mergedSources.stateUnderReview;
   delete mergedSources.date;
-  return { page: merged, sources: mergedSources, recommendations, statements, root };
+  return { page: merged, sources: mergedSources, recommendations, statements, candidates: [], root };
 }

@@ -335,7 +335,7 @@ function verbForms(w: string): string[] {
 }
 
 /** A capitalized first word that is a known recommending verb in any of its forms ("Introduces", "Considering", "Ratifier"). */
-function opensWithKnownVerb(text: string): boolean {
+export function opensWithKnownVerb(text: string): boolean {
   const words = text.replace(/^[\s\u00a0]*(?:to|à|de)\s+/i, '').match(/[\p{L}'’]+/gu) ?? [];
   const first = words[0] ?? '';
   if (!/^\p{Lu}/u.test(first)) return false;
