@@ -3,7 +3,7 @@
 import type { browser as Browser } from 'wxt/browser';
 import type { NotePatch, NoteTarget } from '@/utils/db';
 import type { PageCorrections } from '@/utils/model';
-import { DRAFT_PORT, isEvent, PROTOCOL_VERSION, sendRequest, type DraftMessage, type ExportedData, type Note, type PanelData, type Result } from '@/utils/messages';
+import { DRAFT_PORT, PROTOCOL_VERSION, readEvent, sendRequest, type DraftMessage, type EventSender, type ExportedData, type Note, type PanelData, type Result } from '@/utils/messages';
 
 export interface PanelEventHandlers {
   selected(n: number): void;
@@ -63,14 +63,16 @@ export function createPanelClient(runtime: Runtime): PanelClient {
     rejectRecommendation: (recommendationId) => sendRequest(send, 'rec.reject', { recommendationId }),
     correctMeta: (meta) => sendRequest(send, 'page.correctMeta', { meta }),
     subscribe(tabId, handlers) {
-      const listener = (message: unknown, sender: { id?: string; tab?: { id?: number } }) => {
-        if (sender.id !== runtime.id) return undefined;
-        if (isEvent(message, 'page.selected') && sender.tab?.id === tabId && typeof message.payload.n === 'number') {
-          handlers.selected(message.payload.n);
-        } else if (isEvent(message, 'page.updated') && sender.tab?.id === tabId) {
-          handlers.pageUpdated();
-        } else if (isEvent(message, 'note.changed')) {
-          handlers.noteChanged(message.payload.note);
+      // Each event from whom it may come and in its shape (utils/messages/events): a content script in another tab
+      // cannot put its text in this panel.
+      const receiver = { extensionId: runtime.id, extensionOrigin: new URL(runtime.getURL('/')).href, tabId };
+      const listener = (message: unknown, sender: EventSender) => {
+        const selected = readEvent(message, 'page.selected', sender, receiver);
+        if (selected) handlers.selected(selected.n);
+        else if (readEvent(message, 'page.updated', sender, receiver)) handlers.pageUpdated();
+        else {
+          const changed = readEvent(message, 'note.changed', sender, receiver);
+          if (changed) handlers.noteChanged(changed.note);
         }
         return undefined;
       };

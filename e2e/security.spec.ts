@@ -247,3 +247,59 @@ describe('text as it reads', () => {
     expect(new Set(lefts).size).toBe(4);
   });
 });
+
+describe('events checked like requests', () => {
+  it('keeps a note change forged by a content script in another tab out of the panel and out of the next save', async () => {
+    session = await launch();
+    const { page, panel } = await openStatement(session);
+    // The real broadcast, as the panel receives it when the user's note is saved.
+    await panel.evaluate(() => {
+      const seen: unknown[] = ((window as unknown as { __changes: unknown[] }).__changes = []);
+      (globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => void): void } } } }).chrome.runtime.onMessage.addListener((m) => {
+        seen.push(m);
+      });
+    });
+    await panel.fill('.rec[data-n="1"] textarea', 'Real note');
+    await panel.waitForSelector('.rec[data-n="1"] .note-state-saved');
+    const real = await panel.evaluate(() =>
+      (window as unknown as { __changes: { event?: string; payload: { note: Record<string, unknown> } }[] }).__changes.find((m) => m.event === 'note.changed'),
+    );
+    expect(real?.payload.note.body).toBe('Real note');
+
+    // Another site, where our detector's content script runs: a compromised copy of it sends the same event.
+    const other = `${SITE}news/today.html`;
+    session.serve(other, listeningPage('Today', OTHER_BODY, session.extensionId));
+    const evil = await session.context.newPage();
+    await evil.goto(other);
+    const forged = { ...real!, payload: { note: { ...real!.payload.note, body: 'INJECTED by another site', updatedAt: Date.now() + 60_000 } } };
+    const answer = await inContentScriptWorld(evil, session.extensionId, `chrome.runtime.sendMessage(${JSON.stringify(forged)}).then(() => 'sent', (e) => 'sent: ' + e.message)`);
+    expect(answer).toMatch(/^sent/);
+    await page.bringToFront();
+    await page.waitForTimeout(800);
+    expect(await panel.inputValue('.rec[data-n="1"] textarea')).toBe('Real note');
+
+    // The user's next keystroke saves their own text, not the injected one.
+    await panel.focus('.rec[data-n="1"] textarea');
+    await panel.press('.rec[data-n="1"] textarea', 'End');
+    await panel.type('.rec[data-n="1"] textarea', '!');
+    await panel.waitForSelector('.rec[data-n="1"] .note-state-saved');
+    await page.reload();
+    const again = await panelFrame(page, session.extensionId);
+    await again.waitForSelector('.rec[data-n="1"] textarea');
+    await again.waitForFunction(() => (document.querySelector('.rec[data-n="1"] textarea') as HTMLTextAreaElement).value !== '');
+    expect(await again.inputValue('.rec[data-n="1"] textarea')).toBe('Real note!');
+  });
+});
+
+/** Evaluates `expression` in our extension's content-script world in `page` (where the detector runs), by CDP. */
+async function inContentScriptWorld(page: Page, extensionId: string, expression: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: { id: number; origin: string; auxData?: { type?: string; isDefault?: boolean } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (event: { context: (typeof contexts)[number] }) => contexts.push(event.context));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${extensionId}`);
+  if (!world) throw new Error(`No content-script world of ours in ${page.url()}: ${JSON.stringify(contexts)}`);
+  const { result } = (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })) as { result: { value: unknown } };
+  await cdp.detach();
+  return result.value;
+}

@@ -2,7 +2,7 @@
 // stored records, import and delete-all through utils/messages, the panel's note requests, note changes made
 // elsewhere, and how much the browser stores for the extension.
 import type { browser as Browser } from 'wxt/browser';
-import { isEvent, sendRequest, type DatasetSummary, type Events, type ExportedData, type ImportSummary, type Note, type Result } from '@/utils/messages';
+import { isEvent, isFromBackground, sendRequest, type DatasetSummary, type Events, type ExportedData, type ImportSummary, type Note, type Result } from '@/utils/messages';
 import type { SettingKey } from '@/utils/model';
 import { createPanelClient, type PanelClient } from '../panel-client';
 
@@ -44,8 +44,9 @@ export function createDashboardClient(runtime: Runtime, storage: StorageManager 
     deleteAll: () => sendRequest(send, 'data.deleteAll', { confirm: 'delete everything' }),
     importDataset: (text, fileName) => sendRequest(send, 'dataset.import', { text, fileName }),
     onImportProgress(handler) {
-      const listener = (message: unknown, sender: { id?: string }) => {
-        if (sender.id === runtime.id && isImportProgress(message)) handler(message.payload);
+      const receiver = { extensionId: runtime.id, extensionOrigin: new URL(runtime.getURL('/')).href };
+      const listener = (message: unknown, sender: { id?: string; url?: string; tab?: { id?: number } }) => {
+        if (isFromBackground(sender, receiver) && isImportProgress(message)) handler(message.payload);
         return undefined;
       };
       runtime.onMessage.addListener(listener);

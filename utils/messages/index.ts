@@ -4,4 +4,5 @@ export * from './envelope';
 export * from './protocol';
 export * from './server';
 export * from './client';
+export * from './events';
 export type { Note } from '../model';

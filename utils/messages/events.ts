@@ -1,0 +1,86 @@
+// Events checked like requests, at the receiving end: each event's payload has a schema, and each has one kind of
+// sender it may come from. The background's broadcasts (a note changed, import progress) come only from the
+// background: a content script in any tab can send runtime messages to every extension page, and a forged
+// `note.changed` would otherwise put its text in an open panel, where the next keystroke saves it over the real
+// note. A page's own events (selected, updated) come only from the annotator in the panel's own tab, top frame.
+import * as v from 'valibot';
+import { NOTE_STATUSES, NoteBodySchema, PageUrlSchema, RecommendationIdSchema } from '../model';
+import type { Events } from './protocol';
+import { PROTOCOL_VERSION } from './envelope';
+
+/** What the receiver knows about itself to judge a sender. */
+export interface EventReceiver {
+  /** runtime.id */
+  extensionId: string;
+  /** runtime.getURL(''), e.g. `chrome-extension://<id>/` */
+  extensionOrigin: string;
+  /** The tab the receiving panel is in; page events from any other tab are not for it. */
+  tabId?: number | null;
+}
+
+export interface EventSender {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number };
+}
+
+const finite = v.pipe(v.number(), v.finite());
+
+// Lenient where imports may have stretched what the UI writes (more tags, longer ones, free-form note ids): an
+// event is refused for its shape only when the receiver could not show it.
+const NoteEventSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(1_000)),
+  recommendationId: v.nullable(RecommendationIdSchema),
+  pageUrl: v.nullable(PageUrlSchema),
+  body: NoteBodySchema,
+  tags: v.pipe(v.array(v.pipe(v.string(), v.maxLength(1_000))), v.maxLength(10_000)),
+  status: v.picklist(NOTE_STATUSES),
+  createdAt: finite,
+  updatedAt: finite,
+  deletedAt: v.nullable(finite),
+});
+
+const EVENTS = {
+  'page.selected': { from: 'own-tab', payload: v.object({ n: v.pipe(v.number(), v.integer(), v.minValue(1)) }) },
+  'page.updated': { from: 'own-tab', payload: v.object({}) },
+  'import.progress': {
+    from: 'background',
+    payload: v.pipe(
+      v.object({ done: v.pipe(finite, v.minValue(0)), total: v.pipe(finite, v.gtValue(0)) }),
+      v.check(({ done, total }) => done <= total),
+    ),
+  },
+  'note.changed': { from: 'background', payload: v.object({ note: NoteEventSchema }) },
+} as const satisfies { [E in keyof Events]: { from: 'background' | 'own-tab'; payload: v.GenericSchema } };
+
+export function isFromBackground(sender: EventSender, receiver: EventReceiver): boolean {
+  // The background (a service worker, or Firefox's background page) is in no tab and has the extension's origin;
+  // a content script always has a tab and its page's URL.
+  return sender.id === receiver.extensionId && sender.tab === undefined && Boolean(sender.url?.startsWith(receiver.extensionOrigin));
+}
+
+function isFromOwnTab(sender: EventSender, receiver: EventReceiver): boolean {
+  return (
+    sender.id === receiver.extensionId &&
+    typeof receiver.tabId === 'number' &&
+    sender.tab?.id === receiver.tabId &&
+    (sender.frameId ?? 0) === 0 &&
+    /^https?:/.test(sender.url ?? '')
+  );
+}
+
+/**
+ * The payload of `message` if it is the event `event` of this protocol version, sent by whom that event may come
+ * from, with a well-formed payload; null otherwise (the message is not this event, or is forged or malformed).
+ */
+export function readEvent<E extends keyof Events>(message: unknown, event: E, sender: EventSender, receiver: EventReceiver): Events[E] | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const m = message as Record<string, unknown>;
+  if (m.upr !== PROTOCOL_VERSION || m.event !== event) return null;
+  const spec = EVENTS[event];
+  const trusted = spec.from === 'background' ? isFromBackground(sender, receiver) : isFromOwnTab(sender, receiver);
+  if (!trusted) return null;
+  const parsed = v.safeParse(spec.payload, m.payload);
+  return parsed.success ? (parsed.output as Events[E]) : null;
+}
