@@ -200,6 +200,10 @@ describe('dashboard', () => {
       'Ratify everything,France,Atlantis,34,Supported',
     ].join('\n');
     await page.setInputFiles('#import-dataset-file', { name: 'upr-info.csv', mimeType: 'text/csv', buffer: Buffer.from(dataset) });
+    // Previewed in the page first; nothing is stored until the user confirms.
+    await page.waitForSelector('.dataset-preview');
+    expect(await page.textContent('.dataset-preview-counts')).toContain('3 rows read, 1 skipped: 2 recommendations will be stored');
+    await page.click('.dataset-confirm');
     await page.waitForSelector('.dataset-done');
     expect(await page.textContent('.dataset-done')).toBe('“upr-info.csv”: recommendations added: 1; updated: 1; rows skipped: 1.');
     await page.click('.dataset-skipped summary');

@@ -37,7 +37,8 @@ try {
   } else {
     const joint = result.rows.filter((r) => r.recommendingStates).length;
     console.log(`${file}: ${FORMAT_NAMES[result.format]}, ${encoding}`);
-    console.log(`  ${result.read} rows read, ${result.skippedCount} skipped → ${records.length} recommendations (${joint} joint, of several recommending states)`);
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    console.log(`  ${plural(result.read, 'row')} read, ${result.skippedCount} skipped → ${plural(records.length, 'recommendation')} (${joint} joint, of several recommending states)`);
     for (const { line, reason } of result.skipped.slice(0, SKIPPED_SHOWN)) console.log(`  skipped line ${line}: ${reason}`);
     if (result.skippedCount > SKIPPED_SHOWN) console.log(`  …and ${result.skippedCount - SKIPPED_SHOWN} more skipped rows (--json lists them)`);
     console.log('  first records:');

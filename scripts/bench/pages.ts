@@ -38,10 +38,43 @@ const OBJECTS = [
 export function statementPage(count = 300): string {
   const items: string[] = [];
   for (let i = 0; i < count; i++) {
-    items.push(`<li>${VERBS[i % VERBS.length]} ${OBJECTS[(i * 3) % OBJECTS.length]}, as set out in paragraph ${i + 1} of the plan, in region ${i % 17} (${i});</li>`);
+    items.push(`<li>${recommendationText(i)};</li>`);
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Universal Periodic Review 41: Finland - statement</title></head>
 <body><header><nav><a href="#">Home</a> <a href="#">Human rights</a></nav></header><main>
 <h1>Finland — Universal Periodic Review 41</h1><p>UPR 41, 8 November 2022. Statement by Norway.</p>
 <p>Norway recommends that Finland:</p><ol>${items.join('\n')}</ol><p>We wish Finland every success.</p></main><footer>Site footer</footer></body></html>`;
+}
+
+/** The recommendation text statementPage uses for item i. */
+export function recommendationText(i: number): string {
+  return `${VERBS[i % VERBS.length]} ${OBJECTS[(i * 3) % OBJECTS.length]}, as set out in paragraph ${i + 1} of the plan, in region ${i % 17} (${i})`;
+}
+
+/**
+ * A long statement of about `bytes` bytes, shaped like a working-group report: sections of narrative paragraphs,
+ * each followed by a list of recommendations (`count` in all), with navigation, an inline data script and a footer.
+ */
+export function longStatementPage(count = 300, bytes = 1_000_000): string {
+  const sections = 30;
+  const perSection = Math.ceil(count / sections);
+  const paragraphBytes = Math.max(0, bytes - count * 140) / sections;
+  const parts: string[] = [];
+  let n = 0;
+  for (let s = 0; s < sections && n < count; s++) {
+    parts.push(`<h2>Section ${s + 1}: interactive dialogue</h2>\n`);
+    for (let size = 0, i = 0; size < paragraphBytes; i++) {
+      const p = `<p>${sentence(s * 997 + i)} ${sentence(s * 997 + i + 1, 24)} ${sentence(s * 997 + i + 2, 12)}</p>\n`;
+      parts.push(p);
+      size += p.length;
+    }
+    const items: string[] = [];
+    for (let k = 0; k < perSection && n < count; k++, n++) items.push(`<li>${recommendationText(n)};</li>`);
+    parts.push(`<ol start="${n - items.length + 1}">\n${items.join('\n')}\n</ol>\n`);
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Report of the Working Group on the Universal Periodic Review: Finland</title>
+<script type="application/json" id="page-data">{"section":"human-rights","tags":["upr","report"],"build":"2026.12"}</script></head>
+<body><header><nav><a href="#">Home</a> <a href="#">Human rights</a> <a href="#">Reports</a></nav></header><main>
+<h1>Finland — Universal Periodic Review 41: report of the Working Group</h1><p>UPR 41, 8 November 2022.</p>
+${parts.join('')}<p>We wish Finland every success.</p></main><footer>Site footer</footer></body></html>`;
 }

@@ -38,6 +38,48 @@ export function buildTextIndex(root: Element): TextIndex {
   return { root, text: parts.join(''), nodes, starts };
 }
 
+interface CachedIndex {
+  index: TextIndex;
+  observer: MutationObserver | null;
+  stale: boolean;
+}
+
+const cache = new WeakMap<Element, CachedIndex>();
+
+/**
+ * Keeps index as root's current index: a MutationObserver marks it stale on any change of text or structure
+ * under root (our own highlight splits included), and takeRecords() catches changes made since its last
+ * delivery, so a stale index is never handed out.
+ */
+export function rememberTextIndex(root: Element, index: TextIndex): void {
+  const entry = cache.get(root);
+  if (entry) {
+    entry.observer?.takeRecords();
+    entry.index = index;
+    entry.stale = false;
+    return;
+  }
+  const win = root.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+  const Observer = win?.MutationObserver ?? globalThis.MutationObserver;
+  const created: CachedIndex = { index, observer: null, stale: false };
+  if (Observer) {
+    created.observer = new Observer(() => {
+      created.stale = true;
+    });
+    created.observer.observe(root, { subtree: true, childList: true, characterData: true });
+  }
+  cache.set(root, created);
+}
+
+/** root's text index, built again only if the DOM under root changed since it was built (see rememberTextIndex). */
+export function cachedTextIndex(root: Element): TextIndex {
+  const entry = cache.get(root);
+  if (entry?.observer && !entry.stale && entry.observer.takeRecords().length === 0) return entry.index;
+  const index = buildTextIndex(root);
+  rememberTextIndex(root, index);
+  return index;
+}
+
 /** Index of the last node whose start is <= offset (or -1). */
 function lastNodeStartingAtOrBefore(index: TextIndex, offset: number): number {
   let lo = 0;

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeDataset, parseDataset } from '@/utils/dataset';
+import { sharedPath } from '../../tests/shared-data.test-support';
+import { formatAgreement, measureAgreement, type CodedRecommendation } from './agreement';
+
+describe('measureAgreement', () => {
+  it('counts agreement overall and per category, and where the rest went', () => {
+    const report = measureAgreement([
+      { text: 'Ratify the Optional Protocol to the Convention against Torture', category: 5 },
+      { text: 'Continue its efforts to combat poverty', category: 2 },
+      { text: 'Take measures to combat trafficking', category: 5 },
+      { text: 'Thank you, Mr. President.', category: 4 },
+    ]);
+    expect(report).toMatchObject({ total: 4, agreed: 2, unclassified: 1 });
+    expect(report.byCategory[5]).toEqual({ coded: 2, agreed: 1, predicted: 1 });
+    expect(report.byCategory[4]).toEqual({ coded: 1, agreed: 0, predicted: 1 });
+    expect(report.confusion[5]).toEqual([0, 0, 0, 0, 1, 1]);
+    expect(report.confusion[4]).toEqual([1, 0, 0, 0, 0, 0]);
+    expect(formatAgreement(report, 'sample').split('\n')[0]).toBe('sample: 50.0 % agreement over 4 recommendations (1 unclassified)');
+  });
+});
+
+// UPR Info's human coding of sessions 1–9 (../shared). Sessions 1–5 are where the rules were developed; 6–9 were
+// not looked at while writing them, so their figure is the honest one. The target is 93 %; the floors below are
+// what the rules reach today (2026-12-02: 89.8 % and 88.6 %), so a change that loses agreement fails here.
+const dir = sharedPath('datasets/upr-info-sessions-1-9', "action-category agreement with UPR Info's coding");
+
+async function coded(file: string): Promise<CodedRecommendation[]> {
+  const { rows } = await parseDataset(decodeDataset(readFileSync(join(dir!, file))).text);
+  return rows.map((r) => ({ text: r.text, language: r.language, category: r.actionCategory! }));
+}
+
+describe.runIf(dir)("agreement with UPR Info's human coding", () => {
+  it.each([
+    ['1-5.csv (development)', '1-5.csv', 0.895],
+    ['6-9.csv (held out)', '6-9.csv', 0.88],
+  ])('%s', async (_, file, floor) => {
+    const report = measureAgreement(await coded(file));
+    console.log(formatAgreement(report, file));
+    expect(report.agreed / report.total).toBeGreaterThanOrEqual(floor);
+    expect(report.unclassified / report.total).toBeLessThan(0.005);
+  });
+});
