@@ -6,24 +6,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 const approx = vi.hoisted(() => ({ calls: 0 }));
 vi.mock('approx-string-match', async (importOriginal) => {
   const actual = await importOriginal<typeof import('approx-string-match')>();
-  return {
-    default: (text: string, pattern: string, maxErrors: number) => {
-      approx.calls++;
-      return actual.default(text, pattern, maxErrors);
-    },
-  };
+  const { countingSearch } = await import('./test-support.ts');
+  return { default: countingSearch(actual.default, approx) };
 });
 
 import { anchorQuoteFuzzy, anchorSelectors, describeRanges, highlightRanges, removeHighlights } from './index.ts';
-import { dumpNodes } from './test-support.ts';
+import { SAMPLE_OBJECTS, SAMPLE_VERBS, dumpNodes } from './test-support.ts';
 
-const VERBS = ['Ratify', 'Adopt', 'Strengthen', 'Ensure', 'Consider', 'Establish'];
-const OBJECTS = [
-  'the Optional Protocol to the Convention against Torture',
-  'a national action plan on business and human rights',
-  'the independence of the national human rights institution',
-  'access to inclusive education for children with disabilities',
-];
+const VERBS = SAMPLE_VERBS;
+const OBJECTS = SAMPLE_OBJECTS;
 
 let root: HTMLElement;
 beforeEach(() => {

@@ -35,3 +35,20 @@ export function rangeOfText(root: Element, exact: string, occurrence = 0): Range
   }
   return range;
 }
+
+/** Wraps approx-string-match's search so a test can count its calls (used from a vi.mock factory). */
+export function countingSearch<F extends (...args: never[]) => unknown>(search: F, counter: { calls: number }): F {
+  return ((...args: Parameters<F>) => {
+    counter.calls++;
+    return search(...args);
+  }) as F;
+}
+
+/** Verbs and objects of the generated lists in the batch and scenario tests: a sibling one number away every 12 items. */
+export const SAMPLE_VERBS = ['Ratify', 'Adopt', 'Strengthen', 'Ensure', 'Consider', 'Establish'];
+export const SAMPLE_OBJECTS = [
+  'the Optional Protocol to the Convention against Torture',
+  'a national action plan on business and human rights',
+  'the independence of the national human rights institution',
+  'access to inclusive education for children with disabilities',
+];
