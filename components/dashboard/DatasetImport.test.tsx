@@ -150,7 +150,7 @@ describe('DatasetImport', () => {
     await choose(new File([bytesOf(UPR_INFO)], 'upr-info.csv'));
     await shown('.dataset-confirm');
     await act(async () => (host.querySelector('.dataset-confirm') as HTMLButtonElement).click());
-    await fake.finish({ ok: false, error: { code: 'unavailable', message: 'The database is not available.' } });
+    await fake.finish({ ok: false, error: { code: 'storage', message: 'The database is not available.' } });
     expect(host.querySelector('[role=alert]')?.textContent).toBe('“upr-info.csv” cannot be imported: The database is not available. Nothing was changed.');
   });
 });

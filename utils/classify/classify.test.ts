@@ -5,6 +5,7 @@ import {
   actionCategoryFromLabel,
   actionCategoryOf,
   classifyRecommendation,
+  firstVerbOf,
   themeFromName,
   THEMES,
   themesOf,
@@ -118,6 +119,39 @@ describe('actionCategoryOf', () => {
     expect(actionCategoryOf(text, language)).toBe(category);
     // The category must not depend on being told the language.
     expect(actionCategoryOf(text)).toBe(category);
+  });
+
+  // UPR Info's line between general and specific action, and the shapes real recommendations take around the verb.
+  it.each([
+    [4, 'Adopt adequate measures for the protection of religious freedom', 'a specific verb over measures is general'],
+    [5, 'Adopt legislative measures to outlaw domestic violence', 'unless the measures are legislative'],
+    [5, 'Provide human rights training to law enforcement officials', 'a light verb takes its object’s category'],
+    [4, 'Provide adequate resources to the national human rights commission', 'a light verb over resources stays general'],
+    [4, 'Strengthen the national human rights commission', 'a general verb stays general over a specific object'],
+    [5, 'Adopt a comprehensive action plan to address wage inequalities', '“action plan” is a plan, not an action'],
+    [4, 'Continue and strengthen its efforts to combat poverty', '“continue and V”: V says what'],
+    [5, 'Take measures to protect migrant workers, in particular by ratifying the Convention', 'a specific means makes it specific'],
+    [4, 'Take measures, as recommended by the Committee against Torture, to prevent ill-treatment', 'a body named is not a means'],
+    [2, 'With the support of the international community, continue to fight poverty', 'an opening clause is skipped'],
+    [5, 'Recalling General Assembly resolution 62/149, reinstate its moratorium on the death penalty', 'the verb after the clause'],
+    [4, 'Fulfil its international human rights obligations', 'a verb the tables do not list is general'],
+    [5, 'Become a party to the Rome Statute of the International Criminal Court', '…or specific by its object'],
+    [5, 'Recommended the ratification of the Optional Protocol to the Convention against Torture', 'an act named by its noun'],
+    [5, 'Recommended that marital rape be criminalized', 'an act named by its passive'],
+    [3, 'Revise its legislation on freedom of assembly', 'revise is reviewing: considering action'],
+    [4, 'Adopter des mesures pour lutter contre la traite des personnes', 'French: measures'],
+    [5, 'Adopter une loi contre la discrimination raciale', 'French: a law'],
+    [5, 'Dispenser une formation aux droits de l’homme aux agents de police', 'French: an unlisted verb over training'],
+    [4, 'Adoptar medidas eficaces para combatir la trata de personas', 'Spanish: measures'],
+    [5, 'Adoptar una ley integral contra la violencia de género', 'Spanish: a law'],
+  ] as [ActionCategory, string, string][])('%i ← %s (%s)', (category, text) => {
+    expect(actionCategoryOf(text)).toBe(category);
+  });
+
+  it('names the verb that decided, and whether the tables know it', () => {
+    expect(firstVerbOf('Continue and strengthen its efforts to combat poverty')).toEqual({ words: 'continue and strengthen', known: true, category: 4 });
+    expect(firstVerbOf('Fulfil its international obligations')).toEqual({ words: 'fulfil', known: false, category: 4 });
+    expect(firstVerbOf('Thank you, Mr. President.')).toBeNull();
   });
 
   it.each([
@@ -310,6 +344,15 @@ describe('dataset labels', () => {
     ['HIV / AIDS', 'HIV/AIDS'],
     ['DEATH PENALTY', 'Death penalty'],
     ['Not a theme', null],
+    // UPR Info's database export writes some issues short.
+    ['Asylum-seekers - refugees', 'Asylum-seekers and refugees'],
+    ['CP rights - general', 'Civil and political rights – general'],
+    ['ESC rights - general', 'Economic, social and cultural rights – general'],
+    ['HIV - Aids', 'HIV/AIDS'],
+    ['NHRI', 'National human rights institution'],
+    ['Rights of the Child', 'Rights of the child'],
+    ['Sexual Orientation and Gender Identity', 'Sexual orientation and gender identity'],
+    ['Torture and other CID treatment', 'Torture and other cruel, inhuman or degrading treatment'],
   ])('theme %j → %j', (name, theme) => expect(themeFromName(name)).toBe(theme));
 
   it.each([

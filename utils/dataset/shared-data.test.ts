@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedPath } from '../../tests/shared-data.test-support';
+import { themeFromName } from '@/utils/classify';
 import { decodeDataset, parseDataset } from './index';
 
 const dir = sharedPath('datasets/upr-info-sessions-1-9', 'UPR Info export import on real data');
@@ -25,6 +26,19 @@ describe.runIf(dir)('the shared UPR Info export (sessions 1–9)', () => {
     expect(result.rows.filter((r) => r.recommendingState && !r.recommendingStateCode && !r.recommendingStates).map((r) => r.recommendingState)).toEqual([]);
     expect(result.rows.every((r) => r.dataset?.actionCategory && r.dataset.themes && r.dataset.response)).toBe(true);
     expect(text).not.toContain('\ufffd');
+  });
+
+  it('maps every UPR Info issue tag of the files to one theme, and no two tags to the same theme', () => {
+    const tags = new Set<string>();
+    for (const file of ['1-5.csv', '6-9.csv']) {
+      const lines = decodeDataset(readFileSync(join(dir!, file))).text.split('\r').slice(1);
+      // The Issue cell is the one before the session: "…,5,\"Rights of the Child,Women's rights\",5".
+      for (const line of lines) for (const tag of (/,(?:"([^"]*)"|([^,"]*)),\d+$/.exec(line)?.slice(1).find((c) => c !== undefined) ?? '').split(',')) tags.add(tag.trim());
+    }
+    const themes = [...tags].map((tag) => [tag, themeFromName(tag)] as const);
+    expect(themes.filter(([, theme]) => theme === null)).toEqual([]);
+    expect(new Set(themes.map(([, theme]) => theme)).size).toBe(tags.size);
+    expect(tags.size).toBe(54);
   });
 
   it('reads the accented names as written', async () => {
