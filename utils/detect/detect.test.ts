@@ -89,7 +89,7 @@ describe('detectUprPage reasons and gate', () => {
 
   it('imports only the host table: no country tables or extractor in the always-on script', () => {
     const source = readFileSync(join(__dirname, 'index.ts'), 'utf8');
-    expect(source.match(/^\s*import\s.*$/gm)).toEqual(["import { isGovernmentHost } from '../upr/hosts';"]);
+    expect(source.match(/^\s*import\s.*$/gm)).toEqual(["import { isGovernmentDomain } from '../upr/hosts';"]);
     // The host table stays import-free, so the detector pulls in nothing else through it.
     expect(readFileSync(join(__dirname, '../upr/hosts.ts'), 'utf8')).not.toMatch(/^\s*import\s/m);
   });

@@ -2,7 +2,7 @@
 // Runs in the content script on every page, so it reads cheap things first (title, headings, URL) and reads body
 // text only when that gate finds a UPR marker; a few regexes and the government host table (utils/upr/hosts, which
 // imports nothing: no country tables here), never writes the DOM.
-import { isGovernmentHost } from '../upr/hosts';
+import { isGovernmentDomain } from '../upr/hosts';
 
 export interface Detection { detected: boolean; score: number; reasons: string[] }
 
@@ -12,7 +12,7 @@ const UPR_URL = /(?:^|[/_.=-])(?:upr|epu)(?:[/_.=-]|\d|$)|universal[-_]periodic[
 // A present-tense recommending verb or a "following recommendations" phrase (EN / FR / ES), or a bare list label.
 // A careless CMS may glue the verb to its subject: "Werecommend that", "Canadarecommends".
 const LEAD_IN =
-  /(?<!\b(?:vous|le|les|os) )(?:\b|(?<=\b[Ww]e|\b[A-Z][a-z]+))(?:recommends?|recommande(?:nt)?|recommandons|recomienda(?:n)?|recomendamos)\b(?! (?:that )?(?:you|by|par|por)\b| the following (?!recommendations))|\b(?:following recommendations?|recommandations suivantes|siguientes recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits) (?:one|a|two|three|four|five|six|seven|several|a few|\d+) recommendations?|(?:formuler|formule|formulons|faire|faisons|adresser|adresse|adressons|pr[ée]senter|pr[ée]sente|pr[ée]sentons|formular|formula|formulamos|hacer|hace|hacemos|presentar|presenta|presentamos) (?:une|deux|trois|quatre|cinq|six|quelques|plusieurs|una|dos|tres|cuatro|cinco|seis|algunas|varias|\d+) (?:recommandations?|recomendaci(?:ón|ones)))\b|^ ?(?:recommendations?|recommandations?|recomendaciones?)(?: (?:to|for|au|à|aux|a|al|para) [^:\n]{1,60})? ?: ?$/gim;
+  /(?<!\b(?:vous|le|les|os) )(?:\b|(?<=\b[Ww]e|\b[A-Z][a-z]+))(?:recommends?|recommande(?:nt)?|recommandons|recomienda(?:n)?|recomendamos)\b(?! (?:that )?(?:you|by|par|por)\b| the following (?!recommendations))|\b(?:following recommendations?|recommandations suivantes|siguientes recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits) (?:one|a|two|three|four|five|six|seven|several|a few|\d+) recommendations?|(?:(?:formul|adress|pr[ée]sent)(?:er|e|ons|ar|a|amos)|faire|faisons|hac(?:er|e|emos)) (?:une|deux|trois|quatre|cinq|quelques|plusieurs|una|dos|tres|cuatro|cinco|algunas|varias|\d+) (?:recommandations?|recomendaci(?:ón|ones)))\b|^ ?(?:recommendations?|recommandations?|recomendaciones?)(?: (?:to|for|au|à|aux|a|al|para) [^:\n]{1,60})? ?: ?$/gim;
 // Whose words: a body, report or NGO recommending is not a state.
 const NON_STATE = /\b(?:committee|comit[ée]|rapporteur|working group|commission|council|amnesty|watch|ngo|organi[sz]ation|report|secretary|office|institution|defender)\b/i;
 // A report of what was said: "Norway made the following recommendations", "la France a formulé les recommandations".
@@ -22,8 +22,6 @@ const PAST_TENSE = /\b(?:made|gave|delivered|presented|submitted|issued|put forw
 const NOT_A_STATE_ADDRESSEE = /^\S+ (?:that |to |aux |à |a |que |a los )?(?:the |all |les |tous les |los |todos los )?(?:state party|[ée]tat partie|estado parte|(?:member )?states\b|[ée]tats(?![-\w])|estados(?! unidos)\b|countries|governments)/i;
 // A generic plural subject ("states recommend", "observers recommend"): a description, not a statement.
 const GENERIC_SUBJECT = /\b(?:states|countries|governments|delegations|observers|they|others|many|some)(?: \w+ly)? ?$/i;
-// Words that open a state's formal name and do not tell states apart ("the Government of", "Islamic Republic").
-const GENERIC_NAME_WORDS = /^(?:government|gouvernement|gobierno|state|states|[ée]tat|estado|authorities|autorit[ée]s|republic|r[ée]publique|rep[úu]blica|kingdom|royaume|reino|federation|islamic|democratic|people['’]?s|plurinational|bolivarian|united|federal|federated|socialist|arab|union|principality|sultanate)$/i;
 const SESSION = /\b(?:UPR|EPU) ?-? ?\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th|e|ème|è|ª|º|°)? (?:UPR )?(?:session|sesi[óo]n|per[íi]odo de sesiones)\b/i;
 // "Human Rights Council 40: Saudi Arabia" numbers the Council session that adopts outcomes, unless a WG marker is there too.
 const HRC_SESSION = /\b(?:human rights council|HRC) ?,? ?(?:\d{1,2}(?:st|nd|rd|th)?\b|(?:\d{1,2}(?:st|nd|rd|th) )?(?:regular )?session)/i;
@@ -108,7 +106,7 @@ export function detectUprPage(doc: Document, url: string): Detection {
   if (!gate && !urlHit) return { detected: false, score: 0, reasons: ['no mention of the Universal Periodic Review'] };
   if (gate) add(gate, gate === 3 ? 'title or headings mention the Universal Periodic Review' : 'opening paragraphs mention the Universal Periodic Review');
   if (urlHit) add(1, 'address mentions the UPR');
-  if (isGovernmentHost(/^[a-z]+:\/\/([^/?#:]+)/i.exec(url)?.[1] ?? '')) add(1, 'government host');
+  if (isGovernmentDomain(/^[a-z]+:\/\/([^/?#:]+)/i.exec(url)?.[1] ?? '')) add(1, 'government host');
 
   const body = main ? readText(main, MAX_BODY_CHARS) : '';
   const negatives = [...HEAD_NEGATIVES.map((n) => [head, ...n] as const), ...BODY_NEGATIVES.map((n) => [body, ...n] as const)];
@@ -121,7 +119,6 @@ export function detectUprPage(doc: Document, url: string): Detection {
   if (council) add(-3, `negative: Human Rights Council session, not the Working Group ('${clip(council[0])}')`);
 
   let leadIns = 0;
-  const addressees = new Set<string>();
   for (const m of body.matchAll(LEAD_IN)) {
     // Quote from the start of the sentence (at most four words back) to the colon or sentence end.
     const before = body.slice(Math.max(0, m.index - 60), m.index).split(/[.:;!?\n]/).pop()!;
@@ -129,14 +126,9 @@ export function detectUprPage(doc: Document, url: string): Detection {
     if (NON_STATE.test(before) || PAST_TENSE.test(before) || GENERIC_SUBJECT.test(before) || NOT_A_STATE_ADDRESSEE.test(after)) continue;
     leadIns += 1;
     if (leadIns === 1) add(4, `lead-in: '${clip(`${before.trim().split(/\s+/).slice(-4).join(' ')} ${after}`)}'`);
-    // The addressee's first distinctive capitalized word, cut to four letters ("Iran", "Iranian" meet).
-    const name = after.split(/[\s,]+/).slice(1, 7).find((w) => /^\p{Lu}/u.test(w) && !GENERIC_NAME_WORDS.test(w));
-    if (name) addressees.add(name.slice(0, 4).toLowerCase());
   }
   if (!leadIns) add(-2, 'negative: no recommending phrase');
   else if (leadIns > 1) add(1, `${leadIns} recommending phrases`);
-  // A session page holds one statement per state reviewed: several addressees are not a veto (issue 15).
-  if (addressees.size >= 2) reasons.push(`recommendations to ${addressees.size} different states (several statements on one page)`);
   const session = head.match(SESSION) ?? body.slice(0, 3000).match(SESSION);
   if (session) add(1, `session marker: '${clip(session[0])}'`);
   const lang = doc.documentElement.getAttribute('lang');

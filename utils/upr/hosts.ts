@@ -1,11 +1,14 @@
 // Government hosts that publish UPR statements, mapped to the state that owns them: the one place this fact is kept.
-// utils/detect reads it for its "government host" bonus (so it imports nothing else: this file has no imports and
-// stays small), utils/extract for the author when the page says "We recommend" and nothing else names it, and
-// utils/detector-registration for the known-sites-only mode. Detection never depends on it.
+// utils/detect reads its domain patterns for the "government host" bonus (this file has no imports, so the detector
+// pulls in nothing else), utils/extract the whole table for the author when the page says "We recommend" and nothing
+// else names it, utils/detector-registration the host names for the known-sites-only mode. Detection never depends
+// on it.
 
 /** Hosts (and their subdomains) the patterns below do not cover → ISO alpha-3 of the state that runs them. */
 export const NAMED_GOVERNMENT_HOSTS: readonly (readonly [suffix: string, code: string])[] = [
   ['gc.ca', 'CAN'],
+  // Covered by gc.ca, and listed for the known-sites-only mode's match patterns.
+  ['international.gc.ca', 'CAN'],
   ['canada.ca', 'CAN'],
   ['norway.no', 'NOR'],
   ['regjeringen.no', 'NOR'],
@@ -28,7 +31,6 @@ export const NAMED_GOVERNMENT_HOSTS: readonly (readonly [suffix: string, code: s
  * host names) and so that the state is exact where the top-level domain is not ("usmission.gov").
  */
 const PATTERNED_GOVERNMENT_HOSTS: readonly (readonly [suffix: string, code: string])[] = [
-  ['international.gc.ca', 'CAN'],
   ['gov.uk', 'GBR'],
   ['usmission.gov', 'USA'],
   ['usembassy.gov', 'USA'],
@@ -118,10 +120,13 @@ function longestSuffix(host: string, table: readonly (readonly [string, string])
   return best ? best[1] : null;
 }
 
-/** Is `host` a government's, by the named hosts and the patterns only (what the always-on detector can afford)? */
-export function isGovernmentHost(host: string): boolean {
+/**
+ * Is `host` on a government's own domain, by the patterns alone? The always-on detector (5 KB gzip in all) affords
+ * these two expressions, not the named hosts: for those, extraction still names the state.
+ */
+export function isGovernmentDomain(host: string): boolean {
   const h = host.toLowerCase();
-  return /\.gov$/.test(h) || GOVERNMENT_SLD.test(h) || MINISTRY_HOST.test(h) || longestSuffix(h, NAMED_GOVERNMENT_HOSTS) !== null;
+  return /\.gov$/.test(h) || GOVERNMENT_SLD.test(h) || MINISTRY_HOST.test(h);
 }
 
 /** The state that runs `host`, as an alpha-3 code from the table, or an alpha-2 code from its top-level domain. */

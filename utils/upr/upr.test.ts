@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GOVERNMENT_HOSTS, NAMED_GOVERNMENT_HOSTS, isGovernmentHost } from './hosts';
+import { GOVERNMENT_HOSTS, NAMED_GOVERNMENT_HOSTS, isGovernmentDomain } from './hosts';
 import { countryFromName, countryOfHost, cycleOfDate, cycleOfSession, findCountryMentions, sessionOfDate } from './index';
 
 describe('cycleOfSession', () => {
@@ -79,9 +79,9 @@ describe('countryOfHost', () => {
   it('lists in the table only what the patterns get wrong or miss, besides hosts kept for the known-sites mode', () => {
     // A listed host the patterns also recognize must name the same state, or the table and the patterns disagree.
     for (const [suffix, code] of GOVERNMENT_HOSTS) {
-      if (!NAMED_GOVERNMENT_HOSTS.some(([named]) => named === suffix)) expect(isGovernmentHost(`www.${suffix}`), suffix).toBe(true);
+      if (!NAMED_GOVERNMENT_HOSTS.some(([named]) => named === suffix)) expect(isGovernmentDomain(`www.${suffix}`), suffix).toBe(true);
       expect(countryOfHost(`https://www.${suffix}/`)?.code, suffix).toBe(code);
     }
-    expect(isGovernmentHost('www.example.org')).toBe(false);
+    expect(isGovernmentDomain('www.example.org')).toBe(false);
   });
 });
