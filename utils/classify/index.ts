@@ -7,7 +7,10 @@ import { foldedTokens } from './fold';
 import { THEME_PHRASES, THEMES, type Theme } from './themes';
 import {
   CLAUSE_OPENERS,
+  ENDING_LEMMAS,
   FIXED_LEMMAS,
+  LEGAL_TEXT_WORDS,
+  WRONG_AT_LARGE_WORDS,
   GENERAL_OBJECT_WORDS,
   LEAD_IN_WORDS,
   LIGHT_LEMMAS,
@@ -55,6 +58,8 @@ interface VerbForm {
    * verb takes the object's category ('both'), the others keep theirs ('none').
    */
   objectRule: 'lower' | 'both' | 'none';
+  /** It ends something: a wrong at large is general action, a rule or practice named specific. */
+  ending: boolean;
 }
 
 // ---- verb forms -------------------------------------------------------------------------------------------
@@ -111,6 +116,8 @@ function compileVerbs(language: Language): Map<string, VerbForm[]> {
       const [head = '', ...irregular] = item.split('|');
       const [lemma, ...tail] = foldedTokens(head);
       if (!lemma) continue;
+      // "put an end to", "mettre fin à", "poner término a" end something as "end" does.
+      const ending = ENDING_LEMMAS.has(lemma) || tail.some((t) => t === 'end' || t === 'fin' || t === 'terme' || t === 'termino');
       const objectRule = LIGHT_LEMMAS.has(lemma) ? 'both' : entry.category === 5 && !FIXED_LEMMAS.has(lemma) ? 'lower' : 'none';
       const firstWords = [...INFLECT[language](lemma).map((form) => [form]), ...irregular.map((form) => foldedTokens(form))];
       for (const first of firstWords) {
@@ -118,7 +125,7 @@ function compileVerbs(language: Language): Map<string, VerbForm[]> {
         // A one-word form that is also a connective ("de", "a") would turn every "de" into a verb.
         if (tokens.length === 0 || (tokens.length === 1 && (SKIPPABLE_WORDS.has(tokens[0]!) || NOT_VERB_FORMS.has(tokens[0]!) || tokens[0]!.length < 3))) continue;
         const list = byFirstWord.get(tokens[0]!) ?? [];
-        if (!list.some((f) => f.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, category: entry.category, objectRule });
+        if (!list.some((f) => f.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, category: entry.category, objectRule, ending });
         byFirstWord.set(tokens[0]!, list);
       }
     }
@@ -146,6 +153,15 @@ function verbAt(tokens: readonly string[], i: number, maps: readonly Map<string,
     for (const form of candidates) if (form.tokens.every((t, k) => tokens[i + k] === t)) return form;
   }
   return null;
+}
+
+// How far an ending verb's object and the text it is to be removed from are read.
+const ENDING_WINDOW = 10;
+
+function endsWrongAtLarge(tokens: readonly string[], from: number): boolean {
+  const window = tokens.slice(from, from + ENDING_WINDOW);
+  const wrong = window.findIndex((t) => WRONG_AT_LARGE_WORDS.has(t));
+  return wrong >= 0 && !window.some((t) => LEGAL_TEXT_WORDS.has(t));
 }
 
 /** 4 or 5 from the verb's object when its words say general or specific; null when they say neither. */
@@ -227,13 +243,18 @@ export function firstVerbOf(text: string, language?: string | null): DecidingVer
   // "With the support of …, continue …": the opening clause is not the recommendation.
   if (clauses.length > 1 && CLAUSE_OPENERS.has(clauses[0]![0] ?? '')) clauses.push(clauses.shift()!);
   const maps = verbMapsInOrder(language);
-  for (const tokens of clauses) {
-    const verb = knownVerbIn(tokens, maps);
-    if (verb) return verb;
+  // The first clause's own verb, known or not, before a known verb of a later clause: "Prescribe FGM as an
+  // offence, in addition to …, and take measures" asks first of all to prescribe.
+  const [first, ...rest] = clauses;
+  const verb = knownVerbIn(first!, maps) ?? unknownVerbIn(first!);
+  if (verb) return verb;
+  for (const tokens of rest) {
+    const known = knownVerbIn(tokens, maps);
+    if (known) return known;
   }
-  for (const tokens of clauses) {
-    const verb = unknownVerbIn(tokens);
-    if (verb) return verb;
+  for (const tokens of rest) {
+    const unknown = unknownVerbIn(tokens);
+    if (unknown) return unknown;
   }
   return null;
 }
@@ -246,7 +267,8 @@ function knownVerbIn(tokens: readonly string[], maps: readonly Map<string, VerbF
     if (form) {
       const after = i + form.tokens.length;
       const object = form.objectRule === 'none' ? null : categoryOfObject(tokens, after, form.objectRule === 'lower');
-      const category = object === null || (form.objectRule === 'lower' && object === 5) ? form.category : object;
+      let category = object === null || (form.objectRule === 'lower' && object === 5) ? form.category : object;
+      if (form.ending && category === 5 && endsWrongAtLarge(tokens, after)) category = 4;
       // "Continue and strengthen …", "Maintain and expand …": continuing, yes, but the second verb says what.
       const next = form.category === 2 && tokens[after] === 'and' ? knownVerbIn(tokens.slice(after + 1, after + 4), maps) : null;
       if (next && next.category >= 4) return { words: `${form.tokens.join(' ')} and ${next.words}`, known: true, category: next.category };

@@ -196,6 +196,30 @@ export const LIGHT_LEMMAS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
+/**
+ * Verbs that end something. Ending a wrong at large ("put an end to impunity", "eliminate discrimination") is
+ * general action; ending a rule or a practice named ("remove the death penalty from the penal code", "end the
+ * blockade") is specific.
+ */
+export const ENDING_LEMMAS: ReadonlySet<string> = new Set(
+  'end eliminate eradicate remove stop eliminer eradiquer supprimer cesser eliminar erradicar suprimir cesar'.split(' '),
+);
+
+/** Wrongs at large, which an ending verb ends only by general action. */
+export const WRONG_AT_LARGE_WORDS: ReadonlySet<string> = new Set(
+  (
+    'impunity discrimination torture violence violations restrictions constraints impediments obstacles inequality inequalities ' +
+    'abuse abuses harassment intimidation stereotypes ' +
+    'impunite discrimination discriminations torture violence violences violations restrictions obstacles inegalites abus ' +
+    'impunidad discriminacion tortura violencia violaciones restricciones obstaculos desigualdad desigualdades abusos'
+  ).split(/\s+/),
+);
+
+/** Where a rule is ended: in a text ("… from its legislation", "… in the penal code"). */
+export const LEGAL_TEXT_WORDS: ReadonlySet<string> = new Set(
+  'law laws legislation legal code provisions provision article norms act legislacion ley leyes codigo disposiciones loi lois code dispositions'.split(' '),
+);
+
 /** The object of a general act: measures, efforts, a policy or an approach rather than a law or a body. */
 export const GENERAL_OBJECT_WORDS: ReadonlySet<string> = new Set(
   (
