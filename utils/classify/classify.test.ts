@@ -141,7 +141,7 @@ describe('actionCategoryOf', () => {
     [3, 'Revise its legislation on freedom of assembly', 'revise is reviewing: considering action'],
     [4, 'Put an end to impunity for attacks against journalists', 'ending a wrong at large is general'],
     [5, 'Remove any reference to the death penalty from the penal code', 'ending a rule in a text is specific'],
-    [5, 'Prescribe female genital mutilation as an offence, in addition to its prohibition, and take measures', 'the first clause’s own verb first'],
+    [4, 'Prescribe female genital mutilation as an offence, and continue to raise awareness', 'the first clause’s own verb, though unlisted, before a later one'],
     [4, 'Adopter des mesures pour lutter contre la traite des personnes', 'French: measures'],
     [5, 'Adopter une loi contre la discrimination raciale', 'French: a law'],
     [5, 'Dispenser une formation aux droits de l’homme aux agents de police', 'French: an unlisted verb over training'],
