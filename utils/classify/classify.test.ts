@@ -139,6 +139,7 @@ describe('actionCategoryOf', () => {
     [5, 'Recommended the ratification of the Optional Protocol to the Convention against Torture', 'an act named by its noun'],
     [5, 'Recommended that marital rape be criminalized', 'an act named by its passive'],
     [3, 'Revise its legislation on freedom of assembly', 'revise is reviewing: considering action'],
+    [3, 'Give positive consideration to ratifying the Optional Protocol', 'a light verb over consideration is considering'],
     [4, 'Put an end to impunity for attacks against journalists', 'ending a wrong at large is general'],
     [5, 'Remove any reference to the death penalty from the penal code', 'ending a rule in a text is specific'],
     [4, 'Prescribe female genital mutilation as an offence, and continue to raise awareness', 'the first clause’s own verb, though unlisted, before a later one'],

@@ -47,6 +47,7 @@ const UNKNOWN_WORDS_BEFORE_VERB = 3;
 const UNKNOWN_WORDS_AFTER_LEAD_IN = 10;
 // How far after the verb its object is looked for: "adopt all necessary and appropriate legislative measures".
 const OBJECT_WINDOW = 6;
+const CONSIDERING_WORDS = new Set(['consideration', 'thought', 'consideracion']);
 const LEGISLATIVE_WORDS = new Set(['legislative', 'legal', 'legislatives', 'legislativas', 'legislativos', 'juridiques', 'legales']);
 const NUMBER = /^\d+$/;
 
@@ -173,6 +174,8 @@ function categoryOfObject(tokens: readonly string[], from: number, specificVerb 
     // "an action plan", "a policy document": the second word names the thing.
     if (GENERAL_OBJECT_WORDS.has(token) && !SPECIFIC_OBJECT_WORDS.has(tokens[i + 1] ?? '')) return 4;
     if (SPECIFIC_OBJECT_WORDS.has(token)) return 5;
+    // "give positive consideration to ratifying": considering action.
+    if (CONSIDERING_WORDS.has(token)) return 3;
     if (OBJECT_BOUNDARY_WORDS.has(token)) return null;
   }
   return null;
@@ -267,7 +270,8 @@ function knownVerbIn(tokens: readonly string[], maps: readonly Map<string, VerbF
     if (form) {
       const after = i + form.tokens.length;
       const object = form.objectRule === 'none' ? null : categoryOfObject(tokens, after, form.objectRule === 'lower');
-      let category = object === null || (form.objectRule === 'lower' && object === 5) ? form.category : object;
+      // A specific verb only ever becomes general by its object; a light verb takes whatever its object says.
+      let category = object === null || (form.objectRule === 'lower' && object !== 4) ? form.category : object;
       if (form.ending && category === 5 && endsWrongAtLarge(tokens, after)) category = 4;
       // "Continue and strengthen …", "Maintain and expand …": continuing, yes, but the second verb says what.
       const next = form.category === 2 && tokens[after] === 'and' ? knownVerbIn(tokens.slice(after + 1, after + 4), maps) : null;
