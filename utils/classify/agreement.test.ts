@@ -24,7 +24,7 @@ describe('measureAgreement', () => {
 
 // UPR Info's human coding of sessions 1–9 (../shared). Sessions 1–5 are where the rules were developed; 6–9 were
 // not looked at while writing them, so their figure is the honest one. The target is 93 %; the floors below are
-// what the rules reach today (2026-12-02: 89.8 % and 88.6 %), so a change that loses agreement fails here.
+// what the rules reach today (2026-12-02: 90.3 % and 88.9 %), so a change that loses agreement fails here.
 const dir = sharedPath('datasets/upr-info-sessions-1-9', "action-category agreement with UPR Info's coding");
 
 async function coded(file: string): Promise<CodedRecommendation[]> {
@@ -34,8 +34,8 @@ async function coded(file: string): Promise<CodedRecommendation[]> {
 
 describe.runIf(dir)("agreement with UPR Info's human coding", () => {
   it.each([
-    ['1-5.csv (development)', '1-5.csv', 0.895],
-    ['6-9.csv (held out)', '6-9.csv', 0.88],
+    ['1-5.csv (development)', '1-5.csv', 0.9],
+    ['6-9.csv (held out)', '6-9.csv', 0.885],
   ])('%s', async (_, file, floor) => {
     const report = measureAgreement(await coded(file));
     console.log(formatAgreement(report, file));

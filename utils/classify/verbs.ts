@@ -20,13 +20,16 @@ const words = (list: string): string[] => list.split(',').map((w) => w.trim()).f
 export const VERB_TABLE: readonly VerbEntry[] = [
   {
     category: 1,
-    en: words('call on, call upon, seek|sought, share, request, ask, solicit, exchange, avail itself'),
+    en: words('call on, call upon, seek|sought, share, request, ask, solicit, exchange, avail itself, appeal to, enlist'),
     fr: words(`faire appel|fasse|fait|faisant|faites, solliciter, partager, demander, rechercher, échanger`),
     es: words('solicitar, compartir, pedir|pida|pide|pidiendo|pidan, recabar, buscar, intercambiar, recurrir'),
   },
   {
     category: 2,
-    en: words('continue, maintain, persevere, pursue, sustain, keep|kept, persist, carry on|carries|carrying, go on|goes|going, remain'),
+    en: words(
+      'continue, maintain, persevere, pursue, sustain, keep|kept, persist, carry on|carries|carrying, go on|goes|going, remain, ' +
+        'stay committed|stays|staying, proceed with|proceeds|proceeding, stick to|sticks|sticking, keep up|keeps|keeping',
+    ),
     fr: words(
       'continuer, poursuivre|poursuive|poursuit|poursuivent|poursuivez|poursuivant, maintenir|maintienne|maintient|maintiennent|maintenez|maintenant, ' +
         'persévérer, persister, rester',
@@ -41,7 +44,8 @@ export const VERB_TABLE: readonly VerbEntry[] = [
     en: words(
       'consider, envisage, explore, reflect upon, reflect on, review, study, examine, look into, assess, evaluate, reconsider, ' +
         'contemplate, analyse, analyze, give consideration|gives|giving, give due consideration|gives|giving, give serious consideration|gives|giving, ' +
-        'take into consideration|takes|taking|took, revise, revisit',
+        'take into consideration|takes|taking|took, revise, revisit, keep under consideration|keeps|keeping|kept, ' +
+        'keep under review|keeps|keeping|kept',
     ),
     fr: words(
       'envisager, examiner, étudier, explorer, réfléchir, revoir|revoie|revoit|revoyant, réexaminer, considérer, évaluer, analyser, ' +
