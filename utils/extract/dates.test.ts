@@ -13,6 +13,7 @@ describe('findDateIn', () => {
     ['Published 13/11/2019', true, '2019-11-13'],
     ['Published 11/13/2019', false, '2019-11-13'],
     ['7.11.2019', false, '2019-11-07'],
+    ['第49回普遍的・定期的レビュー(2025年5月6日)', false, '2025-05-06'],
     ['Speaking time: 1\'15\'\'', false, null],
   ])('%s (month first: %s) → %s', (text, monthFirst, iso) => expect(findDateIn(text, monthFirst)?.iso ?? null).toBe(iso));
 });

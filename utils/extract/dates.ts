@@ -20,6 +20,8 @@ const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?\\s+(?
 const MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'iu');
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 const NUMERIC_DATE = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/;
+// Japanese and Chinese pages: "2025年5月6日".
+const CJK_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日/;
 
 function toIso(year: number, month: number, day: number): string | null {
   if (year < 2000 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31) return null;
@@ -38,6 +40,8 @@ export function findDateIn(text: string, monthFirst = false): { iso: string; ind
   if (mdy) candidates.push({ iso: toIso(Number(mdy[3]), MONTHS[mdy[1]!.toLowerCase()] ?? 0, Number(mdy[2])), index: mdy.index });
   const iso = ISO_DATE.exec(text);
   if (iso) candidates.push({ iso: toIso(Number(iso[1]), Number(iso[2]), Number(iso[3])), index: iso.index });
+  const cjk = CJK_DATE.exec(text);
+  if (cjk) candidates.push({ iso: toIso(Number(cjk[1]), Number(cjk[2]), Number(cjk[3])), index: cjk.index });
   const numeric = NUMERIC_DATE.exec(text);
   if (numeric) {
     const [a, b] = [Number(numeric[1]), Number(numeric[2])];

@@ -195,6 +195,17 @@ describe('extractStatement on variants of the families', () => {
     expect(extract(url, head, body).recommendations.map((r) => r.text)).toEqual(expected);
   });
 
+  it.each([
+    ['Statement at the Forty-Ninth Session of the UPR Working Group', 49],
+    ['Intervention de la France – quarante-huitième session de l’Examen périodique universel', 48],
+    ['Intervención en el cuadragésimo octavo período de sesiones del EPU', 48],
+    ['UPR of Kiribati at the 59th session of the Human Rights Council; Working Group 49th session', 49],
+    ['Estonia welcomes Kiribati to its third UPR session', null],
+  ])('reads the session in "%s"', (title, session) => {
+    const { page } = extract('https://www.example.org/x', `<title>${title}</title>`, '<p>We recommend that Kiribati:</p><ul><li>Ratify the Convention against Torture.</li></ul>');
+    expect(page.session).toBe(session);
+  });
+
   it('takes the session held on the stated date over a stale one in the address', () => {
     const { page, sources } = extract('https://www.example.go.cr/epu-47-italia', '<title>Intervención de Costa Rica en el EPU de Italia</title>',
       '<p>Ginebra, 28 de enero de 2025</p><p>Costa Rica recomienda a Italia:</p><ol><li>Establecer una institución nacional de derechos humanos.</li></ol>', 'es');

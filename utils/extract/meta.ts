@@ -1,6 +1,7 @@
 // Page metadata: who recommends, to whom, which Working Group session and cycle, when, in which language.
 import { countryOfHost, cycleOfDate, cycleOfSession, findCountryMentions, sessionOfDate, type Country, type CountryMention } from '../upr';
 import { findDateIn } from './dates';
+import { ordinalValue, WORD_SESSION } from './ordinals';
 import { normalizeSpace, type Line } from './lines';
 import type { LeadIn } from './recommendations';
 
@@ -31,6 +32,8 @@ const SPEAKER_VERB =
   /^\s+(?:warmly\s+|also\s+|further\s+|would\s+like\s+to\s+|wishes\s+to\s+)?(?:welcomes|commends|thanks|congratulates|notes|recognizes|recognises|appreciates|acknowledges|wishes|remains|salue|félicite|remercie|saluda|felicita|agradece|reconoce|da\s+la\s+bienvenida)\b/i;
 const WELCOMES_DELEGATION = /\b(?:delegation|d[ée]l[ée]gation|delegaci[óo]n)\s+(?:of|de|du|del)\s+(?:the\s+|la\s+|l['’]\s*)?$/iu;
 const HRC_BEFORE = /(?:human\s+rights\s+council|\bHRC|conseil\s+des\s+droits\s+de\s+l['’]homme|consejo\s+de\s+derechos\s+humanos)[\s,:–-]*(?:\w+\s+)?$/i;
+const HRC_AFTER = /^\s+(?:of|du|de|del)\s+(?:the\s+|la\s+|l['’]\s*)?(?:human\s+rights\s+council|HRC\b|conseil\s+des\s+droits\s+de\s+l['’]homme|consejo\s+de\s+derechos\s+humanos)/i;
+const POSSESSIVE_BEFORE = /\b(?:its|their|our|his|her|sa|son|leur|notre|su|sus|nuestro|nuestra)\s+$/i;
 const SESSION_PATTERNS: readonly RegExp[] = [
   /\b(?:UPR|EPU)[\s\u00a0]*[-–]?[\s\u00a0]*(\d{1,2})(?!\d)/g,
   /\b(\d{1,2})(?:st|nd|rd|th|e|ème|eme|è|ª|º|°|\.ª|\.º)?[\s\u00a0]+(?:UPR[\s\u00a0]+|EPU[\s\u00a0]+)?(?:session|sesi[óo]n|per[íi]odo\s+de\s+sesiones)\b/gi,
@@ -112,13 +115,27 @@ function headTexts(doc: Document, root: Element, lines: readonly Line[], leadIns
 /** The session the page states, else the one held on its date, else one in its address (the weakest signal). */
 function findSession(texts: Texts, date: string | null, url: string): { session: number | null; source?: MetaSource } {
   for (const [k, text] of texts.all.entries()) {
-    for (const pattern of SESSION_PATTERNS) {
+    for (const pattern of [...SESSION_PATTERNS, WORD_SESSION]) {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-        const n = Number(m[1]);
+        const words = m[1]!;
+        let start = m.index;
+        let n = Number(words);
+        if (pattern === WORD_SESSION) {
+          // "the forty-ninth session", else only its last word: "the fourth session", "to its third session".
+          const last = words.split(/\s+/).pop()!;
+          n = ordinalValue(words) ?? 0;
+          if (!n) {
+            n = ordinalValue(last) ?? 0;
+            start += words.length - last.length;
+          }
+        }
         if (n < 1 || n > MAX_SESSION) continue;
-        // "Human Rights Council 36th Session" numbers the Council, not the Working Group.
-        if (HRC_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+        // "Human Rights Council 36th Session", "52nd session of the Human Rights Council" number the Council.
+        const before = text.slice(Math.max(0, start - 40), start);
+        if (HRC_BEFORE.test(before) || HRC_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) continue;
+        // "to its third UPR session" counts the state's reviews, not the Working Group's sessions.
+        if (POSSESSIVE_BEFORE.test(before)) continue;
         return { session: n, source: k < texts.body ? 'body title' : 'page title' };
       }
     }
