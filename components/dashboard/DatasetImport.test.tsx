@@ -3,6 +3,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_DATASET_TEXT, PROTOCOL_VERSION, type DatasetSummary, type Result } from '@/utils/messages';
+import { createTranslator } from '@/utils/i18n';
+import { I18nContext } from '../i18n';
 import { isImportProgress } from './dashboard-client';
 import { DatasetImport } from './DatasetImport';
 import { chooseFile } from './test-records';
@@ -111,6 +113,24 @@ describe('DatasetImport', () => {
     expect([...host.querySelectorAll('.dataset-skipped li')].map((li) => li.textContent)).toEqual(['Line 7: unknown state under review "Atlantis"']);
     expect(host.querySelector('.dataset-skipped p')?.textContent).toBe('…and 3 more rows.');
     expect(onImported).toHaveBeenCalledOnce();
+  });
+
+  it('previews in French when the UI is French', async () => {
+    const fake = fakeClient();
+    const fr = { t: createTranslator('fr'), language: 'fr' as const };
+    act(() =>
+      render(
+        <I18nContext.Provider value={fr}>
+          <DatasetImport client={fake.client} onImported={() => {}} />
+        </I18nContext.Provider>,
+        host,
+      ),
+    );
+    await choose(new File([bytesOf(UPR_INFO)], '6-9.csv'));
+    await shown('.dataset-preview');
+    expect(host.querySelector('.dataset-preview-format')?.textContent).toBe('« 6-9.csv » : export de la base de données d’UPR Info, lu en Mac Roman.');
+    expect(host.querySelector('.dataset-confirm')?.textContent).toBe('Importer 3 recommandations');
+    expect(host.querySelector('.dataset-preview-records tbody td:nth-child(4)')?.textContent).toBe('Acceptée');
   });
 
   it('lists the skipped rows and why in the preview', async () => {
