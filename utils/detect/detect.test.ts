@@ -103,6 +103,15 @@ describe('detectUprPage reasons and gate', () => {
     expect(detected('Nous souhaiterions formuler des remarques :', 'fr')).toBe(false);
   });
 
+  it('tells a recommending state praising implementation from the state under review counting its own', () => {
+    const page = (sentence: string) => parsePage(`<html><head><title>UPR 35: Statement on Kenya</title></head><body><main><p>${sentence}</p><p>We recommend that Kenya:</p><ol><li>Ratify the Optional Protocol.</li></ol></main></body></html>`);
+    const detected = (sentence: string) => detectUprPage(page(sentence), 'https://www.example.org/kenya').detected;
+    expect(detected('We supported Kenya’s efforts to implement recommendations from its last review.')).toBe(true);
+    expect(detected('We noted with appreciation the steps Kenya took on earlier recommendations.')).toBe(true);
+    expect(detected('Since our last review we have implemented most of the recommendations.')).toBe(false);
+    expect(detected('We received 253 recommendations and accepted 192.')).toBe(false);
+  });
+
   it('takes a page of several statements for a statement, and advice to states in general for none', () => {
     const body = ['Angola', 'Bolivia', 'Egypt'].map((s) => `<h2>${s}</h2><p>Norway recommends that ${s}:</p><ol><li>Adopts a law on equality.</li></ol>`).join('');
     const session = parsePage(`<html><head><title>UPR 34: Norway’s statements</title></head><body><main>${body}</main></body></html>`);

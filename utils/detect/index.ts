@@ -43,8 +43,10 @@ const HEAD_NEGATIVES: readonly (readonly [RegExp, number, string])[] = [
 const BODY_NEGATIVES: readonly (readonly [RegExp, number, string])[] = [
   // Not "adoption of the report": a Working Group statement may look forward to it.
   [/\bitem ?6\b|adoption of (?:the )?(?:UPR )?outcome\b|adoption (?:du|des) r[ée]sultats?|adopci[óo]n del resultado/i, VETO, 'adoption of the outcome (Item 6)'],
-  // First person or "in its third review X received": the state under review talking about its own review.
-  [/\b(?:we|I) (?:have )?(?:received|accepted|supported|noted|implemented)\b[^.]{0,40}\brecommendations\b|\bwe (?:have )?(?:received|accepted|supported) \d+\b|\bin (?:its|our) (?:first|second|third|fourth|previous|last) (?:review|cycle|UPR)\b[^.]{0,40}\breceived\b|\b(?:our|my country['’]s) national report\b/i, VETO, 'the state under review speaking about itself'],
+  // First person or "in its third review X received": the state under review talking about its own review. Only
+  // counting words may stand between the verb and "recommendations": "We supported Kenya's efforts to implement
+  // recommendations" is a recommending state's praise, "we have implemented most of the recommendations" is not.
+  [/\b(?:we|I) (?:have )?(?:received|accepted|supported|noted|implemented) (?:(?:a total of|all|most|many|some|several|the|these|those|our|of|\d+|over|more than|nearly|almost|about) ){0,5}recommendations\b|\bwe (?:have )?(?:received|accepted|supported) \d+\b|\bin (?:its|our) (?:first|second|third|fourth|previous|last) (?:review|cycle|UPR)\b[^.]{0,40}\breceived\b|\b(?:our|my country['’]s) national report\b/i, VETO, 'the state under review speaking about itself'],
   [/\bconclusions and\/or recommendations\b|\bA\/HRC\/(?:WG\.6\/)?\d+\/(?:L\.)?\d+\b(?!\/)/i, -4, 'UN document'],
 ];
 

@@ -54,6 +54,8 @@ export const WG_SESSIONS: readonly SessionDates[] = [
   { session: 48, start: '2025-01-20', end: '2025-01-31' },
   { session: 49, start: '2025-04-28', end: '2025-05-09' }, // unverified
   { session: 50, start: '2025-11-03', end: '2025-11-14' }, // unverified
+  // Seed from the usual January slot, so a January 2026 statement that gives only its date still gets a session.
+  { session: 51, start: '2026-01-19', end: '2026-01-30' }, // unverified
 ];
 
 /** First WG session of each cycle; a cycle runs until the next one starts. */
