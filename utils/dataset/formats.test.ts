@@ -99,6 +99,21 @@ describe('the UPR Info database export', () => {
     expect(result.rows[0]!.dataset).toEqual({ name: 'UPR Info database export: 6-9.csv', actionCategory: true, themes: true, response: true, reportSymbol: null, paragraph: null });
   });
 
+  it("reads UPR Info's web export (long header names, semicolon-separated issues, UTF-8 with BOM)", async () => {
+    const text = [
+      'State under Review,Recommending State,Recommendation,Response,Action Category,Issues,Session,Cycle',
+      'Kazakhstan,Norway,Adopt a law on domestic violence,Supported,5 - Specific action,"Women\'s rights; Rights of the Child",20,2',
+      'Kazakhstan,Sweden,Adopt a law on domestic violence,Supported,5 - Specific action,"Women\'s rights; Rights of the Child",20,2',
+    ].join('\r\n');
+    const decoded = decode(Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]));
+    expect(decoded.encoding).toBe('UTF-8 with BOM');
+    const result = await parseDataset(decoded.text);
+    expect(result.format).toBe('upr-info');
+    expect(result.rows.map(summarizeRecord)).toEqual([
+      expect.objectContaining({ stateUnderReview: 'KAZ', recommendingStates: ['NOR', 'SWE'], session: 20, cycle: 2, category: 5, themes: ["Women's rights", 'Rights of the child'] }),
+    ]);
+  });
+
   it('still skips the same state giving the same recommendation twice', async () => {
     const text = [UPR_INFO_HEADER, 'Chad,Africa,,Abolish the death penalty,France,WEOG,EU,Noted,5,Death penalty,5', 'Chad,Africa,,Abolish the death penalty,France,WEOG,EU,Noted,5,Death penalty,5'].join('\r');
     const result = await parseDataset(text);
