@@ -191,6 +191,12 @@ describe('extractStatement on variants of the families', () => {
     ['"We have three recommendations." closing its sentence, then ordinal paragraphs', 'https://www.gov.uk/x/upr41-algeria', '<title>UPR41: UK Statement on Algeria</title>',
       '<p>We have three recommendations.</p><p>First, to release all those detained for peaceful expression.</p><p>Second, to amend the law on associations.</p><p>Third, to end the prosecution of journalists under counter-terrorism laws.</p><p>Thank you.</p>',
       ['to release all those detained for peaceful expression.', 'to amend the law on associations.', 'to end the prosecution of journalists under counter-terrorism laws.']],
+    ['list items that are each a full lead-in sentence', 'https://geneva.usmission.gov/2022/01/26/upr-iceland/', '<title>U.S. Statement at the UPR of Iceland</title>',
+      '<p>40th Session, January 26, 2022</p><ol><li>Werecommend that Icelandstrengthen protections for migrant workers.</li><li>Finally, we recommend that Iceland ensure access to shelters in rural areas.</li></ol>',
+      ['strengthen protections for migrant workers.', 'ensure access to shelters in rural areas.']],
+    ['but not a list of linked headlines that say "recommends"', 'https://www.gov.uk/x/upr40-iceland', '<title>UPR40: UK statement on Iceland</title>',
+      '<p>We recommend that Iceland:</p><ol><li>Ratify the Optional Protocol.</li></ol><h2>Related</h2><ul><li><a href="/a">Norway recommends that Iceland review its asylum law</a></li></ul>',
+      ['Ratify the Optional Protocol.']],
   ])('%s', (_name, url, head, body, expected) => {
     expect(extract(url, head, body).recommendations.map((r) => r.text)).toEqual(expected);
   });

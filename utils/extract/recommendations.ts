@@ -30,6 +30,8 @@ const SENTENCE_END = /[.!?](?=[\s\u00a0]|$)|(?<=\p{Ll})[.!?](?=\p{Lu}\p{Ll})/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
 const MAX_LEAD_IN_TAIL = 220;
 const MAX_SUBJECT_CHARS = 300;
+/** How far into a list item its lead-in may start: "Finally, we also recommend" and no more. */
+const MAX_ITEM_LEAD_IN = 40;
 // LEAD_IN is global (for exec loops); tests need a stateless copy.
 const LEAD_IN_ONCE = new RegExp(LEAD_IN.source, 'iu');
 
@@ -368,6 +370,16 @@ function collectUnderHeading(lines: readonly Line[], i: number): { spans: ItemSp
   return following.spans.length && verbs * 3 >= following.spans.length * 2 ? following : null;
 }
 
+/**
+ * A list item that is itself a full lead-in sentence ("<li>We also recommend that Iceland …</li>"): its own words
+ * start with the recommending phrase, and it is not a link (a news list's "Norway recommends …" headline).
+ */
+function opensWithLeadIn(line: Line): boolean {
+  const text = normalizeSpace(line.text).replace(MARKER, '');
+  const m = LEAD_IN_ONCE.exec(text.slice(0, MAX_ITEM_LEAD_IN + 40));
+  return m !== null && m.index <= MAX_ITEM_LEAD_IN && !mostlyLinks(line.listItem!);
+}
+
 /** Every recommendation in page order, with the lead-ins that introduced them. */
 export function scanRecommendations(lines: readonly Line[]): RecommendationScan {
   const items: ItemSpan[] = [];
@@ -395,7 +407,7 @@ export function scanRecommendations(lines: readonly Line[]): RecommendationScan 
       }
     }
     // A lead-in may be a heading ("<h2>We recommend that Kazakhstan:</h2>"), but only one that opens a list.
-    if (!line.listItem) {
+    if (!line.listItem || opensWithLeadIn(line)) {
       const text = line.text;
       LEAD_IN.lastIndex = 0;
       const sentences = sentenceCursor(text);
