@@ -243,6 +243,12 @@ describe('extractStatement on variants of the families', () => {
     expect(statements.map((s) => [s.stateUnderReviewCode, s.date, s.session, s.recommendations])).toEqual([['KGZ', '2025-04-29', 49, [1]], ['GIN', '2025-04-30', 49, [2, 3]]]);
   });
 
+  it('reads sub-headings that are a state\'s name and a date', () => {
+    const { statements } = extract('https://www.example.gov.au/upr-49', '<title>UPR 49: Australia’s statements</title>',
+      '<h3>Kiribati – 28 April 2025</h3><p>We recommend that Kiribati:</p><ol><li>Establish a national human rights institution.</li></ol><h3>Guinea, 30 April 2025</h3><p>We recommend that Guinea:</p><ol><li>Criminalise torture.</li></ol>');
+    expect(statements.map((s) => [s.stateUnderReviewCode, s.date, s.recommendations])).toEqual([['KIR', '2025-04-28', [1]], ['GIN', '2025-04-30', [2]]]);
+  });
+
   it('keeps one statement when sub-headings name one state (the statement\'s own heading block)', () => {
     const { statements, page } = extract('https://www.example.go.jp/x', '<title>Statement</title>',
       '<h2>UPR of the Republic of Türkiye</h2><h2>Statement by the Permanent Mission of Japan</h2><p>6 May 2025</p><p>Japan recommends that Türkiye:</p><ul><li>strengthen the independence of the judiciary.</li></ul><h2>Türkiye</h2><p>Japan also recommends that Türkiye:</p><ul><li>ensure freedom of assembly.</li></ul>');

@@ -33,13 +33,16 @@ function readHeader(line: Line, index: number, author: Country | null, monthFirs
   if (line.listItem || line.text.length > MAX_HEADER_CHARS * 2) return null;
   const text = normalizeSpace(line.text);
   if (text.length > MAX_HEADER_CHARS) return null;
-  const bare = line.heading && countryFromName(text.replace(/[.:]$/, ''));
+  // "<h2>Angola</h2>", "<h3>Kiribati – 28 April 2025</h3>": a heading that is a state's name, with at most a date.
+  const date = findDateIn(text, monthFirst);
+  const name = date ? text.slice(0, date.index) : text;
+  const bare = line.heading && countryFromName(name.replace(/[\s,.:;–—-]+$/, ''));
   if (!bare && !HEADER_WORDS.test(text)) return null;
   if (!bare && !line.heading && !/,\s*$|^(?:universal|upr|epu|examen)/i.test(text)) return null;
   const speaker = authorInLine(text);
   const reviewed = bare || findCountryMentions(text).find((c) => c.code !== author?.code && c.code !== speaker?.code);
   if (!reviewed) return null;
-  return { line: index, text, reviewed, date: findDateIn(text, monthFirst)?.iso ?? null };
+  return { line: index, text, reviewed, date: date?.iso ?? null };
 }
 
 /**
