@@ -157,6 +157,17 @@ describe('no redress', () => {
     expect(await appHtml(tab.mainFrame())).toBe('');
   });
 
+  it('still shows our own panel on a statement served over plain http', async () => {
+    session = await launch();
+    const url = STATEMENT_URL.replace('https:', 'http:');
+    session.serve(url, listeningPage('Universal Periodic Review 41: Finland', STATEMENT_BODY, session.extensionId));
+    const page = await session.context.newPage();
+    await page.goto(url);
+    const panel = await panelFrame(page, session.extensionId);
+    await panel.waitForSelector('.rec');
+    expect(await panel.locator('.rec').count()).toBe(3);
+  });
+
   it('shows nothing of the dashboard or the popup inside a frame', async () => {
     session = await launch();
     const dashboard = await session.context.newPage();

@@ -58,7 +58,8 @@ export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: s
   });
   const frame = doc.createElement('iframe');
   // The panel renders only once we vouch for this token (see utils/frame-guard): a page framing panel.html cannot.
-  const token = crypto.randomUUID();
+  // getRandomValues, not randomUUID: the latter exists only on https pages, and statements are also served over http.
+  const token = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
   frame.src = withMountToken(src, token);
   frame.title = 'UPR Annotator';
   important(frame, {

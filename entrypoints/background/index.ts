@@ -2,6 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { showRecommendationCount } from '@/utils/badge';
+import { mountCheck } from '@/utils/frame-guard';
 import { classifyRecommendation } from '@/utils/classify';
 import { DatasetError, parseDataset, toStoredRecommendation } from '@/utils/dataset';
 import { applyImport, ImportError, parseBackup, parseW3c, previewImport, resolveW3cImport, type BackupData } from '@/utils/export';
@@ -257,6 +258,11 @@ export default defineBackground(() => {
       const tab = tabOf(sender);
       await browser.tabs.sendMessage(tab.id, commandEnvelope('focus', { n }), { frameId: 0 });
       return null;
+    },
+    // Asked of the annotator in the panel's tab, which alone knows the token it put in its frame's address.
+    async 'panel.mount'({ token }, sender) {
+      const tab = tabOf(sender);
+      return (await browser.tabs.sendMessage(tab.id, mountCheck(token), { frameId: 0 }).catch(() => false)) === true;
     },
     'note.save': ({ target, patch }) => changed(stored(() => repo.saveNote(target, patch))),
     'note.delete': ({ id }) => changed(stored(() => repo.deleteNote(id))),

@@ -32,7 +32,7 @@ function show(setting: LanguageSetting) {
 
 // Anywhere but our own mount (framed by a page that learnt its address, opened as a tab, nested in another
 // page's frame), the panel shows nothing and takes no clicks.
-void isOwnPanelMount(window, browser.tabs).then((ours) => {
+void isOwnPanelMount(window, client.isMountedBy).then((ours) => {
   if (!ours) return visibility.stop();
   void settingsItem.getValue().then((settings) => show(settings.language));
   settingsItem.watch((settings) => show(settings.language));

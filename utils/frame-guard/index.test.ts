@@ -27,31 +27,37 @@ describe('isPanelMount', () => {
 });
 
 describe('isOwnPanelMount', () => {
-  const token = '5b1d2c9e-8f3a-4e61-9d0b-2a7c4e5f6a10';
+  const token = '0123456789abcdef0123456789abcdef';
   const panel = (hash: string) => Object.assign(framed(top, ['https://gov.example']), { location: { hash, ancestorOrigins: undefined } }) as Window;
-  const tabs = (answer: (message: unknown) => unknown, id: number | null = 7) => ({
-    getCurrent: async () => (id === null ? undefined : { id }),
-    sendMessage: async (_tab: number, message: unknown) => answer(message),
-  });
-  const vouchFor = (own: string) => (message: unknown) => isMountCheck(message) && message.mountCheck === own;
+  // The annotator's side, reached through the background: true only for the token it put in its frame's address.
+  const annotatorOf = (own: string) => async (asked: string) => ({ ok: true as const, value: isMountCheck(mountCheck(asked)) && asked === own });
 
   it('is true only when the annotator in the tab vouches for the token in the address', async () => {
     const hash = new URL(withMountToken('chrome-extension://x/panel.html?select=2', token)).hash;
     expect(mountTokenOf(hash)).toBe(token);
-    await expect(isOwnPanelMount(panel(hash), tabs(vouchFor(token)))).resolves.toBe(true);
+    await expect(isOwnPanelMount(panel(hash), annotatorOf(token))).resolves.toBe(true);
   });
 
   it.each([
-    ['another token', `#mount=${token}`, tabs(vouchFor('someone-else'))],
-    ['no token', '', tabs(vouchFor(token))],
-    ['no annotator in the page', `#mount=${token}`, tabs(() => Promise.reject(new Error('Receiving end does not exist')))],
-    ['an answer that is not true', `#mount=${token}`, tabs(() => 'yes')],
-    ['no tab', `#mount=${token}`, tabs(vouchFor(token), null)],
-  ])('is false with %s', async (_what, hash, api) => {
-    await expect(isOwnPanelMount(panel(hash), api)).resolves.toBe(false);
+    ['another token', `#mount=${token}`, annotatorOf('fedcba9876543210fedcba9876543210')],
+    ['no token', '', annotatorOf(token)],
+    ['no annotator in the page', `#mount=${token}`, async () => ({ ok: false as const })],
+    ['a failed request', `#mount=${token}`, () => Promise.reject(new Error('Extension context invalidated'))],
+  ])('is false with %s', async (_what, hash, ask) => {
+    await expect(isOwnPanelMount(panel(hash), ask)).resolves.toBe(false);
   });
 
-  it('asks with a message only the mount check reads', () => {
+  it('is false outside a frame directly in a top-level page, without asking', async () => {
+    let asked = false;
+    const ask = async () => ((asked = true), { ok: true as const, value: true });
+    const alone = { location: { hash: `#mount=${token}` } } as unknown as Window & { top: Window; parent: Window };
+    alone.top = alone;
+    alone.parent = alone;
+    await expect(isOwnPanelMount(alone, ask)).resolves.toBe(false);
+    expect(asked).toBe(false);
+  });
+
+  it('asks the annotator with a message only the mount check reads', () => {
     expect(isMountCheck(mountCheck(token))).toBe(true);
     expect(isMountCheck({ mountCheck: token })).toBe(false);
   });

@@ -48,21 +48,21 @@ export function mountTokenOf(hash: string): string | null {
   return match ? decodeURIComponent(match[1]!) : null;
 }
 
-interface TabsApi {
-  getCurrent(): Promise<{ id?: number } | undefined>;
-  sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
-}
-
-/** Whether this window is the panel frame our annotator mounted in this tab's page (asked of the annotator). */
-export async function isOwnPanelMount(win: FramedWindow & { location: { hash: string } }, tabs: TabsApi): Promise<boolean> {
+/**
+ * Whether this window is the panel frame our annotator mounted in this tab's page. `isMountedBy` asks the annotator
+ * (through the background: Firefox gives a frame in a web page no tabs API).
+ */
+export async function isOwnPanelMount(
+  win: FramedWindow & { location: { hash: string } },
+  isMountedBy: (token: string) => Promise<{ ok: true; value: boolean } | { ok: false }>,
+): Promise<boolean> {
   const token = mountTokenOf(win.location.hash);
   if (!token || !isPanelMount(win)) return false;
   try {
-    const tab = await tabs.getCurrent();
-    if (tab?.id === undefined) return false;
-    return (await tabs.sendMessage(tab.id, mountCheck(token), { frameId: 0 })) === true;
+    const answer = await isMountedBy(token);
+    return answer.ok && answer.value === true;
   } catch {
-    return false; // no annotator in that page: not ours
+    return false;
   }
 }
 
