@@ -394,7 +394,7 @@ export const FR: Messages = {
   'dash.datasetPreviewCounts': '{rows} lignes lues, {skipped} ignorées : {records} recommandations seront enregistrées ({joint} conjointes, de plusieurs États). Rien n’est enregistré avant l’importation.',
   'dash.datasetPreviewCaption': 'Les premières recommandations de « {name} » telles qu’elles seront enregistrées',
   'dash.datasetPreviewStates': 'État recommandant → examiné',
-  'dash.datasetPreviewSession': 'Session',
+  'dash.datasetPreviewSession': 'Session de l’EPU',
   'dash.datasetPreviewText': 'Recommandation',
   'dash.datasetPreviewResponse': 'Réponse',
   'dash.datasetPreviewCategory': 'Catégorie d’action',
