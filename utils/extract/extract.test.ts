@@ -212,6 +212,12 @@ describe('extractStatement on variants of the families', () => {
     expect(page.session).toBe(session);
   });
 
+  it('takes the dateline just above the lead-in over the post\'s publication date', () => {
+    const { page, sources } = extract('https://www.example.gov/statements/germany', '<title>U.S. Statement on Germany</title>',
+      '<p>Posted <time datetime="2018-05-14">May 14, 2018</time></p><p>The United States thanks Germany for its report.</p><p>As delivered, Geneva, May 8, 2018</p><p>We recommend that Germany:</p><ul><li>Ensure that the same rights are protected online.</li></ul>');
+    expect([page.date, sources.date, page.session]).toEqual(['2018-05-08', 'body title', 30]);
+  });
+
   it('takes the session held on the stated date over a stale one in the address', () => {
     const { page, sources } = extract('https://www.example.go.cr/epu-47-italia', '<title>Intervención de Costa Rica en el EPU de Italia</title>',
       '<p>Ginebra, 28 de enero de 2025</p><p>Costa Rica recomienda a Italia:</p><ol><li>Establecer una institución nacional de derechos humanos.</li></ol>', 'es');

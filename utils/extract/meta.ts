@@ -13,6 +13,7 @@ export interface PageMeta {
 }
 
 const HEAD_LINES = 14;
+const DATELINE_LINES = 4;
 const MAX_HEADINGS = 24;
 const MAX_HEAD_TEXT = 1_000;
 // Names are looked for in the opening of the page only: a statement is short, and a huge page must not cost a
@@ -67,7 +68,14 @@ interface MetaInput { doc: Document; url: string; root: Element; lines: readonly
 export type MetaSource = 'lead-in' | 'body title' | 'body' | 'author line' | 'site identity' | 'host' | 'page title' | 'page date' | 'address' | 'date' | 'session' | 'document language' | 'wording';
 export type MetaSources = Partial<Record<'recommendingState' | 'stateUnderReview' | 'session' | 'cycle' | 'date' | 'language', MetaSource>>;
 
-interface Texts { /** The statement's own title and opening lines, then the page's title and first headings. */ all: string[]; body: number }
+interface Texts {
+  /** The statement's own title and opening lines, then the page's title and first headings. */
+  all: string[];
+  /** How many of `all` are the statement's own title and opening lines. */
+  body: number;
+  /** Without a title of its own, the few lines just above the first lead-in, where a statement puts its dateline. */
+  dateline: string[];
+}
 
 /** Index of the line holding the first lead-in, or -1. */
 function firstLeadInLine(leadIns: readonly LeadIn[]): number {
@@ -94,6 +102,7 @@ function headTexts(doc: Document, root: Element, lines: readonly Line[], leadIns
   const title = bodyTitleLine(lines, leadIns);
   const first = firstLeadInLine(leadIns);
   if (title >= 0) for (let i = title; i < first && i - title < HEAD_LINES; i++) texts.push(lines[i]!.text);
+  const dateline = title < 0 && first >= 0 ? lines.slice(Math.max(0, first - DATELINE_LINES), first).map((l) => l.text.slice(0, MAX_HEAD_TEXT)) : [];
   const body = texts.length;
   const h1s = Array.from(doc.querySelectorAll('h1')).slice(0, 4);
   // The main content's own h1 is the body title; an h1 in the site's header comes after the page title.
@@ -109,7 +118,7 @@ function headTexts(doc: Document, root: Element, lines: readonly Line[], leadIns
     }
   }
   // A date, session or name in the head is near the start of its line; a megabyte-long paragraph is not read whole.
-  return { all: texts.map((t) => normalizeSpace(t.slice(0, MAX_HEAD_TEXT))).filter(Boolean), body };
+  return { all: texts.map((t) => normalizeSpace(t.slice(0, MAX_HEAD_TEXT))).filter(Boolean), body, dateline };
 }
 
 /** The session the page states, else the one held on its date, else one in its address (the weakest signal). */
@@ -160,7 +169,7 @@ export function isMonthFirstSite(url: string): boolean {
 
 function findDate(doc: Document, root: Element, texts: Texts, url: string): { date: string | null; source?: MetaSource } {
   const monthFirst = isMonthFirstSite(url);
-  for (const text of texts.all.slice(0, texts.body)) {
+  for (const text of [...texts.all.slice(0, texts.body), ...texts.dateline]) {
     const found = findDateIn(text, monthFirst);
     if (found) return { date: found.iso, source: 'body title' };
   }
