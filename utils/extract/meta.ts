@@ -102,7 +102,8 @@ function headTexts(doc: Document, root: Element, lines: readonly Line[], leadIns
   const title = bodyTitleLine(lines, leadIns);
   const first = firstLeadInLine(leadIns);
   if (title >= 0) for (let i = title; i < first && i - title < HEAD_LINES; i++) texts.push(lines[i]!.text);
-  const dateline = title < 0 && first >= 0 ? lines.slice(Math.max(0, first - DATELINE_LINES), first).map((l) => l.text.slice(0, MAX_HEAD_TEXT)) : [];
+  // Nearest first: "Posted …" at the top of a post is further up than "As delivered, Geneva, …".
+  const dateline = title < 0 && first >= 0 ? lines.slice(Math.max(0, first - DATELINE_LINES), first).map((l) => l.text.slice(0, MAX_HEAD_TEXT)).reverse() : [];
   const body = texts.length;
   const h1s = Array.from(doc.querySelectorAll('h1')).slice(0, 4);
   // The main content's own h1 is the body title; an h1 in the site's header comes after the page title.
