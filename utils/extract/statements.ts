@@ -26,10 +26,11 @@ const STANDFIRST_OVERLAP = 0.8;
 const HEADER_WORDS =
   /\b(?:universal\s+period(?:ic)?\s+review|examen\s+p[ée]riodique\s+universel|examen\s+peri[óo]dico\s+universal|UPR|EPU|statement|intervention|d[ée]claration|intervenci[óo]n|declaraci[óo]n|review\s+of|examen\s+de)(?![a-z])/i;
 
-interface Header { line: number; text: string; reviewed: Country; date: string | null }
+/** A sub-heading that opens one statement of several, with the state under review it names and its date. */
+export interface SubHeading { line: number; text: string; reviewed: Country; date: string | null }
 
 /** A sub-heading that opens one statement: short, naming the UPR or a statement, or only a state's name. */
-function readHeader(line: Line, index: number, author: Country | null, monthFirst: boolean): Header | null {
+function readHeader(line: Line, index: number, author: Country | null, monthFirst: boolean): SubHeading | null {
   if (line.listItem || line.text.length > MAX_HEADER_CHARS * 2) return null;
   const text = normalizeSpace(line.text);
   if (text.length > MAX_HEADER_CHARS) return null;
@@ -49,8 +50,8 @@ function readHeader(line: Line, index: number, author: Country | null, monthFirs
  * The statements of a page, each with its recommendations: one statement unless at least two sub-headings name
  * different states under review and at least two of them are followed by recommendations.
  */
-export function splitStatements(lines: readonly Line[], items: readonly ItemSpan[], author: Country | null, monthFirst: boolean): { headers: Header[]; owner: number[] } | null {
-  const headers: Header[] = [];
+export function splitStatements(lines: readonly Line[], items: readonly ItemSpan[], author: Country | null, monthFirst: boolean): { headers: SubHeading[]; owner: number[] } | null {
+  const headers: SubHeading[] = [];
   for (let i = 0; i < lines.length; i++) {
     const header = readHeader(lines[i]!, i, author, monthFirst);
     // "UPR of Türkiye" then "Statement by …" then "Türkiye": one statement's heading block, not three.
@@ -79,7 +80,7 @@ export function splitStatements(lines: readonly Line[], items: readonly ItemSpan
 }
 
 /** The sub-statement records: their own state under review, date and session, and the `n` of their recommendations. */
-export function describeStatements(split: { headers: Header[]; owner: number[] }, page: { session: number | null; stated: boolean }, ns: readonly number[]): SubStatement[] {
+export function describeStatements(split: { headers: SubHeading[]; owner: number[] }, page: { session: number | null; stated: boolean }, ns: readonly number[]): SubStatement[] {
   return split.headers.map((header, k) => {
     // A session the page states ("49th session of the Universal Periodic Review") outranks one read from a date.
     const session = (page.stated ? page.session : null) ?? (header.date ? sessionOfDate(header.date) : null) ?? page.session;
