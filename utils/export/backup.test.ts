@@ -34,6 +34,24 @@ describe('buildBackup / parseBackup', () => {
     expect(back.notes.some((n) => n.pageUrl !== null && n.recommendationId === null)).toBe(true);
   });
 
+  it('round-trips a joint recommendation imported from a dataset, with its states and what the dataset gave', () => {
+    const base = example.recommendations[0]!;
+    const joint = {
+      ...base,
+      id: `r${'a'.repeat(24)}`,
+      pageUrl: null,
+      n: 0,
+      selector: null,
+      source: 'import' as const,
+      recommendingState: 'France, Germany',
+      recommendingStates: [{ name: 'France', code: 'FRA' }, { name: 'Germany', code: 'DEU' }],
+      dataset: { name: 'UPR Info database export: 1-5.csv', actionCategory: true, themes: true, response: true, reportSymbol: 'A/HRC/10/82', paragraph: '89.12' },
+    };
+    const data = { ...dataOf(example), recommendations: [...example.recommendations, joint] };
+    const back = parseBackup(serializeBackup(buildBackup(data, FROZEN_NOW)));
+    expect(back.recommendations.at(-1)).toEqual(joint);
+  });
+
   it('round-trips an empty store', () => {
     const empty: BackupData = { pages: [], recommendations: [], notes: [], settings: DEFAULT_SETTINGS };
     expect(dataOf(parseBackup(JSON.stringify(buildBackup(empty, 0))))).toEqual(empty);

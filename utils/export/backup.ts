@@ -78,6 +78,20 @@ const RecommendationSchema = v.strictObject({
   source: v.picklist(['page', 'import', 'manual']),
   createdAt: timestamp,
   updatedAt: timestamp,
+  // A joint recommendation's states, and what an imported dataset said of it (see utils/model).
+  recommendingStates: v.optional(
+    v.pipe(v.array(v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(300)), code: v.nullable(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))) })), v.maxLength(200)),
+  ),
+  dataset: v.optional(
+    v.strictObject({
+      name: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
+      actionCategory: v.boolean(),
+      themes: v.boolean(),
+      response: v.boolean(),
+      reportSymbol: v.nullable(text(100)),
+      paragraph: v.nullable(text(50)),
+    }),
+  ),
 });
 
 const NoteSchema = v.pipe(
