@@ -104,6 +104,13 @@ describe('detectUprPage reasons and gate', () => {
     expect(detected('Nous souhaiterions formuler des remarques :', 'fr')).toBe(false);
   });
 
+  it('takes a linked headline that quotes a lead-in for a pointer, not a statement', () => {
+    const page = (item: string) => parsePage(`<html><head><title>Universal Periodic Review: latest</title></head><body><main><ul>${item}</ul></main></body></html>`);
+    const headline = 'Norway recommends that Australia raise the age of criminal responsibility';
+    expect(detectUprPage(page(`<li><a href="/a">${headline}</a></li><li><a href="/b">France recommends that Madagascar abolish the death penalty</a></li>`), 'https://news.example.org/upr').detected).toBe(false);
+    expect(detectUprPage(page(`<li>${headline}.</li>`), 'https://news.example.org/upr').detected).toBe(true);
+  });
+
   it('tells a recommending state praising implementation from the state under review counting its own', () => {
     const page = (sentence: string) => parsePage(`<html><head><title>UPR 35: Statement on Kenya</title></head><body><main><p>${sentence}</p><p>We recommend that Kenya:</p><ol><li>Ratify the Optional Protocol.</li></ol></main></body></html>`);
     const detected = (sentence: string) => detectUprPage(page(sentence), 'https://www.example.org/kenya').detected;

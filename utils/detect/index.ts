@@ -29,6 +29,7 @@ const WG_MARKER = /\b(?:UPR|EPU) ?-? ?\d|working group|groupe de travail|grupo d
 const TEXT_TAGS = /^(?:P|LI|H\d|DIV|TD|DD|DT)$/;
 const SKIPPED_TAGS = /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE|NAV|ASIDE|FOOTER)$/;
 const MAX_BODY_CHARS = 150_000;
+const MAX_LINKS = 300;
 const THRESHOLD = 5;
 // A veto outweighs every positive signal together.
 const VETO = -20;
@@ -38,7 +39,7 @@ const HEAD_NEGATIVES: readonly (readonly [RegExp, number, string])[] = [
   [/\bitem ?6\b|adoption of (?:the )?(?:\S+ ){0,3}(?:outcome|(?:upr )?report)|consideration of (?:the )?upr reports?|general debate|adoption (?:du|des|de los?) (?:r[ée]sultats?|document final|informe)|\b(?:point|tema) 6\b|\b(?:UPR|EPU) (?:outcome|adoption)\b|\badoption statement\b/i, VETO, 'adoption of the outcome (Item 6)'],
   [/\bnational report\b|\bconcluding remarks\b|\bopening statement\b|\brapport national\b|\binforme nacional\b|\bmid-?term report\b/i, VETO, "the state under review's own statement"],
   [/\bpre-?sessions?\b|\b(?:stakeholders?|shadow|joint|civil society|ngo) (?:submission|report)s?\b|\bsubmission (?:to|for) the (?:UPR|universal)/i, VETO, 'a pre-session or stakeholder submission'],
-  [/\breport of the working group\b|\bamnesty\b|\bwatch\b|\bngo\b|\bwikipedia\b|\bupr info\b|\bhead of (?:the )?delegation\b/i, -4, 'not a government statement'],
+  [/\breport of the working group\b|\bamnesty\b|\bwatch\b|\bngo\b|\bwikipedia\b|\bupr info\b|\bhead of (?:the )?delegation\b|\bdatabase\b|\bbase de donn[ée]es\b|\bbase de datos\b/i, -4, 'not a government statement'],
 ];
 const BODY_NEGATIVES: readonly (readonly [RegExp, number, string])[] = [
   // Not "adoption of the report": a Working Group statement may look forward to it.
@@ -87,6 +88,17 @@ function readText(root: Element, max: number): string {
   return text;
 }
 
+/** The text of the first links of `root` that mention recommending, one space between words. */
+function linkTexts(root: Element): string {
+  const links = root.getElementsByTagName('a');
+  let text = '';
+  for (let i = 0; i < links.length && i < MAX_LINKS; i++) {
+    const t = links[i]!.textContent ?? '';
+    if (/ecom[me]/i.test(t)) text += `${t.replace(/\s+/g, ' ')}\n`;
+  }
+  return text;
+}
+
 export function detectUprPage(doc: Document, url: string): Detection {
   const reasons: string[] = [];
   let score = 0;
@@ -121,11 +133,15 @@ export function detectUprPage(doc: Document, url: string): Detection {
   if (council) add(-3, `negative: Human Rights Council session, not the Working Group ('${clip(council[0])}')`);
 
   let leadIns = 0;
+  const headlines = main ? linkTexts(main) : '';
   for (const m of body.matchAll(LEAD_IN)) {
     // Quote from the start of the sentence (at most four words back) to the colon or sentence end.
     const before = body.slice(Math.max(0, m.index - 60), m.index).split(/[.:;!?\n]/).pop()!;
     const after = body.slice(m.index, m.index + 80).split(/[.:;!?\n]/)[0]!;
     if (NON_STATE.test(before) || PAST_TENSE.test(before) || GENERIC_SUBJECT.test(before) || NOT_A_STATE_ADDRESSEE.test(after)) continue;
+    // A linked headline ("Norway recommends that Australia …" on a topic page) points at a statement; it is not one.
+    // (Link text ends without a line break in `body`: compare the start of the clause only.)
+    if (after.length > 24 && headlines.includes(after.slice(0, 40))) continue;
     leadIns += 1;
     if (leadIns === 1) add(4, `lead-in: '${clip(`${before.trim().split(/\s+/).slice(-4).join(' ')} ${after}`)}'`);
   }
