@@ -101,6 +101,7 @@ describe('detectUprPage reasons and gate', () => {
     expect(detected('Nous souhaiterions également formuler deux recommandations :', 'fr')).toBe(true);
     expect(detected('Quisiéramos formular dos recomendaciones:', 'es')).toBe(true);
     expect(detected('España recomendaría al Perú:', 'es')).toBe(true);
+    expect(detected('Recommandations de la France :', 'fr')).toBe(true);
     expect(detected('Nous souhaiterions formuler des remarques :', 'fr')).toBe(false);
   });
 

@@ -231,6 +231,12 @@ describe('extractStatement on variants of the families', () => {
     expect(recommendations.map((r) => r.text)).toEqual(['de ratifier le deuxième protocole facultatif se rapportant au Pacte.', 'd’adopter le code de protection de l’enfant.']);
   });
 
+  it('starts a Spanish inline clause after "al Estado de <name>"', () => {
+    const { page, recommendations } = extract('https://www.example.org/x', '<title>EPU 48: Bosnia y Herzegovina</title>',
+      '<p>México recomienda al Estado de Bosnia y Herzegovina eliminar la discriminación étnica en la Constitución.</p>', 'es');
+    expect([page.recommendingStateCode, page.stateUnderReviewCode, recommendations.map((r) => r.text)]).toEqual(['MEX', 'BIH', ['eliminar la discriminación étnica en la Constitución.']]);
+  });
+
   it('reads the author from a Permanent Representative line, og:site_name, and says which signal gave each field', () => {
     const rep = extract('https://www.example.org/statements/upr-40', '<title>UPR 40 – Moldova</title>',
       '<h1>UPR 40 – Review of the Republic of Moldova</h1><p>Statement delivered by H.E. Ms. Anna Krasniqi, Permanent Representative of Albania</p><p>26 January 2022</p><p>We recommend that the Republic of Moldova:</p><ul><li>Strengthen the independence of the judiciary.</li></ul>');

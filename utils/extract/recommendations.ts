@@ -291,7 +291,8 @@ function clauseStart(text: string, from: number): number {
   s += that[0].length;
   const head = text.slice(s, s + 80);
   const mention = findCountryMentions(head)[0];
-  const addressee = /^(?:(?:to|à|au|aux|a|al)\s+)?(?:the\s+(?:government|authorities|kingdom|republic|state)\s+of\s+)?(?:the\s+|la\s+|l['’]\s*|el\s+)?$/i;
+  // "to the Government of", "al Estado de", "au Gouvernement du": words before the name that are not the clause.
+  const addressee = /^(?:(?:to|à|au|aux|a|al)\s+)?(?:(?:the\s+)?(?:government|authorities|kingdom|republic|state)\s+of\s+|(?:gobierno|estado|gouvernement|[ée]tat)\s+(?:de\s+|du\s+|d['’]\s*)?)?(?:the\s+|la\s+|l['’]\s*|el\s+)?$/iu;
   if (mention && addressee.test(head.slice(0, mention.index))) {
     s += mention.index + mention.length;
     while (s < text.length && /[\s\u00a0,]/.test(text[s]!)) s++;
