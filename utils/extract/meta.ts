@@ -83,8 +83,8 @@ function firstLeadInLine(leadIns: readonly LeadIn[]): number {
 }
 
 /**
- * The statement's own title is the last heading before its first lead-in that names the UPR, a session or a state: on
- * a page whose first heading belongs to another statement (a banner, a "latest" block), that one wins.
+ * The statement's own title is the last heading before its first lead-in that names the UPR: on a page whose first
+ * heading belongs to another statement (a banner, a "latest" block), that one wins.
  */
 function bodyTitleLine(lines: readonly Line[], leadIns: readonly LeadIn[]): number {
   const first = firstLeadInLine(leadIns);
@@ -98,28 +98,29 @@ function bodyTitleLine(lines: readonly Line[], leadIns: readonly LeadIn[]): numb
 const UPR_WORDS = /\b(?:universal\s+period(?:ic)?\s+review|examen\s+p[ée]riodique\s+universel|examen\s+peri[óo]dico\s+universal|UPR|EPU)(?![a-z])/i;
 
 function headTexts(doc: Document, root: Element, lines: readonly Line[], leadIns: readonly LeadIn[]): Texts {
-  const texts: string[] = [];
+  // A date, session or name in the head is near the start of its line; a megabyte-long paragraph is not read whole.
+  const clean = (ts: readonly string[]) => ts.map((t) => normalizeSpace(t.slice(0, MAX_HEAD_TEXT))).filter(Boolean);
   const title = bodyTitleLine(lines, leadIns);
   const first = firstLeadInLine(leadIns);
-  if (title >= 0) for (let i = title; i < first && i - title < HEAD_LINES; i++) texts.push(lines[i]!.text);
+  const texts = title >= 0 ? clean(lines.slice(title, Math.min(first, title + HEAD_LINES)).map((l) => l.text)) : [];
   // Nearest first: "Posted …" at the top of a post is further up than "As delivered, Geneva, …".
-  const dateline = title < 0 && first >= 0 ? lines.slice(Math.max(0, first - DATELINE_LINES), first).map((l) => l.text.slice(0, MAX_HEAD_TEXT)).reverse() : [];
+  const dateline = title < 0 && first >= 0 ? clean(lines.slice(Math.max(0, first - DATELINE_LINES), first).map((l) => l.text)).reverse() : [];
   const body = texts.length;
+  const head: string[] = [];
   const h1s = Array.from(doc.querySelectorAll('h1')).slice(0, 4);
   // The main content's own h1 is the body title; an h1 in the site's header comes after the page title.
-  for (const h of h1s) if (root.contains(h)) texts.push(h.textContent ?? '');
-  texts.push(doc.title);
-  for (const h of h1s.slice(0, 2)) if (!root.contains(h)) texts.push(h.textContent ?? '');
-  for (const line of lines.slice(0, HEAD_LINES)) texts.push(line.text);
+  for (const h of h1s) if (root.contains(h)) head.push(h.textContent ?? '');
+  head.push(doc.title);
+  for (const h of h1s.slice(0, 2)) if (!root.contains(h)) head.push(h.textContent ?? '');
+  for (const line of lines.slice(0, HEAD_LINES)) head.push(line.text);
   let headings = 0;
   for (let i = 0; i < lines.length && headings < MAX_HEADINGS; i++) {
     if (lines[i]!.heading) {
-      texts.push(lines[i]!.text);
+      head.push(lines[i]!.text);
       headings++;
     }
   }
-  // A date, session or name in the head is near the start of its line; a megabyte-long paragraph is not read whole.
-  return { all: texts.map((t) => normalizeSpace(t.slice(0, MAX_HEAD_TEXT))).filter(Boolean), body, dateline };
+  return { all: [...texts, ...clean(head)], body, dateline };
 }
 
 /** The session the page states, else the one held on its date, else one in its address (the weakest signal). */
