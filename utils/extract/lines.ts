@@ -22,25 +22,24 @@ const CHROME_TOKENS = new Set(
 );
 
 // Class/id tokens of a news story's standfirst or summary, which may repeat a recommendation in other words.
-const STANDFIRST_TOKENS = new Set('lead standfirst teaser excerpt dek subtitle strapline abstract chapo chapeau'.split(' '));
+const STANDFIRST = /(?:^|[\s_-])(?:lead|standfirst|teaser|excerpt|dek|subtitle|strapline|abstract|chapo|chapeau)(?:$|[\s_-])/;
 
-function isStandfirst(el: Element): boolean {
-  const names = `${el.getAttribute('class') ?? ''} ${el.id}`.toLowerCase();
-  if (!names.trim()) return false;
-  for (const token of names.split(/[\s_-]+/)) if (STANDFIRST_TOKENS.has(token)) return true;
-  return false;
+/** An element's class and id, lower case, read once for both checks below ("" for most elements). */
+function namesOf(el: Element): string {
+  const cls = el.getAttribute('class');
+  const id = el.getAttribute('id');
+  return cls || id ? `${cls ?? ''} ${id ?? ''}`.toLowerCase() : '';
 }
 
 const SCREEN_READER_ONLY = /(?:^|\s)(?:[\w-]*visually-hidden|sr-only|wb-inv|screen-reader-text|element-invisible)(?:\s|$)/i;
 
-function isChrome(el: Element, strict: boolean): boolean {
+function isChrome(el: Element, strict: boolean, names: string): boolean {
   if (SKIP_TAGS.has(el.tagName)) return true;
   if (!strict) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  if (SCREEN_READER_ONLY.test(el.getAttribute('class') ?? '')) return true;
+  if (SCREEN_READER_ONLY.test(names)) return true;
   const role = el.getAttribute('role');
   if (role && SKIP_ROLES.test(role)) return true;
-  const names = `${el.getAttribute('class') ?? ''} ${el.id}`.toLowerCase();
   if (!names.trim()) return false;
   for (const token of names.split(/[\s_-]+/)) if (CHROME_TOKENS.has(token)) return true;
   return false;
@@ -86,10 +85,11 @@ export function collectLines(root: Element, strict = true): Line[] {
         close();
         continue;
       }
-      if (isChrome(el, strict)) continue;
+      const names = namesOf(el);
+      if (isChrome(el, strict, names)) continue;
       const isBlock = BLOCK_TAGS.has(el.tagName);
       if (isBlock) close();
-      stack.push({ kids: el.childNodes, i: 0, block: isBlock ? el : frame.block, isBlock, standfirst: frame.standfirst || (isBlock && isStandfirst(el)) });
+      stack.push({ kids: el.childNodes, i: 0, block: isBlock ? el : frame.block, isBlock, standfirst: frame.standfirst || (isBlock && STANDFIRST.test(names)) });
     }
   }
   close();

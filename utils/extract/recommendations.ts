@@ -313,9 +313,12 @@ function gluedNameLength(head: string): number {
   if (!/^\p{Lu}/u.test(head)) return 0;
   for (let end = Math.min(head.length, 40); end >= 4; end--) {
     if (!/\p{Ll}/u.test(head[end - 1] ?? '') || !/\p{Ll}/u.test(head[end] ?? '')) continue;
+    // The verb first (two set lookups), the name only then: most lead-ins never get this far.
+    const verb = /^\p{Ll}+/u.exec(head.slice(end, end + 20))![0];
+    if (!RECOMMENDATION_VERBS.has(verb) && !RECOMMENDATION_VERBS.has(verb.replace(/s$/, '')) && !ROMANCE_VERBS.has(verb)) continue;
     const name = head.slice(0, end);
     const mention = findCountryMentions(name)[0];
-    if (mention && mention.index === 0 && mention.length === name.length && looksLikeVerb(firstWord(head.slice(end)))) return end;
+    if (mention && mention.index === 0 && mention.length === name.length) return end;
   }
   return 0;
 }

@@ -34,12 +34,14 @@ function readHeader(line: Line, index: number, author: Country | null, monthFirs
   if (line.listItem || line.text.length > MAX_HEADER_CHARS * 2) return null;
   const text = normalizeSpace(line.text);
   if (text.length > MAX_HEADER_CHARS) return null;
+  const words = HEADER_WORDS.test(text);
+  // A paragraph, not a heading, opens a statement only as "Universal Periodic Review of X, …" does.
+  if (!line.heading && !(words && /,\s*$|^(?:universal|upr|epu|examen)/i.test(text))) return null;
   // "<h2>Angola</h2>", "<h3>Kiribati – 28 April 2025</h3>": a heading that is a state's name, with at most a date.
   const date = findDateIn(text, monthFirst);
   const name = date ? text.slice(0, date.index) : text;
   const bare = line.heading && countryFromName(name.replace(/[\s,.:;–—-]+$/, ''));
-  if (!bare && !HEADER_WORDS.test(text)) return null;
-  if (!bare && !line.heading && !/,\s*$|^(?:universal|upr|epu|examen)/i.test(text)) return null;
+  if (!bare && !words) return null;
   const speaker = authorInLine(text);
   const reviewed = bare || findCountryMentions(text).find((c) => c.code !== author?.code && c.code !== speaker?.code);
   if (!reviewed) return null;
@@ -51,6 +53,8 @@ function readHeader(line: Line, index: number, author: Country | null, monthFirs
  * different states under review and at least two of them are followed by recommendations.
  */
 export function splitStatements(lines: readonly Line[], items: readonly ItemSpan[], author: Country | null, monthFirst: boolean): { headers: SubHeading[]; owner: number[] } | null {
+  // Two sub-statements with recommendations need two recommendations at least.
+  if (items.length < 2) return null;
   const headers: SubHeading[] = [];
   for (let i = 0; i < lines.length; i++) {
     const header = readHeader(lines[i]!, i, author, monthFirst);
