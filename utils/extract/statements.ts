@@ -85,6 +85,9 @@ export function splitStatements(lines: readonly Line[], items: readonly ItemSpan
 
 /** The sub-statement records: their own state under review, date and session, and the `n` of their recommendations. */
 export function describeStatements(split: { headers: SubHeading[]; owner: number[] }, page: { session: number | null; stated: boolean }, ns: readonly number[]): SubStatement[] {
+  // One pass over the recommendations, not one per sub-statement: a session page may hold hundreds of each.
+  const owned: number[][] = split.headers.map(() => []);
+  ns.forEach((n, i) => owned[split.owner[i]!]!.push(n));
   return split.headers.map((header, k) => {
     // A session the page states ("49th session of the Universal Periodic Review") outranks one read from a date.
     const session = (page.stated ? page.session : null) ?? (header.date ? sessionOfDate(header.date) : null) ?? page.session;
@@ -95,7 +98,7 @@ export function describeStatements(split: { headers: SubHeading[]; owner: number
       session,
       cycle: session !== null ? cycleOfSession(session) : null,
       date: header.date,
-      recommendations: ns.filter((_, i) => split.owner[i] === k),
+      recommendations: owned[k]!,
     };
   });
 }
