@@ -231,6 +231,13 @@ describe('extractStatement on variants of the families', () => {
     expect(recommendations.map((r) => r.text)).toEqual(['de ratifier le deuxième protocole facultatif se rapportant au Pacte.', 'd’adopter le code de protection de l’enfant.']);
   });
 
+  it('gives the statement\'s language where the page\'s tag says another', () => {
+    const language = (lang: string, body: string) => extract('https://www.example.org/x', '<title>UPR 49</title>', body, lang).page.language;
+    expect(language('ja', '<p>Japan recommends that Türkiye:</p><ul><li>strengthen the independence of the judiciary.</li></ul>')).toBe('en');
+    expect(language('en', '<p>Estados Unidos recomienda a Cuba:</p><ul><li>Liberar a todos los presos políticos.</li></ul>')).toBe('es');
+    expect(language('fr', '<p>La France recommande à Cuba :</p><ul><li>Libérer tous les prisonniers politiques.</li></ul>')).toBe('fr');
+  });
+
   it('starts a Spanish inline clause after "al Estado de <name>"', () => {
     const { page, recommendations } = extract('https://www.example.org/x', '<title>EPU 48: Bosnia y Herzegovina</title>',
       '<p>México recomienda al Estado de Bosnia y Herzegovina eliminar la discriminación étnica en la Constitución.</p>', 'es');

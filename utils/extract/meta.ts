@@ -192,13 +192,24 @@ function findDate(doc: Document, root: Element, texts: Texts, url: string): { da
   return inUrl ? { date: `${inUrl[1]}-${inUrl[2]}-${inUrl[3]}`, source: 'address' } : { date: null };
 }
 
+/** The language most of the lead-ins are written in ("recommend", "recommand", "recomiend"), if any. */
+function languageOfLeadIns(leadIns: readonly LeadIn[]): string | null {
+  const votes = new Map<string, number>();
+  for (const lead of leadIns) {
+    const language = /recommand|adresse/i.test(lead.text) ? 'fr' : /recomend|recomiend/i.test(lead.text) ? 'es' : /recommend/i.test(lead.text) ? 'en' : null;
+    if (language) votes.set(language, (votes.get(language) ?? 0) + 1);
+  }
+  let best: [string, number] | null = null;
+  for (const entry of votes) if (!best || entry[1] > best[1]) best = entry;
+  return best?.[0] ?? null;
+}
+
+/** The statement's language: the page's tag, unless the lead-ins are in another language (an English statement on a page tagged "ja"). */
 function findLanguage(doc: Document, root: Element, leadIns: readonly LeadIn[]): { language: string | null; source?: MetaSource } {
-  const tagged = root.closest('[lang]')?.getAttribute('lang') ?? doc.documentElement.getAttribute('lang');
-  if (tagged) return { language: tagged.slice(0, 2).toLowerCase(), source: 'document language' };
-  const words = leadIns.map((l) => l.text).join(' ');
-  if (/recommand|adresse/i.test(words)) return { language: 'fr', source: 'wording' };
-  if (/recomend|recomiend/i.test(words)) return { language: 'es', source: 'wording' };
-  return leadIns.length ? { language: 'en', source: 'wording' } : { language: null };
+  const tagged = (root.closest('[lang]')?.getAttribute('lang') ?? doc.documentElement.getAttribute('lang'))?.slice(0, 2).toLowerCase();
+  const worded = languageOfLeadIns(leadIns);
+  if (tagged && (!worded || worded === tagged)) return { language: tagged, source: 'document language' };
+  return worded ? { language: worded, source: 'wording' } : { language: null };
 }
 
 // Only auxiliaries may stand between the subject and the recommending verb: "Sweden would like to make the following".
