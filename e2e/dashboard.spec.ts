@@ -8,13 +8,12 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackup } from '../utils/export';
-import { launch, openStatement, panelFrame, ROOT, projectPage, writeNote, type Session } from './support/extension';
+import { axeViolations, launch, openStatement, panelFrame, ROOT, projectPage, writeNote, type Session } from './support/extension';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 const SAMPLE_URL = 'https://www.regjeringen.no/en/topics/upr/upr48-kazakhstan-statement/';
 const GHANA_URL = 'https://www.regjeringen.no/en/topics/upr/upr42-ghana-statement/';
 const ownPage = (name: string) => readFileSync(join(ROOT, 'e2e/pages', name), 'utf8');
-const axeSource = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 let session: Session | null = null;
 afterEach(async () => {
@@ -44,15 +43,6 @@ const rowIds = (page: Page) => page.$$eval('.rows > .row', (rows) => rows.map((r
 const rowTexts = (page: Page) => page.$$eval('.rows > .row .row-text', (els) => els.map((e) => e.textContent?.trim()));
 const facetValue = (page: Page, facet: string, label: string) => page.locator(`[data-facet="${facet}"] .facet-value`).filter({ hasText: label });
 const today = () => new Date().toISOString().slice(0, 10);
-
-async function axeViolations(page: Page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 describe('dashboard', () => {
   it('finds notes by full-text search and facets, links each row to its place, exports what is shown, and passes axe-core', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recommendationId } from '../utils/model';
-import { launch, panelFrame, ROOT, projectPage, stopServiceWorkers, type Session } from './support/extension';
+import { axeViolations, launch, panelFrame, ROOT, projectPage, stopServiceWorkers, type Session } from './support/extension';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 
@@ -197,16 +197,6 @@ describe('upgrades', () => {
 });
 
 describe('languages, themes and accessibility', () => {
-  const axeSource = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  async function axeViolations(panel: Frame) {
-    await panel.evaluate(axeSource);
-    return panel.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run();
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-  }
-
   it.each(['light', 'dark'] as const)('passes axe-core with no violation in %s mode, with a note, tags and the undo bar', async (colorScheme) => {
     session = await launch({ colorScheme });
     const { page, panel } = await openSeed(session);

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, openPopup, ROOT, projectPage, type Session } from './support/extension';
+import { axeViolations, launch, openPopup, ROOT, projectPage, type Session } from './support/extension';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 const UNDETECTED = 'https://www.iceland.example.test/statements/2023-01-24.html';
@@ -41,6 +41,27 @@ describe('the toolbar popup', () => {
     expect(await popup.textContent('.popup-states')).toBe('Canada → Kazakhstan');
     expect(await popup.textContent('.popup-session')).toBe('UPR 34 · cycle 3 · 7 November 2019');
     expect(await popup.textContent('.popup-counts')).toBe('3 recommendations · 0 notes');
+  });
+
+  it.each([
+    ['light', 'en-GB', '3 recommendations · 0 notes'],
+    ['dark', 'fr-FR', '3 recommandations · 0 note'],
+  ] as const)('passes axe-core (WCAG 2.2 target size included) in %s mode, %s, on a statement and on a page passed over', async (colorScheme, locale, counts) => {
+    session = await launch({ colorScheme, locale });
+    session.serve(seed.url, seed.html);
+    session.serve(UNDETECTED, own('undetected-statement.html'));
+    const page = await session.context.newPage();
+    await page.goto(seed.url);
+    await page.waitForSelector('[data-upr-rec="3"]');
+    const popup = await openPopup(session, seed.url);
+    expect(await popup.textContent('.popup-counts')).toBe(counts);
+    expect(await axeViolations(popup)).toEqual([]);
+    const other = await session.context.newPage();
+    await other.goto(UNDETECTED);
+    await other.waitForLoadState('load');
+    const why = await openPopup(session, UNDETECTED);
+    await why.waitForSelector('.popup-why');
+    expect(await axeViolations(why)).toEqual([]);
   });
 
   it('says why a page was passed over, and annotates it on request', async () => {

@@ -248,3 +248,18 @@ export async function writeNote(panel: Frame, n: number, body: string, tags: str
 }
 
 /** The seed (Canada → Kazakhstan, 3), the sample (Norway → Kazakhstan, 4) and Norway → Ghana (2), with notes. */
+
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's violations on a page or frame, as "rule: targets" lines. WCAG 2.2's target-size (24 × 24 px, or
+ * spaced so) is on: axe leaves it off by default.
+ */
+export async function axeViolations(target: Page | Frame): Promise<string[]> {
+  await target.evaluate(AXE_SOURCE);
+  return target.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { rules: { 'target-size': { enabled: true } } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
