@@ -251,6 +251,9 @@ describe('extractStatement on variants of the families', () => {
     const site = extract('https://www.example-portal.net/upr/statement', '<title>Statement at the UPR of Brazil</title><meta property="og:site_name" content="Ministry of Foreign Affairs of Japan">',
       '<h1>Statement at the 41st UPR session: Brazil</h1><p>14 November 2022</p><p>We recommend that Brazil:</p><ul><li>Strengthen efforts to protect human rights defenders.</li></ul>');
     expect([site.page.recommendingStateCode, site.sources.recommendingState, site.page.session, site.sources.session, site.page.date, site.sources.date]).toEqual(['JPN', 'site identity', 41, 'body title', '2022-11-14', 'body title']);
+    // The footer's copyright line, not its links ("Australia and the UN" could be any page's).
+    const footer = extractStatement(parsePage('<html lang="en"><head><title>UPR 49: Statement on Kiribati</title></head><body><main><p>We recommend that Kiribati:</p><ul><li>Establish a national human rights institution.</li></ul></main><footer><ul><li>New Zealand and the UN</li></ul><p class="copyright">© Commonwealth of Australia</p></footer></body></html>'), 'https://www.example.org/x');
+    expect([footer.page.recommendingStateCode, footer.sources.recommendingState]).toEqual(['AUS', 'site identity']);
     const host = extract('https://pmindiaun.gov.in/pageinfo/x', '<title>UPR 48: Slovenia</title>', '<p>We recommend that Slovenia:</p><ul><li>Continue its efforts on Roma inclusion.</li></ul>');
     expect([host.page.recommendingStateCode, host.sources.recommendingState, host.page.cycle, host.sources.cycle]).toEqual(['IND', 'host', 4, 'session']);
   });

@@ -234,6 +234,7 @@ export function authorInLine(text: string): CountryMention | undefined {
   return undefined;
 }
 
+const COPYRIGHT_LINES = 'footer p,footer small,footer span,[role="contentinfo"] p,[role="contentinfo"] small,[class*="copyright" i]';
 const SITE_BRANDING = '[class*="site-name" i],[class*="site-title" i],[class*="site-branding" i],[class*="brand" i],[class*="logo" i],a[rel="home"]';
 
 /** Who runs the site, as it names itself: og:site_name, the application name, the header's branding. */
@@ -247,6 +248,9 @@ function siteIdentity(doc: Document): Country | null {
     names.push((el.textContent ?? '').slice(0, 160));
     names.push(el.querySelector('img[alt]')?.getAttribute('alt') ?? el.getAttribute('alt'));
   }
+  // Last, the footer's copyright line: "© Commonwealth of Australia", "© Ministry for Foreign Affairs of Finland".
+  const notices = Array.from(doc.querySelectorAll(COPYRIGHT_LINES)).slice(0, 40).map((el) => el.textContent ?? '');
+  names.push(notices.find((t) => t.includes('©') && t.length <= 160));
   for (const name of names) {
     if (!name) continue;
     const text = normalizeSpace(name);
