@@ -8,8 +8,11 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, EXTENSION_DIR, ROOT } from '../e2e/support/extension';
+import { LIBRARIES, LIBRARY_LABELS, type Library } from './bench/anchor-peers';
+import { SCENARIOS, SCENARIO_LABELS, type ScenarioName } from './bench/anchor-scenarios';
 import { benchCrossref } from './bench/crossref';
-import { nonUprPage, statementPage } from './bench/pages';
+import type { LibraryFigure } from './bench/in-page';
+import { longStatementPage, nonUprPage, statementPage } from './bench/pages';
 
 const json = process.argv.includes('--json');
 const log = (...args: unknown[]) => {
@@ -42,7 +45,13 @@ const context = await browser.newContext();
 const pages: Record<string, string> = {
   'https://bench.example.test/news/transport-budget.html': nonUprPage(1_000_000),
   'https://bench.example.test/upr/41/finland.html': statementPage(300),
+  'https://bench.example.test/upr/41/finland-report.html': longStatementPage(300, 1_000_000),
 };
+const ANCHOR_PAGES = {
+  page300: { url: 'https://bench.example.test/upr/41/finland.html', label: '300-recommendation page', runs: 15 },
+  page1MB: { url: 'https://bench.example.test/upr/41/finland-report.html', label: '1 MB report page', runs: 5 },
+} as const;
+type AnchorPage = keyof typeof ANCHOR_PAGES;
 await context.route('**/*', (route) => {
   const body = pages[route.request().url()];
   return body ? route.fulfill({ body, contentType: 'text/html; charset=utf-8' }) : route.abort();
@@ -64,7 +73,35 @@ const anchor = await run<{ ours: number; baseline: number; anchored: number; bas
   'https://bench.example.test/upr/41/finland.html',
   'uprBench.anchor(21)',
 );
+log('Anchoring side by side: ours, @apache-annotator/dom, dom-anchor-text-quote…');
+const anchorScenarios = {} as Record<AnchorPage, Record<ScenarioName, Record<Library, LibraryFigure>>>;
+for (const [key, page] of Object.entries(ANCHOR_PAGES) as [AnchorPage, (typeof ANCHOR_PAGES)[AnchorPage]][]) {
+  anchorScenarios[key] = {} as Record<ScenarioName, Record<Library, LibraryFigure>>;
+  for (const scenario of SCENARIOS) {
+    anchorScenarios[key][scenario] = await run(page.url, `uprBench.anchorScenario(${JSON.stringify(scenario)}, ${page.runs})`);
+  }
+}
 await browser.close();
+
+const isRight = (f: LibraryFigure) => f.wrong === 0 && f.missed === 0;
+const anchorCases = Object.values(anchorScenarios).flatMap((byScenario) => Object.values(byScenario));
+/** Their time over ours, summed over the scenarios where they are right (and so are we); null if none. */
+function speedupOver(peer: Library): number | null {
+  const cases = anchorCases.filter((c) => isRight(c[peer]) && isRight(c.ours));
+  if (cases.length === 0) return null;
+  const sum = (library: Library) => cases.reduce((total, c) => total + c[library].ms, 0);
+  return sum(peer) / Math.max(sum('ours'), 0.001);
+}
+/** The smallest per-scenario speed-up over the fastest peer that is right there (the ≥ 3× goal). */
+function speedupOverFastestRightPeer(): number | null {
+  const ratios = anchorCases.flatMap((c) => {
+    const right = LIBRARIES.filter((l) => l !== 'ours' && isRight(c[l])).map((l) => c[l].ms);
+    return right.length > 0 && isRight(c.ours) ? [Math.min(...right) / Math.max(c.ours.ms, 0.001)] : [];
+  });
+  return ratios.length > 0 ? Math.min(...ratios) : null;
+}
+const totals = (field: 'correct' | 'wrong' | 'missed') =>
+  Object.fromEntries(LIBRARIES.map((l) => [l, anchorCases.reduce((total, c) => total + c[l][field], 0)])) as Record<Library, number>;
 
 log('Cross-references and import over 100,000 synthetic recommendations (Node)…');
 const crossref = await benchCrossref();
@@ -86,7 +123,22 @@ const figures = {
   import100kParseMs: crossref.import100kMs,
   import100kIdsMs: crossref.import100kIdsMs,
   backgroundMemoryMB: crossref.backgroundMemoryMB,
+  anchorVsApacheAnnotator: nullableRound(speedupOver('apacheAnnotator')),
+  anchorVsDomAnchorTextQuote: nullableRound(speedupOver('domAnchorTextQuote')),
+  anchorVsFastestRightPeer: nullableRound(speedupOverFastestRightPeer()),
+  anchorRight: totals('correct'),
+  anchorWrong: totals('wrong'),
+  anchorMissed: totals('missed'),
+  anchorScenarios: roundScenarios(anchorScenarios),
 };
+
+function nullableRound(n: number | null): number | null {
+  return n === null ? null : round(n);
+}
+
+function roundScenarios(all: typeof anchorScenarios): typeof anchorScenarios {
+  return JSON.parse(JSON.stringify(all, (key, value: unknown) => (key === 'ms' && typeof value === 'number' ? round(value) : value)));
+}
 
 if (json) {
   console.log(JSON.stringify(figures));
@@ -104,7 +156,27 @@ if (json) {
     [`import of a 100,000-row CSV (read ${figures.import100kParseMs} ms + ids ${figures.import100kIdsMs} ms)`, `${figures.import100kMs} ms`, '≤ 15,000 ms'],
     ['background memory with 100,000 recommendations loaded (Node heap)', `${figures.backgroundMemoryMB} MB`, '≤ 150 MB'],
   ];
+  const ratio = (n: number | null) => (n === null ? 'never right' : `${n}×`);
+  rows.push(
+    ['anchoring speed-up over @apache-annotator/dom (where it is right)', ratio(figures.anchorVsApacheAnnotator), '≥ 3×'],
+    ['anchoring speed-up over dom-anchor-text-quote (where it is right)', ratio(figures.anchorVsDomAnchorTextQuote), '≥ 3×'],
+    ['anchoring speed-up over the fastest right peer, worst scenario', ratio(figures.anchorVsFastestRightPeer), '≥ 3×'],
+    [`false anchors, all scenarios (ours / Apache / dom-anchor-text-quote)`, `${figures.anchorWrong.ours} / ${figures.anchorWrong.apacheAnnotator} / ${figures.anchorWrong.domAnchorTextQuote}`, '0 for ours'],
+  );
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log('');
   for (const [what, value, target] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(12)}  ${target}`);
+
+  console.log('\nAnchoring 300 stored quotes on the same DOM: median ms, right / wrong (on other text) / missed');
+  for (const library of LIBRARIES) console.log(`  ${library}: ${LIBRARY_LABELS[library]}`);
+  const cell = (f: LibraryFigure) => `${round(f.ms)} ms ${f.correct}/${f.wrong}/${f.missed}`.padStart(24);
+  const label = (page: AnchorPage, scenario: ScenarioName) => `${ANCHOR_PAGES[page].label}: ${SCENARIO_LABELS[scenario]}`;
+  const labelWidth = Math.max(...(Object.keys(ANCHOR_PAGES) as AnchorPage[]).flatMap((p) => SCENARIOS.map((s) => label(p, s).length)));
+  console.log(`${''.padEnd(labelWidth)}  ${LIBRARIES.map((l) => l.padStart(24)).join('')}`);
+  for (const page of Object.keys(ANCHOR_PAGES) as AnchorPage[]) {
+    for (const scenario of SCENARIOS) {
+      const byLibrary = anchorScenarios[page][scenario];
+      console.log(`${label(page, scenario).padEnd(labelWidth)}  ${LIBRARIES.map((l) => cell(byLibrary[l])).join('')}`);
+    }
+  }
 }

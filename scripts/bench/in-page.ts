@@ -3,10 +3,20 @@
 import { anchorQuoteFuzzy, anchorSelectors, describeRanges, highlightRanges, removeHighlights } from '../../utils/anchor';
 import { detectUprPage } from '../../utils/detect';
 import { extractStatement } from '../../utils/extract';
+import { ANCHOR, LIBRARIES, type Library } from './anchor-peers';
+import { judge, prepareScenario, type ScenarioName, type Verdict } from './anchor-scenarios';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** A library run again only while the runs so far took less than this (the slow peers on the 1 MB page). */
+const REPEAT_BUDGET_MS = 5_000;
+
+export interface LibraryFigure extends Verdict {
+  ms: number;
+  runs: number;
 }
 
 function time(runs: number, work: () => void): number {
@@ -67,6 +77,24 @@ Object.assign(globalThis, {
       });
       removeHighlights(document);
       return { ours, baseline, anchored, baselineAnchored };
+    },
+    // One scenario of the side-by-side comparison: the page changed as the scenario says, then each library
+    // anchors the same stored selectors on the same DOM, timed (median of up to `runs`) and judged.
+    async anchorScenario(name: ScenarioName, runs: number, libraries: readonly Library[] = LIBRARIES) {
+      const root = document.querySelector('main')!;
+      const scenario = prepareScenario(root, name);
+      const figures = {} as Record<Library, LibraryFigure>;
+      for (const library of libraries) {
+        const samples: number[] = [];
+        let ranges: (Range | null)[] = [];
+        while (samples.length < runs && (samples.length === 0 || samples.reduce((a, b) => a + b, 0) < REPEAT_BUDGET_MS)) {
+          const start = performance.now();
+          ranges = await ANCHOR[library](root, scenario.selectors);
+          samples.push(performance.now() - start);
+        }
+        figures[library] = { ms: median(samples), runs: samples.length, ...judge(root, scenario, ranges) };
+      }
+      return figures;
     },
   },
 });

@@ -1,6 +1,6 @@
 // Selectors ↔ ranges over a root's text: describe a live range, and find stored selectors again.
 
-import { matchQuoteCandidates, matchQuoteFuzzy, type QuoteCandidate, type QuoteContext } from './match-quote.ts';
+import { matchQuoteCandidates, matchQuoteExact, matchQuoteFuzzy, type QuoteCandidate, type QuoteContext } from './match-quote.ts';
 import { buildTextIndex, cachedTextIndex, isHiddenOffset, offsetOfPoint, rangeFromOffsets, rememberTextIndex, type TextIndex } from './text-index.ts';
 import type { RecSelector } from './types.ts';
 
@@ -44,13 +44,15 @@ function contextOf(selector: RecSelector, hint = selector.position.start): Quote
 /**
  * Acceptable places for a selector, best first; [] = orphan. Script and style text is part of textContent, so a
  * quote may also occur there (JSON-LD, inline data): a place on the rendered page is preferred, one in raw text
- * is still better than an orphan.
+ * is still better than an orphan (raw text is searched for verbatim copies only).
  */
 function candidatesInIndex(index: TextIndex, selector: RecSelector, hint?: number): QuoteCandidate[] {
   const quote = selector.quote.exact;
   const context = contextOf(selector, hint);
   const visible = matchQuoteCandidates(index.text, quote, context, (start) => !isHiddenOffset(index, start));
-  return visible.length > 0 ? visible : matchQuoteCandidates(index.text, quote, context);
+  if (visible.length > 0) return visible;
+  const raw = matchQuoteExact(index.text, quote, context);
+  return raw ? [raw] : [];
 }
 
 /** Anchors one selector. The page's text index is kept between calls and rebuilt only after the DOM changed. */
@@ -92,11 +94,10 @@ export function anchorSelectors(root: Element, selectors: RecSelector[]): (Range
     const selector = selectors[i]!;
     let found = candidatesInIndex(index, selector, selector.position.start + drift);
     // A large drift may be wrong (text moved about): then what stands at the stored position competes too.
+    // A small one cannot hide anything, the windows around both positions being nearly the same.
     if (Math.abs(drift) > DRIFT_DOUBT && !found[0]?.verbatim) {
       const atStored = candidatesInIndex(index, selector);
       if (atStored.length > 0 && (found.length === 0 || atStored[0]!.score > found[0]!.score)) found = atStored;
-    } else if (found.length === 0 && drift !== 0) {
-      found = candidatesInIndex(index, selector);
     }
     candidates[i] = found.slice(0, ALTERNATIVES);
     const best = found[0];

@@ -1,6 +1,7 @@
 // utils/anchor: the page-text side of recommendations. It turns live ranges into stored W3C selectors and
-// back (exact quote first, fuzzy only when the page changed; null = orphan), and draws and removes the
-// in-page highlights. Pure DOM: it knows nothing of Preact, the extension APIs or the database.
+// back — every verbatim and approximate candidate scored on quote, context and position, below a stated quality
+// an orphan (null), never a guess — and draws and removes the in-page highlights. Pure DOM: it knows nothing of
+// Preact, the extension APIs or the database.
 
 import { HIGHLIGHT_ATTR, HIGHLIGHT_TAG, paintHighlights, type HighlightState } from './highlight-style.ts';
 
@@ -8,7 +9,7 @@ export type { RecSelector, TextPositionSelector, TextQuoteSelector } from './typ
 export { anchorQuoteFuzzy, anchorSelector, anchorSelectors, describeRange, describeRanges, CONTEXT_LENGTH } from './anchor.ts';
 export { highlightRange, highlightRanges, removeHighlights, OWN_UI_ATTR, type HighlightRequest } from './highlighter.ts';
 export { FLASH_MS, HIGHLIGHT_ATTR, HIGHLIGHT_STATE_ATTR, HIGHLIGHT_TAG, type HighlightState } from './highlight-style.ts';
-export { MIN_FUZZY_SCORE } from './match-quote.ts';
+export { FAR_CONTEXT_MIN, MIN_FUZZY_SCORE, MIN_MATCH_SCORE, NEAR_DISTANCE } from './match-quote.ts';
 
 /** The highlight elements of recommendation n under root, in document order. */
 export function highlightsOf(n: number, root: Element | Document = document): HTMLElement[] {

@@ -72,12 +72,11 @@ export function maxErrorsFor(quote: string): number {
   return Math.min(256, Math.round(quote.length / 4));
 }
 
-/** Similarity (0..1) of str to the best-matching part of text, by edit distance. */
+/** Similarity (0..1) of str to the best-matching part of text, by edit distance (text is context-sized). */
 function textMatchScore(text: string, str: string): number {
   if (str.length === 0 || text.length === 0) return 0;
   if (text === str) return 1;
-  const best = approxSearch(text, str, str.length)[0];
-  return best ? 1 - best.errors / str.length : 0;
+  return Math.max(0, 1 - substringEditDistance(text, 0, text.length, str) / str.length);
 }
 
 function positionScore(start: number, hint: number | undefined): number {
@@ -196,24 +195,87 @@ function roughOccurrences(text: string, part: string, errors: number): number[] 
 }
 
 /**
+ * Fewest edits turning `part` into some stretch of text[from, to): the textbook dynamic programme with a free
+ * start and end in the text. For the short context strings checked per rough occurrence this is much cheaper than
+ * a call to approx-string-match, whose set-up cost dominates at this size.
+ */
+function substringEditDistance(text: string, from: number, to: number, part: string): number {
+  let previous = new Uint16Array(to - from + 1);
+  let current = new Uint16Array(to - from + 1);
+  for (let i = 1; i <= part.length; i++) {
+    current[0] = i;
+    const c = part.charCodeAt(i - 1);
+    for (let j = 1; j <= to - from; j++) {
+      const substitution = previous[j - 1]! + (text.charCodeAt(from + j - 1) === c ? 0 : 1);
+      current[j] = Math.min(substitution, previous[j]! + 1, current[j - 1]! + 1);
+    }
+    [previous, current] = [current, previous];
+  }
+  return Math.min(...previous);
+}
+
+/**
+ * Whether part occurs with at most k edits starting within k of `at`. Such an alignment keeps within k of the
+ * diagonal it starts on, so only a band of the edit-distance table is filled: a few cells per character.
+ */
+function occursNear(text: string, at: number, part: string, k: number): boolean {
+  if (text.startsWith(part, at)) return true;
+  const from = Math.max(0, at - k);
+  const width = Math.min(text.length, at + part.length + k) - from;
+  const far = k + 1;
+  let previous = new Uint16Array(width + 2);
+  let current = new Uint16Array(width + 2);
+  for (let j = 0; j <= width + 1; j++) previous[j] = j <= 2 * k ? 0 : far;
+  for (let i = 1; i <= part.length; i++) {
+    const c = part.charCodeAt(i - 1);
+    const lo = Math.max(1, i - k);
+    const hi = Math.min(width, i + 3 * k);
+    current[lo - 1] = lo === 1 ? Math.min(i, far) : far;
+    let best = far;
+    for (let j = lo; j <= hi; j++) {
+      const value = Math.min(previous[j - 1]! + (text.charCodeAt(from + j - 1) === c ? 0 : 1), previous[j]! + 1, current[j - 1]! + 1, far);
+      current[j] = value;
+      if (value < best) best = value;
+    }
+    if (best > k) return false;
+    current[hi + 1] = far;
+    [previous, current] = [current, previous];
+  }
+  // best <= k held for the last row too, and only its band is current (the cells outside are older rows').
+  return true;
+}
+
+/** Where `part` occurs with at most `errors` wrong (rough start, ± errors). */
+function contextOccurrences(text: string, part: string, errors: number): number[] {
+  return roughOccurrences(text, part, errors).filter((at) => occursNear(text, at, part, errors));
+}
+
+/**
  * Approximate copies far from the stored position, found through their context: a quote that moved together
- * with its surroundings keeps its prefix or suffix, so look for those (nearly verbatim) and for the quote right
- * after or before them. Cheaper than an approximate search of the whole text, and it finds nothing that
- * isAcceptable would refuse for its context anyway.
+ * with its surroundings keeps its prefix and suffix, so look for those (nearly verbatim, as isAcceptable requires
+ * of a far copy) and for the quote between them. Cheaper than an approximate search of the whole text, and it
+ * finds nothing that isAcceptable would refuse for its context anyway.
  */
 function contextAnchoredCandidates(text: string, quote: string, context: QuoteContext, accept: Accept): QuoteCandidate[] {
   const { prefix = '', suffix = '' } = context;
-  const slack = maxErrorsFor(quote) + 8;
-  const found: QuoteCandidate[] = [];
-  const contextErrors = (part: string) => Math.floor(part.length * (1 - FAR_CONTEXT_MIN));
-  for (const at of roughOccurrences(text, prefix, contextErrors(prefix))) {
-    const start = at + prefix.length;
-    found.push(...approxCandidates(text, quote, context, accept, start - slack, start + quote.length + slack));
+  const maxErrors = maxErrorsFor(quote);
+  const errorsIn = (part: string) => Math.floor(part.length * (1 - FAR_CONTEXT_MIN));
+  const k = Math.max(errorsIn(prefix), errorsIn(suffix));
+  const prefixEnds = prefix.length >= 8 ? contextOccurrences(text, prefix, errorsIn(prefix)).map((at) => at + prefix.length) : null;
+  const suffixStarts = suffix.length >= 8 ? contextOccurrences(text, suffix, errorsIn(suffix)).sort((a, b) => a - b) : null;
+  const windows: [number, number][] = [];
+  if (prefixEnds && suffixStarts) {
+    for (const from of prefixEnds) {
+      for (const to of suffixStarts) {
+        if (to >= from + quote.length - maxErrors - k && to <= from + quote.length + maxErrors + k) windows.push([from - k, to + k]);
+      }
+    }
+  } else if (prefixEnds) {
+    for (const from of prefixEnds) windows.push([from - k, from + quote.length + maxErrors + k]);
+  } else if (suffixStarts) {
+    for (const to of suffixStarts) windows.push([to - quote.length - maxErrors - k, to + k]);
   }
-  for (const at of roughOccurrences(text, suffix, contextErrors(suffix))) {
-    found.push(...approxCandidates(text, quote, context, accept, at - quote.length - slack, at + slack));
-  }
-  return found;
+  return windows.flatMap(([from, to]) => approxCandidates(text, quote, context, accept, from, to));
 }
 
 /**
