@@ -314,3 +314,52 @@ async function inContentScriptWorld(page: Page, extensionId: string, expression:
   await cdp.detach();
   return result.value;
 }
+
+describe('work proportional to change', () => {
+  /** When the background last stored a capture of `url` (from the panel, an extension page that may ask). */
+  const capturedAt = (panel: Frame, url: string) =>
+    panel.evaluate(async (pageUrl) => {
+      const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value: { pages: { url: string; capturedAt: number }[] } }> } } }).chrome;
+      const answer = await api.runtime.sendMessage({ upr: 1, type: 'data.export', payload: {} });
+      return answer.value.pages.find((p) => p.url === pageUrl)?.capturedAt ?? null;
+    }, url);
+
+  it('neither re-highlights nor re-stores a statement whose page ticks every second, and still follows a real change', async () => {
+    session = await launch();
+    // A clock (its text replaced) and a ticker (its element replaced) in the statement's own main content.
+    const body = STATEMENT_BODY.replace(
+      '<main>',
+      `<main><p id="clock"></p><p id="ticker"></p><script>
+        setInterval(() => {
+          document.getElementById('clock').textContent = 'Geneva time ' + new Date().toISOString();
+          const item = document.createElement('span');
+          item.textContent = 'Markets: ' + Math.random();
+          document.getElementById('ticker').replaceChildren(item);
+        }, 1000);
+        window.__highlightWrites = 0;
+        new MutationObserver((records) => {
+          for (const r of records) for (const n of [...r.addedNodes, ...r.removedNodes]) if (n.nodeType === 1 && (n.matches('[data-upr-rec]') || n.querySelector('[data-upr-rec]'))) window.__highlightWrites++;
+        }).observe(document.documentElement, { subtree: true, childList: true });
+      </script>`,
+    );
+    const { page, panel } = await openStatement(session, body);
+    await page.waitForTimeout(1500); // settled: the first capture stored
+    const first = await capturedAt(panel, STATEMENT_URL);
+    expect(first).not.toBeNull();
+    const writesBefore = await page.evaluate(() => (window as unknown as { __highlightWrites: number }).__highlightWrites);
+    await page.waitForTimeout(5000);
+    expect(await capturedAt(panel, STATEMENT_URL)).toBe(first);
+    expect(await page.evaluate(() => (window as unknown as { __highlightWrites: number }).__highlightWrites)).toBe(writesBefore);
+
+    // The statement itself changes: read again, highlighted and stored.
+    await page.evaluate(() => {
+      const item = document.querySelector('main ol')!;
+      const li = document.createElement('li');
+      li.textContent = 'Ratify the Optional Protocol to the Convention against Torture.';
+      item.append(li);
+    });
+    await page.waitForSelector('[data-upr-rec="4"]', { state: 'attached' });
+    await panel.waitForFunction(() => document.querySelectorAll('.rec').length === 4);
+    expect(await capturedAt(panel, STATEMENT_URL)).toBeGreaterThan(first!);
+  });
+});

@@ -40,6 +40,13 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   let observer: MutationObserver | null = null;
   let signature = '';
   let generation = 0;
+  // Work proportional to change. What the last reading found: the statement as extracted (its URL, metadata and
+  // recommendations), and the live span of the page from the main content's start to the end of its last
+  // recommendation. A page that ticks elsewhere (a clock or a ticker after the list) costs no reading at all; one
+  // that ticks inside the span costs an extraction, and no highlight rewrite and no capture while the statement
+  // reads the same. Element additions always get an extraction: they may be recommendations arriving late.
+  let last: { url: string; statement: string; count: number; span: Range | null; spanText: string } | null = null;
+  let elementsAdded = false;
 
   // Our own writes (highlights) must not look like the page changing.
   const quietly = (write: () => void) => {
@@ -54,6 +61,18 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const root = findMainContent(doc);
     const text = root.textContent ?? '';
     return `${doc.location.href}\u0000${text.length}\u0000${text.slice(0, 200)}\u0000${text.slice(-200)}`;
+  };
+
+  const statementOf = (url: string, extraction: ReturnType<typeof extractStatement>) =>
+    JSON.stringify([url, extraction.page, extraction.recommendations.map((r) => r.text)]);
+
+  const spanOf = (root: Element, current: HighlightLayer, count: number): Range | null => {
+    const end = current.elementsOf(count).at(-1);
+    if (count === 0 || !end || !root.contains(end)) return null;
+    const span = doc.createRange();
+    span.setStart(root, 0);
+    span.setEndAfter(end);
+    return span;
   };
 
   async function annotate(): Promise<void> {
@@ -93,6 +112,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
       layer.show(placed.map((p) => p.range));
     });
     signature = contentSignature();
+    const span = layer ? spanOf(root, layer, placed.length) : null;
+    last = { url, statement: statementOf(url, extraction), count: placed.length, span, spanText: span?.toString() ?? '' };
+    elementsAdded = false;
 
     const capture = await sendRequest(send, 'page.capture', {
       url,
@@ -124,14 +146,44 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     clearTimeout(timer);
     timer = ctx.setTimeout(() => {
       if (contentSignature() === signature) return;
+      const url = doc.location.href;
+      const settled = last?.url === url && !elementsAdded && last.span !== null;
+      if (settled && last!.span!.toString() === last!.spanText) {
+        signature = contentSignature();
+        return;
+      }
       // A page the user asked to annotate stays annotated; otherwise the page must still be a statement.
       const forced = Boolean((globalThis as Record<string, unknown>).__uprForce);
-      if (!forced && !detectUprPage(doc, doc.location.href).detected) return teardown();
+      if (!forced && !detectUprPage(doc, url).detected) return teardown();
+      if (last?.url === url && layer?.shown && highlightsInPlace(layer)) {
+        const extraction = extractStatement(doc, url);
+        if (statementOf(url, extraction) === last.statement) {
+          // The same statement, still highlighted: remember the page as it is now, and write nothing.
+          signature = contentSignature();
+          elementsAdded = false;
+          last.span = spanOf(extraction.root, layer, last.count);
+          last.spanText = last.span?.toString() ?? '';
+          return;
+        }
+      }
       void annotate().catch(report);
     }, REANCHOR_DEBOUNCE_MS);
   };
+  // Every highlight element still in the page: a page that re-rendered the list with the same words needs them again.
+  const highlightsInPlace = (current: HighlightLayer) => {
+    const root = findMainContent(doc);
+    for (let n = 1; n <= (last?.count ?? 0); n++) {
+      if (current.elementsOf(n).some((el) => !root.contains(el))) return false;
+    }
+    return true;
+  };
   function observeContent(): void {
-    if (!observer) observer = new MutationObserver(schedule);
+    if (!observer) {
+      observer = new MutationObserver((records) => {
+        if (!elementsAdded) elementsAdded = records.some((r) => [...r.addedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE));
+        schedule();
+      });
+    }
     if (doc.body) observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
   }
   const report = (error: unknown) => console.warn('[UPR Annotator] could not annotate this page:', error);
