@@ -1,7 +1,7 @@
 // Selectors ↔ ranges over a root's text: describe a live range, and find stored selectors again.
 
 import { matchQuoteCandidates, matchQuoteExact, matchQuoteFuzzy, type QuoteCandidate, type QuoteContext } from './match-quote.ts';
-import { buildTextIndex, cachedTextIndex, isHiddenOffset, offsetOfPoint, rangeFromOffsets, rememberTextIndex, type TextIndex } from './text-index.ts';
+import { buildTextIndex, cachedTextIndex, isHiddenOffset, offsetOfPoint, rangeFromOffsets, type TextIndex } from './text-index.ts';
 import type { RecSelector } from './types.ts';
 
 /** Hypothesis stores 32 characters each side: enough to tell duplicates apart, short enough to survive edits. */
@@ -86,7 +86,6 @@ const DRIFT_DOUBT = 1024;
  */
 export function anchorSelectors(root: Element, selectors: RecSelector[]): (Range | null)[] {
   const index = buildTextIndex(root);
-  rememberTextIndex(root, index);
   const order = selectors.map((_, i) => i).sort((a, b) => selectors[a]!.position.start - selectors[b]!.position.start);
   const candidates: QuoteCandidate[][] = new Array(selectors.length);
   let drift = 0;

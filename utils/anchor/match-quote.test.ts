@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_FUZZY_SCORE, matchQuote, matchQuoteExact, matchQuoteFuzzy, maxErrorsFor } from './match-quote.ts';
+import { MIN_FUZZY_SCORE, MIN_MATCH_SCORE, matchQuote, matchQuoteExact, matchQuoteFuzzy, maxErrorsFor } from './match-quote.ts';
 
 const FILLER = 'The delegation thanks the State under review for its presentation and its national report. ';
 
@@ -111,5 +111,33 @@ describe('matchQuoteFuzzy near the stored position', () => {
     const plain = matchQuoteFuzzy(edited, quote, context, { nearHintFirst: false });
     expect(plain).not.toBeNull();
     expect(plain!.start).not.toBe(hint);
+  });
+});
+
+describe('matchQuote quality threshold', () => {
+  const quote = 'Adopt a national action plan on business and human rights in line with the Guiding Principles';
+  const prefix = 'human rights institution;\n2. ';
+  const suffix = ';\n3. Ratify the Optional';
+  const edited = quote.replace('action plan', 'plan of action');
+  const far = FILLER.repeat(60);
+
+  it('takes an edited copy far away only when both sides of its context came along', () => {
+    const moved = `${far}1. Strengthen the national ${prefix}${edited}${suffix} Protocol.`;
+    expect(matchQuote(moved, quote, { prefix, suffix, hint: 10 })).not.toBeNull();
+    // Two characters changed in the prefix: 0.93 similar, under FAR_CONTEXT_MIN.
+    const lostContext = moved.replace('institution;', 'institutions,');
+    expect(matchQuote(lostContext, quote, { prefix, suffix, hint: 10 })).toBeNull();
+    // The same copy near the stored position is taken: there its place vouches for it.
+    const hint = lostContext.indexOf('Adopt');
+    expect(matchQuote(lostContext, quote, { prefix, suffix, hint })?.start).toBe(hint);
+  });
+
+  it('scores an approximate candidate below MIN_MATCH_SCORE as an orphan, a verbatim one never', () => {
+    const text = `${FILLER}${edited} and then ${FILLER}`;
+    const context = { prefix: 'nothing like this at all here', suffix: 'nor this either, not at all', hint: FILLER.length };
+    expect(matchQuote(text, quote, context)).toBeNull();
+    const verbatim = matchQuote(`${FILLER}${quote} and then ${FILLER}`, quote, context);
+    expect(verbatim?.score).toBeLessThan(MIN_MATCH_SCORE);
+    expect(verbatim?.start).toBe(FILLER.length);
   });
 });

@@ -51,7 +51,7 @@ const cache = new WeakMap<Element, CachedIndex>();
  * under root (our own highlight splits included), and takeRecords() catches changes made since its last
  * delivery, so a stale index is never handed out.
  */
-export function rememberTextIndex(root: Element, index: TextIndex): void {
+function rememberTextIndex(root: Element, index: TextIndex): void {
   const entry = cache.get(root);
   if (entry) {
     entry.observer?.takeRecords();
