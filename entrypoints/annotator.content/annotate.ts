@@ -215,9 +215,10 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     current.flash(n);
   };
 
-  const onCommand = (message: unknown) => {
+  // Commands come from the background only (in no tab, of our extension), checked like its requests.
+  const onCommand = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     const current = layer;
-    if (!isTabCommand(message) || !current) return undefined;
+    if (sender.id !== runtime.id || sender.tab !== undefined || !isTabCommand(message) || !current) return undefined;
     switch (message.command) {
       case 'focus':
         if (current.has(message.payload.n)) reveal(current, message.payload.n);
