@@ -102,6 +102,8 @@ describe('detectUprPage reasons and gate', () => {
     expect(detected('Quisiéramos formular dos recomendaciones:', 'es')).toBe(true);
     expect(detected('España recomendaría al Perú:', 'es')).toBe(true);
     expect(detected('Recommandations de la France :', 'fr')).toBe(true);
+    expect(detected('Canada’s recommendations to Peru:')).toBe(true);
+    expect(detected('Amnesty International’s recommendations to Peru:')).toBe(false);
     expect(detected('Nous souhaiterions formuler des remarques :', 'fr')).toBe(false);
   });
 

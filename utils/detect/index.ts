@@ -12,7 +12,7 @@ const UPR_URL = /(?:^|[/_.=-])(?:upr|epu)(?:[/_.=-]|\d|$)|universal[-_]periodic[
 // A present-tense recommending verb or a "following recommendations" phrase (EN / FR / ES), or a bare list label.
 // A careless CMS may glue the verb to its subject: "Werecommend that", "Canadarecommends".
 const LEAD_IN =
-  /(?<!\b(?:vous|le|les|os) )(?:\b|(?<=\b[Ww]e|\b[A-Z][a-z]+))(?:recommends?|recommande(?:nt)?|recommandons|recomienda(?:n)?|recomendamos|recomendar[íi]a(?:mos)?)\b(?! (?:that )?(?:you|by|par|por)\b| the following (?!recommendations))|\b(?:following recommendations?|recommandations suivantes|siguientes recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits) (?:one|a|two|three|four|five|six|seven|several|a few|\d+) recommendations?|(?:(?:formul|adress|pr[ée]sent)(?:er|e|ons|ar|a|amos)|faire|faisons|hac(?:er|e|emos)) (?:une|deux|trois|quatre|cinq|quelques|plusieurs|una|dos|tres|cuatro|cinco|algunas|varias|\d+) (?:recommandations?|recomendaci(?:ón|ones)))\b|^ ?(?:recommendations?|recommandations?|recomendaciones?)(?: (?:to|for|by|au|à|aux|a|al|para|de|du|des|del|por) [^:\n]{1,60})? ?: ?$/gim;
+  /(?<!\b(?:vous|le|les|os) )(?:\b|(?<=\b[Ww]e|\b[A-Z][a-z]+))(?:recommends?|recommande(?:nt)?|recommandons|recomienda(?:n)?|recomendamos|recomendar[íi]a(?:mos)?)\b(?! (?:that )?(?:you|by|par|por)\b| the following (?!recommendations))|\b(?:following recommendations?|recommandations suivantes|siguientes recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits) (?:one|a|two|three|four|five|six|seven|several|a few|\d+) recommendations?|(?:(?:formul|adress|pr[ée]sent)(?:er|e|ons|ar|a|amos)|faire|faisons|hac(?:er|e|emos)) (?:une|deux|trois|quatre|cinq|quelques|plusieurs|una|dos|tres|cuatro|cinco|algunas|varias|\d+) (?:recommandations?|recomendaci(?:ón|ones)))\b|^ ?(?:(?:our|nos|nuestras|[A-Z][\w.]*(?: [A-Z]\w*){0,3}['’]s) )?(?:recommendations?|recommandations?|recomendaciones?)(?: (?:to|for|by|of|au|à|aux|a|al|para|de|du|des|del|por) [^:\n]{1,60})? ?: ?$/gim;
 // Whose words: a body, report or NGO recommending is not a state.
 const NON_STATE = /\b(?:committee|comit[ée]|rapporteur|working group|commission|council|amnesty|watch|ngo|organi[sz]ation|report|secretary|office|institution|defender)\b/i;
 // A report of what was said: "Norway made the following recommendations", "la France a formulé les recommandations".
@@ -138,7 +138,8 @@ export function detectUprPage(doc: Document, url: string): Detection {
     // Quote from the start of the sentence (at most four words back) to the colon or sentence end.
     const before = body.slice(Math.max(0, m.index - 60), m.index).split(/[.:;!?\n]/).pop()!;
     const after = body.slice(m.index, m.index + 80).split(/[.:;!?\n]/)[0]!;
-    if (NON_STATE.test(before) || PAST_TENSE.test(before) || GENERIC_SUBJECT.test(before) || NOT_A_STATE_ADDRESSEE.test(after)) continue;
+    // A label names its owner itself: "Amnesty International’s recommendations:".
+    if (NON_STATE.test(before) || NON_STATE.test(m[0]) || PAST_TENSE.test(before) || GENERIC_SUBJECT.test(before) || NOT_A_STATE_ADDRESSEE.test(after)) continue;
     // A linked headline ("Norway recommends that Australia …" on a topic page) points at a statement; it is not one.
     // (Link text ends without a line break in `body`: compare the start of the clause only.)
     if (after.length > 24 && headlines.includes(after.slice(0, 40))) continue;

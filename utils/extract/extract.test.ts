@@ -238,6 +238,13 @@ describe('extractStatement on variants of the families', () => {
     expect(language('fr', '<p>La France recommande à Cuba :</p><ul><li>Libérer tous les prisonniers politiques.</li></ul>')).toBe('fr');
   });
 
+  it('takes a state\'s possessive label ("Canada’s recommendations to Kenya:"), not an organisation\'s', () => {
+    const texts = (lead: string) => extract('https://www.example.org/x', '<title>UPR 35: Kenya</title>', `<p>${lead}</p><ol><li>Ratify the Optional Protocol.</li></ol>`).recommendations.map((r) => r.text);
+    expect(texts('Canada’s recommendations to Kenya:')).toEqual(['Ratify the Optional Protocol.']);
+    expect(texts('The United Kingdom’s recommendations:')).toEqual(['Ratify the Optional Protocol.']);
+    expect(texts('Amnesty International’s recommendations to Kenya:')).toEqual([]);
+  });
+
   it('starts a Spanish inline clause after "al Estado de <name>"', () => {
     const { page, recommendations } = extract('https://www.example.org/x', '<title>EPU 48: Bosnia y Herzegovina</title>',
       '<p>México recomienda al Estado de Bosnia y Herzegovina eliminar la discriminación étnica en la Constitución.</p>', 'es');

@@ -55,8 +55,9 @@ export const PROSE_STARTS: ReadonlySet<string> = new Set(
 export const LEAD_IN =
   /(?<!\b(?:vous|le|les|os)\s)(?:\b|(?<=\b[Ww]e|\b\p{Lu}\p{Ll}+))(?:recommends?|recommande(?:nt)?|recommandons|recomienda(?:n)?|recomendamos|recomendar[íi]a(?:mos)?)\b(?!\s+(?:that\s+)?(?:you|by|par|por)\b|\s+the\s+following\s+(?!recommendations))|\b(?:the\s+following\s+recommendations?|(?:les\s+)?recommandations\s+suivantes|(?:las\s+)?siguientes\s+recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits|put\s+forward)\s+(?:one|a|two|three|four|five|six|seven|eight|several|a\s+few|the\s+following|\d+)\s+(?:key\s+|specific\s+|concrete\s+)?recommendations?|(?:formuler|formule|formulons|faire|faisons|adresser|adresse|adressons|pr[ée]senter|pr[ée]sente|pr[ée]sentons|formular|formula|formulamos|hacer|hace|hacemos|presentar|presenta|presentamos)\s+(?:une|deux|trois|quatre|cinq|six|quelques|plusieurs|una|dos|tres|cuatro|cinco|seis|algunas|varias|\d+)\s+(?:recommandations?|recomendaci(?:ón|ones)))\b|\b(?:recall|recalls|reiterate|reiterates|rappelle|rappelons|reitera|reiteramos)\s+(?:its|our|sa|notre|su|nuestra)\s+(?:previous\s+|earlier\s+|pr[ée]c[ée]dente\s+|anterior\s+)?(?:recommendation|recommandation|recomendaci[óo]n)\b/giu;
 
-/** A bare label that introduces a list: "Recommendations:", "Recommendations to Kenya:", "Recomendaciones:". */
-export const LABEL_LEAD_IN = /^(?:our\s+|nos\s+|nuestras\s+)?(?:recommendations?|recommandations?|recomendaciones?)(?:\s+(?:to|for|by|au|à|aux|de|du|a|al|para|por)\s+[^:]{1,60})?\s*:$/iu;
+/** A bare label that introduces a list: "Recommendations:", "Canada’s recommendations to Kenya:", "Recomendaciones:". */
+export const LABEL_LEAD_IN =
+  /^(?:our\s+|nos\s+|nuestras\s+|\p{Lu}[\p{L}.]*(?:\s+\p{Lu}\p{L}*){0,3}['’]s\s+)?(?:recommendations?|recommandations?|recomendaciones?)(?:\s+(?:to|for|by|of|au|à|aux|de|du|a|al|para|por)\s+[^:]{1,60})?\s*:$/iu;
 
 /**
  * A heading that only names the list below it: "Recommendations", "Recommendations to Switzerland", "Recomendaciones

@@ -384,6 +384,12 @@ function opensWithLeadIn(line: Line): boolean {
   return m !== null && m.index <= MAX_ITEM_LEAD_IN && !mostlyLinks(line.listItem!);
 }
 
+/** "Canada’s recommendations …" is a state's; "Amnesty International’s recommendations …" is not. */
+function isStatesLabel(text: string): boolean {
+  const owner = /^(.+?)['’]s\s/u.exec(text);
+  return !owner || startsWithCountry(owner[1]!);
+}
+
 /** Every recommendation in page order, with the lead-ins that introduced them. */
 export function scanRecommendations(lines: readonly Line[]): RecommendationScan {
   const items: ItemSpan[] = [];
@@ -392,7 +398,7 @@ export function scanRecommendations(lines: readonly Line[]): RecommendationScan 
   while (i < lines.length) {
     const line = lines[i]!;
     let next = i + 1;
-    if (!line.heading && !line.listItem && LABEL_LEAD_IN.test(normalizeSpace(line.text))) {
+    if (!line.heading && !line.listItem && LABEL_LEAD_IN.test(normalizeSpace(line.text)) && isStatesLabel(normalizeSpace(line.text))) {
       const following = collectFollowing(lines, i + 1);
       if (following.spans.length) {
         leadIns.push({ line: i, text: normalizeSpace(line.text), subject: '', addressee: normalizeSpace(line.text), kind: 'list' });
