@@ -121,21 +121,27 @@ function longestSuffix(host: string, table: readonly (readonly [string, string])
 }
 
 /**
- * Is `host` on a government's own domain, by the patterns alone? The always-on detector (5 KB gzip in all) affords
- * these two expressions, not the named hosts: for those, extraction still names the state.
+ * Is `host` on a government's own domain (".gov", "gov.in", "gouv.fr", "go.jp")? All the always-on detector affords
+ * (5 KB gzip in all): the ministries' own names and the named hosts are for extraction, which names the state.
  */
 export function isGovernmentDomain(host: string): boolean {
   const h = host.toLowerCase();
-  return /\.gov$/.test(h) || GOVERNMENT_SLD.test(h) || MINISTRY_HOST.test(h);
+  return /\.gov$/.test(h) || GOVERNMENT_SLD.test(h);
 }
 
-/** The state that runs `host`, as an alpha-3 code from the table, or an alpha-2 code from its top-level domain. */
-export function governmentOfHost(host: string): { alpha3: string } | { alpha2: string } | null {
+/** The state whose government or foreign ministry domain `host` is on, by the patterns alone: an alpha-2 code. */
+export function countryOfDomain(host: string): string | null {
   const h = host.toLowerCase().replace(/\.$/, '');
-  const listed = longestSuffix(h, GOVERNMENT_HOSTS);
-  if (listed) return { alpha3: listed };
   // ".gov" is the United States government's own top-level domain.
-  if (/\.gov$/.test(h)) return { alpha3: 'USA' };
+  if (/\.gov$/.test(h)) return 'US';
   const tld = GOVERNMENT_SLD.exec(h)?.[1] ?? MINISTRY_HOST.exec(h)?.[1];
-  return tld ? { alpha2: TLD_ALPHA2[tld] ?? tld.toUpperCase() } : null;
+  return tld ? (TLD_ALPHA2[tld] ?? tld.toUpperCase()) : null;
+}
+
+/** The state that runs `host`, as an alpha-3 code from the table, or an alpha-2 code from its domain. */
+export function governmentOfHost(host: string): { alpha3: string } | { alpha2: string } | null {
+  const listed = longestSuffix(host.toLowerCase().replace(/\.$/, ''), GOVERNMENT_HOSTS);
+  if (listed) return { alpha3: listed };
+  const alpha2 = countryOfDomain(host);
+  return alpha2 ? { alpha2 } : null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GOVERNMENT_HOSTS, NAMED_GOVERNMENT_HOSTS, isGovernmentDomain } from './hosts';
-import { countryFromName, countryOfHost, cycleOfDate, cycleOfSession, findCountryMentions, sessionOfDate } from './index';
+import { GOVERNMENT_HOSTS, NAMED_GOVERNMENT_HOSTS, countryOfDomain, isGovernmentDomain } from './hosts';
+import { countryFromCode, countryFromName, countryOfHost, cycleOfDate, cycleOfSession, findCountryMentions, sessionOfDate } from './index';
 
 describe('cycleOfSession', () => {
   it.each([
@@ -76,12 +76,14 @@ describe('countryOfHost', () => {
     ['https://cu.usembassy.gov/es/x', 'USA'], ['https://www.gov.hk/x', null], ['https://www.mfa.example.com/', null],
   ])('%s → %s', (url, code) => expect(countryOfHost(url)?.code ?? null).toBe(code));
 
-  it('lists in the table only what the patterns get wrong or miss, besides hosts kept for the known-sites mode', () => {
-    // A listed host the patterns also recognize must name the same state, or the table and the patterns disagree.
+  it('lists as named only the hosts the patterns miss, and the patterns agree with the table everywhere else', () => {
     for (const [suffix, code] of GOVERNMENT_HOSTS) {
-      if (!NAMED_GOVERNMENT_HOSTS.some(([named]) => named === suffix)) expect(isGovernmentDomain(`www.${suffix}`), suffix).toBe(true);
-      expect(countryOfHost(`https://www.${suffix}/`)?.code, suffix).toBe(code);
+      const byPattern = countryOfDomain(`www.${suffix}`);
+      if (NAMED_GOVERNMENT_HOSTS.some(([named]) => named === suffix)) continue;
+      expect(byPattern && countryFromCode(byPattern)?.code, suffix).toBe(code);
     }
-    expect(isGovernmentDomain('www.example.org')).toBe(false);
+    expect(countryOfDomain('www.example.org')).toBeNull();
+    // The detector's bonus: government domains only, not a ministry's own name.
+    expect([isGovernmentDomain('www.gov.uk'), isGovernmentDomain('geneva.usmission.gov'), isGovernmentDomain('mfa.is'), isGovernmentDomain('www.example.org')]).toEqual([true, true, false, false]);
   });
 });
