@@ -148,9 +148,13 @@ function isBareMarker(line: Line): boolean {
 /** Numbered items written inline in one paragraph ("1) …; 2) …"): the offsets of each marker, if they count up from 1. */
 function findInlineMarkers(text: string, start: number, end: number): number[] {
   const numbers = findCountingMarkers(text, start, end, /(?:^|[\s;:,.])(\(?(\d{1,2})[.)])(?=[\s\u00a0]*\p{L})/gu, (m) => Number(m));
-  // Letters only in parentheses, "(a)" or "a)", so the article "a." never counts.
-  return numbers.length ? numbers : findCountingMarkers(text, start, end, /(?:^|[\s;:,.])(\(?([a-l])\))(?=[\s\u00a0]*\p{L})/gu, (m) => m.charCodeAt(0) - 96);
+  if (numbers.length) return numbers;
+  // Roman numerals and letters only in parentheses, "(ii)" or "b)", so the article "a." never counts.
+  const romans = findCountingMarkers(text, start, end, /(?:^|[\s;:,.])(\(?([ivx]{1,4})\))(?=[\s\u00a0]*\p{L})/gu, (m) => ROMAN.indexOf(m) + 1);
+  return romans.length ? romans : findCountingMarkers(text, start, end, /(?:^|[\s;:,.])(\(?([a-l])\))(?=[\s\u00a0]*\p{L})/gu, (m) => m.charCodeAt(0) - 96);
 }
+
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
 
 /** Offsets of the markers `pattern` finds (group 1 the marker, group 2 its value) that count up from 1, if two or more. */
 function findCountingMarkers(text: string, start: number, end: number, pattern: RegExp, valueOf: (marker: string) => number): number[] {
@@ -200,12 +204,32 @@ function findSentenceItems(text: string, start: number, end: number): number[] {
   return cuts;
 }
 
-function splitParagraph(lineIndex: number, line: Line, start: number, end: number): ItemSpan[] {
+/**
+ * Clauses after a lead-in's colon in the same paragraph, split by ";": "We recommend that Chile: adopt …; ensure …; and
+ * establish …". Every clause must open with a recommending verb, or the paragraph is one item with inner semicolons.
+ */
+function findClauseItems(text: string, start: number, end: number): number[] {
+  const cuts: number[] = [];
+  const pattern = /;(?:[\s\u00a0]+(?:and|et|y))?[\s\u00a0]+/giu;
+  pattern.lastIndex = start;
+  for (let m = pattern.exec(text); m && m.index < end; m = pattern.exec(text)) cuts.push(m.index + m[0].length);
+  const bounds = [start, ...cuts, end];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const clause = text.slice(bounds[k]!, bounds[k + 1]!).replace(/^[\s\u00a0]+/, '');
+    if (countWords(clause) < 3 || !opensWithKnownVerb(clause.charAt(0).toUpperCase() + clause.slice(1))) return [];
+  }
+  // Each cut is where a clause starts; trimming takes the "; and" off the clause before it.
+  return cuts;
+}
+
+function splitParagraph(lineIndex: number, line: Line, start: number, end: number, afterColon = false): ItemSpan[] {
   const text = line.text;
   const markers = findInlineMarkers(text, start, end);
   const glued = markers.length ? [] : findGluedInfinitives(text, start, end);
+  const clauses = markers.length || glued.length || !afterColon ? [] : findClauseItems(text, start, end);
+  const cuts = glued.length ? glued : clauses.length ? clauses : findSentenceItems(text, start, end);
   // Text before the first inline marker is the rest of a lead-in, never an item; glued items start at `start`.
-  const bounds = markers.length ? [...markers, end] : [start, ...(glued.length ? glued : findSentenceItems(text, start, end)), end];
+  const bounds = markers.length ? [...markers, end] : [start, ...cuts, end];
   const spans: ItemSpan[] = [];
   for (let k = 0; k + 1 < bounds.length; k++) {
     const trimmed = trimSpan(text, bounds[k]!, bounds[k + 1]!);
@@ -442,7 +466,7 @@ export function scanRecommendations(lines: readonly Line[]): RecommendationScan 
           leadIns.push({ ...lead, kind: 'list' });
           const remainderStart = hasColon ? colon + 1 : text.length;
           if (countWords(text.slice(remainderStart)) >= 3) {
-            items.push(...splitParagraph(i, line, remainderStart, text.length));
+            items.push(...splitParagraph(i, line, remainderStart, text.length, true));
           } else {
             const following = collectFollowing(lines, i + 1);
             // A heading ("We recommend") over a reading list is a site's advice, not a statement's.
