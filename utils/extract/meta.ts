@@ -33,6 +33,7 @@ const SPEAKER_VERB =
   /^\s+(?:warmly\s+|also\s+|further\s+|would\s+like\s+to\s+|wishes\s+to\s+)?(?:welcomes|commends|thanks|congratulates|notes|recognizes|recognises|appreciates|acknowledges|wishes|remains|salue|félicite|remercie|saluda|felicita|agradece|reconoce|da\s+la\s+bienvenida)\b/i;
 const WELCOMES_DELEGATION = /\b(?:delegation|d[ée]l[ée]gation|delegaci[óo]n)\s+(?:of|de|du|del)\s+(?:the\s+|la\s+|l['’]\s*)?$/iu;
 const HRC_BEFORE = /(?:human\s+rights\s+council|\bHRC|conseil\s+des\s+droits\s+de\s+l['’]homme|consejo\s+de\s+derechos\s+humanos)[\s,:–-]*(?:\w+\s+)?$/i;
+const POSTED = /\b(?:posted|published|updated|last\s+modified|publi[ée]e?|mis\s+à\s+jour|publicad[oa]|actualizad[oa])\b/i;
 const HRC_AFTER = /^\s+(?:of|du|de|del)\s+(?:the\s+|la\s+|l['’]\s*)?(?:human\s+rights\s+council|HRC\b|conseil\s+des\s+droits\s+de\s+l['’]homme|consejo\s+de\s+derechos\s+humanos)/i;
 const POSSESSIVE_BEFORE = /\b(?:its|their|our|his|her|sa|son|leur|notre|su|sus|nuestro|nuestra)\s+$/i;
 const SESSION_PATTERNS: readonly RegExp[] = [
@@ -171,7 +172,9 @@ export function isMonthFirstSite(url: string): boolean {
 
 function findDate(doc: Document, root: Element, texts: Texts, url: string): { date: string | null; source?: MetaSource } {
   const monthFirst = isMonthFirstSite(url);
-  for (const text of [...texts.all.slice(0, texts.body), ...texts.dateline]) {
+  // The day it was delivered, not the day it was posted: a "Posted on …" line counts only when no other has a date.
+  const own = [...texts.all.slice(0, texts.body), ...texts.dateline];
+  for (const text of [...own.filter((t) => !POSTED.test(t)), ...own.filter((t) => POSTED.test(t))]) {
     const found = findDateIn(text, monthFirst);
     if (found) return { date: found.iso, source: 'body title' };
   }
