@@ -291,7 +291,9 @@ function findStateUnderReview(input: MetaInput, texts: Texts, author: Country | 
     if (mention) return { reviewed: mention, source: 'lead-in' };
   }
   for (const [k, text] of texts.all.entries()) {
-    const mention = findCountryMentions(text).find(isOther);
+    // "Statement by Ghana at the UPR of Madagascar": the one a title names as the speaker is not the one reviewed.
+    const speaker = authorInLine(text);
+    const mention = findCountryMentions(text).find((c) => isOther(c) && c.code !== speaker?.code);
     if (mention) return { reviewed: mention, source: k < texts.body ? 'body title' : 'page title' };
   }
   const counts = new Map<string, { country: Country; n: number }>();
