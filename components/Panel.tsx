@@ -26,7 +26,7 @@ interface Props {
   languageSetting: LanguageSetting;
   onLanguageSetting(setting: LanguageSetting): void;
   /** False while the page covers the panel or makes it see-through: destructive clicks are then refused. */
-  isShownToUser?: () => boolean;
+  isShownToUser?: () => boolean | Promise<boolean>;
 }
 
 const hasContent = (note: Note | null) => Boolean(note && (note.body.trim() || note.tags.length || note.status !== 'none'));
@@ -125,18 +125,18 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     void client.focus(n);
   };
   // A click the user may not have seen land (a decoy over a hidden panel) must not destroy anything.
-  const refusedUnseen = () => {
-    if (isShownToUser()) return false;
+  const refusedUnseen = async () => {
+    if (await isShownToUser()) return false;
     setActionError(t('panelObscured'));
     return true;
   };
   const remove = async (note: Note) => {
-    if (refusedUnseen()) return;
+    if (await refusedUnseen()) return;
     const result = await client.deleteNote(note.id);
     if (result.ok) setDeleted(result.value);
   };
   const run = async (work: () => Promise<Result<unknown>>) => {
-    if (refusedUnseen()) return;
+    if (await refusedUnseen()) return;
     const result = await work();
     setActionError(result.ok ? null : result.error.message);
   };

@@ -16,6 +16,8 @@ export interface PanelClient {
   load(): Promise<Result<PanelData>>;
   /** Whether the annotator in this tab mounted the frame whose address carries `token` (see utils/frame-guard). */
   isMountedBy(token: string): Promise<Result<boolean>>;
+  /** Whether the page shows this panel's frame as styled (asked of the annotator, which sees the page). */
+  isShownOnPage(): Promise<Result<boolean>>;
   focus(n: number): Promise<Result<null>>;
   saveNote(target: NoteTarget, patch: NotePatch): Promise<Result<Note>>;
   deleteNote(id: string): Promise<Result<Note>>;
@@ -57,6 +59,7 @@ export function createPanelClient(runtime: Runtime): PanelClient {
     },
     load: () => sendRequest(send, 'panel.load', {}),
     isMountedBy: (token) => sendRequest(send, 'panel.mount', { token }),
+    isShownOnPage: () => sendRequest(send, 'panel.shown', {}),
     focus: (n) => sendRequest(send, 'panel.focus', { n }),
     saveNote: (target, patch) => sendRequest(send, 'note.save', { target, patch }),
     deleteNote: (id) => sendRequest(send, 'note.delete', { id }),

@@ -196,10 +196,18 @@ describe('no redress', () => {
   it.each([
     [
       'made transparent',
+      false,
       () => document.querySelector('upr-annotator-panel')!.setAttribute('style', document.querySelector('upr-annotator-panel')!.getAttribute('style') + ';opacity:0 !important'),
     ],
     [
+      'made transparent',
+      true,
+      () => document.querySelector('upr-annotator-panel')!.setAttribute('style', document.querySelector('upr-annotator-panel')!.getAttribute('style') + ';opacity:0 !important'),
+    ],
+    ['made nearly transparent through the page root', true, () => document.documentElement.style.setProperty('opacity', '0.05')],
+    [
       'covered by a decoy',
+      false,
       () => {
         const decoy = document.createElement('div');
         decoy.textContent = 'Click here to claim your prize';
@@ -207,9 +215,16 @@ describe('no redress', () => {
         document.body.append(decoy);
       },
     ],
-  ])('refuses a destructive click in the panel while the page has it %s, and takes it once shown again', async (_how, attack) => {
+  ])('refuses a destructive click in the panel while the page has it %s, and takes it once shown again (no IO v2: %s)', async (_how, withoutObserverV2, attack) => {
     session = await launch();
+    // As in a browser without Intersection Observer v2 (Firefox): only the annotator's reading of the page is left.
+    if (withoutObserverV2) {
+      await session.context.addInitScript(() => {
+        if (location.protocol === 'chrome-extension:') delete (IntersectionObserverEntry.prototype as { isVisible?: boolean }).isVisible;
+      });
+    }
     const { page, panel } = await openStatement(session);
+    expect(await panel.evaluate(() => 'isVisible' in IntersectionObserverEntry.prototype)).toBe(!withoutObserverV2);
     await withNote(panel, 'Ask the ministry about the shelters budget');
     const style = await page.evaluate(() => document.querySelector('upr-annotator-panel')!.getAttribute('style'));
     await page.evaluate(attack);
@@ -226,6 +241,7 @@ describe('no redress', () => {
     await page.evaluate((original) => {
       document.querySelector('upr-annotator-panel')!.setAttribute('style', original!);
       for (const el of document.body.querySelectorAll(':scope > div')) el.remove();
+      document.documentElement.style.removeProperty('opacity');
     }, style);
     await page.waitForTimeout(400);
     await panel.click('.rec[data-n="1"] .note-delete');

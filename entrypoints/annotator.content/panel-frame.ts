@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { OWN_UI_ATTR } from '@/utils/anchor';
-import { isMountCheck, withMountToken } from '@/utils/frame-guard';
+import { hidingOf, isMountCheck, isShownCheck, withMountToken } from '@/utils/frame-guard';
 
 export const PANEL_WIDTH = 380;
 const HANDLE_WIDTH = 28;
@@ -106,8 +106,13 @@ export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: s
   ctx.addEventListener(win, 'resize', layout);
   setCollapsed(false);
 
-  const vouch = (message: unknown, sender: { id?: string }) =>
-    isMountCheck(message) && sender.id === browser.runtime.id ? Promise.resolve(message.mountCheck === token && host.isConnected) : undefined;
+  // Asked through the background by our panel: whether this frame is ours, and whether the page shows it.
+  const vouch = (message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    if (isMountCheck(message)) return Promise.resolve(message.mountCheck === token && host.isConnected);
+    if (isShownCheck(message)) return Promise.resolve(host.isConnected && hidingOf(frame, host, win) === null);
+    return undefined;
+  };
   browser.runtime.onMessage.addListener(vouch);
 
   const remove = () => {

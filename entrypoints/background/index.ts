@@ -2,7 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { showRecommendationCount } from '@/utils/badge';
-import { mountCheck } from '@/utils/frame-guard';
+import { mountCheck, shownCheck } from '@/utils/frame-guard';
 import { classifyRecommendation } from '@/utils/classify';
 import { DatasetError, parseDataset, toStoredRecommendation } from '@/utils/dataset';
 import { applyImport, ImportError, parseBackup, parseW3c, previewImport, resolveW3cImport, type BackupData } from '@/utils/export';
@@ -263,6 +263,10 @@ export default defineBackground(() => {
     async 'panel.mount'({ token }, sender) {
       const tab = tabOf(sender);
       return (await browser.tabs.sendMessage(tab.id, mountCheck(token), { frameId: 0 }).catch(() => false)) === true;
+    },
+    async 'panel.shown'(_payload, sender) {
+      const tab = tabOf(sender);
+      return (await browser.tabs.sendMessage(tab.id, shownCheck(), { frameId: 0 }).catch(() => false)) === true;
     },
     'note.save': ({ target, patch }) => changed(stored(() => repo.saveNote(target, patch))),
     'note.delete': ({ id }) => changed(stored(() => repo.deleteNote(id))),

@@ -11,6 +11,9 @@ import '@/components/panel.css';
 const client = createPanelClient(browser.runtime);
 const root = document.getElementById('app')!;
 const visibility = watchVisibility(document.body);
+// The browser's own report where it has one (covered, see-through, filtered, across frames), and the page side's
+// reading of our frame's styles everywhere (Firefox has no Intersection Observer v2).
+const isShownToUser = async () => visibility.isShownToUser() && (await client.isShownOnPage().then((r) => r.ok && r.value, () => false));
 const initialSelected = Number(new URLSearchParams(location.search).get('select')) || null;
 
 function show(setting: LanguageSetting) {
@@ -23,7 +26,7 @@ function show(setting: LanguageSetting) {
         initialSelected={initialSelected}
         languageSetting={setting}
         onLanguageSetting={(value) => void updateSettings({ language: value })}
-        isShownToUser={visibility.isShownToUser}
+        isShownToUser={isShownToUser}
       />
     </I18nContext.Provider>,
     root,

@@ -66,6 +66,38 @@ export async function isOwnPanelMount(
   }
 }
 
+/** The panel asks the annotator whether the page shows the panel's frame as we styled it. */
+export interface ShownCheck {
+  upr: number;
+  shownCheck: true;
+}
+
+export const shownCheck = (): ShownCheck => ({ upr: PROTOCOL_VERSION, shownCheck: true });
+
+export function isShownCheck(message: unknown): message is ShownCheck {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return m.upr === PROTOCOL_VERSION && m.shownCheck === true;
+}
+
+/**
+ * What the page did to hide our panel's frame, read from the page side (for browsers without Intersection Observer
+ * v2): made it or an ancestor transparent, invisible or filtered, or put a clickable element over its middle. Null
+ * when it is shown as we styled it. A decoy the pointer passes through (`pointer-events: none`) is not seen here.
+ */
+export function hidingOf(frame: Element, host: Element, win: Window): string | null {
+  for (let el: Element | null = frame; el; el = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null) {
+    const style = win.getComputedStyle(el);
+    if (Number(style.opacity) < 0.99) return 'transparent';
+    if (style.visibility !== 'visible') return 'invisible';
+    if (style.filter && style.filter !== 'none') return 'filtered';
+  }
+  const box = frame.getBoundingClientRect();
+  if (box.width < 1 || box.height < 1) return 'hidden';
+  const top = frame.ownerDocument.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return top === host ? null : 'covered';
+}
+
 export interface VisibilityWatch {
   /** False while the browser reports the target as covered, transparent, filtered or transformed. */
   isShownToUser(): boolean;

@@ -98,6 +98,8 @@ export const REQUESTS = {
   'panel.load': { from: 'extension', payload: v.object({}) },
   /** The panel asks whether the annotator in its tab mounted it (the token in its address): a page can frame panel.html too. */
   'panel.mount': { from: 'extension', payload: v.object({ token: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/)) }) },
+  /** The panel asks whether the page shows its frame as styled (not made transparent, hidden or covered). */
+  'panel.shown': { from: 'extension', payload: v.object({}) },
   /** The panel asks the page in its tab to scroll to recommendation n and flash it. */
   'panel.focus': { from: 'extension', payload: v.object({ n: v.pipe(v.number(), v.integer(), v.minValue(1)) }) },
   /** Create or change the note on a recommendation or on a page; fields left out keep their value. */
@@ -167,6 +169,7 @@ export interface Results {
   'page.capture': { recommendations: { n: number; id: string }[] };
   'panel.load': PanelData;
   'panel.mount': boolean;
+  'panel.shown': boolean;
   'panel.focus': null;
   'note.save': Note;
   'note.delete': Note;

@@ -29,6 +29,7 @@ function router(overrides: Partial<Handlers> = {}) {
     'panel.load': vi.fn(async () => ({ tabId: 7, page: null, recommendations: [], orphans: [], pageNote: null, tags: [], earlierSummary: null })),
     'panel.focus': vi.fn(async () => null),
     'panel.mount': vi.fn(async () => true),
+    'panel.shown': vi.fn(async () => true),
     'note.save': vi.fn(async ({ target, patch }) => note('recommendationId' in target ? target.recommendationId : null, patch.body ?? '')),
     'note.delete': vi.fn(async () => note(recId, 'x')),
     'note.restore': vi.fn(async () => note(recId, 'x')),
