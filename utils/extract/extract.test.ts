@@ -216,6 +216,9 @@ describe('extractStatement on variants of the families', () => {
     ['Intervención en el cuadragésimo octavo período de sesiones del EPU', 48],
     ['UPR of Kiribati at the 59th session of the Human Rights Council; Working Group 49th session', 49],
     ['Estonia welcomes Kiribati to its third UPR session', null],
+    ['Universal Periodic Review Working Group, Session 49: Kiribati', 49],
+    ['UPR – Human Rights Council session 59 – Kiribati', null],
+    ['UPR: the session 12 March 2025 on Kiribati', null],
   ])('reads the session in "%s"', (title, session) => {
     const { page } = extract('https://www.example.org/x', `<title>${title}</title>`, '<p>We recommend that Kiribati:</p><ul><li>Ratify the Convention against Torture.</li></ul>');
     expect(page.session).toBe(session);

@@ -41,6 +41,8 @@ const SESSION_PATTERNS: readonly RegExp[] = [
   /\b(\d{1,2})(?:st|nd|rd|th|e|ème|eme|è|ª|º|°|\.ª|\.º)?[\s\u00a0]+(?:UPR[\s\u00a0]+|EPU[\s\u00a0]+)?(?:session|sesi[óo]n|per[íi]odo\s+de\s+sesiones)\b/gi,
   /\bUniversal\s+Period(?:ic)?\s+Review[\s\u00a0]+(\d{1,2})(?!\d)/gi,
   /\b(\d{1,2})(?:st|nd|rd|th)[\s\u00a0]+(?:Universal\s+Periodic\s+Review|UPR)\b/gi,
+  // "Session 46 of the UPR Working Group", not "session 12 May" or "session 3.2".
+  /\b(?:session|sesi[óo]n)[\s\u00a0]+(?:no\.?[\s\u00a0]*)?(\d{1,2})\b(?![.,/:-]?\d|[\s\u00a0]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|avr|mai|juin|juil|août|déc|ene|abr|ago|dic)\p{L}*)/giu,
 ];
 const URL_SESSION = /(?:upr|epu)[-_]?(\d{1,2})(?!\d)|(?:^|[/_-])(\d{1,2})(?:st|nd|rd|th|e|eme)[-_](?:upr[-_])?session/i;
 const MAX_SESSION = 70;
