@@ -22,7 +22,8 @@ const CHROME_TOKENS = new Set(
 );
 
 // Class/id tokens of a news story's standfirst or summary, which may repeat a recommendation in other words.
-const STANDFIRST = /(?:^|[\s_-])(?:lead|standfirst|teaser|excerpt|dek|subtitle|strapline|abstract|chapo|chapeau)(?:$|[\s_-])/;
+// "summary" too, but not Drupal's body field "text-with-summary".
+const STANDFIRST = /(?:^|[\s_-])(?:lead|standfirst|teaser|excerpt|dek|subtitle|strapline|abstract|chapo|chapeau|(?<!with[-_])summary)(?:$|[\s_-])/;
 
 /** An element's class and id, lower case, read once for both checks below ("" for most elements). */
 function namesOf(el: Element): string {
