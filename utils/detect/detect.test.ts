@@ -101,6 +101,8 @@ describe('detectUprPage reasons and gate', () => {
     expect(detected('Nous souhaiterions également formuler deux recommandations :', 'fr')).toBe(true);
     expect(detected('Quisiéramos formular dos recomendaciones:', 'es')).toBe(true);
     expect(detected('España recomendaría al Perú:', 'es')).toBe(true);
+    expect(detected('Nous souhaitons recommander au Pérou :', 'fr')).toBe(true);
+    expect(detected('Quisiéramos recomendar al Perú:', 'es')).toBe(true);
     expect(detected('Recommandations de la France :', 'fr')).toBe(true);
     expect(detected('Canada’s recommendations to Peru:')).toBe(true);
     expect(detected('Amnesty International’s recommendations to Peru:')).toBe(false);

@@ -260,6 +260,12 @@ describe('extractStatement on variants of the families', () => {
     expect(texts('Amnesty International’s recommendations to Kenya:')).toEqual([]);
   });
 
+  it('reads French and Spanish infinitive lead-ins ("souhaite recommander à", "quisiéramos recomendar a")', () => {
+    const texts = (lang: string, body: string) => extract('https://www.example.org/x', '<title>EPU 43</title>', body, lang).recommendations.map((r) => r.text);
+    expect(texts('fr', '<p>La Suisse souhaite recommander à la France de mettre fin aux contrôles d’identité discriminatoires.</p>')).toEqual(['de mettre fin aux contrôles d’identité discriminatoires.']);
+    expect(texts('es', '<p>Quisiéramos recomendar a Chile que adopte una ley de consulta indígena.</p>')).toEqual(['adopte una ley de consulta indígena.']);
+  });
+
   it('starts a Spanish inline clause after "al Estado de <name>"', () => {
     const { page, recommendations } = extract('https://www.example.org/x', '<title>EPU 48: Bosnia y Herzegovina</title>',
       '<p>México recomienda al Estado de Bosnia y Herzegovina eliminar la discriminación étnica en la Constitución.</p>', 'es');
