@@ -109,6 +109,12 @@ describe('detectUprPage reasons and gate', () => {
     expect(detected('Nous souhaiterions formuler des remarques :', 'fr')).toBe(false);
   });
 
+  it('finds the UPR named in the eighth opening paragraph, after the greetings', () => {
+    const greetings = ['Thank you, Mr President.', 'Excellencies,', 'Distinguished delegates,', 'Good morning.', 'It is an honour to speak today.', 'We thank the Troika.', 'We welcome the delegation.'];
+    const doc = parsePage(`<html><head><title>Statement on Kenya</title></head><body><main>${greetings.map((g) => `<p>${g}</p>`).join('')}<p>This is our statement at the Universal Periodic Review of Kenya.</p><p>We recommend that Kenya:</p><ol><li>Ratify the Optional Protocol.</li></ol></main></body></html>`);
+    expect(detectUprPage(doc, 'https://www.example.org/kenya').detected).toBe(true);
+  });
+
   it('takes a linked headline that quotes a lead-in for a pointer, not a statement', () => {
     const page = (item: string) => parsePage(`<html><head><title>Universal Periodic Review: latest</title></head><body><main><ul>${item}</ul></main></body></html>`);
     const headline = 'Norway recommends that Australia raise the age of criminal responsibility';

@@ -114,7 +114,7 @@ export function detectUprPage(doc: Document, url: string): Detection {
     // Some statement pages name the UPR only in their opening lines; read the first few paragraphs, no more.
     const paras = main.getElementsByTagName('p');
     let intro = '';
-    for (let i = 0; i < paras.length && i < 6; i++) intro += ` ${paras[i]!.textContent ?? ''}`;
+    for (let i = 0; i < paras.length && i < 10; i++) intro += ` ${paras[i]!.textContent ?? ''}`;
     if (UPR_MARKER.test(intro.slice(0, 4000))) gate = 2;
   }
   if (!gate && !urlHit) return { detected: false, score: 0, reasons: ['no mention of the Universal Periodic Review'] };
