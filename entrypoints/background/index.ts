@@ -9,7 +9,7 @@ import { applyImport, ImportError, parseBackup, parseW3c, previewImport, resolve
 import { settingsItem } from '@/utils/settings';
 import { detectorRegistration, DETECTOR_SCRIPT_ID, isKnownHost, siteOf } from '@/utils/detector-registration';
 import { createCrossrefIndex, type CrossrefIndex } from '@/utils/crossref';
-import { BLOCKED_MESSAGE, createRepository, describeStorageError, NotFoundError, openUprDb, type RecordSets, type UprDb } from '@/utils/db';
+import { BLOCKED_MESSAGE, createRepository, describeStorageError, NotFoundError, openUprDb, pageWordingOf, type RecordSets, type UprDb } from '@/utils/db';
 import * as v from 'valibot';
 import { commandEnvelope, createRouter, DRAFT_PORT, DraftMessageSchema, eventEnvelope, type DraftMessage, type EarlierRecommendation, type PopupStatus, RequestError, type Handlers, type PanelData, type TabCommands } from '@/utils/messages';
 import { pageKey, type Note, type RecSelector, type StoredRecommendation } from '@/utils/model';
@@ -36,7 +36,11 @@ export default defineBackground(() => {
       dbPromise = null;
       throw new RequestError('storage', describeStorageError(error));
     }));
-  const repo = createRepository(getDb, { classify: classifyRecommendation });
+  const repo = createRepository(getDb, {
+    classify: classifyRecommendation,
+    // A dataset row merged into its page capture is no longer a record of its own: the index forgets it.
+    onRemoved: (ids) => void crossrefPromise?.then((index) => index.remove(ids)).catch(() => {}),
+  });
 
   // The cross-reference index lives in memory and is rebuilt from IndexedDB when a fresh worker first needs it.
   let crossrefPromise: Promise<CrossrefIndex> | null = null;
@@ -224,7 +228,8 @@ export default defineBackground(() => {
       const { page, recommendations, orphans } = await stored(() => repo.loadPage(url));
       const placed = [...recommendations, ...orphans].filter((r): r is StoredRecommendation & { selector: RecSelector } => r.selector !== null);
       return {
-        recommendations: placed.map(({ id, n, text, selector, source }) => ({ id, n, text, selector, source })),
+        // The page's own words: a record joined with a dataset row holds the official text, which the page may not.
+        recommendations: placed.map((r) => ({ id: r.id, n: r.n, text: pageWordingOf(r), selector: r.selector, source: r.source })),
         rejected: page?.corrections?.rejected ?? [],
       };
     },

@@ -171,6 +171,26 @@ describe('summaryFor', () => {
     expect(index.summaryFor({ recommendingStateCode: 'GBR', stateUnderReviewCode: 'KAZ', cycle: null }).total).toBe(5);
   });
 
+  it('counts a joint recommendation for each of its states, once each', () => {
+    const joint = rec('Ratify the Rome Statute', {
+      cycle: 2,
+      session: 20,
+      recommendingStateCode: 'NOR',
+      recommendingState: 'Norway, United Kingdom',
+      recommendingStates: [
+        { name: 'Norway', code: 'NOR' },
+        { name: 'United Kingdom', code: 'GBR' },
+      ],
+      response: 'noted',
+    });
+    const withJoint = createCrossrefIndex([joint, rec('Abolish the death penalty', { cycle: 2, session: 20, recommendingStateCode: 'NOR' })]);
+    expect(withJoint.summaryFor({ recommendingStateCode: 'GBR', stateUnderReviewCode: 'KAZ', cycle: 4 })).toMatchObject({ total: 1, noted: 1 });
+    expect(withJoint.summaryFor({ recommendingStateCode: 'NOR', stateUnderReviewCode: 'KAZ', cycle: 4 })).toMatchObject({ total: 2, noted: 1 });
+    expect(withJoint.summaryFor({ recommendingStateCode: 'FRA', stateUnderReviewCode: 'KAZ', cycle: 4 }).total).toBe(0);
+    // The joint states survive the index's own storage.
+    expect(loadCrossrefIndex(withJoint.serialize()).summaryFor({ recommendingStateCode: 'GBR', stateUnderReviewCode: 'KAZ', cycle: 4 }).total).toBe(1);
+  });
+
   it('is empty without both states', () => {
     expect(index.summaryFor({ recommendingStateCode: null, stateUnderReviewCode: 'KAZ', cycle: 4 })).toEqual({ total: 0, supported: 0, noted: 0, unknown: 0, byCycle: [] });
     expect(index.summaryFor({ recommendingStateCode: 'GBR', stateUnderReviewCode: 'CHE', cycle: 4 }).total).toBe(0);

@@ -11,12 +11,17 @@
 // MiniSearch (BM25 candidates, then the same rescoring) was measured first: building it for 100,000 records took
 // 1.5–2.5 s on top of ~1 s of word extraction, and queries were slower (p50 ~0.9 ms), for no better ranking.
 import type { StoredRecommendation } from '@/utils/model';
-import { comparisonTerms } from './terms';
+import { comparisonProfile, type ComparisonLanguage } from './terms';
+
+export { comparisonProfile, comparisonTerms, type ComparisonLanguage, type ComparisonProfile } from './terms';
+export { normalizeInstruments } from './lexicon';
+export { isSameRecommendation, twinSimilarity } from './twins';
 
 export type CrossrefRecord = Pick<
   StoredRecommendation,
   'id' | 'text' | 'stateUnderReviewCode' | 'recommendingStateCode' | 'recommendingState' | 'session' | 'cycle' | 'themes' | 'response' | 'pageUrl'
->;
+> &
+  Partial<Pick<StoredRecommendation, 'recommendingStates'>>;
 
 export interface CrossrefMatch {
   record: CrossrefRecord;
@@ -56,7 +61,10 @@ export interface CrossrefIndex {
   remove(ids: Iterable<string>): void;
   /** Earlier-cycle recommendations to the same state under review, best first. Empty without a state or cycle. */
   earlierFor(rec: Pick<CrossrefRecord, 'text' | 'stateUnderReviewCode' | 'recommendingStateCode' | 'cycle' | 'themes'> & { id?: string }, options?: EarlierOptions): CrossrefMatch[];
-  /** What `recommendingStateCode` recommended to `stateUnderReviewCode` before `cycle` (every cycle when null), and the answers. */
+  /**
+   * What `recommendingStateCode` recommended to `stateUnderReviewCode` before `cycle` (every cycle when null), and the
+   * answers; a joint recommendation counts for each of its states.
+   */
   summaryFor(who: { recommendingStateCode: string | null; stateUnderReviewCode: string | null; cycle: number | null }): CrossrefSummary;
   get(id: string): CrossrefRecord | undefined;
   readonly size: number;
@@ -74,12 +82,16 @@ const REPEAT_JACCARD = 0.8;
 const REPEAT_CONTAINMENT = 0.9;
 const REPEAT_MIN_TERMS = 4;
 const REPEAT_MIN_LENGTH_RATIO = 0.6;
+// Across languages some words of each side have no twin in the lexicon, so "nearly the same" asks for less.
+const REPEAT_JACCARD_ACROSS = 0.6;
+const REPEAT_CONTAINMENT_ACROSS = 0.75;
 const SERIAL_VERSION = 1;
 
 interface Entry {
   record: CrossrefRecord;
   /** Distinct comparison words as ids, ascending: overlap is a merge of two sorted arrays. */
   termIds: number[];
+  language: ComparisonLanguage | null;
 }
 
 
@@ -118,7 +130,8 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
 
   function addOne(record: CrossrefRecord): void {
     if (entries.has(record.id)) removeOne(record.id);
-    const entry: Entry = { record, termIds: termIds(comparisonTerms(record.text), true).ids };
+    const profile = comparisonProfile(record.text);
+    const entry: Entry = { record, termIds: termIds(profile.terms, true).ids, language: profile.language };
     entries.set(record.id, entry);
     const sur = record.stateUnderReviewCode;
     // Without a state under review a record can never be "earlier to the same state"; keep it for get() only.
@@ -147,15 +160,15 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
       if (!sur || cycle == null || limit <= 0) return [];
       const bucket = byState.get(sur);
       if (!bucket) return [];
-      const terms = comparisonTerms(rec.text);
-      if (terms.length === 0) return [];
-      const query = termIds(terms, false);
+      const profile = comparisonProfile(rec.text);
+      if (profile.terms.length === 0) return [];
+      const query = termIds(profile.terms, false);
       const recThemes = new Set(rec.themes);
       const matches: CrossrefMatch[] = [];
       for (const entry of bucket.values()) {
         const earlier = entry.record;
         if (earlier.cycle == null || earlier.cycle >= cycle || earlier.id === rec.id) continue;
-        const overlap = overlapOf(query.ids, query.unknown, entry.termIds);
+        const overlap = overlapOf(query.ids, query.unknown, entry.termIds, isAcross(profile.language, entry.language));
         if (overlap.similarity < minSimilarity) continue;
         const sharedThemes = earlier.themes.filter((t) => recThemes.has(t));
         const sameRecommendingState = rec.recommendingStateCode != null && earlier.recommendingStateCode === rec.recommendingStateCode;
@@ -172,7 +185,7 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
       if (!recommendingStateCode || !stateUnderReviewCode) return summary;
       const perCycle = new Map<number, CrossrefCounts>();
       for (const { record } of byState.get(stateUnderReviewCode)?.values() ?? []) {
-        if (record.recommendingStateCode !== recommendingStateCode) continue;
+        if (record.recommendingStateCode !== recommendingStateCode && !record.recommendingStates?.some((s) => s.code === recommendingStateCode)) continue;
         if (record.cycle == null || (cycle != null && record.cycle >= cycle)) continue;
         let counts = perCycle.get(record.cycle);
         if (!counts) perCycle.set(record.cycle, (counts = zeroCounts()));
@@ -211,8 +224,23 @@ function count(counts: CrossrefCounts, response: CrossrefRecord['response']): vo
   else counts.unknown += 1;
 }
 
+/** Two texts known to be in different languages (an unknown language is taken as the same). */
+function isAcross(a: ComparisonLanguage | null, b: ComparisonLanguage | null): boolean {
+  return a !== null && b !== null && a !== b;
+}
+
+/** How alike two recommendations read, as `earlierFor` scores them: similarity 0–1 and the "repeat" verdict. */
+export function compareRecommendations(a: string, b: string): { similarity: number; repeat: boolean; across: boolean } {
+  const pa = comparisonProfile(a);
+  const pb = comparisonProfile(b);
+  const ids = new Map<string, number>();
+  const idsOf = (terms: string[]) => [...new Set(terms.map((t) => ids.get(t) ?? (ids.set(t, ids.size), ids.size - 1)))].sort((x, y) => x - y);
+  const across = isAcross(pa.language, pb.language);
+  return { ...overlapOf(idsOf(pa.terms), 0, idsOf(pb.terms), across), across };
+}
+
 /** Jaccard and containment of two sorted id sets; `unknownInA` are words of A the index has never seen. */
-function overlapOf(a: readonly number[], unknownInA: number, b: readonly number[]): { similarity: number; repeat: boolean } {
+function overlapOf(a: readonly number[], unknownInA: number, b: readonly number[], across = false): { similarity: number; repeat: boolean } {
   let shared = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     if (a[i] === b[j]) {
@@ -229,8 +257,10 @@ function overlapOf(a: readonly number[], unknownInA: number, b: readonly number[
   const smaller = Math.min(sizeA, sizeB);
   const containment = shared / smaller;
   const repeat =
-    jaccard >= REPEAT_JACCARD ||
-    (containment >= REPEAT_CONTAINMENT && smaller >= REPEAT_MIN_TERMS && smaller / Math.max(sizeA, sizeB) >= REPEAT_MIN_LENGTH_RATIO);
+    jaccard >= (across ? REPEAT_JACCARD_ACROSS : REPEAT_JACCARD) ||
+    (containment >= (across ? REPEAT_CONTAINMENT_ACROSS : REPEAT_CONTAINMENT) &&
+      smaller >= REPEAT_MIN_TERMS &&
+      smaller / Math.max(sizeA, sizeB) >= REPEAT_MIN_LENGTH_RATIO);
   return { similarity: (jaccard + containment) / 2, repeat };
 }
 
@@ -254,6 +284,8 @@ function isCrossrefRecord(value: unknown): value is CrossrefRecord {
     Array.isArray(value.themes) &&
     value.themes.every((t) => typeof t === 'string') &&
     (value.response === null || value.response === 'supported' || value.response === 'noted') &&
-    nullableString(value.pageUrl)
+    nullableString(value.pageUrl) &&
+    (value.recommendingStates === undefined ||
+      (Array.isArray(value.recommendingStates) && value.recommendingStates.every((s) => isObject(s) && typeof s.name === 'string' && nullableString(s.code))))
   );
 }

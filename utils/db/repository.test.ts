@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { PageCapture } from '../model';
+import { recommendationId, type PageCapture, type StoredRecommendation } from '../model';
 import { createRepository, normalizeTags, openUprDb } from './repository';
 
 let dbCount = 0;
@@ -157,5 +157,144 @@ describe('normalizeTags', () => {
     [[`x${'y'.repeat(80)}`], [`x${'y'.repeat(49)}`]],
   ])('%j → %j', (input, expected) => {
     expect(normalizeTags(input)).toEqual(expected);
+  });
+});
+
+describe('one record per real recommendation (page capture + dataset row)', () => {
+  const PAGE_TEXT = '1. To ratify the Optional Protocol to the Convention against Torture, as previously recommended;';
+  const OFFICIAL = 'Ratify the Optional Protocol to the Convention against Torture';
+  const dataset = { name: 'UPR Info database export: kz.csv', actionCategory: true, themes: true, response: true, reportSymbol: 'A/HRC/28/10', paragraph: '106.12' };
+  const row = async (text: string, over: Partial<StoredRecommendation> = {}): Promise<StoredRecommendation> => {
+    const who = { recommendingStateCode: 'CAN', stateUnderReviewCode: 'KAZ', session: 34, ...over };
+    return {
+      id: await recommendationId(text, who),
+      pageUrl: null,
+      n: 0,
+      text,
+      selector: null,
+      recommendingState: 'Canada',
+      recommendingStateCode: 'CAN',
+      stateUnderReview: 'Kazakhstan',
+      stateUnderReviewCode: 'KAZ',
+      session: 34,
+      cycle: 3,
+      language: 'en',
+      actionCategory: 5,
+      themes: ['Torture and other cruel, inhuman or degrading treatment'],
+      response: 'supported',
+      source: 'import',
+      createdAt: 500,
+      updatedAt: 500,
+      dataset,
+      ...over,
+    };
+  };
+  // What the computed classification would say: deliberately not the dataset's coding.
+  const classify = () => ({ actionCategory: 4 as const, themes: ['International instruments'] });
+  const comparable = (r: StoredRecommendation) => {
+    const { updatedAt: _u, createdAt: _c, ...rest } = r;
+    return rest;
+  };
+
+  it('page first, then the dataset: one record with the official text, response, coding and facts, the page place and the note', async () => {
+    const repo = freshRepo({ classify });
+    const [captured] = await repo.capturePage(capture('https://example.gov/kz', [PAGE_TEXT, 'Amend the law.']));
+    await repo.saveNote({ recommendationId: captured!.id }, { body: 'Ask about the NPM budget', tags: ['torture'] });
+    expect(await repo.importRecommendations([await row(OFFICIAL)])).toEqual({ added: 0, updated: 1 });
+
+    const all = await repo.allRecommendations();
+    expect(all).toHaveLength(2);
+    const merged = all.find((r) => r.id === captured!.id)!;
+    expect(merged).toMatchObject({ text: OFFICIAL, response: 'supported', actionCategory: 5, themes: ['Torture and other cruel, inhuman or degrading treatment'], dataset, pageUrl: 'https://example.gov/kz', n: 1, source: 'page' });
+    expect(merged.selector?.quote.exact).toBe(PAGE_TEXT);
+    const loaded = await repo.loadPage('https://example.gov/kz');
+    expect(loaded.recommendations.map((r) => r.id)).toContain(captured!.id);
+    expect(loaded.notes).toEqual([expect.objectContaining({ recommendationId: captured!.id, body: 'Ask about the NPM budget' })]);
+
+    // Visiting the page again and importing the dataset again change nothing: still one record, still the dataset's.
+    await repo.capturePage(capture('https://example.gov/kz', [PAGE_TEXT, 'Amend the law.']));
+    expect(await repo.importRecommendations([await row(OFFICIAL)])).toEqual({ added: 0, updated: 1 });
+    const again = await repo.allRecommendations();
+    expect(again).toHaveLength(2);
+    expect(again.find((r) => r.id === captured!.id)).toMatchObject({ text: OFFICIAL, actionCategory: 5, response: 'supported', dataset });
+  });
+
+  it('the dataset first, then the page: the same single record, and a note written on the imported record moves with it', async () => {
+    const pageFirst = freshRepo({ classify });
+    await pageFirst.capturePage(capture('https://example.gov/kz', [PAGE_TEXT]));
+    await pageFirst.importRecommendations([await row(OFFICIAL)]);
+    const expected = (await pageFirst.allRecommendations()).map(comparable);
+
+    const repo = freshRepo({ classify });
+    const imported = await row(OFFICIAL);
+    await repo.importRecommendations([imported]);
+    await repo.saveNote({ recommendationId: imported.id }, { body: 'Read in the WG report', tags: ['torture'] });
+    const removed: string[] = [];
+    const watched = createRepository(() => openUprDb({ name: `test-${dbCount}` }), { classify, onRemoved: (ids) => removed.push(...ids) });
+    const [captured] = await watched.capturePage(capture('https://example.gov/kz', [PAGE_TEXT]));
+
+    const all = await watched.allRecommendations();
+    expect(all.map(comparable)).toEqual(expected);
+    expect(removed).toEqual([imported.id]);
+    const loaded = await watched.loadPage('https://example.gov/kz');
+    expect(loaded.recommendations.map((r) => r.id)).toEqual([captured!.id]);
+    expect(loaded.orphans).toEqual([]);
+    expect(loaded.notes).toEqual([expect.objectContaining({ recommendationId: captured!.id, body: 'Read in the WG report', tags: ['torture'] })]);
+    expect(await watched.listTags()).toEqual(['torture']);
+  });
+
+  it('keeps both notes when a page record and its dataset twin each had one (stored apart by an older version)', async () => {
+    const repo = freshRepo({ classify });
+    // Another session's number on the page keeps them apart at first, as before this merge existed.
+    const [captured] = await repo.capturePage(capture('https://example.gov/kz', [PAGE_TEXT]));
+    const imported = await row(OFFICIAL, { session: 20, cycle: 2 });
+    await repo.importRecommendations([imported]);
+    expect(await repo.allRecommendations()).toHaveLength(2);
+    await repo.saveNote({ recommendationId: captured!.id }, { body: 'Page note', tags: ['a'] });
+    await repo.saveNote({ recommendationId: imported.id }, { body: 'Dataset note', tags: ['b'] });
+    // The user corrects the page's session: its recommendation is now the dataset's, the next import joins them.
+    await repo.correctPage('https://example.gov/kz', { meta: { session: 20, cycle: 2 } });
+    await repo.importRecommendations([imported]);
+    const all = await repo.allRecommendations();
+    expect(all).toHaveLength(1);
+    const loaded = await repo.loadPage('https://example.gov/kz');
+    expect(loaded.notes).toHaveLength(1);
+    expect(loaded.notes[0]!.body).toContain('Page note');
+    expect(loaded.notes[0]!.body).toContain('Dataset note');
+    expect(loaded.notes[0]!.tags.sort()).toEqual(['a', 'b']);
+    expect((await repo.listTags()).sort()).toEqual(['a', 'b']);
+  });
+
+  it('joins a joint recommendation to the page of one of its states, and keeps its states', async () => {
+    const repo = freshRepo({ classify });
+    const [captured] = await repo.capturePage(capture('https://example.gov/kz', [PAGE_TEXT]));
+    const states = [
+      { name: 'Norway', code: 'NOR' },
+      { name: 'Canada', code: 'CAN' },
+    ];
+    await repo.importRecommendations([await row(OFFICIAL, { recommendingStates: states, recommendingState: 'Norway, Canada', recommendingStateCode: 'NOR' })]);
+    const all = await repo.allRecommendations();
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ id: captured!.id, recommendingStates: states });
+  });
+
+  it.each([
+    ['another recommending state', { recommendingStateCode: 'NOR', recommendingState: 'Norway' }, OFFICIAL],
+    ['another session', { session: 20, cycle: 2 }, OFFICIAL],
+    ['another ask on the same subject', {}, 'Ratify the Optional Protocol to the Convention on the Rights of the Child'],
+    ['an added demand', {}, 'Ratify the Optional Protocol to the Convention against Torture and establish a national preventive mechanism'],
+  ])('keeps a dataset row apart from the page’s recommendation with %s', async (_label, over, text) => {
+    const repo = freshRepo({ classify });
+    await repo.capturePage(capture('https://example.gov/kz', [PAGE_TEXT]));
+    expect(await repo.importRecommendations([await row(text, over)])).toEqual({ added: 1, updated: 0 });
+    expect(await repo.allRecommendations()).toHaveLength(2);
+  });
+
+  it('never merges two rows of one dataset into one page record', async () => {
+    const repo = freshRepo({ classify });
+    await repo.capturePage(capture('https://example.gov/kz', [PAGE_TEXT]));
+    const result = await repo.importRecommendations([await row(OFFICIAL), await row(`${OFFICIAL} (OP-CAT)`)]);
+    expect(result).toEqual({ added: 1, updated: 1 });
+    expect(await repo.allRecommendations()).toHaveLength(2);
   });
 });

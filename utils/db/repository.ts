@@ -14,6 +14,7 @@ import {
   type StoredRecommendation,
 } from '../model';
 import { sha256Hex } from '../model/sha256';
+import { twinSimilarity } from '../crossref';
 import { DB_NAME, DB_VERSION, upgrade, type UprDb } from './schema';
 
 export interface OpenOptions {
@@ -62,6 +63,8 @@ export interface LoadedPage {
 export interface RepositoryOptions {
   /** Fills a recommendation's action category and themes when it is first stored. */
   classify?: (text: string, language: string | null) => Pick<StoredRecommendation, 'actionCategory' | 'themes'>;
+  /** Told the ids of records that merged into another (a dataset row into its page capture), once stored. */
+  onRemoved?: (ids: string[]) => void;
 }
 
 export interface Repository {
@@ -80,7 +83,10 @@ export interface Repository {
   exportRecords(pageUrl?: string): Promise<RecordSets>;
   /** Puts the records of an import in one transaction, and recounts the tags from the notes as they then are. */
   importRecords(writes: RecordSets, now?: number): Promise<void>;
-  /** Recommendations from a dataset: new ones added; known ones take the dataset's response and themes. */
+  /**
+   * Recommendations from a dataset: new ones added; known ones take the dataset's record. A row that is a
+   * recommendation already read on a page (same states and session, near-identical words) merges into that record.
+   */
   importRecommendations(records: StoredRecommendation[], now?: number): Promise<{ added: number; updated: number }>;
   deleteAll(): Promise<void>;
   /** The user's corrections to a page: recommendations added by hand, texts that are not recommendations, metadata. */
@@ -121,23 +127,116 @@ export function noteIdFor(target: NoteTarget): string {
 
 const live = (note: Note | undefined): note is Note => Boolean(note && note.deletedAt === null);
 
+/** The words of a recommendation as its page has them: a record merged with a dataset row holds the official text. */
+export function pageWordingOf(rec: Pick<StoredRecommendation, 'text' | 'selector' | 'dataset'>): string {
+  return rec.dataset && rec.selector ? rec.selector.quote.exact : rec.text;
+}
+
+// One record per real recommendation: a page capture and a dataset row are the same one when they have the same
+// state under review and session, the page's recommending state is among the row's, and the words are the same
+// but for punctuation, list markers, lead-ins and the like (utils/crossref's twinSimilarity).
+const twinGroup = (r: Pick<StoredRecommendation, 'stateUnderReviewCode' | 'session'>) =>
+  r.stateUnderReviewCode && r.session != null ? `${r.stateUnderReviewCode}|${r.session}` : null;
+
+function statesInclude(rec: Pick<StoredRecommendation, 'recommendingStateCode' | 'recommendingStates'>, code: string | null): boolean {
+  return code !== null && (rec.recommendingStateCode === code || Boolean(rec.recommendingStates?.some((s) => s.code === code)));
+}
+
+/** The page record among `candidates` that `imported` is the same recommendation as, best first; null if none. */
+function pageTwinOf(imported: StoredRecommendation, candidates: readonly StoredRecommendation[], taken: ReadonlySet<string>): StoredRecommendation | null {
+  let best: StoredRecommendation | null = null;
+  let bestScore = 0;
+  for (const page of candidates) {
+    if (taken.has(page.id) || !statesInclude(imported, page.recommendingStateCode) || page.session !== imported.session) continue;
+    const score = Math.max(twinSimilarity(pageWordingOf(page), imported.text), page.dataset ? twinSimilarity(page.text, imported.text) : 0);
+    if (score >= TWIN_SIMILARITY && score > bestScore) [best, bestScore] = [page, score];
+  }
+  return best;
+}
+const TWIN_SIMILARITY = 0.9;
+
+/**
+ * The one record for a recommendation known from a page and from a dataset, whichever came first: the dataset's
+ * official text, states, response, category, themes and facts; the page's place (URL, order, selector) and origin.
+ */
+function mergeTwin(page: StoredRecommendation, imported: StoredRecommendation, id: string, now: number): StoredRecommendation {
+  return {
+    ...imported,
+    id,
+    pageUrl: page.pageUrl,
+    n: page.n,
+    selector: page.selector,
+    source: page.source === 'import' ? 'page' : page.source,
+    language: imported.language ?? page.language,
+    response: imported.response ?? page.response,
+    createdAt: Math.min(page.createdAt, imported.createdAt),
+    updatedAt: now,
+  };
+}
+
+/** The dataset row among `imported` that a newly captured recommendation is the same as. */
+function pageTwinForCapture(text: string, recommendingStateCode: string | null, imported: readonly StoredRecommendation[]): StoredRecommendation | null {
+  let best: StoredRecommendation | null = null;
+  let bestScore = 0;
+  for (const row of imported) {
+    if (!statesInclude(row, recommendingStateCode)) continue;
+    const score = twinSimilarity(text, row.text);
+    if (score >= TWIN_SIMILARITY && score > bestScore) [best, bestScore] = [row, score];
+  }
+  return best;
+}
+
+// Any read-write transaction over at least the notes and tags stores (callers cast theirs, as for countTags).
+type NotesTx = IDBPTransaction<UprDb, ('notes' | 'tags')[], 'readwrite'>;
+
+/**
+ * Moves the note of recommendation `from` to recommendation `to` (its record merged into that one). If `to` has a
+ * note too, the two become one: both texts, every tag, the first status set; nothing the user wrote is dropped.
+ */
+async function moveNote(tx: NotesTx, from: string, to: string, now: number): Promise<void> {
+  const notes = tx.objectStore('notes');
+  const fromId = noteIdFor({ recommendationId: from });
+  const toId = noteIdFor({ recommendationId: to });
+  const moving = await notes.get(fromId);
+  if (!moving) return;
+  const staying = await notes.get(toId);
+  await notes.delete(fromId);
+  if (!staying || (!live(staying) && live(moving))) {
+    await notes.put({ ...moving, id: toId, recommendationId: to });
+    return;
+  }
+  if (!live(moving)) return; // a deleted note where a live one stays: the live one wins, as the user left it
+  const bodies = [staying.body, moving.body].filter((b, i, all) => b.trim() !== '' && all.indexOf(b) === i);
+  const merged: Note = {
+    ...staying,
+    body: bodies.join('\n\n'),
+    tags: normalizeTags([...staying.tags, ...moving.tags]),
+    status: staying.status !== 'none' ? staying.status : moving.status,
+    createdAt: Math.min(staying.createdAt, moving.createdAt),
+    updatedAt: now,
+  };
+  await notes.put(merged);
+  // Two live notes became one: the tag counts follow.
+  await countTags(tx, [...staying.tags, ...moving.tags], merged.tags, now);
+}
+
+/** Keeps the tags store's counts in step with a note's change, in the same transaction. */
+async function countTags(tx: NotesTx, before: string[], after: string[], now: number) {
+  const store = tx.objectStore('tags');
+  const delta = new Map<string, number>();
+  for (const tag of before) delta.set(tag, (delta.get(tag) ?? 0) - 1);
+  for (const tag of after) delta.set(tag, (delta.get(tag) ?? 0) + 1);
+  for (const [name, change] of delta) {
+    if (change === 0) continue;
+    const record = await store.get(name);
+    const count = Math.max(0, (record?.count ?? 0) + change);
+    if (count === 0) await store.delete(name);
+    else await store.put({ name, count, updatedAt: now });
+  }
+}
+
 export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, options: RepositoryOptions = {}): Repository {
   const classify = options.classify ?? (() => ({ actionCategory: null, themes: [] }));
-
-  /** Keeps the tags store's counts in step with a note's change, in the same transaction. */
-  async function countTags(tx: IDBPTransaction<UprDb, ('notes' | 'tags')[], 'readwrite'>, before: string[], after: string[], now: number) {
-    const store = tx.objectStore('tags');
-    const delta = new Map<string, number>();
-    for (const tag of before) delta.set(tag, (delta.get(tag) ?? 0) - 1);
-    for (const tag of after) delta.set(tag, (delta.get(tag) ?? 0) + 1);
-    for (const [name, change] of delta) {
-      if (change === 0) continue;
-      const record = await store.get(name);
-      const count = Math.max(0, (record?.count ?? 0) + change);
-      if (count === 0) await store.delete(name);
-      else await store.put({ name, count, updatedAt: now });
-    }
-  }
 
   async function setDeleted(id: string, deletedAt: number | null, now: number): Promise<Note> {
     const db = await getDb();
@@ -164,39 +263,62 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const who = { ...capture.meta, ...corrections?.meta };
       const ids = await Promise.all(capture.recommendations.map((r) => recommendationId(r.text, who)));
       const db = await getDb();
-      const tx = db.transaction(['pages', 'recommendations'], 'readwrite');
+      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags'], 'readwrite');
       const recs = tx.objectStore('recommendations');
-      void tx.objectStore('pages').put({ ...who, url, capturedAt: now, orphanIds: capture.orphans, ...(corrections ? { corrections } : {}) });
-      const stored = await Promise.all(
-        capture.recommendations.map(async (r, i): Promise<StoredRecommendation> => {
-          const id = ids[i]!;
-          const earlier = await recs.get(id);
-          const classified = earlier && earlier.text === r.text && earlier.actionCategory !== null ? earlier : classify(r.text, who.language);
-          const record: StoredRecommendation = {
-            id,
-            pageUrl: url,
-            n: r.n,
-            text: r.text,
-            selector: r.selector,
-            recommendingState: who.recommendingState,
-            recommendingStateCode: who.recommendingStateCode,
-            stateUnderReview: who.stateUnderReview,
-            stateUnderReviewCode: who.stateUnderReviewCode,
-            session: who.session,
-            cycle: who.cycle,
-            language: who.language,
-            actionCategory: classified.actionCategory,
-            themes: classified.themes,
-            response: earlier?.response ?? null,
-            source: earlier?.source ?? 'page',
-            createdAt: earlier?.createdAt ?? now,
-            updatedAt: now,
-          };
-          await recs.put(record);
-          return record;
-        }),
-      );
+      // A recommendation the page shows is never also its orphan (an official text differs from the page's words).
+      const captured = new Set(ids);
+      void tx.objectStore('pages').put({ ...who, url, capturedAt: now, orphanIds: capture.orphans.filter((id) => !captured.has(id)), ...(corrections ? { corrections } : {}) });
+      const earliers = await Promise.all(ids.map((id) => recs.get(id)));
+      // A recommendation read here for the first time may be a dataset's row already stored: the same record then.
+      const group = twinGroup(who);
+      const imported =
+        group && earliers.some((e) => !e) && who.recommendingStateCode
+          ? (await recs.index('stateUnderReviewCode').getAll(who.stateUnderReviewCode!)).filter((r) => r.pageUrl === null && twinGroup(r) === group)
+          : [];
+      const taken = new Set<string>();
+      const removed: string[] = [];
+      const stored: StoredRecommendation[] = [];
+      for (const [i, r] of capture.recommendations.entries()) {
+        const id = ids[i]!;
+        let earlier = earliers[i];
+        if (!earlier && imported.length > 0) {
+          const found = pageTwinForCapture(r.text, who.recommendingStateCode, imported.filter((t) => !taken.has(t.id)));
+          if (found) {
+            taken.add(found.id);
+            removed.push(found.id);
+            await recs.delete(found.id);
+            await moveNote(tx as never, found.id, id, now);
+            earlier = found;
+          }
+        }
+        const classified = earlier && pageWordingOf(earlier) === r.text && earlier.actionCategory !== null ? earlier : classify(r.text, who.language);
+        const fromPage: StoredRecommendation = {
+          id,
+          pageUrl: url,
+          n: r.n,
+          text: r.text,
+          selector: r.selector,
+          recommendingState: who.recommendingState,
+          recommendingStateCode: who.recommendingStateCode,
+          stateUnderReview: who.stateUnderReview,
+          stateUnderReviewCode: who.stateUnderReviewCode,
+          session: who.session,
+          cycle: who.cycle,
+          language: who.language,
+          actionCategory: classified.actionCategory,
+          themes: classified.themes,
+          response: earlier?.response ?? null,
+          source: earlier && earlier.source !== 'import' ? earlier.source : 'page',
+          createdAt: earlier?.createdAt ?? now,
+          updatedAt: now,
+        };
+        // What a dataset gave (official text, states, response, coding) stays; the page gives the place.
+        const record = earlier?.dataset ? mergeTwin(fromPage, earlier, id, now) : fromPage;
+        await recs.put(record);
+        stored.push(record);
+      }
       await tx.done;
+      if (removed.length > 0) options.onRemoved?.(removed);
       return stored;
     },
 
@@ -214,7 +336,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const orphanIds = new Set(page?.orphanIds ?? []);
       // What the user said is not a recommendation (or merged, or split) is kept, with its note, but not listed.
       const rejected = new Set(page?.corrections?.rejected ?? []);
-      const listed = all.filter((r) => !rejected.has(normalizeRecommendationText(r.text)));
+      const listed = all.filter((r) => !rejected.has(normalizeRecommendationText(r.text)) && !rejected.has(normalizeRecommendationText(pageWordingOf(r))));
       return {
         page,
         recommendations: listed.filter((r) => !orphanIds.has(r.id)),
@@ -309,28 +431,52 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
 
     async importRecommendations(records, now = Date.now()) {
       const db = await getDb();
-      const tx = db.transaction('recommendations', 'readwrite');
+      const tx = db.transaction(['recommendations', 'notes', 'tags'], 'readwrite');
+      const store = tx.objectStore('recommendations');
+      // The records read on a page (few, next to a dataset) by state and session: where a row may have its twin.
+      const onPages = new Map<string, StoredRecommendation[]>();
+      for (const rec of await store.index('pageUrl').getAll()) {
+        const group = twinGroup(rec);
+        if (group) onPages.set(group, [...(onPages.get(group) ?? []), rec]);
+      }
       let added = 0;
       let updated = 0;
-      await Promise.all(
-        records.map(async (record) => {
-          const earlier = await tx.store.get(record.id);
-          if (!earlier) {
-            added++;
-            return tx.store.put(record);
-          }
-          updated++;
-          // What was read on a page stays; the dataset adds what a page does not say: the response, themes.
-          return tx.store.put({
-            ...earlier,
-            response: record.response ?? earlier.response,
-            themes: record.themes.length ? [...new Set([...earlier.themes, ...record.themes])] : earlier.themes,
-            actionCategory: earlier.actionCategory ?? record.actionCategory,
-            updatedAt: now,
-          });
-        }),
-      );
+      const removed: string[] = [];
+      const put = async (record: StoredRecommendation) => {
+        const earlier = await store.get(record.id);
+        if (!earlier) {
+          added++;
+          return store.put(record);
+        }
+        updated++;
+        // A row imported before: the dataset's record as it now is. One merged with a page keeps its place there.
+        return store.put(earlier.pageUrl !== null ? mergeTwin(earlier, record, earlier.id, now) : { ...record, createdAt: earlier.createdAt, updatedAt: now });
+      };
+      const plain: StoredRecommendation[] = [];
+      const maybeTwins: StoredRecommendation[] = [];
+      for (const record of records) (onPages.has(twinGroup(record) ?? '') ? maybeTwins : plain).push(record);
+      await Promise.all(plain.map(put));
+      // Rows that may be a page's recommendation, one after the other: two rows never merge into one page record.
+      const taken = new Set<string>();
+      for (const record of maybeTwins) {
+        const earlier = await store.get(record.id);
+        const twin = earlier && earlier.pageUrl !== null ? earlier : pageTwinOf(record, onPages.get(twinGroup(record)!)!, taken);
+        if (!twin) {
+          await put(record);
+          continue;
+        }
+        taken.add(twin.id);
+        updated++;
+        await store.put(mergeTwin(twin, record, twin.id, now));
+        // Stored apart before (by an older version): the dataset's copy goes, its note joins the page's record.
+        if (earlier && earlier.id !== twin.id) {
+          await store.delete(earlier.id);
+          await moveNote(tx as never, earlier.id, twin.id, now);
+          removed.push(earlier.id);
+        }
+      }
       await tx.done;
+      if (removed.length > 0) options.onRemoved?.(removed);
       return { added, updated };
     },
 
@@ -347,7 +493,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const who = { ...page, ...meta };
       // Ids follow the states and session: corrected metadata moves the page's recommendations, and their notes, to new ids.
       const existing = await db.getAllFromIndex('recommendations', 'pageUrl', key);
-      const rekeyed = await Promise.all(existing.map(async (rec) => ({ rec, id: await recommendationId(rec.text, who) })));
+      const rekeyed = await Promise.all(existing.map(async (rec) => ({ rec, id: await recommendationId(pageWordingOf(rec), who) })));
       const addedIds = await Promise.all(added.map((a) => recommendationId(a.text, who)));
       const [oldNoteIds, newNoteIds] = await Promise.all([
         Promise.all(rekeyed.map(({ rec }) => noteIdFor({ recommendationId: rec.id }))),
