@@ -12,6 +12,14 @@ want="${1:-test}"
 missing=()
 
 has_command() { command -v "$1" >/dev/null 2>&1; }
+# soffice alone may be LibreOffice without Calc, which cannot open a CSV: ask the package manager where there is one.
+has_calc() {
+  if has_command dpkg-query; then
+    dpkg-query -W -f='${Status}' libreoffice-calc 2>/dev/null | grep -q 'install ok installed'
+  else
+    has_command soffice
+  fi
+}
 
 if [ -n "${CHROMIUM_PATH:-}" ]; then
   [ -x "$CHROMIUM_PATH" ] || { echo "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable file." >&2; exit 1; }
@@ -26,7 +34,7 @@ if [ "$want" = "test" ]; then
   else
     has_command firefox-esr || missing+=(firefox-esr)
   fi
-  has_command soffice || missing+=(libreoffice-calc)
+  has_calc || missing+=(libreoffice-calc)
   # The French manifest is checked in a French Chromium: Debian ships its other UI languages apart.
   [ -n "${CHROMIUM_PATH:-}" ] || [ -f /usr/lib/chromium/locales/fr.pak ] || missing+=(chromium-l10n)
 elif [ "$want" != "start" ]; then
