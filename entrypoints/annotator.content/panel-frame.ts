@@ -98,7 +98,8 @@ export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: s
     collapsed = value;
     frame.style.setProperty('display', collapsed ? 'none' : 'block', 'important');
     handle.textContent = collapsed ? '‹' : '›';
-    handle.setAttribute('aria-label', collapsed ? 'Show the UPR Annotator panel' : 'Hide the UPR Annotator panel');
+    // The browser's language (the content script has no access to the UI language setting's tables).
+    handle.setAttribute('aria-label', browser.i18n.getMessage(collapsed ? 'panelShow' : 'panelHide'));
     handle.setAttribute('aria-expanded', String(!collapsed));
     layout();
   };
