@@ -86,12 +86,16 @@ const REPEAT_MIN_LENGTH_RATIO = 0.6;
 const REPEAT_JACCARD_ACROSS = 0.6;
 const REPEAT_CONTAINMENT_ACROSS = 0.75;
 const SERIAL_VERSION = 1;
+/** The concept token of consider / envisager / considerar (./lexicon). */
+const CONSIDER = 'consider';
 
 interface Entry {
   record: CrossrefRecord;
   /** Distinct comparison words as ids, ascending: overlap is a merge of two sorted arrays. */
   termIds: number[];
   language: ComparisonLanguage | null;
+  /** Asks to consider (envisage, study) rather than to act: never a repeat of the act itself. */
+  considers: boolean;
 }
 
 
@@ -131,7 +135,7 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
   function addOne(record: CrossrefRecord): void {
     if (entries.has(record.id)) removeOne(record.id);
     const profile = comparisonProfile(record.text);
-    const entry: Entry = { record, termIds: termIds(profile.terms, true).ids, language: profile.language };
+    const entry: Entry = { record, termIds: termIds(profile.terms, true).ids, language: profile.language, considers: profile.terms.includes(CONSIDER) };
     entries.set(record.id, entry);
     const sur = record.stateUnderReviewCode;
     // Without a state under review a record can never be "earlier to the same state"; keep it for get() only.
@@ -164,11 +168,12 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
       if (profile.terms.length === 0) return [];
       const query = termIds(profile.terms, false);
       const recThemes = new Set(rec.themes);
+      const considers = profile.terms.includes(CONSIDER);
       const matches: CrossrefMatch[] = [];
       for (const entry of bucket.values()) {
         const earlier = entry.record;
         if (earlier.cycle == null || earlier.cycle >= cycle || earlier.id === rec.id) continue;
-        const overlap = overlapOf(query.ids, query.unknown, entry.termIds, isAcross(profile.language, entry.language));
+        const overlap = overlapOf(query.ids, query.unknown, entry.termIds, isAcross(profile.language, entry.language), considers !== entry.considers);
         if (overlap.similarity < minSimilarity) continue;
         const sharedThemes = earlier.themes.filter((t) => recThemes.has(t));
         const sameRecommendingState = rec.recommendingStateCode != null && earlier.recommendingStateCode === rec.recommendingStateCode;
@@ -236,11 +241,11 @@ export function compareRecommendations(a: string, b: string): { similarity: numb
   const ids = new Map<string, number>();
   const idsOf = (terms: string[]) => [...new Set(terms.map((t) => ids.get(t) ?? (ids.set(t, ids.size), ids.size - 1)))].sort((x, y) => x - y);
   const across = isAcross(pa.language, pb.language);
-  return { ...overlapOf(idsOf(pa.terms), 0, idsOf(pb.terms), across), across };
+  return { ...overlapOf(idsOf(pa.terms), 0, idsOf(pb.terms), across, pa.terms.includes(CONSIDER) !== pb.terms.includes(CONSIDER)), across };
 }
 
 /** Jaccard and containment of two sorted id sets; `unknownInA` are words of A the index has never seen. */
-function overlapOf(a: readonly number[], unknownInA: number, b: readonly number[], across = false): { similarity: number; repeat: boolean } {
+function overlapOf(a: readonly number[], unknownInA: number, b: readonly number[], across = false, oneConsiders = false): { similarity: number; repeat: boolean } {
   let shared = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     if (a[i] === b[j]) {
@@ -257,10 +262,11 @@ function overlapOf(a: readonly number[], unknownInA: number, b: readonly number[
   const smaller = Math.min(sizeA, sizeB);
   const containment = shared / smaller;
   const repeat =
-    jaccard >= (across ? REPEAT_JACCARD_ACROSS : REPEAT_JACCARD) ||
+    !oneConsiders &&
+    (jaccard >= (across ? REPEAT_JACCARD_ACROSS : REPEAT_JACCARD) ||
     (containment >= (across ? REPEAT_CONTAINMENT_ACROSS : REPEAT_CONTAINMENT) &&
       smaller >= REPEAT_MIN_TERMS &&
-      smaller / Math.max(sizeA, sizeB) >= REPEAT_MIN_LENGTH_RATIO);
+      smaller / Math.max(sizeA, sizeB) >= REPEAT_MIN_LENGTH_RATIO));
   return { similarity: (jaccard + containment) / 2, repeat };
 }
 

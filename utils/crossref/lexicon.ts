@@ -138,7 +138,7 @@ police: police policia
 detention: detention detencion detenu detained detenido custody garde
 prison: prison prision carcel penitentiary penitentiaire penitenciario
 court: court cour tribunal corte juridiction
-judicial: judicial judiciaire judiciary
+judicial: judicial judiciaire judiciary poder
 independence: independence independance independencia independent independant independante independiente
 civil: civil civile
 society: society societe sociedad
@@ -166,10 +166,19 @@ optional: optional facultatif facultativo
 covenant: covenant pacte pacto
 international: international internationale internacional
 plan: plan
+crime: crime delito infraction offence offense
+war: war guerre guerra
+include: include including compris inclus incluido incluidos incluso
+act: act acts acte acto
+terrorism: terrorism terrorist terrorisme terroriste terrorismo terrorista
+extend: extend adresser cursar
+adequate: adequate adequately adequat adequate adecuado adecuada suffisant sufficient suficiente
+facilitate: facilitate ease faciliter facilitar
+transfer: transfer move transferer transferir
 principle: principle principe principio
 action: action accion
 strategy: strategy strategie estrategia
-resource: resource ressource recurso
+resource: resource resourced ressource recurso
 poverty: poverty pauvrete pobreza
 water: water eau agua
 food: food alimentation alimentacion
