@@ -1,6 +1,8 @@
 // Cross-references in Chromium: after a cycle-2 statement on Kazakhstan has been read, the cycle-3 statement shows,
 // for its recommendation on trade unions, the earlier one — flagged as a repeat, with a link to where it was read —
 // and the header counts what Canada asked of Kazakhstan before. Each recommendation carries its action category.
+// A dataset row that is a recommendation already read (and annotated) on a page joins that record: counted once,
+// the note kept, the dataset's response and official text shown with the link to the page it was read on.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -52,6 +54,8 @@ describe('earlier cycles', () => {
     await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
     const csv = readFileSync(join(ROOT, 'e2e/pages/kazakhstan-earlier-dataset.csv'));
     await dashboard.setInputFiles('#import-dataset-file', { name: 'kazakhstan.csv', mimeType: 'text/csv', buffer: csv });
+    // Previewed first; stored on confirm.
+    await dashboard.click('.dataset-confirm');
     await dashboard.waitForSelector('.dataset-done');
     expect(await dashboard.textContent('.dataset-done')).toBe('“kazakhstan.csv”: recommendations added: 4; updated: 0; rows skipped: 2.');
 
@@ -75,5 +79,52 @@ describe('earlier cycles', () => {
     expect(await first.locator('.earlier-country').getAttribute('href')).toBe('https://www.ohchr.org/en/hr-bodies/upr/kz-index');
     await panel.click('.rec[data-n="3"] .earlier summary');
     expect(await panel.locator('.rec[data-n="3"] .earlier-item .response').first().textContent()).toBe('Supported');
+  });
+
+  it('keeps one record when a dataset holds a recommendation the user read and annotated on a page', async () => {
+    session = await launch();
+    session.serve(EARLIER_URL, readFileSync(join(ROOT, 'e2e/pages/kazakhstan-upr20-sample.html'), 'utf8'));
+    session.serve(seed.url, seed.html);
+    const page = await session.context.newPage();
+    await page.goto(EARLIER_URL);
+    await page.waitForSelector('[data-upr-rec="2"]');
+    let panel = await panelFrame(page, session.extensionId);
+    await panel.click('.rec[data-n="1"] .rec-text');
+    await panel.fill('.rec[data-n="1"] textarea', 'Ask what became of the 2014 trade union law.');
+    await panel.waitForSelector('.rec[data-n="1"] .note-state-saved');
+
+    // The dataset gives the same recommendation in the UN's words (organizations, no semicolon), and one more.
+    const dashboard = await session.context.newPage();
+    await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+    const csv = readFileSync(join(ROOT, 'e2e/pages/kazakhstan-upr20-dataset-twin.csv'));
+    await dashboard.setInputFiles('#import-dataset-file', { name: 'twin.csv', mimeType: 'text/csv', buffer: csv });
+    await dashboard.click('.dataset-confirm');
+    await dashboard.waitForSelector('.dataset-done');
+    expect(await dashboard.textContent('.dataset-done')).toMatch(/^“twin\.csv”: recommendations added: 1; updated: 1;/);
+
+    await page.goto(seed.url);
+    await page.waitForSelector('[data-upr-rec="3"]');
+    panel = await panelFrame(page, session.extensionId);
+    await panel.waitForSelector('.rec[data-n="1"] .earlier');
+    // Two read on the page, one more from the dataset: three, not four.
+    expect(await panel.textContent('.panel-earlier')).toBe(
+      'In earlier cycles Canada made 3 recommendations to Kazakhstan: 1 supported, 1 noted, 1 not known.',
+    );
+    await panel.click('.rec[data-n="1"] .earlier summary');
+    const first = panel.locator('.rec[data-n="1"] .earlier-item').first();
+    expect(await first.locator('.response').textContent()).toBe('Noted');
+    expect(await first.locator('.earlier-text').textContent()).toMatch(/civil society organizations$/);
+    expect(await first.locator('.earlier-link').getAttribute('href')).toBe(EARLIER_URL);
+    expect(await panel.locator('.rec[data-n="1"] .earlier-item').count()).toBe(1);
+
+    // Back on the page: still two highlights, the note in its place, nothing orphaned.
+    await page.goto(EARLIER_URL);
+    await page.waitForSelector('[data-upr-rec="2"]');
+    panel = await panelFrame(page, session.extensionId);
+    await panel.waitForSelector('.rec[data-n="2"]');
+    await panel.click('.rec[data-n="1"] .rec-text');
+    expect(await panel.inputValue('.rec[data-n="1"] textarea')).toBe('Ask what became of the 2014 trade union law.');
+    expect(await panel.locator('.rec').count()).toBe(2);
+    expect(await page.locator('[data-upr-rec="3"]').count()).toBe(0);
   });
 });
