@@ -5,6 +5,7 @@
 // the note kept, the dataset's response and official text shown with the link to the page it was read on.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launch, panelFrame, ROOT, projectPage, type Session } from './support/extension';
 
@@ -16,6 +17,27 @@ afterEach(async () => {
   await session?.close();
   session = null;
 });
+
+/** The cycle-3 statement with its first recommendation's earlier list opened. */
+async function openSeedEarlier(page: Page, extensionId: string): Promise<{ panel: Frame; first: Locator }> {
+  await page.goto(seed.url);
+  await page.waitForSelector('[data-upr-rec="3"]');
+  const panel = await panelFrame(page, extensionId);
+  await panel.waitForSelector('.rec[data-n="1"] .earlier');
+  await panel.click('.rec[data-n="1"] .earlier summary');
+  return { panel, first: panel.locator('.rec[data-n="1"] .earlier-item').first() };
+}
+
+/** Imports an e2e/pages dataset from the dashboard, confirming its preview; returns the sentence that reports it. */
+async function importDataset(s: Session, file: string, name: string): Promise<string | null> {
+  const dashboard = await s.context.newPage();
+  await dashboard.goto(`chrome-extension://${s.extensionId}/dashboard.html`);
+  await dashboard.setInputFiles('#import-dataset-file', { name, mimeType: 'text/csv', buffer: readFileSync(join(ROOT, 'e2e/pages', file)) });
+  // Previewed first; stored on confirm.
+  await dashboard.click('.dataset-confirm');
+  await dashboard.waitForSelector('.dataset-done');
+  return dashboard.textContent('.dataset-done');
+}
 
 describe('earlier cycles', () => {
   it('links a cycle-3 recommendation to the cycle-2 one on the same subject', async () => {
@@ -29,15 +51,12 @@ describe('earlier cycles', () => {
     await panel.waitForSelector('.rec');
     expect(await panel.textContent('.panel-session')).toBe('UPR 20 · cycle 2 · 30 October 2014');
 
-    await page.goto(seed.url);
-    await page.waitForSelector('[data-upr-rec="3"]');
-    panel = await panelFrame(page, session.extensionId);
-    await panel.waitForSelector('.rec[data-n="1"] .earlier');
+    const earlier = await openSeedEarlier(page, session.extensionId);
+    panel = earlier.panel;
+    const { first } = earlier;
     expect(await panel.textContent('.panel-earlier')).toBe(
       'In earlier cycles Canada made 2 recommendations to Kazakhstan: 0 supported, 0 noted, 2 not known.',
     );
-    await panel.click('.rec[data-n="1"] .earlier summary');
-    const first = panel.locator('.rec[data-n="1"] .earlier-item').first();
     expect(await first.locator('.earlier-who').textContent()).toContain('Canada, UPR 20, cycle 2');
     expect(await first.locator('.earlier-text').textContent()).toMatch(/^Amend legislation and regulations to ease the formation, registration and operation of independent trade unions/);
     expect(await first.locator('.earlier-link').getAttribute('href')).toBe(EARLIER_URL);
@@ -50,26 +69,14 @@ describe('earlier cycles', () => {
   it('shows the responses of earlier recommendations imported from a dataset', async () => {
     session = await launch();
     session.serve(seed.url, seed.html);
-    const dashboard = await session.context.newPage();
-    await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
-    const csv = readFileSync(join(ROOT, 'e2e/pages/kazakhstan-earlier-dataset.csv'));
-    await dashboard.setInputFiles('#import-dataset-file', { name: 'kazakhstan.csv', mimeType: 'text/csv', buffer: csv });
-    // Previewed first; stored on confirm.
-    await dashboard.click('.dataset-confirm');
-    await dashboard.waitForSelector('.dataset-done');
-    expect(await dashboard.textContent('.dataset-done')).toBe('“kazakhstan.csv”: recommendations added: 4; updated: 0; rows skipped: 2.');
+    expect(await importDataset(session, 'kazakhstan-earlier-dataset.csv', 'kazakhstan.csv')).toBe('“kazakhstan.csv”: recommendations added: 4; updated: 0; rows skipped: 2.');
 
     const page = await session.context.newPage();
-    await page.goto(seed.url);
-    await page.waitForSelector('[data-upr-rec="3"]');
-    const panel = await panelFrame(page, session.extensionId);
-    await panel.waitForSelector('.rec[data-n="1"] .earlier');
+    const { panel, first } = await openSeedEarlier(page, session.extensionId);
     // Canada's three earlier recommendations (cycle 1 and 2): two supported, one noted; Norway's is not Canada's.
     expect(await panel.textContent('.panel-earlier')).toBe(
       'In earlier cycles Canada made 3 recommendations to Kazakhstan: 2 supported, 1 noted, 0 not known.',
     );
-    await panel.click('.rec[data-n="1"] .earlier summary');
-    const first = panel.locator('.rec[data-n="1"] .earlier-item').first();
     expect(await first.locator('.response').textContent()).toBe('Noted');
     expect(await first.locator('.earlier-who').textContent()).toContain('Canada, UPR 20, cycle 2');
     // No statement page to open: the review's national report and the state's OHCHR page instead.
@@ -94,24 +101,15 @@ describe('earlier cycles', () => {
     await panel.waitForSelector('.rec[data-n="1"] .note-state-saved');
 
     // The dataset gives the same recommendation in the UN's words (organizations, no semicolon), and one more.
-    const dashboard = await session.context.newPage();
-    await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
-    const csv = readFileSync(join(ROOT, 'e2e/pages/kazakhstan-upr20-dataset-twin.csv'));
-    await dashboard.setInputFiles('#import-dataset-file', { name: 'twin.csv', mimeType: 'text/csv', buffer: csv });
-    await dashboard.click('.dataset-confirm');
-    await dashboard.waitForSelector('.dataset-done');
-    expect(await dashboard.textContent('.dataset-done')).toMatch(/^“twin\.csv”: recommendations added: 1; updated: 1;/);
+    expect(await importDataset(session, 'kazakhstan-upr20-dataset-twin.csv', 'twin.csv')).toMatch(/^“twin\.csv”: recommendations added: 1; updated: 1;/);
 
-    await page.goto(seed.url);
-    await page.waitForSelector('[data-upr-rec="3"]');
-    panel = await panelFrame(page, session.extensionId);
-    await panel.waitForSelector('.rec[data-n="1"] .earlier');
+    const earlier = await openSeedEarlier(page, session.extensionId);
+    panel = earlier.panel;
+    const { first } = earlier;
     // Two read on the page, one more from the dataset: three, not four.
     expect(await panel.textContent('.panel-earlier')).toBe(
       'In earlier cycles Canada made 3 recommendations to Kazakhstan: 1 supported, 1 noted, 1 not known.',
     );
-    await panel.click('.rec[data-n="1"] .earlier summary');
-    const first = panel.locator('.rec[data-n="1"] .earlier-item').first();
     expect(await first.locator('.response').textContent()).toBe('Noted');
     expect(await first.locator('.earlier-text').textContent()).toMatch(/civil society organizations$/);
     expect(await first.locator('.earlier-link').getAttribute('href')).toBe(EARLIER_URL);
