@@ -265,6 +265,22 @@ describe('one record per real recommendation (page capture + dataset row)', () =
     expect((await repo.listTags()).sort()).toEqual(['a', 'b']);
   });
 
+  it('joins a page record and its dataset twin that an older version stored apart, on the next import of the dataset', async () => {
+    const repo = freshRepo({ classify });
+    const [captured] = await repo.capturePage(capture('https://example.gov/kz', [PAGE_TEXT]));
+    const imported = await row(OFFICIAL);
+    // Written as the version before this merge left them: two records, a note on the dataset's.
+    await repo.importRecords({ pages: [], recommendations: [imported], notes: [] });
+    await repo.saveNote({ recommendationId: imported.id }, { body: 'Written on the dataset’s copy' });
+    expect(await repo.allRecommendations()).toHaveLength(2);
+    const removed: string[] = [];
+    const watched = createRepository(() => openUprDb({ name: `test-${dbCount}` }), { classify, onRemoved: (ids) => removed.push(...ids) });
+    expect(await watched.importRecommendations([imported])).toEqual({ added: 0, updated: 1 });
+    expect((await watched.allRecommendations()).map((r) => r.id)).toEqual([captured!.id]);
+    expect(removed).toEqual([imported.id]);
+    expect((await watched.loadPage('https://example.gov/kz')).notes).toEqual([expect.objectContaining({ recommendationId: captured!.id, body: 'Written on the dataset’s copy' })]);
+  });
+
   it('joins a joint recommendation to the page of one of its states, and keeps its states', async () => {
     const repo = freshRepo({ classify });
     const [captured] = await repo.capturePage(capture('https://example.gov/kz', [PAGE_TEXT]));
