@@ -45,13 +45,16 @@ const ABBREVIATED_PROTOCOL = /\b(?:op ?(2)? (iccpr|icescr|cedaw|crc|crpd)|(iccpr
 const INSTRUMENT_TRIGGER =
   /covenant|pacte|pacto|conven|statut|estatut|protoc|court|cour|corte|institut|mutilat|penal|peine|pena|punish|lgbt|lesbian|\b(?:iccpr|pidcp|ccpr|icescr|pidesc|cescr|cedaw|cedef|icerd|cerd|ciedr|cde|cdn|crpd|cdph|cdpd|icrmw|icmw|cmw|ictm|icpped|cped|cippdf|ced|nhri|indh|op|opcat|opcct|cat|crc)\b/;
 
-const INSTRUMENT_RULES: readonly [RegExp, string][] = INSTRUMENTS.map(([token, pattern]) => [new RegExp(`\\b(?:${pattern})\\b`, 'g'), ` ${token} `]);
+// One pass over the text: each instrument's pattern is one capturing group (its own groups do not capture), tried
+// in the table's order at each place, so a full name wins over an abbreviation inside it.
+const INSTRUMENT_PATTERN = new RegExp(`\\b(?:${INSTRUMENTS.map(([, pattern]) => `(${pattern})`).join('|')})\\b`, 'g');
+const INSTRUMENT_TOKENS = INSTRUMENTS.map(([token]) => ` ${token} `);
 
 /** Instrument names and abbreviations as one token each; `spaced` is folded text with non-letters as single spaces. */
 export function normalizeInstruments(spaced: string): string {
   if (!INSTRUMENT_TRIGGER.test(spaced)) return spaced;
   let out = spaced;
-  for (const [pattern, token] of INSTRUMENT_RULES) out = out.replace(pattern, token);
+  out = out.replace(INSTRUMENT_PATTERN, (...args: unknown[]) => INSTRUMENT_TOKENS[args.slice(1, INSTRUMENTS.length + 1).findIndex((g) => g !== undefined)]!);
   out = out.replace(/ +/g, ' ');
   out = out.replace(OPTIONAL_PROTOCOL, (_m, before: string | undefined, after: string | undefined, instrument: string) => ` op${before || after ? '2' : ''}${instrument} `);
   out = out.replace(ABBREVIATED_PROTOCOL, (_m, two: string | undefined, a: string | undefined, b: string | undefined, twoAfter: string | undefined) => ` op${two || twoAfter ? '2' : ''}${a ?? b} `);
