@@ -92,16 +92,26 @@ export function NoteEditor({ target, idBase, label, note, tagSuggestions, save, 
     change({ body: text }, false);
   };
 
+  // The box grows with its text (a 12-line note shows 12 lines), so nothing written hides behind a scrollbar.
+  const box = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight + 2}px`;
+  }, [body]);
+
   const id = `note-${idBase}`;
   const status = note?.status ?? 'none';
   return (
-    <div class="note">
+    // "note-empty": nothing written yet, so a list item not being worked on can leave the box out.
+    <div class={`note${body.trim() || (note?.tags.length ?? 0) > 0 || status !== 'none' ? '' : ' note-empty'}`}>
       <label for={id} class="visually-hidden">
         {label}
       </label>
-      <textarea id={id} class="note-body" rows={withMeta ? 2 : 3} placeholder={t('notePlaceholder')} value={body} onInput={onInput} onBlur={flush} />
+      <textarea ref={box} id={id} class="note-body" rows={withMeta ? 1 : 2} placeholder={t('notePlaceholder')} value={body} onInput={onInput} onBlur={flush} />
       {withMeta && (
-        <div class="note-meta">
+        <div class={`note-meta${(note?.tags.length ?? 0) > 0 || status !== 'none' ? '' : ' note-meta-empty'}`}>
           <TagEditor idBase={idBase} tags={note?.tags ?? []} suggestions={tagSuggestions} onChange={(tags) => change({ tags }, true)} />
           <label class="note-status">
             <span class="visually-hidden">{t('status')}</span>

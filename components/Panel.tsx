@@ -72,7 +72,11 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
 
   useEffect(() => {
     if (selected === null) return;
-    list.current?.querySelector(`[data-n="${selected}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    const item = list.current?.querySelector<HTMLElement>(`[data-n="${selected}"]`);
+    if (!item) return;
+    // Never under the sticky header: the item's first line stays in view.
+    item.style.scrollMarginTop = `${document.querySelector<HTMLElement>('.panel-header')?.offsetHeight ?? 0}px`;
+    item.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [selected]);
 
   // The page's "focus the panel" shortcut focuses this frame: carry focus on to the selected (or first) item.
@@ -270,6 +274,9 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
               </button>
               <RecommendationFacts rec={rec} />
               {editorFor(rec)}
+              {/* Corrections in one menu per item: out of the way, and never one stray click from taking effect. */}
+              <details class="rec-menu">
+                <summary class="link-button rec-menu-open">{t('correctionsMenu')}</summary>
               <div class="rec-corrections" role="group" aria-label={t('correctionsTitle')}>
                 <button type="button" class="link-button rec-reject" onClick={() => void run(() => client.rejectRecommendation(rec.id))}>
                   {t('notARec')}
@@ -283,6 +290,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
                   {t('splitHere')}
                 </button>
               </div>
+              </details>
             </li>
           ))}
         </ol>

@@ -56,7 +56,9 @@ describe('Firefox: seed statement', () => {
     const page = await openSeed(session);
     const panel = await panelFrame(page);
     const note = 'Follow up with the ministry: trade-union registration — ask about 2024 amendments.';
-    await panel.waitForSelector(NOTE_BOX);
+    // The note box shows on the selected item: select recommendation 1 first, as a user does.
+    await clickInPanel(page, panel, '.rec[data-n="1"] .rec-text');
+    await panel.waitForSelector(NOTE_BOX, { visible: true });
     await clickInPanel(page, panel, NOTE_BOX);
     await page.keyboard.type(note);
     const saved = await panel.waitForSelector('.rec[data-n="1"] .note-state-saved');

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { highlightedTexts, launch, panelFrame, ROOT, type Session } from './support/extension';
+import { highlightedTexts, launch, openCorrections, openRec, panelFrame, ROOT, type Session } from './support/extension';
 
 const URL = 'https://sample.upr-annotator.test/human-rights/upr/48/kazakhstan.html';
 const HTML = readFileSync(join(ROOT, 'e2e/pages/sample-statement.html'), 'utf8');
@@ -82,17 +82,20 @@ describe('manual correction', () => {
     session.serve(URL, HTML);
     let { page, panel } = await open(session);
 
+    await openCorrections(panel, 4);
     await panel.click('.rec[data-n="4"] .rec-reject');
     // Re-reading the page takes the highlights off for a moment: wait for the new set.
     await page.waitForFunction(() => document.querySelector('[data-upr-rec="3"]') && !document.querySelector('[data-upr-rec="4"]'));
     expect(await count(page)).toBe(3);
 
     await panel.waitForFunction(() => document.querySelectorAll('.recs .rec').length === 3);
+    await openCorrections(panel, 1);
     await panel.click('.rec[data-n="1"] .rec-merge');
     await page.waitForFunction(() => document.querySelector('[data-upr-rec="2"]') && !document.querySelector('[data-upr-rec="3"]'));
     const merged = await highlightedTexts(page);
     expect(merged[1]).toMatch(/^Adopt a comprehensive anti-discrimination law .* gender identity;? ?Ensure that journalists .* promptly investigated$/);
 
+    await openCorrections(panel, 2);
     await select(page, 'Ratify the Second Optional Protocol');
     await page.evaluate(() => {
       // Put the caret before "aiming": the split point.
@@ -121,6 +124,7 @@ describe('manual correction', () => {
     session = await launch();
     session.serve(URL, HTML);
     let { page, panel } = await open(session);
+    await openRec(panel, 2);
     await panel.fill('.rec[data-n="2"] textarea', 'Note written before the correction');
     await panel.waitForSelector('.rec[data-n="2"] .note-state-saved');
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackup } from '../utils/export';
-import { launch, panelFrame, projectPage, type Session } from './support/extension';
+import { launch, openRec, panelFrame, projectPage, type Session } from './support/extension';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 
@@ -19,6 +19,7 @@ async function annotateSeed(s: Session) {
   await page.goto(seed.url);
   await page.waitForSelector('[data-upr-rec="3"]');
   const panel = await panelFrame(page, s.extensionId);
+  await openRec(panel, 2);
   await panel.fill('.rec[data-n="2"] textarea', '=HYPERLINK("http://evil.example") — ask about the 2021 gender law');
   await panel.fill('.rec[data-n="2"] .tag-input', 'gender');
   await panel.press('.rec[data-n="2"] .tag-input', 'Enter');
@@ -51,6 +52,7 @@ describe('export from the panel', () => {
   it('restores a downloaded backup into a fresh browser profile, with the notes on the same highlights', async () => {
     session = await launch();
     const { page, panel } = await annotateSeed(session);
+    await openRec(panel, 3);
     await panel.fill('.rec[data-n="3"] textarea', 'Disability services: follow up in 2027');
     await panel.waitForSelector('.rec[data-n="3"] .note-state-saved');
     const [download] = await Promise.all([page.waitForEvent('download'), panel.click('.export-button[data-format="json"]')]);

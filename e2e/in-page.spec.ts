@@ -10,6 +10,7 @@ import {
   highlightedTexts,
   launch,
   openPopup,
+  openRec,
   panelFrame,
   pressShortcut,
   ROOT,
@@ -157,6 +158,7 @@ describe('pages that change', () => {
     const original = ownPage('sample-statement.html');
     let page = await open(session, url, original, '[data-upr-rec="4"]');
     let panel = await panelFrame(page, session.extensionId);
+    await openRec(panel, 3);
     await panel.fill('.rec[data-n="3"] textarea', 'Asked about the moratorium in 2021.');
     await panel.waitForSelector('.rec[data-n="3"] .note-state-saved');
     await page.close();

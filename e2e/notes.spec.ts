@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recommendationId } from '../utils/model';
-import { axeViolations, launch, panelFrame, ROOT, projectPage, stopServiceWorkers, type Session } from './support/extension';
+import { axeViolations, launch, openRec, panelFrame, ROOT, projectPage, stopServiceWorkers, type Session } from './support/extension';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 
@@ -33,11 +33,13 @@ describe('notes in the panel', () => {
     session = await launch();
     let { page, panel } = await openSeed(session);
 
+    await openRec(panel, 1);
     await panel.fill(`${rec(1)} textarea`, 'Trade unions: ask for the 2024 draft law.');
     await panel.fill(`${rec(1)} .tag-input`, 'labour');
     await panel.press(`${rec(1)} .tag-input`, 'Enter');
     await panel.selectOption(`${rec(1)} select.status`, 'priority');
     await panel.waitForSelector(`${rec(1)} .note-state-saved`);
+    await openRec(panel, 2);
     await panel.fill(`${rec(2)} .tag-input`, 'lab');
     expect(await panel.$$eval(`${rec(2)} datalist option`, (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['labour']);
     await panel.fill(`${rec(2)} .tag-input`, 'gender');
@@ -68,12 +70,14 @@ describe('notes in the panel', () => {
     expect(await panel.$$eval('.recs .rec', (els) => els.map((e) => e.getAttribute('data-n')))).toEqual(['1', '2']);
     await panel.uncheck('.filter-notes input');
 
+    await openRec(panel, 2);
     await panel.click(`${rec(2)} .note-delete`);
     await panel.waitForSelector('.toast');
     await panel.waitForFunction(() => (document.querySelector('.rec[data-n="2"] .tag-list') === null));
     await panel.click('.toast-undo');
     await panel.waitForSelector(`${rec(2)} .tag`);
 
+    await openRec(panel, 1);
     await panel.click(`${rec(1)} .note-delete`);
     await panel.waitForSelector('.toast');
     await page.reload();
@@ -88,9 +92,11 @@ describe('notes in the panel', () => {
     const a = await openSeed(session);
     const b = await openSeed(session);
     await a.page.bringToFront();
+    await openRec(a.panel, 3);
     await a.panel.fill(`${rec(3)} textarea`, 'Edited in the first tab');
     await b.page.bringToFront();
     await b.panel.waitForFunction(() => (document.querySelector('.rec[data-n="3"] textarea') as HTMLTextAreaElement).value === 'Edited in the first tab');
+    await openRec(b.panel, 3);
     await b.panel.fill(`${rec(3)} .tag-input`, 'disability');
     await b.panel.press(`${rec(3)} .tag-input`, 'Enter');
     await a.page.bringToFront(); // a tab at the back gets no animation frames, which Playwright's waits poll on
@@ -100,6 +106,7 @@ describe('notes in the panel', () => {
   it('keeps a note typed just before the tab is closed', async () => {
     session = await launch();
     const { page, panel } = await openSeed(session);
+    await openRec(panel, 2);
     await panel.locator(`${rec(2)} textarea`).pressSequentially('Closed at once');
     await page.close({ runBeforeUnload: true });
     const again = await openSeed(session);
@@ -110,8 +117,10 @@ describe('notes in the panel', () => {
   it('keeps a note edited while the service worker is stopped in the middle', async () => {
     session = await launch();
     const { page, panel } = await openSeed(session);
+    await openRec(panel, 1);
     await panel.locator(`${rec(1)} textarea`).pressSequentially('First half');
     await stopServiceWorkers(page);
+    await openRec(panel, 1);
     await panel.locator(`${rec(1)} textarea`).pressSequentially(', second half');
     await panel.waitForSelector(`${rec(1)} .note-state-saved`);
     await stopServiceWorkers(page);
@@ -133,6 +142,7 @@ describe('notes in the panel', () => {
           request.onerror = () => fail(request.error);
         }),
     );
+    await openRec(panel, 2);
     await panel.fill(`${rec(2)} textarea`, 'Typed after the data was cleared');
     await panel.waitForSelector(`${rec(2)} .note-state-error`);
     expect(await panel.textContent(`${rec(2)} .note-state`)).toMatch(/^Not saved: .*no longer stored.*Reload the page/);
@@ -200,6 +210,7 @@ describe('languages, themes and accessibility', () => {
   it.each(['light', 'dark'] as const)('passes axe-core with no violation in %s mode, with a note, tags and the undo bar', async (colorScheme) => {
     session = await launch({ colorScheme });
     const { page, panel } = await openSeed(session);
+    await openRec(panel, 1);
     await panel.fill(`${rec(1)} textarea`, 'A note');
     await panel.fill(`${rec(1)} .tag-input`, 'labour');
     await panel.press(`${rec(1)} .tag-input`, 'Enter');

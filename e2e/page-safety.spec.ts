@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, panelFrame, ROOT, type Session } from './support/extension';
+import { launch, openRec, panelFrame, ROOT, type Session } from './support/extension';
 
 const BASE = 'https://www.hostile.example.test/upr/41/finland/';
 const PAGES = join(ROOT, 'e2e/pages/hostile');
@@ -50,6 +50,7 @@ describe('on a hostile page with a strict Content-Security-Policy', () => {
     const page = await openHostile(session);
     const panel = await panelFrame(page, session.extensionId);
     const secret = 'Confidential: source in the ministry says the bill is shelved';
+    await openRec(panel, 2);
     await panel.fill('.rec[data-n="2"] textarea', secret);
     await panel.waitForSelector('.rec[data-n="2"] .note-state-saved');
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, openPopup, panelFrame, ROOT, type Session } from './support/extension';
+import { launch, openCorrections, openPopup, openRec, panelFrame, ROOT, type Session } from './support/extension';
 
 const SITE = 'https://www.mission-hostile.example.test/';
 
@@ -189,6 +189,7 @@ describe('no redress', () => {
 
   /** A note on recommendation 1, saved. */
   async function withNote(panel: Awaited<ReturnType<typeof openStatement>>['panel'], text: string) {
+    await openRec(panel, 1);
     await panel.fill('.rec[data-n="1"] textarea', text);
     await panel.waitForSelector('.rec[data-n="1"] .note-state-saved');
   }
@@ -227,6 +228,7 @@ describe('no redress', () => {
     expect(await panel.evaluate(() => 'isVisible' in IntersectionObserverEntry.prototype)).toBe(!withoutObserverV2);
     await withNote(panel, 'Ask the ministry about the shelters budget');
     const style = await page.evaluate(() => document.querySelector('upr-annotator-panel')!.getAttribute('style'));
+    await openCorrections(panel, 1); // the item's delete and corrections show on the selected item
     await page.evaluate(attack);
     await page.waitForTimeout(400); // the browser reports visibility at most every 100 ms
     await panel.click('.rec[data-n="1"] .note-delete', { force: true });
@@ -286,6 +288,7 @@ describe('events checked like requests', () => {
         seen.push(m);
       });
     });
+    await openRec(panel, 1);
     await panel.fill('.rec[data-n="1"] textarea', 'Real note');
     await panel.waitForSelector('.rec[data-n="1"] .note-state-saved');
     const real = await panel.evaluate(() =>
@@ -306,6 +309,7 @@ describe('events checked like requests', () => {
     expect(await panel.inputValue('.rec[data-n="1"] textarea')).toBe('Real note');
 
     // The user's next keystroke saves their own text, not the injected one.
+    await openRec(panel, 1);
     await panel.focus('.rec[data-n="1"] textarea');
     await panel.press('.rec[data-n="1"] textarea', 'End');
     await panel.type('.rec[data-n="1"] textarea', '!');

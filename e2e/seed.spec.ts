@@ -3,7 +3,7 @@
 // service worker and a browser restart.
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { highlightedTexts, launch, panelFrame, ROOT, projectPage, stopServiceWorkers, type Session } from './support/extension';
+import { highlightedTexts, launch, openRec, panelFrame, projectPage, ROOT, stopServiceWorkers, type Session } from './support/extension';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 const expected = seed.label.expected!;
@@ -80,6 +80,7 @@ describe('seed statement', () => {
     let page = await openSeed(session);
     let panel = await panelFrame(page, session.extensionId);
     const note = 'Follow up with the ministry: trade-union registration — ask about 2024 amendments.';
+    await openRec(panel, 1);
     await panel.fill('.rec[data-n="1"] textarea', note);
     await panel.waitForSelector('.rec[data-n="1"] .note-state-saved');
 

@@ -236,6 +236,7 @@ export async function openStatement(s: Session, url: string, html: string, count
 /** Writes a note (and tags) on recommendation `n` in the panel and waits until it is saved. */
 export async function writeNote(panel: Frame, n: number, body: string, tags: string[] = []) {
   const rec = `.rec[data-n="${n}"]`;
+  await openRec(panel, n);
   await panel.fill(`${rec} textarea`, body);
   for (const tag of tags) {
     await panel.fill(`${rec} .tag-input`, tag);
@@ -262,4 +263,20 @@ export async function axeViolations(target: Page | Frame): Promise<string[]> {
     const result = await axe.run(document, { rules: { 'target-size': { enabled: true } } });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
+}
+
+/**
+ * Selects recommendation `n` in the panel, as a user does before writing: the list shows an item's note box, tags,
+ * status and corrections only on the selected item (or the one the keyboard is in).
+ */
+export async function openRec(panel: Frame, n: number): Promise<void> {
+  await panel.click(`.rec[data-n="${n}"] .rec-text`);
+  await panel.waitForSelector(`.rec[data-n="${n}"][aria-current="true"] textarea`);
+}
+
+/** Opens recommendation `n`'s corrections menu ("Correct…"), where "Not a recommendation", merge and split are. */
+export async function openCorrections(panel: Frame, n: number): Promise<void> {
+  await openRec(panel, n);
+  const menu = panel.locator(`.rec[data-n="${n}"] .rec-menu`);
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
 }

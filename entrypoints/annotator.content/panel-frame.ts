@@ -105,7 +105,8 @@ export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: s
   };
   ctx.addEventListener(handle, 'click', () => setCollapsed(!collapsed));
   ctx.addEventListener(win, 'resize', layout);
-  setCollapsed(false);
+  // Below WIDE_SCREEN the panel would cover the statement: it starts folded to its handle until the user opens it.
+  setCollapsed(win.innerWidth < WIDE_SCREEN);
 
   // Asked through the background by our panel: whether this frame is ours, and whether the page shows it.
   const vouch = (message: unknown, sender: { id?: string }) => {

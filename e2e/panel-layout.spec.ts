@@ -1,0 +1,78 @@
+// The panel as a working surface in Chromium: a calm list (at least six recommendations in view at 1366 × 768,
+// the editor opening on the selected one), selection always showing the item's words, and on a narrow window a
+// panel folded to its handle instead of covering the statement.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { axeViolations, launch, openStatement, ROOT, type Session } from './support/extension';
+
+const URL = 'https://www.government.example.se/upr47-ghana.html';
+const PAGE = readFileSync(join(ROOT, 'e2e/pages/ten-recommendations.html'), 'utf8');
+
+let session: Session | null = null;
+afterEach(async () => {
+  await session?.close();
+  session = null;
+});
+
+describe('the panel layout', () => {
+  it('shows at least six recommendations at 1366 × 768, opens the editor on the selected one, and keeps it in view', async () => {
+    session = await launch({ viewport: { width: 1366, height: 768 } });
+    const { page, panel } = await openStatement(session, URL, PAGE, 10);
+    const inView = () =>
+      panel.evaluate(() => {
+        const header = document.querySelector('.panel-header')!.getBoundingClientRect().bottom;
+        return [...document.querySelectorAll('.recs > .rec')].filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= header - 1 && r.bottom <= innerHeight + 1;
+        }).length;
+      });
+    expect(await inView()).toBeGreaterThanOrEqual(6);
+    // No note box on items nobody works on; the selected item opens its editor, tags, status and corrections.
+    expect(await panel.locator('.rec[data-n="4"] textarea').isVisible()).toBe(false);
+    await page.click('[data-upr-rec="4"]');
+    await panel.waitForSelector('.rec[data-n="4"][aria-current="true"] textarea', { state: 'visible' });
+    expect(await panel.locator('.rec[data-n="4"] .tag-input').isVisible()).toBe(true);
+    expect(await panel.locator('.rec[data-n="4"] .rec-menu-open').isVisible()).toBe(true);
+    // A note of many lines shows all its lines while it is edited.
+    await panel.fill('.rec[data-n="4"] textarea', Array.from({ length: 12 }, (_, i) => `Line ${i + 1}`).join('\n'));
+    const box = await panel.$eval('.rec[data-n="4"] textarea', (el) => ({ client: el.clientHeight, scroll: el.scrollHeight }));
+    expect(box.client).toBeGreaterThanOrEqual(box.scroll - 2);
+    // Selected from the page far below: its words are in view, not under the sticky header.
+    await page.click('[data-upr-rec="10"]');
+    await panel.waitForSelector('.rec[data-n="10"][aria-current="true"]');
+    await panel.waitForFunction(() => {
+      const header = document.querySelector('.panel-header')!.getBoundingClientRect().bottom;
+      const text = document.querySelector('.rec[data-n="10"] .rec-text')!.getBoundingClientRect();
+      return text.top >= header - 1 && text.bottom <= innerHeight + 1;
+    });
+    await page.click('[data-upr-rec="1"]');
+    await panel.waitForFunction(() => {
+      const header = document.querySelector('.panel-header')!.getBoundingClientRect().bottom;
+      const text = document.querySelector('.rec[data-n="1"] .rec-text')!.getBoundingClientRect();
+      return text.top >= header - 1 && text.bottom <= innerHeight + 1;
+    });
+    expect(await axeViolations(panel)).toEqual([]);
+    await page.screenshot({ path: join(ROOT, 'test-results/panel-1366x768.png') });
+  });
+
+  it('folds to its handle on a window narrower than 1000 px, covering no highlight', async () => {
+    session = await launch({ viewport: { width: 900, height: 700 } });
+    session.serve(URL, PAGE);
+    const page = await session.context.newPage();
+    await page.goto(URL);
+    await page.waitForSelector('[data-upr-rec="10"]');
+    await page.waitForSelector('upr-annotator-panel', { state: 'attached' });
+    await page.waitForTimeout(300);
+    // Nothing covers the highlights: at a quarter, half and three quarters of each of their lines, the page finds the highlight itself.
+    const covered = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-upr-rec]')].flatMap((mark) =>
+        [...mark.getClientRects()].flatMap((r) =>
+          [0.25, 0.5, 0.75].filter((at) => !document.elementFromPoint(r.left + r.width * at, r.top + r.height / 2)?.closest('[data-upr-rec]')),
+        ),
+      ).length,
+    );
+    expect(covered).toBe(0);
+    await page.screenshot({ path: join(ROOT, 'test-results/panel-900x700-folded.png') });
+  });
+});
