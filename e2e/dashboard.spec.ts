@@ -43,6 +43,11 @@ const rowIds = (page: Page) => page.$$eval('.rows > .row', (rows) => rows.map((r
 const rowTexts = (page: Page) => page.$$eval('.rows > .row .row-text', (els) => els.map((e) => e.textContent?.trim()));
 const facetValue = (page: Page, facet: string, label: string) => page.locator(`[data-facet="${facet}"] .facet-value`).filter({ hasText: label });
 const today = () => new Date().toISOString().slice(0, 10);
+/** Opens a row's note editor with its "Edit note" button, as a user does. */
+async function openEditor(page: Page, rowId: string) {
+  await page.click(`.row[data-row="${rowId}"] .row-edit`);
+  await page.waitForSelector(`.row[data-row="${rowId}"] textarea`);
+}
 
 describe('dashboard', () => {
   it('finds notes by full-text search and facets, links each row to its place, exports what is shown, and passes axe-core', async () => {
@@ -62,7 +67,12 @@ describe('dashboard', () => {
     const link = page.locator(`.row[data-row="${moratorium}"] .row-link`);
     expect(await link.getAttribute('href')).toBe(`${SAMPLE_URL}#upr-rec=${moratorium}`);
     expect(await link.getAttribute('target')).toBe('_blank');
+    // The row shows its note in one line; "Edit note" opens the editor on that row only.
+    expect(await page.textContent(`.row[data-row="${moratorium}"] .row-note-body`)).toBe('Moratorium since 2003; ratification is the next step.');
+    expect(await page.locator('.rows textarea').count()).toBe(0);
+    await openEditor(page, moratorium!);
     expect(await page.inputValue(`.row[data-row="${moratorium}"] textarea`)).toBe('Moratorium since 2003; ratification is the next step.');
+    expect(await page.locator('.rows textarea').count()).toBe(1);
     // The link opens the statement at that recommendation.
     const [opened] = await Promise.all([session.context.waitForEvent('page'), link.click()]);
     await opened.waitForSelector('[data-upr-rec="3"][data-upr-state="selected"]');
@@ -79,19 +89,22 @@ describe('dashboard', () => {
     expect(await facetValue(page, 'stateUnderReview', 'Kazakhstan').textContent()).toBe('Kazakhstan7');
     await facetValue(page, 'stateUnderReview', 'Ghana').locator('input').check();
     expect(await page.$$eval('.rows > .row .row-states', (els) => [...new Set(els.map((e) => e.textContent))])).toEqual(['Norway → Ghana']);
-    expect(await page.textContent('.dash-count')).toBe('Showing 2 of 9');
+    expect(await page.textContent('.dash-count')).toBe('Showing 2 of 9 recommendations');
     await facetValue(page, 'tag', 'labour').locator('input').check();
-    expect(await page.textContent('.dash-count')).toBe('Showing 1 of 9');
+    expect(await page.textContent('.dash-count')).toBe('Showing 1 of 9 recommendations');
     await facetValue(page, 'stateUnderReview', 'Ghana').locator('input').uncheck();
-    expect(await page.textContent('.dash-count')).toBe('Showing 2 of 9');
+    expect(await page.textContent('.dash-count')).toBe('Showing 2 of 9 recommendations');
     expect(await facetValue(page, 'stateUnderReview', 'Kazakhstan').textContent()).toBe('Kazakhstan1');
     await page.click('.clear-filters');
-    expect(await page.textContent('.dash-count')).toBe('Showing 9 of 9');
+    expect(await page.textContent('.dash-count')).toBe('Showing 9 of 9 recommendations');
 
-    // A note edited here is stored (the panel would show it).
+    // A note edited here is stored (the panel would show it), even when its editor is closed at once.
     const ghanaTwo = page.locator('.row', { hasText: 'Criminalise all forms of violence' });
+    await ghanaTwo.locator('.row-edit').click();
     await ghanaTwo.locator('textarea').fill('Written in the dashboard');
-    await ghanaTwo.locator('.note-state-saved').waitFor();
+    await ghanaTwo.locator('.row-edit').click();
+    await ghanaTwo.locator('.row-note-body', { hasText: 'Written in the dashboard' }).waitFor();
+    expect(await ghanaTwo.locator('textarea').count()).toBe(0);
 
     // Export what is shown: one state's CSV, named after it.
     await facetValue(page, 'stateUnderReview', 'Kazakhstan').locator('input').check();
@@ -175,6 +188,7 @@ describe('dashboard', () => {
     await page.click('.import-apply');
     await page.waitForFunction(() => document.querySelector('.dash-summary')?.textContent === '4 recommendations · 1 statement · 2 notes written');
     expect(await page.textContent('.import-done')).toBe('Imported “my-backup.json”: 7 records added, 0 updated.');
+    await openEditor(page, first);
     expect(await page.inputValue(`.row[data-row="${first}"] textarea`)).toBe('Trade unions: ask for the 2024 draft law.');
     expect(await page.$$eval(`.row[data-row="${first}"] .tag span`, (els) => els.map((e) => e.textContent))).toEqual(['labour']);
     const orphan = page.locator(`.row[data-row="${datasetRec.id}"]`);
@@ -244,22 +258,34 @@ describe('dashboard', () => {
     const page = await openDashboard(session);
     expect(await page.textContent('.dash-summary')).toBe('3 recommandations · 1 déclaration · 1 note rédigée');
     await page.fill('.search-input', 'egalite');
-    expect(await page.textContent('.dash-count')).toBe('1 sur 3');
+    expect(await page.textContent('.dash-count')).toBe('1 sur 3 recommandations');
     // A theme's French name finds the recommendation under it, though its words are English.
     await page.fill('.search-input', 'handicap');
-    expect(await page.textContent('.dash-count')).toBe('1 sur 3');
+    expect(await page.textContent('.dash-count')).toBe('1 sur 3 recommandations');
     expect(await page.textContent('.rows > .row .row-text')).toContain('disabilities');
     await page.fill('.search-input', 'egalite');
     expect(await page.textContent('.row-link')).toBe('Ouvrir à la recommandation 2 (s’ouvre dans un nouvel onglet)');
-    // By keyboard: the first stop is the first facet, Space chooses it, and the focus ring shows.
+    // By keyboard: the first stop is the data toolbar's first export, the facets follow it, Space chooses one,
+    // and the focus ring shows.
     await page.fill('.search-input', '');
     await page.click('.dash-title'); // the keyboard starts from the top of the page
     await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-format'))).toBe('json');
+    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.closest('[data-facet]'))); i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('[data-facet]')?.getAttribute('data-facet'))).toBe('stateUnderReview');
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
     await page.keyboard.press('Space');
-    expect(await page.textContent('.dash-count')).toBe('3 sur 3');
+    expect(await page.textContent('.dash-count')).toBe('3 sur 3 recommandations');
     expect(await page.textContent('.export-label')).toBe('Exporter les 3 éléments affichés :');
+    // Rows by keyboard: Arrow Down moves from row to row, Enter opens the note there, the button says so.
+    await page.focus('.rows > .row:first-child .row-edit');
+    await page.keyboard.press('ArrowDown');
+    const second = await page.evaluate(() => document.activeElement?.closest('.row')?.getAttribute('data-index'));
+    expect(second).toBe('1');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.rows > .row[data-index="1"] textarea').count()).toBe(1);
+    expect(await page.textContent('.rows > .row[data-index="1"] .row-edit')).toBe('Fermer la note');
     expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { CHROMIUM, EXTENSION_DIR, ROOT } from '../e2e/support/extension';
 import { LIBRARIES, LIBRARY_LABELS, type Library } from './bench/anchor-peers';
 import { SCENARIOS, SCENARIO_LABELS, type ScenarioName } from './bench/anchor-scenarios';
 import { benchCrossref } from './bench/crossref';
+import { benchDashboard } from './bench/dashboard';
 import type { LibraryFigure } from './bench/in-page';
 import { longStatementPage, nonUprPage, statementPage } from './bench/pages';
 
@@ -81,6 +82,8 @@ for (const [key, page] of Object.entries(ANCHOR_PAGES) as [AnchorPage, (typeof A
     anchorScenarios[key][scenario] = await run(page.url, `uprBench.anchorScenario(${JSON.stringify(scenario)}, ${page.runs})`);
   }
 }
+log('Dashboard over 100,000 recommendations…');
+const dashboard = await benchDashboard(context);
 await browser.close();
 
 const isRight = (f: LibraryFigure) => f.wrong === 0 && f.missed === 0;
@@ -131,6 +134,7 @@ const figures = {
   anchorWrong: totals('wrong'),
   anchorMissed: totals('missed'),
   anchorScenarios: roundScenarios(anchorScenarios),
+  ...dashboard,
 };
 
 function nullableRound(n: number | null): number | null {
@@ -164,6 +168,10 @@ if (json) {
     ['anchoring speed-up over dom-anchor-text-quote (where it is right)', ratio(figures.anchorVsDomAnchorTextQuote), '≥ 3×'],
     ['anchoring speed-up over the fastest right peer, worst scenario', ratio(figures.anchorVsFastestRightPeer), '≥ 3×'],
     [`false anchors, all scenarios (ours / Apache / dom-anchor-text-quote)`, `${figures.anchorWrong.ours} / ${figures.anchorWrong.apacheAnnotator} / ${figures.anchorWrong.domAnchorTextQuote}`, '0 for ours'],
+    [`dashboard, 100,000 recommendations: mount to first rows shown (${figures.dashboardRowsRendered} rows in the DOM)`, `${figures.dashboard100kFirstRenderMs} ms`, '≤ 300 ms'],
+    ['dashboard search keystroke to results, median (slowest)', `${figures.dashboardSearchKeystrokeMs} ms (${figures.dashboardSearchKeystrokeMaxMs})`, '≤ 50 ms'],
+    ['dashboard scroll by one screen to the next frame, median', `${figures.dashboardScrollStepMs} ms`, ''],
+    [`data.export answer at 100,000: size, JSON parse in the page`, `${figures.dashboard100kExportMB} MB, ${figures.dashboard100kExportParseMs} ms`, '< 64 MiB'],
   );
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log('');

@@ -1,47 +1,53 @@
-// The dashboard: every stored recommendation and statement note, searchable (MiniSearch) and faceted, sorted, each
-// with its note editable in place and a link that opens its page at it; export of what is shown (everything when
-// nothing is filtered); import of backups, W3C files and datasets of UN recommendations; storage used and delete-all. Data comes through its
-// client only.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+// The dashboard: every stored recommendation and statement note in a dense, virtualized list (100,000 rows scroll
+// as 20), searchable and faceted, sorted, each row's note opened for editing on demand and a link that opens its
+// page at it; at the top, the data toolbar: export of what is shown (everything when nothing is filtered), import of
+// backups, W3C files and datasets of UN recommendations, storage used and delete-all. Data comes through its client
+// only; the indexes behind search, facets and sorting are built once per data change (row-index.ts).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { NotePatch, NoteTarget } from '@/utils/db';
 import type { LanguageSetting, MessageKey } from '@/utils/i18n';
-import type { ExportedData, Note } from '@/utils/messages';
+import type { ExportedData, Note, Result } from '@/utils/messages';
 import { buildExportFile, downloadFile, EXPORT_FORMATS, slug, type ExportFormat } from '../export-file';
 import { useI18n } from '../i18n';
 import { formatSize } from './dashboard-format';
 import type { DashboardClient, StorageUse } from './dashboard-client';
-import {
-  buildRows,
-  countFacets,
-  exportNameParts,
-  filterRows,
-  hasContent,
-  hasSelection,
-  selectForExport,
-  SORT_KEYS,
-  sortRows,
-  toggleFacet,
-  withNote,
-  type FacetKey,
-  type FacetSelection,
-  type SortKey,
-} from './dashboard-rows';
-import { createRowSearch } from './dashboard-search';
-
-/** The orders the user can choose; "relevance" (best matches first) while a search is typed, else by state. */
-type SortChoice = SortKey | 'relevance';
+import { buildRows, exportNameParts, type DashboardRow, hasContent, hasSelection, selectForExport, SORT_KEYS, toggleFacet, withNote, type FacetKey, type FacetSelection, type SortKey } from './dashboard-rows';
 import { DatasetImport } from './DatasetImport';
 import { DeleteAll } from './DeleteAll';
 import { FacetPanel } from './FacetPanel';
 import { ImportBackup } from './ImportBackup';
 import { ResultRow } from './ResultRow';
+import { createFacetCounter, createRowMatcher, createSortOrders, type RowMatcher } from './row-index';
+import { useVirtualizer } from './use-virtualizer';
 import { LanguagePicker } from '../LanguagePicker';
 import { UndoToast } from '../UndoToast';
 
-/** Rows rendered at first and added by each "show more": every row carries a note editor. */
-export const PAGE_SIZE = 50;
+/** The orders the user can choose; "relevance" (best matches first) while a search is typed, else by state. */
+type SortChoice = SortKey | 'relevance';
+
+/** How tall a closed row is before it is measured (two lines of text and a chip row). */
+export const ROW_ESTIMATE_PX = 96;
 /** How long "Note deleted · Undo" stays. */
 export const UNDO_MS = 10_000;
+
+/** Runs `work` when the browser is idle (or soon, where it has no idle callback); returns a cancel. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(work, { timeout: 2_000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(work, 50);
+  return () => clearTimeout(handle);
+}
+
+/** A value computed the first time it is asked for. */
+function lazy<T>(make: () => T): { get(): T; ready(): boolean } {
+  let value: { v: T } | null = null;
+  return {
+    get: () => (value ??= { v: make() }).v,
+    ready: () => value !== null,
+  };
+}
 
 const FORMAT_LABELS: Record<ExportFormat, MessageKey> = {
   json: 'dash.format.json',
@@ -65,7 +71,10 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
   const [query, setQuery] = useState('');
   const [selection, setSelection] = useState<FacetSelection>({});
   const [sort, setSort] = useState<SortChoice>('relevance');
-  const [limit, setLimit] = useState(PAGE_SIZE);
+  const [openRow, setOpenRow] = useState<string | null>(null);
+  const [importOpen, setImportOpen] = useState(false);
+  // Bumped when an index built in idle time is ready, so what waited for it renders.
+  const [, setIndexed] = useState(0);
   const [storage, setStorage] = useState<StorageUse | null | 'unknown'>(null);
   const [notice, setNotice] = useState('');
   const [deleted, setDeleted] = useState<Note | null>(null);
@@ -87,10 +96,12 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
     return client.subscribe((note) => setData((current) => current && withNote(current, note)));
   }, [client]);
 
-  useEffect(() => {
-    setLimit(PAGE_SIZE);
+  // Which search and filters the pins belong to: a note saved after they changed does not pin its row in the new view.
+  const view = useRef(0);
+  const changeView = () => {
+    view.current++;
     setPinned(new Set());
-  }, [query, selection]);
+  };
 
   useEffect(() => {
     if (!deleted) return;
@@ -99,34 +110,67 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
   }, [deleted]);
 
   const rows = useMemo(() => (data ? buildRows(data) : []), [data]);
+  const orderOf = useMemo(() => createSortOrders(rows), [rows]);
+  // The search and facet indexes wait for the first rows to show, then build while the browser is idle; a first
+  // keystroke or facet click before that builds what it needs at once.
+  const matcher = useMemo(() => lazy<RowMatcher>(() => createRowMatcher(rows)), [rows]);
+  const facets = useMemo(() => lazy(() => createFacetCounter(rows)), [rows]);
+  useEffect(() => {
+    if (rows.length === 0) return;
+    let cancelFacets = () => {};
+    const cancelMatcher = whenIdle(() => {
+      facets.get();
+      setIndexed((n) => n + 1);
+      cancelFacets = whenIdle(() => matcher.get());
+    });
+    return () => {
+      cancelMatcher();
+      cancelFacets();
+    };
+  }, [matcher, facets]);
+  // Nothing stored: the imports are what the user needs, so they show; once open they stay until the user folds them.
+  useEffect(() => {
+    if (data && rows.length === 0) setImportOpen(true);
+  }, [data, rows.length]);
   const searching = query.trim() !== '';
-  const search = useMemo(() => (searching ? createRowSearch(rows) : null), [rows, searching]);
-  const ranked = useMemo(() => search?.search(query) ?? null, [search, query]);
-  const found = useMemo(() => (ranked ? new Set(ranked) : null), [ranked]);
-  const counts = useMemo(() => countFacets(rows, selection, found), [rows, selection, found]);
+  const result = useMemo(() => (searching ? matcher.get().search(query) : null), [matcher, query, searching]);
+  const filtering = hasSelection(selection);
+  const counted = useMemo(
+    () => (facets.ready() || filtering || searching ? facets.get().count(selection, result?.mask ?? null) : null),
+    [facets, selection, result, facets.ready()],
+  );
   // While searching, the best matches come first unless the user chose another order.
-  const order: SortChoice = sort === 'relevance' && !ranked ? 'state' : sort;
+  const order: SortChoice = sort === 'relevance' && !result ? 'state' : sort;
   const visible = useMemo(() => {
-    const matching = new Set(filterRows(rows, selection, found).map((r) => r.id));
-    const shown = rows.filter((r) => matching.has(r.id) || pinned.has(r.id));
-    if (order !== 'relevance' || !ranked) return sortRows(shown, order === 'relevance' ? 'state' : order);
-    const rank = new Map(ranked.map((id, i) => [id, i]));
-    return [...shown].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
-  }, [rows, selection, found, ranked, order, pinned]);
-  const tagSuggestions = useMemo(() => countFacets(rows, {}, null).tag.map((c) => c.value), [rows]);
-  const filtered = searching || hasSelection(selection);
+    const pinnedAt = new Set(pinned.size === 0 ? [] : rows.flatMap((row, i) => (pinned.has(row.id) ? [i] : [])));
+    const matching = counted?.matching ?? result?.mask ?? null;
+    const source = order === 'relevance' && result ? result.ranked : orderOf(order === 'relevance' ? 'state' : order);
+    const out: number[] = [];
+    if (order === 'relevance' && result) {
+      for (const i of source) if (!matching || matching[i] || pinnedAt.has(i)) out.push(i);
+      // A pinned row the search no longer finds stays, after the matches.
+      for (const i of pinnedAt) if (!result.mask[i]) out.push(i);
+    } else for (const i of source) if (!matching || matching[i] || pinnedAt.has(i)) out.push(i);
+    return out;
+  }, [rows, counted, result, order, orderOf, pinned]);
+  const tagSuggestions = useMemo(() => [...new Set(rows.flatMap((r) => r.facets.tag))].sort(), [rows]);
+  const filtered = searching || filtering;
 
   if (error) return <p class="dash-error" role="alert">{t('dash.loadFailed', { error })}</p>;
   if (!data) return <p class="dash-loading">{t('loading')}</p>;
 
   const liveNotes = data.notes.filter((n) => n.deletedAt === null && hasContent(n)).length;
   const recTotal = data.recommendations.length;
+  const statementTotal = rows.length - recTotal;
+  const visibleRows = visible.map((i) => rows[i]!);
+  const shownStatements = visibleRows.filter((r) => r.kind === 'page').length;
 
   const save = async (target: NoteTarget, patch: NotePatch) => {
+    const savedIn = view.current;
     const result = await client.saveNote(target, patch);
     if (result.ok) {
       const note = result.value;
-      setPinned((current) => new Set([...current, note.recommendationId ?? `page:${note.pageUrl}`]));
+      if (view.current === savedIn) setPinned((current) => new Set([...current, note.recommendationId ?? `page:${note.pageUrl}`]));
       setData((current) => current && withNote(current, note));
     }
     return result;
@@ -146,15 +190,29 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
   };
   const exportAs = (format: ExportFormat, everything = false) => {
     const partial = filtered && !everything;
-    const records = partial ? selectForExport(data, visible) : data;
+    const records = partial ? selectForExport(data, visibleRows) : data;
     const file = buildExportFile(format, { ...records, settings: data.settings }, new Date(), exportNameParts(selection, partial, slug));
     downloadFile(doc, file);
     setNotice(t('dash.exported', { name: file.name }));
   };
   const clear = () => {
+    changeView();
     setQuery('');
     setSelection({});
   };
+
+  const storageText =
+    storage === null
+      ? t('loading')
+      : storage === 'unknown'
+        ? t('dash.storageUnknown')
+        : storage.quota > 0
+          ? t('dash.storageOf', { size: formatSize(storage.usage, t, language), quota: formatSize(storage.quota, t, language) })
+          : t('dash.storage', { size: formatSize(storage.usage, t, language) });
+  const countText = [
+    t('dash.shownRecs', { shown: visibleRows.length - shownStatements, count: recTotal }),
+    ...(statementTotal > 0 ? [t('dash.shownStatementNotes', { shown: shownStatements, count: statementTotal })] : []),
+  ].join(' · ');
 
   return (
     <div class="dash" lang={language}>
@@ -165,12 +223,58 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
         </p>
       </header>
 
+      <section class="dash-data" aria-labelledby="data-title">
+        <h2 id="data-title" class="visually-hidden">
+          {t('dash.data')}
+        </h2>
+        <div class="data-toolbar">
+          <div class="export-bar" role="group" aria-labelledby="export-label">
+            <span id="export-label" class="export-label">
+              {filtered ? t('dash.exportShown', { count: visibleRows.length }) : t('dash.exportAll')}
+            </span>
+            {EXPORT_FORMATS.map((format) => (
+              <button key={format} type="button" class="button export-button" data-format={format} disabled={visibleRows.length === 0} onClick={() => exportAs(format)}>
+                {t(FORMAT_LABELS[format])}
+              </button>
+            ))}
+          </div>
+          <button type="button" class="button import-open" aria-expanded={importOpen} aria-controls="import-panel" onClick={() => setImportOpen(!importOpen)}>
+            {t('dash.importOpen')}
+          </button>
+          <p class="storage-used">{storageText}</p>
+          <DeleteAll
+            recommendations={recTotal}
+            notes={liveNotes}
+            deleteAll={client.deleteAll}
+            exportBackup={() => exportAs('json', true)}
+            onDeleted={() => {
+              clear();
+              setNotice(t('dash.deletedAll'));
+              void load();
+            }}
+          />
+        </div>
+        {/* Kept mounted when folded, so an import under way is not lost. */}
+        <div id="import-panel" class="data-grid" hidden={!importOpen}>
+          <ImportBackup client={client} onImported={() => void load()} />
+          <DatasetImport client={client} onImported={() => void load()} />
+        </div>
+        <p class="dash-notice" role="status" aria-live="polite">
+          {notice}
+        </p>
+      </section>
+
       <div class="dash-body">
         <aside class="dash-facets" aria-labelledby="filters-title">
           <h2 id="filters-title" class="dash-h2">
             {t('dash.filters')}
           </h2>
-          <FacetPanel counts={counts} selection={selection} onToggle={(key: FacetKey, value: string) => setSelection((s) => toggleFacet(s, key, value))} />
+          {counted && (
+            <FacetPanel counts={counted.counts} selection={selection} onToggle={(key: FacetKey, value: string) => {
+                changeView();
+                setSelection((s) => toggleFacet(s, key, value));
+              }} />
+          )}
         </aside>
 
         <main class="dash-main" aria-labelledby="dash-results-title">
@@ -185,13 +289,16 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
                 class="filter-input search-input"
                 placeholder={t('dash.searchPlaceholder')}
                 value={query}
-                onInput={(event) => setQuery((event.currentTarget as HTMLInputElement).value)}
+                onInput={(event) => {
+                  changeView();
+                  setQuery((event.currentTarget as HTMLInputElement).value);
+                }}
               />
             </label>
             <label class="dash-sort">
               <span class="toolbar-label">{t('dash.sort')}</span>
               <select class="select sort-select" value={order} onChange={(event) => setSort((event.currentTarget as HTMLSelectElement).value as SortChoice)}>
-                {(ranked ? (['relevance', ...SORT_KEYS] as const) : SORT_KEYS).map((key) => (
+                {(result ? (['relevance', ...SORT_KEYS] as const) : SORT_KEYS).map((key) => (
                   <option key={key} value={key}>
                     {t(`dash.sort.${key}`)}
                   </option>
@@ -201,7 +308,7 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
           </div>
           <div class="dash-status">
             <p class="dash-count" role="status" aria-live="polite">
-              {t('shownOf', { shown: visible.length, total: rows.length })}
+              {countText}
             </p>
             {filtered && (
               <button type="button" class="link-button clear-filters" onClick={clear}>
@@ -209,75 +316,104 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
               </button>
             )}
           </div>
-          <div class="export-bar" role="group" aria-labelledby="export-label">
-            <span id="export-label" class="export-label">
-              {filtered ? t('dash.exportShown', { count: visible.length }) : t('dash.exportAll')}
-            </span>
-            {EXPORT_FORMATS.map((format) => (
-              <button key={format} type="button" class="button export-button" data-format={format} disabled={visible.length === 0} onClick={() => exportAs(format)}>
-                {t(FORMAT_LABELS[format])}
-              </button>
-            ))}
-          </div>
-          <p class="dash-notice" role="status" aria-live="polite">
-            {notice}
-          </p>
 
           {rows.length === 0 ? (
             <p class="dash-empty">{t('dash.empty')}</p>
-          ) : visible.length === 0 ? (
+          ) : visibleRows.length === 0 ? (
             <p class="dash-empty">{t('dash.noMatch')}</p>
           ) : (
-            <ul class="rows">
-              {visible.slice(0, limit).map((row) => (
-                <ResultRow key={row.id} row={row} tagSuggestions={tagSuggestions} save={save} draft={client.draft} onDelete={(note) => void remove(note)} />
-              ))}
-            </ul>
-          )}
-          {visible.length > limit && (
-            <button type="button" class="button show-more" onClick={() => setLimit(limit + PAGE_SIZE)}>
-              {t('dash.showMore', { count: Math.min(PAGE_SIZE, visible.length - limit) })}
-            </button>
+            <VirtualRows
+              rows={visibleRows}
+              openRow={openRow}
+              onToggle={(id) => setOpenRow((current) => (current === id ? null : id))}
+              tagSuggestions={tagSuggestions}
+              save={save}
+              draft={client.draft}
+              onDelete={(note) => void remove(note)}
+            />
           )}
           {deleted && <UndoToast onUndo={() => void undo()} />}
         </main>
       </div>
 
-      <section class="dash-data" aria-labelledby="data-title">
-        <h2 id="data-title" class="dash-h2">
-          {t('dash.data')}
-        </h2>
-        <div class="data-grid">
-          <ImportBackup client={client} onImported={() => void load()} />
-          <DatasetImport client={client} onImported={() => void load()} />
-          <div class="data-block">
-            <p class="storage-used">
-              {storage === null
-                ? t('loading')
-                : storage === 'unknown'
-                  ? t('dash.storageUnknown')
-                  : storage.quota > 0
-                    ? t('dash.storageOf', { size: formatSize(storage.usage, t, language), quota: formatSize(storage.quota, t, language) })
-                    : t('dash.storage', { size: formatSize(storage.usage, t, language) })}
-            </p>
-            <DeleteAll
-              recommendations={recTotal}
-              notes={liveNotes}
-              deleteAll={client.deleteAll}
-              exportBackup={() => exportAs('json', true)}
-              onDeleted={() => {
-                clear();
-                setNotice(t('dash.deletedAll'));
-                void load();
-              }}
-            />
-          </div>
-        </div>
-      </section>
-
       <footer class="dash-footer">
         <LanguagePicker value={languageSetting} onChange={onLanguageSetting} />
       </footer>
+    </div>
+  );
+}
+
+interface VirtualRowsProps {
+  rows: DashboardRow[];
+  openRow: string | null;
+  onToggle(id: string): void;
+  tagSuggestions: string[];
+  save(target: NoteTarget, patch: NotePatch): Promise<Result<Note>>;
+  draft(target: NoteTarget, body: string): void;
+  onDelete(note: Note): void;
+}
+
+/**
+ * The rows in view (and a few either side) inside a scrolling box; the rest are space. Arrow keys move between
+ * rows' "Edit note" buttons, Home and End to the first and last row, scrolling as they go.
+ */
+const estimateSize = () => ROW_ESTIMATE_PX;
+
+function VirtualRows({ rows, openRow, onToggle, tagSuggestions, save, draft, onDelete }: VirtualRowsProps) {
+  const { t } = useI18n();
+  const scroller = useRef<HTMLDivElement>(null);
+  const getScrollElement = useCallback(() => scroller.current, []);
+  // A new key function makes the virtualizer lay out every row again: one per list of rows, not per render.
+  const getItemKey = useCallback((index: number) => rows[index]!.id, [rows]);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement, estimateSize, getItemKey, overscan: 6 });
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+
+  const focusRow = (index: number) => {
+    const target = Math.max(0, Math.min(rows.length - 1, index));
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    // The row renders on the next frame when it was out of view.
+    const focus = (tries: number) => {
+      const button = scroller.current?.querySelector<HTMLElement>(`.row[data-index="${target}"] .row-edit`);
+      if (button) button.focus();
+      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+    };
+    focus(5);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const el = event.target as HTMLElement;
+    if (el.closest('.note, textarea, input, select')) return;
+    const index = Number(el.closest<HTMLElement>('.row')?.dataset.index ?? NaN);
+    if (Number.isNaN(index)) return;
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: rows.length - 1 };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    focusRow(moves[event.key]!);
+  };
+
+  return (
+    <div ref={scroller} class="rows-scroller" onKeyDown={onKeyDown}>
+      <ul class="rows" aria-label={t('dash.results')} style={{ paddingTop: `${before}px`, paddingBottom: `${Math.max(0, after)}px` }}>
+        {items.map((item) => {
+          const row = rows[item.index]!;
+          return (
+            <ResultRow
+              key={row.id}
+              row={row}
+              index={item.index}
+              setSize={rows.length}
+              measureRef={virtualizer.measureElement}
+              open={openRow === row.id}
+              onToggle={() => onToggle(row.id)}
+              tagSuggestions={tagSuggestions}
+              save={save}
+              draft={draft}
+              onDelete={onDelete}
+            />
+          );
+        })}
+      </ul>
     </div>
   );
 }

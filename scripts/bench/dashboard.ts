@@ -1,0 +1,76 @@
+// The dashboard figures of `npm run bench`, in headless Chromium: the real Dashboard component (with the
+// extension's stylesheets) over 100,000 synthetic recommendations, from mount to the first rows shown, from a
+// search keystroke to its results, per scroll step; and the size and JSON parse of the data.export answer the page
+// would get. Run alone: `npx tsx scripts/bench/dashboard.ts`.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM, ROOT } from '../../e2e/support/extension';
+
+export const DASHBOARD_ROWS = 100_000;
+const URL = 'https://bench.example.test/dashboard.html';
+
+export interface DashboardFigures {
+  dashboard100kFirstRenderMs: number;
+  dashboardSearchKeystrokeMs: number;
+  dashboardSearchKeystrokeMaxMs: number;
+  dashboardScrollStepMs: number;
+  dashboard100kExportMB: number;
+  dashboard100kExportParseMs: number;
+  dashboardRowsRendered: number;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+export async function benchDashboard(context: BrowserContext, rows = DASHBOARD_ROWS): Promise<DashboardFigures> {
+  const bundle = await build({
+    entryPoints: [join(ROOT, 'scripts/bench/dashboard-page.tsx')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    minify: true,
+    target: 'chrome120',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    alias: { '@': ROOT },
+    define: { 'import.meta.env': '{}' },
+  });
+  const css = ['components/panel.css', 'components/dashboard/dashboard.css'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dashboard bench</title><style>${css}</style></head><body><div id="app"></div></body></html>`;
+  await context.route(URL, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(URL);
+  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  const r = (await page.evaluate(`uprDashboardBench.run(${rows})`)) as {
+    firstRenderMs: number;
+    rendered: number;
+    keystrokeMedianMs: number;
+    keystrokeMaxMs: number;
+    scrollStepMedianMs: number;
+    blankAfterScroll: boolean;
+    exportMB: number;
+    exportParseMs: number;
+    hits: string;
+  };
+  await page.close();
+  if (r.blankAfterScroll) throw new Error('The dashboard showed no rows after scrolling');
+  return {
+    dashboard100kFirstRenderMs: round(r.firstRenderMs),
+    dashboardSearchKeystrokeMs: round(r.keystrokeMedianMs),
+    dashboardSearchKeystrokeMaxMs: round(r.keystrokeMaxMs),
+    dashboardScrollStepMs: round(r.scrollStepMedianMs),
+    dashboard100kExportMB: round(r.exportMB),
+    dashboard100kExportParseMs: round(r.exportParseMs),
+    dashboardRowsRendered: r.rendered,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--disable-gpu', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])] });
+  const context = await browser.newContext();
+  await context.route('**/*', (route) => route.abort());
+  console.log(JSON.stringify(await benchDashboard(context)));
+  await browser.close();
+}
