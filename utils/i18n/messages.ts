@@ -219,6 +219,7 @@ export const EN = {
   mergeNext: 'Merge with the next',
   splitHere: 'Split at the selection',
   correctionsTitle: 'Corrections',
+  correctionsMenu: 'Correct…',
   panelObscured: 'This click was refused: the page covers this panel or makes it see-through, so you may not have seen what you clicked. Make sure the panel is fully visible, then try again.',
 };
 
@@ -230,7 +231,6 @@ export const FR: Messages = {
   loading: 'Chargement…',
   unknownState: 'État inconnu',
   statementFallback: 'Déclaration à l’EPU',
-  correctionsMenu: 'Correct…',
   recCount: { one: '{count} recommandation', other: '{count} recommandations' },
   withNotes: '{count} avec note',
   session: 'EPU {session}',
@@ -445,5 +445,5 @@ export const FR: Messages = {
   splitHere: 'Scinder à la sélection',
   correctionsTitle: 'Corrections',
   panelObscured: 'Clic refusé : la page recouvre ce panneau ou le rend transparent, vous n’avez donc peut-être pas vu ce sur quoi vous cliquiez. Vérifiez que le panneau est entièrement visible, puis réessayez.',
-};
   correctionsMenu: 'Corriger…',
+};
