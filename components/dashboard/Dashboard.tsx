@@ -5,7 +5,7 @@
 // only; the indexes behind search, facets and sorting are built once per data change (row-index.ts).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { NotePatch, NoteTarget } from '@/utils/db';
-import type { LanguageSetting, MessageKey } from '@/utils/i18n';
+import { LOCALE, type LanguageSetting, type MessageKey } from '@/utils/i18n';
 import type { ExportedData, Note, Result } from '@/utils/messages';
 import { buildExportFile, downloadFile, EXPORT_FORMATS, slug, type ExportFormat } from '../export-file';
 import { useI18n } from '../i18n';
@@ -209,9 +209,12 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
         : storage.quota > 0
           ? t('dash.storageOf', { size: formatSize(storage.usage, t, language), quota: formatSize(storage.quota, t, language) })
           : t('dash.storage', { size: formatSize(storage.usage, t, language) });
+  // Grouped as the language writes numbers ("100,000", "100 000"); the plural still follows the number.
+  const number = new Intl.NumberFormat(LOCALE[language]).format;
+  const plural = (key: MessageKey, shown: number, count: number) => t(key, { shown: number(shown), total: number(count), count });
   const countText = [
-    t('dash.shownRecs', { shown: visibleRows.length - shownStatements, count: recTotal }),
-    ...(statementTotal > 0 ? [t('dash.shownStatementNotes', { shown: shownStatements, count: statementTotal })] : []),
+    plural('dash.shownRecs', visibleRows.length - shownStatements, recTotal),
+    ...(statementTotal > 0 ? [plural('dash.shownStatementNotes', shownStatements, statementTotal)] : []),
   ].join(' · ');
 
   return (
@@ -219,8 +222,9 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
       <header class="dash-header">
         <h1 class="dash-title">{t('dash.title')}</h1>
         <p class="dash-summary">
-          {[t('recCount', { count: recTotal }), t('dash.statements', { count: data.pages.length }), t('dash.notes', { count: liveNotes })].join(' · ')}
+          {[t('recCount', { count: number(recTotal) }), t('dash.statements', { count: number(data.pages.length) }), t('dash.notes', { count: number(liveNotes) })].join(' · ')}
         </p>
+        <p class="storage-used">{storageText}</p>
       </header>
 
       <section class="dash-data" aria-labelledby="data-title">
@@ -230,7 +234,7 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
         <div class="data-toolbar">
           <div class="export-bar" role="group" aria-labelledby="export-label">
             <span id="export-label" class="export-label">
-              {filtered ? t('dash.exportShown', { count: visibleRows.length }) : t('dash.exportAll')}
+              {filtered ? t('dash.exportShown', { count: number(visibleRows.length) }) : t('dash.exportAll')}
             </span>
             {EXPORT_FORMATS.map((format) => (
               <button key={format} type="button" class="button export-button" data-format={format} disabled={visibleRows.length === 0} onClick={() => exportAs(format)}>
@@ -241,7 +245,6 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
           <button type="button" class="button import-open" aria-expanded={importOpen} aria-controls="import-panel" onClick={() => setImportOpen(!importOpen)}>
             {t('dash.importOpen')}
           </button>
-          <p class="storage-used">{storageText}</p>
           <DeleteAll
             recommendations={recTotal}
             notes={liveNotes}

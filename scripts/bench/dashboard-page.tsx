@@ -75,6 +75,15 @@ async function type(input: HTMLInputElement, value: string): Promise<number> {
 
 Object.assign(globalThis, {
   uprDashboardBench: {
+    /** The dashboard over `rows` synthetic recommendations, left on screen (for screenshots). */
+    mount(rows: number) {
+      render(
+        <I18nContext.Provider value={{ t: createTranslator('en'), language: 'en' }}>
+          <Dashboard client={fakeClient(dataOf(rows))} languageSetting="auto" onLanguageSetting={() => {}} />
+        </I18nContext.Provider>,
+        document.getElementById('app')!,
+      );
+    },
     async run(rows: number) {
       const data = dataOf(rows);
       // The page's share of loading: a data.export answer this size arrives as JSON and is parsed.
