@@ -153,7 +153,8 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
     } else for (const i of source) if (!matching || matching[i] || pinnedAt.has(i)) out.push(i);
     return out;
   }, [rows, counted, result, order, orderOf, pinned]);
-  const tagSuggestions = useMemo(() => [...new Set(rows.flatMap((r) => r.facets.tag))].sort(), [rows]);
+  // Only an open editor offers tags: no pass over every row before then.
+  const tagSuggestions = useMemo(() => (openRow === null ? [] : [...new Set(rows.flatMap((r) => r.facets.tag))].sort()), [rows, openRow === null]);
   const filtered = searching || filtering;
 
   if (error) return <p class="dash-error" role="alert">{t('dash.loadFailed', { error })}</p>;
