@@ -32,6 +32,9 @@ async function openSeedEarlier(page: Page, extensionId: string): Promise<{ panel
 async function importDataset(s: Session, file: string, name: string): Promise<string | null> {
   const dashboard = await s.context.newPage();
   await dashboard.goto(`chrome-extension://${s.extensionId}/dashboard.html`);
+  // The imports sit behind the toolbar's "Import…" (open by themselves only while nothing is stored).
+  await dashboard.waitForSelector('.import-open');
+  if ((await dashboard.getAttribute('.import-open', 'aria-expanded')) !== 'true') await dashboard.click('.import-open');
   await dashboard.setInputFiles('#import-dataset-file', { name, mimeType: 'text/csv', buffer: readFileSync(join(ROOT, 'e2e/pages', file)) });
   // Previewed first; stored on confirm.
   await dashboard.click('.dataset-confirm');
