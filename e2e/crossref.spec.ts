@@ -42,14 +42,20 @@ async function importDataset(s: Session, file: string, name: string): Promise<st
   return dashboard.textContent('.dataset-done');
 }
 
+/** Serves the cycle-2 and cycle-3 statements and opens the cycle-2 one (UPR 20), its highlights in place. */
+async function openEarlierStatement(s: Session): Promise<Page> {
+  s.serve(EARLIER_URL, readFileSync(join(ROOT, 'e2e/pages/kazakhstan-upr20-sample.html'), 'utf8'));
+  s.serve(seed.url, seed.html);
+  const page = await s.context.newPage();
+  await page.goto(EARLIER_URL);
+  await page.waitForSelector('[data-upr-rec="2"]');
+  return page;
+}
+
 describe('earlier cycles', () => {
   it('links a cycle-3 recommendation to the cycle-2 one on the same subject', async () => {
     session = await launch();
-    session.serve(EARLIER_URL, readFileSync(join(ROOT, 'e2e/pages/kazakhstan-upr20-sample.html'), 'utf8'));
-    session.serve(seed.url, seed.html);
-    const page = await session.context.newPage();
-    await page.goto(EARLIER_URL);
-    await page.waitForSelector('[data-upr-rec="2"]');
+    const page = await openEarlierStatement(session);
     let panel = await panelFrame(page, session.extensionId);
     await panel.waitForSelector('.rec');
     expect(await panel.textContent('.panel-session')).toBe('UPR 20 · cycle 2 · 30 October 2014');
@@ -93,11 +99,7 @@ describe('earlier cycles', () => {
 
   it('keeps one record when a dataset holds a recommendation the user read and annotated on a page', async () => {
     session = await launch();
-    session.serve(EARLIER_URL, readFileSync(join(ROOT, 'e2e/pages/kazakhstan-upr20-sample.html'), 'utf8'));
-    session.serve(seed.url, seed.html);
-    const page = await session.context.newPage();
-    await page.goto(EARLIER_URL);
-    await page.waitForSelector('[data-upr-rec="2"]');
+    const page = await openEarlierStatement(session);
     let panel = await panelFrame(page, session.extensionId);
     await panel.click('.rec[data-n="1"] .rec-text');
     await panel.fill('.rec[data-n="1"] textarea', 'Ask what became of the 2014 trade union law.');

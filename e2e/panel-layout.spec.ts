@@ -3,11 +3,21 @@
 // panel folded to its handle instead of covering the statement.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Frame } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations, launch, openStatement, ROOT, type Session } from './support/extension';
 
 const URL = 'https://www.government.example.se/upr47-ghana.html';
 const PAGE = readFileSync(join(ROOT, 'e2e/pages/ten-recommendations.html'), 'utf8');
+
+/** Waits until recommendation `n`'s words are in the panel's view, below its sticky header. */
+async function wordsInView(panel: Frame, n: number): Promise<void> {
+  await panel.waitForFunction((item) => {
+    const header = document.querySelector('.panel-header')!.getBoundingClientRect().bottom;
+    const text = document.querySelector(`.rec[data-n="${item}"] .rec-text`)!.getBoundingClientRect();
+    return text.top >= header - 1 && text.bottom <= innerHeight + 1;
+  }, n);
+}
 
 let session: Session | null = null;
 afterEach(async () => {
@@ -41,17 +51,9 @@ describe('the panel layout', () => {
     // Selected from the page far below: its words are in view, not under the sticky header.
     await page.click('[data-upr-rec="10"]');
     await panel.waitForSelector('.rec[data-n="10"][aria-current="true"]');
-    await panel.waitForFunction(() => {
-      const header = document.querySelector('.panel-header')!.getBoundingClientRect().bottom;
-      const text = document.querySelector('.rec[data-n="10"] .rec-text')!.getBoundingClientRect();
-      return text.top >= header - 1 && text.bottom <= innerHeight + 1;
-    });
+    await wordsInView(panel, 10);
     await page.click('[data-upr-rec="1"]');
-    await panel.waitForFunction(() => {
-      const header = document.querySelector('.panel-header')!.getBoundingClientRect().bottom;
-      const text = document.querySelector('.rec[data-n="1"] .rec-text')!.getBoundingClientRect();
-      return text.top >= header - 1 && text.bottom <= innerHeight + 1;
-    });
+    await wordsInView(panel, 1);
     expect(await axeViolations(panel)).toEqual([]);
     await page.screenshot({ path: join(ROOT, 'test-results/panel-1366x768.png') });
   });
