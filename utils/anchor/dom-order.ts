@@ -28,17 +28,3 @@ export function nextSkippingChildren(node: Node, root: Node): Node | null {
 export function nextInOrder(node: Node, root: Node): Node | null {
   return node.firstChild ?? nextSkippingChildren(node, root);
 }
-
-function lastDescendant(node: Node): Node {
-  let current = node;
-  while (current.lastChild) current = current.lastChild;
-  return current;
-}
-
-/** Pre-order predecessor inside root (root itself is never returned). */
-export function previousInOrder(node: Node, root: Node): Node | null {
-  if (node === root) return null;
-  if (node.previousSibling) return lastDescendant(node.previousSibling);
-  const parent = node.parentNode;
-  return parent && parent !== root ? parent : null;
-}
