@@ -120,6 +120,22 @@ describe('manual correction', () => {
     await panel.waitForFunction(() => document.querySelectorAll('.recs .rec').length === 3);
   });
 
+  it('merges two numbered paragraphs into their own words, without the number between them', async () => {
+    // The same statement with its recommendations as numbered paragraphs written edge to edge, as some sites do.
+    const items = [...HTML.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m, i) => `<p>${i + 1}. ${m[1]!.replace(/\s+/g, ' ')}</p>`);
+    const numbered = HTML.replace(/<ol>[\s\S]*?<\/ol>/, items.join(''));
+    session = await launch();
+    session.serve(URL, numbered);
+    const { page, panel } = await open(session);
+    await openCorrections(panel, 1);
+    await panel.click('.rec[data-n="1"] .rec-merge');
+    await page.waitForFunction(() => document.querySelector('[data-upr-rec="3"]') && !document.querySelector('[data-upr-rec="4"]'));
+    await panel.waitForFunction(() => document.querySelectorAll('.recs .rec').length === 3);
+    const text = await panel.textContent('.rec[data-n="1"] .rec-text bdi');
+    expect(text).toMatch(/gender identity;? Ensure that journalists/);
+    expect(text).not.toMatch(/\b2\./);
+  });
+
   it('corrects the metadata, keeps the notes, and applies the correction on the next visit', async () => {
     session = await launch();
     session.serve(URL, HTML);

@@ -280,7 +280,10 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
       const merged = doc.createRange();
       merged.setStart(range.startContainer, range.startOffset);
       merged.setEnd(next.endContainer, next.endOffset);
-      return { add: [describe(merged)], reject: [range.toString(), next.toString()] };
+      // The record's words are the two recommendations' own words, one space between: not what lies between
+      // them on the page (a list number such as "2.", or no space at all between two paragraphs).
+      const text = `${describe(range).text} ${describe(next).text}`;
+      return { add: [{ text, selector: describe(merged).selector }], reject: [range.toString(), next.toString()] };
     }
     // Split where the selection starts, inside the recommendation.
     if (!selected || range.comparePoint(selected.startContainer, selected.startOffset) !== 0) return null;
