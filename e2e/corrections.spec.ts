@@ -77,6 +77,29 @@ describe('manual correction', () => {
     await panel.waitForFunction(() => document.querySelectorAll('.recs .rec').length === 6);
   });
 
+  it('says why when there is nothing to add or no place to split, and changes nothing', async () => {
+    session = await launch();
+    session.serve(URL, HTML);
+    const { page, panel } = await open(session);
+    const said = async () => (await panel.waitForSelector('.panel-error')).textContent();
+
+    await page.evaluate(() => getSelection()!.removeAllRanges());
+    await panel.click('.add-selection');
+    expect(await said()).toBe('Select the words to add on the page first.');
+
+    await select(page, 'Home › Human rights');
+    await panel.click('.add-selection');
+    await panel.waitForFunction(() => document.querySelector('.panel-error')?.textContent?.includes('outside the statement'));
+
+    // The selection is in recommendation 3, not in the one to split.
+    await select(page, 'Ratify the Second Optional Protocol');
+    await openCorrections(panel, 1);
+    await panel.click('.rec[data-n="1"] .rec-split');
+    await panel.waitForFunction(() => document.querySelector('.panel-error')?.textContent?.startsWith('Click inside this recommendation'));
+    expect(await count(page)).toBe(4);
+    expect(await panel.$$eval('.recs .rec', (items) => items.length)).toBe(4);
+  });
+
   it('drops an item that is not a recommendation, merges two and splits one, and keeps it so', async () => {
     session = await launch();
     session.serve(URL, HTML);

@@ -2,7 +2,7 @@
 // from earlier visits that extraction did not find (orphans when they cannot be found), hand the capture to the
 // background, mount the panel, and link highlights and panel both ways. It follows the page when its content
 // changes or it navigates in place. It holds no notes itself.
-import type { browser as Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { anchorSelectors, describeRanges, HIGHLIGHT_ATTR, type RecSelector } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
@@ -12,7 +12,7 @@ import { normalizeRecommendationText } from '@/utils/model';
 import { createHighlightLayer, type HighlightLayer } from './highlight-layer';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 
-type Runtime = typeof Browser.runtime;
+type Runtime = typeof browser.runtime;
 
 /** Quiet time after the page's last change before re-reading it. */
 export const REANCHOR_DEBOUNCE_MS = 400;
@@ -246,7 +246,10 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
       case 'merge':
       case 'split': {
         const correction = correctionFor(message.command, message.command === 'add-selection' ? null : message.payload.n, current);
-        if (correction) void sendRequest(send, 'page.correct', { url: doc.location.href, ...correction }).then(() => annotate()).catch(report);
+        // What the page cannot do goes back to the panel as a sentence: no click goes unanswered.
+        if (!correction) break;
+        if ('refused' in correction) return Promise.resolve({ refused: browser.i18n.getMessage(correction.refused) });
+        void sendRequest(send, 'page.correct', { url: doc.location.href, ...correction }).then(() => annotate()).catch(report);
         break;
       }
     }
@@ -254,10 +257,14 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   };
 
   // The page-side half of a manual correction: the ranges and texts only the page has.
-  const correctionFor = (command: 'add-selection' | 'merge' | 'split', n: number | null, current: HighlightLayer) => {
+  type Refusal = { refused: 'correctionNoSelection' | 'correctionSelectionOutside' | 'correctionSplitWhere' };
+  type Correction = { add: { text: string; selector: RecSelector }[]; reject: string[] };
+  const correctionFor = (command: 'add-selection' | 'merge' | 'split', n: number | null, current: HighlightLayer): Correction | Refusal | null => {
     const root = findMainContent(doc);
     const selection = doc.getSelection();
-    const selected = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : null;
+    // A caret is enough to split at; adding needs words.
+    const caret = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+    const selected = caret && !caret.collapsed ? caret : null;
     const describe = (range: Range) => ({ text: range.toString().replace(/\s+/g, ' ').trim(), selector: describeRanges(root, [range])[0]! });
     const rangeOf = (k: number) => {
       const els = current.elementsOf(k);
@@ -268,12 +275,13 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
       return range;
     };
     if (command === 'add-selection') {
-      if (!selected || !root.contains(selected.commonAncestorContainer)) return null;
+      if (!selected) return { refused: 'correctionNoSelection' };
+      if (!root.contains(selected.commonAncestorContainer)) return { refused: 'correctionSelectionOutside' };
       const item = describe(selected);
-      return item.text ? { add: [item], reject: [] } : null;
+      return item.text ? { add: [item], reject: [] } : { refused: 'correctionNoSelection' };
     }
     const range = n ? rangeOf(n) : null;
-    if (!range || n === null) return null;
+    if (!range || n === null) return null; // no highlight for it on the page (hidden, or gone meanwhile)
     if (command === 'merge') {
       const next = rangeOf(n + 1);
       if (!next) return null;
@@ -286,15 +294,15 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
       return { add: [{ text, selector: describe(merged).selector }], reject: [range.toString(), next.toString()] };
     }
     // Split where the selection starts, inside the recommendation.
-    if (!selected || range.comparePoint(selected.startContainer, selected.startOffset) !== 0) return null;
+    if (!caret || range.comparePoint(caret.startContainer, caret.startOffset) !== 0) return { refused: 'correctionSplitWhere' };
     const first = doc.createRange();
     first.setStart(range.startContainer, range.startOffset);
-    first.setEnd(selected.startContainer, selected.startOffset);
+    first.setEnd(caret.startContainer, caret.startOffset);
     const second = doc.createRange();
-    second.setStart(selected.startContainer, selected.startOffset);
+    second.setStart(caret.startContainer, caret.startOffset);
     second.setEnd(range.endContainer, range.endOffset);
     const parts = [describe(first), describe(second)].filter((p) => p.text);
-    return parts.length === 2 ? { add: parts, reject: [range.toString()] } : null;
+    return parts.length === 2 ? { add: parts, reject: [range.toString()] } : { refused: 'correctionSplitWhere' };
   };
   runtime.onMessage.addListener(onCommand);
   ctx.onInvalidated(() => runtime.onMessage.removeListener(onCommand));

@@ -168,7 +168,10 @@ export default defineBackground(() => {
     async 'panel.command'(command, sender) {
       const tab = tabOf(sender);
       const sent = command.command === 'add-selection' ? commandEnvelope('add-selection', {}) : commandEnvelope(command.command, { n: command.n });
-      await browser.tabs.sendMessage(tab.id, sent, { frameId: 0 });
+      const answer: unknown = await browser.tabs.sendMessage(tab.id, sent, { frameId: 0 });
+      // The page could not do it (nothing selected, a caret outside the item): its sentence goes to the panel.
+      const refused = v.safeParse(v.object({ refused: v.pipe(v.string(), v.maxLength(300)) }), answer);
+      if (refused.success) throw new RequestError('invalid', refused.output.refused);
       return null;
     },
     async 'rec.reject'({ recommendationId }, sender) {
