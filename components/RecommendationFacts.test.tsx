@@ -35,3 +35,23 @@ describe('RecommendationFacts category chip', () => {
     expect(host.querySelector('.chip-category')?.textContent).toBe('5 · Specific action');
   });
 });
+
+describe('RecommendationFacts earlier recommendations', () => {
+  it('shows the invisible formatting an earlier text or state name carries, isolated from what is around it', () => {
+    const earlier = {
+      id: `r${'d'.repeat(24)}`,
+      text: 'Ratify the \u202Eeussi\u202C Convention',
+      recommendingState: 'Nor\u200Bway',
+      session: 20,
+      cycle: 2,
+      response: null,
+      pageUrl: null,
+      repeat: false,
+      similarity: 0.5,
+    };
+    render(<RecommendationFacts rec={panelRec({ earlier: [earlier] })} />, host);
+    const text = host.querySelector('.earlier-text bdi');
+    expect(text?.textContent).toBe('Ratify the ⟨U+202E⟩eussi⟨U+202C⟩ Convention');
+    expect(host.querySelector('.earlier-who')?.textContent).toContain('Nor⟨U+200B⟩way');
+  });
+});

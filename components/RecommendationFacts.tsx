@@ -2,6 +2,7 @@
 // same state in earlier cycles (with a "repeat" badge when nearly the same words come back), each linked to where
 // it was read.
 import type { EarlierRecommendation, PanelRecommendation } from '@/utils/messages';
+import { revealFormatting } from '@/utils/text';
 import { ohchrCountryPage, reviewDocuments } from '@/utils/upr';
 import { stateName, themeName } from './format';
 import { useI18n } from './i18n';
@@ -14,7 +15,7 @@ function EarlierItem({ item, stateCode }: { item: EarlierRecommendation; stateCo
   return (
     <li class="earlier-item">
       <div class="earlier-who">
-        {t('earlierWho', { state: stateName(item.recommendingState, null, t, language), session: item.session ?? t('unknownSession'), cycle: item.cycle ?? '?' })}
+        {t('earlierWho', { state: revealFormatting(stateName(item.recommendingState, null, t, language)), session: item.session ?? t('unknownSession'), cycle: item.cycle ?? '?' })}
         {' · '}
         <span class={`response response-${item.response ?? 'unknown'}`}>{t(`response.${item.response ?? 'unknown'}`)}</span>
         {item.repeat && (
@@ -23,7 +24,10 @@ function EarlierItem({ item, stateCode }: { item: EarlierRecommendation; stateCo
           </span>
         )}
       </div>
-      <p class="earlier-text">{item.text}</p>
+      <p class="earlier-text">
+        {/* Words from another page or an import: isolated, their invisible formatting shown. */}
+        <bdi>{revealFormatting(item.text)}</bdi>
+      </p>
       {item.pageUrl && (
         <a class="earlier-link" href={item.pageUrl} target="_blank" rel="noopener noreferrer">
           {t('openSource')}

@@ -1,6 +1,7 @@
 // A note's tags: chips with a remove button each, and a field with suggestions from the tags already in use.
 // Enter or a comma adds what was typed.
 import { useState } from 'preact/hooks';
+import { revealFormatting } from '@/utils/text';
 import { useI18n } from './i18n';
 
 interface Props {
@@ -25,8 +26,10 @@ export function TagEditor({ idBase, tags, suggestions, onChange }: Props) {
         <ul class="tag-list" aria-label={t('tags')}>
           {tags.map((tag) => (
             <li key={tag} class="tag">
-              <span>{tag}</span>
-              <button type="button" class="tag-remove" aria-label={t('removeTag', { tag })} onClick={() => onChange(tags.filter((x) => x !== tag))}>
+              <span>
+                <bdi>{revealFormatting(tag)}</bdi>
+              </span>
+              <button type="button" class="tag-remove" aria-label={t('removeTag', { tag: revealFormatting(tag) })} onClick={() => onChange(tags.filter((x) => x !== tag))}>
                 ×
               </button>
             </li>
