@@ -110,6 +110,24 @@ describe('keyboard', () => {
     await page.keyboard.press('Tab');
     expect(await panel.evaluate(() => document.activeElement?.localName)).toBe('textarea');
   });
+
+  it('gives the keyboard back to the page on Escape', async () => {
+    session = await launch();
+    const page = await open(session, seed.url, seed.html, '[data-upr-rec="3"]');
+    const panel = await panelFrame(page, session.extensionId);
+    await panel.waitForSelector('.rec');
+    await page.click('[data-upr-rec="2"]');
+    await pressShortcut(session, 'focus-panel');
+    await panel.waitForFunction(() => document.hasFocus());
+    await page.keyboard.press('Escape');
+    // Back at the recommendation the reader had selected.
+    await page.waitForFunction(() => document.hasFocus() && document.activeElement?.getAttribute('data-upr-rec') === '2');
+    expect(await panel.evaluate(() => document.hasFocus())).toBe(false);
+    // The page has the keyboard again: Tab moves through the page's own links, not the panel's buttons.
+    await page.keyboard.press('Tab');
+    expect(await panel.evaluate(() => document.hasFocus())).toBe(false);
+    expect(await page.evaluate(() => document.hasFocus() && document.activeElement?.localName)).toBe('a');
+  });
 });
 
 describe('pages that change', () => {

@@ -128,7 +128,10 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const wanted = /^#upr-rec=(r[0-9a-f]{24})$/.exec(doc.location.hash)?.[1];
     const target = wanted && capture.ok ? capture.value.recommendations.find((r) => r.id === wanted)?.n : undefined;
     if (target && layer) reveal(layer, target);
-    if (!panel) panel = mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), root);
+    if (!panel) panel = mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), root, () => {
+      const n = layer?.selected;
+      return n ? (layer?.first(n) ?? null) : null;
+    });
     else void send(eventEnvelope('page.updated', {})).catch(() => {});
   }
 

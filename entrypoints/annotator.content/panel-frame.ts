@@ -25,7 +25,8 @@ function important(el: HTMLElement, styles: Record<string, string>): void {
   for (const [prop, value] of Object.entries(styles)) el.style.setProperty(prop, value, 'important');
 }
 
-export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: string, content: Element): PanelFrame {
+/** `resumeAt`: where the keyboard goes back in the page when the panel lets it go (the selected highlight). */
+export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: string, content: Element, resumeAt: () => HTMLElement | null): PanelFrame {
   const win = doc.defaultView ?? window;
   const host = doc.createElement(PANEL_HOST_TAG);
   host.setAttribute(OWN_UI_ATTR, '');
@@ -107,6 +108,20 @@ export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: s
   ctx.addEventListener(win, 'resize', layout);
   // Below WIDE_SCREEN the panel would cover the statement: it starts folded to its handle until the user opens it.
   setCollapsed(win.innerWidth < WIDE_SCREEN);
+
+  // Escape in the panel gives the window back its focus (see entrypoints/panel): the keyboard goes on from where the
+  // reader was in the page, not from the panel's place at the end of the document.
+  let lastInPage: HTMLElement | null = null;
+  ctx.addEventListener(doc, 'focusin', (event) => {
+    if (event.target !== host && event.target instanceof win.HTMLElement) lastInPage = event.target;
+  });
+  ctx.addEventListener(win, 'focus', () => {
+    if (doc.activeElement !== host) return;
+    const resume = lastInPage?.isConnected ? lastInPage : resumeAt();
+    if (resume && !resume.hasAttribute('tabindex') && !resume.matches('a[href], button, input, select, textarea')) resume.tabIndex = -1;
+    if (resume) resume.focus({ preventScroll: true });
+    else host.blur();
+  });
 
   // Asked through the background by our panel: whether this frame is ours, and whether the page shows it.
   const vouch = (message: unknown, sender: { id?: string }) => {

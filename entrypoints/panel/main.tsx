@@ -37,6 +37,11 @@ function show(setting: LanguageSetting) {
 // page's frame), the panel shows nothing and takes no clicks.
 void isOwnPanelMount(window, client.isMountedBy).then((ours) => {
   if (!ours) return visibility.stop();
+  // Escape hands the keyboard back to the page, where the reader left it (a field or menu that uses Escape
+  // itself prevents the default and keeps it).
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !event.defaultPrevented) window.parent.focus();
+  });
   void settingsItem.getValue().then((settings) => show(settings.language));
   settingsItem.watch((settings) => show(settings.language));
 });
