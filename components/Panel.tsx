@@ -43,6 +43,8 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
   const [correcting, setCorrecting] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
+  // The stored page this panel shows, for telling which page changes are its own.
+  const pageUrl = useRef<string | null>(null);
 
   useEffect(() => {
     let unsubscribe = () => {};
@@ -52,6 +54,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
         if (!live) return result;
         if (result.ok) {
           setData(result.value);
+          pageUrl.current = result.value.page?.url ?? null;
           setError(null);
         } else setError(result.error.message);
         return result;
@@ -62,6 +65,10 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
         selected: setSelected,
         noteChanged: (note) => setData((current) => current && applyNote(current, note)),
         pageUpdated: () => void load(),
+        // Deleted, imported or corrected elsewhere (the dashboard, another tab): show what is stored now.
+        dataChanged: (change) => {
+          if (change.scope === 'all' || change.pageUrl === pageUrl.current) void load();
+        },
       });
     });
     return () => {

@@ -3,13 +3,15 @@
 import type { browser as Browser } from 'wxt/browser';
 import type { NotePatch, NoteTarget } from '@/utils/db';
 import type { PageCorrections } from '@/utils/model';
-import { DRAFT_PORT, PROTOCOL_VERSION, readEvent, sendRequest, type DraftMessage, type EventSender, type ExportedData, type Note, type PanelData, type Result } from '@/utils/messages';
+import { DRAFT_PORT, PROTOCOL_VERSION, readEvent, sendRequest, type DataChange, type DraftMessage, type EventSender, type ExportedData, type Note, type PanelData, type Result } from '@/utils/messages';
 
 export interface PanelEventHandlers {
   selected(n: number): void;
   noteChanged(note: Note): void;
   /** The page in this tab was read again. */
   pageUpdated(): void;
+  /** A write changed a page's records (`pageUrl`, as pageKey gives it) or everything (an import, delete-all). */
+  dataChanged(change: Exclude<DataChange, { scope: 'note' }>): void;
 }
 
 export interface PanelClient {
@@ -30,7 +32,7 @@ export interface PanelClient {
   exportPage(pageUrl: string): Promise<Result<ExportedData>>;
   /** The text as typed, sent at once so that it outlives a tab closed before the debounced save. */
   draft(target: NoteTarget, body: string): void;
-  /** Events for this panel: a highlight clicked in its own tab, a note changed anywhere. Returns an unsubscribe. */
+  /** Events for this panel: a highlight clicked in its own tab, a write anywhere. Returns an unsubscribe. */
   subscribe(tabId: number | null, handlers: PanelEventHandlers): () => void;
 }
 
@@ -77,8 +79,9 @@ export function createPanelClient(runtime: Runtime): PanelClient {
         if (selected) handlers.selected(selected.n);
         else if (readEvent(message, 'page.updated', sender, receiver)) handlers.pageUpdated();
         else {
-          const changed = readEvent(message, 'note.changed', sender, receiver);
-          if (changed) handlers.noteChanged(changed.note);
+          const changed = readEvent(message, 'data.changed', sender, receiver);
+          if (changed?.scope === 'note') handlers.noteChanged(changed.note);
+          else if (changed) handlers.dataChanged(changed);
         }
         return undefined;
       };

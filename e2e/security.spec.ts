@@ -292,7 +292,9 @@ describe('events checked like requests', () => {
     await panel.fill('.rec[data-n="1"] textarea', 'Real note');
     await panel.waitForSelector('.rec[data-n="1"] .note-state-saved');
     const real = await panel.evaluate(() =>
-      (window as unknown as { __changes: { event?: string; payload: { note: Record<string, unknown> } }[] }).__changes.find((m) => m.event === 'note.changed'),
+      (window as unknown as { __changes: { event?: string; payload: { scope: string; note: Record<string, unknown> } }[] }).__changes.find(
+        (m) => m.event === 'data.changed' && m.payload.scope === 'note',
+      ),
     );
     expect(real?.payload.note.body).toBe('Real note');
 
@@ -301,7 +303,7 @@ describe('events checked like requests', () => {
     session.serve(other, listeningPage('Today', OTHER_BODY, session.extensionId));
     const evil = await session.context.newPage();
     await evil.goto(other);
-    const forged = { ...real!, payload: { note: { ...real!.payload.note, body: 'INJECTED by another site', updatedAt: Date.now() + 60_000 } } };
+    const forged = { ...real!, payload: { scope: 'note', note: { ...real!.payload.note, body: 'INJECTED by another site', updatedAt: Date.now() + 60_000 } } };
     const answer = await inContentScriptWorld(evil, session.extensionId, `chrome.runtime.sendMessage(${JSON.stringify(forged)}).then(() => 'sent', (e) => 'sent: ' + e.message)`);
     expect(answer).toMatch(/^sent/);
     await page.bringToFront();

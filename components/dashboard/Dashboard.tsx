@@ -29,6 +29,8 @@ type SortChoice = SortKey | 'relevance';
 export const ROW_ESTIMATE_PX = 96;
 /** How long "Note deleted · Undo" stays. */
 export const UNDO_MS = 10_000;
+/** How long a burst of changes made elsewhere settles before the dashboard reads the records again. */
+const RELOAD_AFTER_CHANGE_MS = 300;
 
 /** Runs `work` when the browser is idle (or soon, where it has no idle callback); returns a cancel. */
 function whenIdle(work: () => void): () => void {
@@ -93,7 +95,20 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
 
   useEffect(() => {
     void load();
-    return client.subscribe((note) => setData((current) => current && withNote(current, note)));
+    // Records changed elsewhere (a page captured or corrected, an import, delete-all in another dashboard): read
+    // them again once a burst of changes has settled.
+    let reload: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = client.subscribe(
+      (note) => setData((current) => current && withNote(current, note)),
+      () => {
+        clearTimeout(reload);
+        reload = setTimeout(() => void load(), RELOAD_AFTER_CHANGE_MS);
+      },
+    );
+    return () => {
+      clearTimeout(reload);
+      unsubscribe();
+    };
   }, [client]);
 
   // Which search and filters the pins belong to: a note saved after they changed does not pin its row in the new view.

@@ -21,8 +21,11 @@ export interface DashboardClient extends Pick<PanelClient, 'saveNote' | 'deleteN
   importDataset(text: string, fileName: string): Promise<Result<DatasetSummary>>;
   /** How far the background has read a dataset. Returns an unsubscribe. */
   onImportProgress(handler: (progress: Events['import.progress']) => void): () => void;
-  /** A note changed anywhere (a panel, another dashboard, an undo). Returns an unsubscribe. */
-  subscribe(noteChanged: (note: Note) => void): () => void;
+  /**
+   * A note changed anywhere (a panel, another dashboard, an undo), or other records did (`dataChanged`: a capture,
+   * a correction, an import, delete-all). Returns an unsubscribe.
+   */
+  subscribe(noteChanged: (note: Note) => void, dataChanged?: () => void): () => void;
   /** Null where the browser does not tell. */
   storageUse(): Promise<StorageUse | null>;
 }
@@ -56,7 +59,7 @@ export function createDashboardClient(runtime: Runtime, storage: StorageManager 
     deleteNote: panel.deleteNote,
     restoreNote: panel.restoreNote,
     draft: panel.draft,
-    subscribe: (noteChanged) => panel.subscribe(null, { noteChanged, selected: () => {}, pageUpdated: () => {} }),
+    subscribe: (noteChanged, dataChanged = () => {}) => panel.subscribe(null, { noteChanged, dataChanged, selected: () => {}, pageUpdated: () => {} }),
     async storageUse() {
       if (!storage?.estimate) return null;
       try {

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { recommendationId, type PageCapture, type StoredRecommendation } from '../model';
+import { recommendationId, type StoredRecommendation } from '../model';
+import { capture, selector } from './capture.test-support';
 import { createRepository, normalizeTags, openUprDb } from './repository';
 
 let dbCount = 0;
@@ -8,28 +9,6 @@ function freshRepo(options: Parameters<typeof createRepository>[1] = {}) {
   const db = openUprDb({ name: `test-${++dbCount}` });
   return createRepository(() => db, options);
 }
-
-const selector = (exact: string, start = 0) => ({
-  quote: { type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' },
-  position: { type: 'TextPositionSelector' as const, start, end: start + exact.length },
-});
-
-const capture = (url: string, texts: string[], session = 34, orphans: string[] = []): PageCapture => ({
-  url,
-  meta: {
-    title: 'Kazakhstan - UPR 34',
-    recommendingState: 'Canada',
-    recommendingStateCode: 'CAN',
-    stateUnderReview: 'Kazakhstan',
-    stateUnderReviewCode: 'KAZ',
-    session,
-    cycle: 3,
-    date: '2019-11-07',
-    language: 'en',
-  },
-  recommendations: texts.map((text, i) => ({ n: i + 1, text, selector: selector(text, i * 100) })),
-  orphans,
-});
 
 describe('pages and recommendations', () => {
   it('stores a capture and loads it back in page order, with states and classification', async () => {

@@ -18,12 +18,12 @@ const note = {
   updatedAt: 2,
   deletedAt: null,
 };
-const changed = eventEnvelope('note.changed', { note });
+const changed = eventEnvelope('data.changed', { scope: 'note', note });
 
 describe('readEvent', () => {
   it('takes a note change from the background', () => {
-    expect(readEvent(changed, 'note.changed', background, receiver)).toEqual({ note });
-    expect(readEvent(changed, 'note.changed', firefoxBackground, { ...receiver, extensionOrigin: 'moz-extension://ext/' })).toEqual({ note });
+    expect(readEvent(changed, 'data.changed', background, receiver)).toEqual({ scope: 'note', note });
+    expect(readEvent(changed, 'data.changed', firefoxBackground, { ...receiver, extensionOrigin: 'moz-extension://ext/' })).toEqual({ scope: 'note', note });
   });
 
   it.each([
@@ -33,7 +33,7 @@ describe('readEvent', () => {
     ['another extension', { id: 'other', url: 'chrome-extension://other/background.js' }],
     ['a sender with no URL', { id: 'ext' }],
   ])('refuses a note change from %s', (_who, sender) => {
-    expect(readEvent(changed, 'note.changed', sender as EventSender, receiver)).toBeNull();
+    expect(readEvent(changed, 'data.changed', sender as EventSender, receiver)).toBeNull();
   });
 
   it.each([
@@ -44,13 +44,22 @@ describe('readEvent', () => {
     ['tags that are not text', { ...note, tags: [{}] }],
     ['a time that is not a number', { ...note, updatedAt: 'soon' }],
   ])('refuses a note change with %s', (_what, bad) => {
-    expect(readEvent(eventEnvelope('note.changed', { note: bad }), 'note.changed', background, receiver)).toBeNull();
+    expect(readEvent(eventEnvelope('data.changed', { scope: 'note', note: bad }), 'data.changed', background, receiver)).toBeNull();
+  });
+
+  it('takes page and everything changes from the background, well-formed', () => {
+    const page = eventEnvelope('data.changed', { scope: 'page', pageUrl: 'https://gov.example/upr' });
+    expect(readEvent(page, 'data.changed', background, receiver)).toEqual({ scope: 'page', pageUrl: 'https://gov.example/upr' });
+    expect(readEvent(eventEnvelope('data.changed', { scope: 'all' }), 'data.changed', background, receiver)).toEqual({ scope: 'all' });
+    expect(readEvent(page, 'data.changed', otherTab, receiver)).toBeNull();
+    expect(readEvent(eventEnvelope('data.changed', { scope: 'page', pageUrl: 'javascript:alert(1)' }), 'data.changed', background, receiver)).toBeNull();
+    expect(readEvent(eventEnvelope('data.changed', { scope: 'everything' }), 'data.changed', background, receiver)).toBeNull();
   });
 
   it('refuses another protocol version or another event', () => {
-    expect(readEvent({ ...changed, upr: 0 }, 'note.changed', background, receiver)).toBeNull();
+    expect(readEvent({ ...changed, upr: 0 }, 'data.changed', background, receiver)).toBeNull();
     expect(readEvent(changed, 'page.updated', ownTab, receiver)).toBeNull();
-    expect(readEvent('note.changed', 'note.changed', background, receiver)).toBeNull();
+    expect(readEvent('data.changed', 'data.changed', background, receiver)).toBeNull();
   });
 
   it('takes page events only from the annotator in its own tab, top frame', () => {

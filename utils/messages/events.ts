@@ -1,7 +1,7 @@
 // Events checked like requests, at the receiving end: each event's payload has a schema, and each has one kind of
-// sender it may come from. The background's broadcasts (a note changed, import progress) come only from the
+// sender it may come from. The background's broadcasts (what a write changed, import progress) come only from the
 // background: a content script in any tab can send runtime messages to every extension page, and a forged
-// `note.changed` would otherwise put its text in an open panel, where the next keystroke saves it over the real
+// note change (`data.changed`) would otherwise put its text in an open panel, where the next keystroke saves it over the real
 // note. A page's own events (selected, updated) come only from the annotator in the panel's own tab, top frame.
 import * as v from 'valibot';
 import { NOTE_STATUSES, NoteBodySchema, PageUrlSchema, RecommendationIdSchema } from '../model';
@@ -51,7 +51,14 @@ const EVENTS = {
       v.check(({ done, total }) => done <= total),
     ),
   },
-  'note.changed': { from: 'background', payload: v.object({ note: NoteEventSchema }) },
+  'data.changed': {
+    from: 'background',
+    payload: v.variant('scope', [
+      v.object({ scope: v.literal('note'), note: NoteEventSchema }),
+      v.object({ scope: v.literal('page'), pageUrl: PageUrlSchema }),
+      v.object({ scope: v.literal('all') }),
+    ]),
+  },
 } as const satisfies { [E in keyof Events]: { from: 'background' | 'own-tab'; payload: v.GenericSchema } };
 
 export function isFromBackground(sender: EventSender, receiver: EventReceiver): boolean {

@@ -241,14 +241,20 @@ export type Payload<T extends RequestType> = v.InferOutput<(typeof REQUESTS)[T][
 export type ErrorCode = 'protocol' | 'invalid' | 'forbidden' | 'storage' | 'not-found' | 'internal';
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
-/** One-way notices. `page.selected`: a highlight was clicked or reached by keyboard (page → its panel). `note.changed`: broadcast by the background after a write. */
+/**
+ * What a write changed, announced by the background after every write: one note (its new state), one page's records
+ * (a capture, a correction; `pageUrl` as pageKey gives it), or anything (an import, delete-all).
+ */
+export type DataChange = { scope: 'note'; note: Note } | { scope: 'page'; pageUrl: string } | { scope: 'all' };
+
+/** One-way notices. `page.selected`: a highlight was clicked or reached by keyboard (page → its panel). `data.changed`: broadcast by the background after a write. */
 export interface Events {
   'page.selected': { n: number };
   /** The page was read again (its content changed): panels in that tab reload. */
   'page.updated': Record<string, never>;
   /** How far a dataset import has read its file: `done` of `total`. */
   'import.progress': { done: number; total: number };
-  'note.changed': { note: Note };
+  'data.changed': DataChange;
 }
 
 /** Whether a message is the event `event` of this protocol version (its payload an object; fields are the caller's to check). */

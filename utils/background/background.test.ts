@@ -1,0 +1,158 @@
+// The background's handlers as the panel, the dashboard and the annotator call them: through the router, over
+// fake-indexeddb, with the extension API faked where it reaches tabs. What users see of each: the write is stored,
+// and every open panel and dashboard is told what changed (so none goes on showing deleted or stale records).
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openUprDb } from '../db';
+import { capture } from '../db/capture.test-support';
+import { buildBackup, serializeBackup, type BackupData } from '../export';
+import { envelope, type DataChange, type Result } from '../messages';
+import { DEFAULT_SETTINGS, type Settings } from '../model';
+import { createBackground, type ExtensionApi } from './index';
+
+const PAGE = 'https://www.international.gc.ca/upr/kazakhstan-34.html';
+const OTHER_PAGE = 'https://www.gov.uk/government/speeches/upr-34-kazakhstan';
+const ORIGIN = `chrome-extension://${fakeBrowser.runtime.id}/`;
+/** The annotator in tab `tabId` showing `url`, and the panel frame inside it. */
+const annotatorIn = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, url, frameId: 0, tab: { id: tabId, url } });
+const panelIn = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, url: `${ORIGIN}panel.html`, frameId: 3, tab: { id: tabId, url } });
+const dashboard = { id: fakeBrowser.runtime.id, url: `${ORIGIN}dashboard.html`, tab: { id: 40, url: `${ORIGIN}dashboard.html` } };
+
+let dbCount = 0;
+function setUp(openTabs: { id: number; url: string }[] = []) {
+  fakeBrowser.reset();
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  const broadcast: unknown[] = [];
+  const tabCommands: { tabId: number; command: string }[] = [];
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => void broadcast.push(message));
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId: number, message: unknown) => {
+    tabCommands.push({ tabId, command: (message as { command: string }).command });
+    return undefined;
+  });
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('');
+  vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async () => openTabs as never);
+  const name = `background-${++dbCount}`;
+  const app = createBackground({
+    browser: fakeBrowser as unknown as ExtensionApi,
+    settings: { getValue: async () => settings, setValue: async (next) => void (settings = next) },
+    openDb: (options) => openUprDb({ ...options, name }),
+  });
+  const request = async <T>(type: string, payload: unknown, sender: object): Promise<T> => {
+    const result = (await app.router(envelope(type, payload), sender)) as Result<T>;
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value;
+  };
+  const changes = () => broadcast.filter((m): m is { event: 'data.changed'; payload: DataChange } => (m as { event?: string }).event === 'data.changed').map((m) => m.payload);
+  return { app, request, changes, tabCommands, broadcast, getSettings: () => settings };
+}
+
+type Fixture = ReturnType<typeof setUp>;
+const captured = async ({ request }: Fixture, url = PAGE, tabId = 1) =>
+  request<{ recommendations: { n: number; id: string }[] }>('page.capture', capture(url, ['Ratify the Optional Protocol.', 'Amend the law on assembly.']), annotatorIn(tabId, url));
+
+describe('background: every write announces what it changed', () => {
+  beforeEach(() => vi.restoreAllMocks());
+
+  it('stores a page capture, shows it in that tab’s panel and announces the page', async () => {
+    const bg = setUp();
+    const { recommendations } = await captured(bg);
+    expect(recommendations.map((r) => r.n)).toEqual([1, 2]);
+    const panel = await bg.request<{ recommendations: { text: string }[] }>('panel.load', {}, panelIn(1, PAGE));
+    expect(panel.recommendations.map((r) => r.text)).toEqual(['Ratify the Optional Protocol.', 'Amend the law on assembly.']);
+    expect(bg.changes()).toEqual([{ scope: 'page', pageUrl: PAGE }]);
+  });
+
+  it('saves a note and announces it, so other panels and the dashboard show it', async () => {
+    const bg = setUp();
+    const { recommendations } = await captured(bg);
+    const note = await bg.request<{ body: string }>('note.save', { target: { recommendationId: recommendations[0]!.id }, patch: { body: 'Ask about 2021' } }, panelIn(1, PAGE));
+    expect(note.body).toBe('Ask about 2021');
+    expect(bg.changes().at(-1)).toEqual({ scope: 'note', note: expect.objectContaining({ body: 'Ask about 2021', recommendationId: recommendations[0]!.id }) });
+  });
+
+  it('deletes everything, announces it, and has every open statement read again', async () => {
+    const bg = setUp([
+      { id: 1, url: PAGE },
+      { id: 2, url: OTHER_PAGE },
+    ]);
+    const { recommendations } = await captured(bg);
+    await bg.request('note.save', { target: { recommendationId: recommendations[0]!.id }, patch: { body: 'Mine' } }, panelIn(1, PAGE));
+    await bg.request('data.deleteAll', { confirm: 'delete everything' }, dashboard);
+    const exported = await bg.request<{ recommendations: unknown[]; notes: unknown[] }>('data.export', {}, dashboard);
+    expect(exported.recommendations).toEqual([]);
+    expect(exported.notes).toEqual([]);
+    expect(bg.changes().at(-1)).toEqual({ scope: 'all' });
+    expect(bg.tabCommands.filter((c) => c.command === 'refresh').map((c) => c.tabId)).toEqual([1, 2]);
+  });
+
+  it('announces an applied import, never a preview', async () => {
+    const bg = setUp();
+    await captured(bg);
+    const { crossrefCounts: _counts, ...records } = await bg.request<BackupData & { crossrefCounts?: unknown }>('data.export', {}, dashboard);
+    const backup = serializeBackup(buildBackup(records, Date.now()));
+    const before = bg.changes().length;
+    const preview = await bg.request<{ applied: boolean }>('data.import', { text: backup, apply: false }, dashboard);
+    expect(preview.applied).toBe(false);
+    expect(bg.changes()).toHaveLength(before);
+    await bg.request('data.import', { text: backup, apply: true }, dashboard);
+    expect(bg.changes().at(-1)).toEqual({ scope: 'all' });
+  });
+
+  it('after a correction in one tab, announces the page and has the other tabs on it read it again', async () => {
+    const bg = setUp([
+      { id: 1, url: PAGE },
+      { id: 2, url: `${PAGE}#upr-rec=x` },
+      { id: 3, url: OTHER_PAGE },
+    ]);
+    const { recommendations } = await captured(bg);
+    await bg.request('rec.reject', { recommendationId: recommendations[1]!.id }, panelIn(1, PAGE));
+    expect(bg.changes().at(-1)).toEqual({ scope: 'page', pageUrl: PAGE });
+    await vi.waitFor(() => expect(bg.tabCommands.filter((c) => c.command === 'refresh').map((c) => c.tabId).sort()).toEqual([1, 2]));
+    const panel = await bg.request<{ recommendations: { text: string }[] }>('panel.load', {}, panelIn(2, PAGE));
+    expect(panel.recommendations.map((r) => r.text)).toEqual(['Ratify the Optional Protocol.']);
+  });
+
+  it('rebuilds the cross-references after a dataset import: the earlier cycle shows at once', async () => {
+    const bg = setUp();
+    await captured(bg);
+    const before = await bg.request<{ recommendations: { earlier: unknown[] }[] }>('panel.load', {}, panelIn(1, PAGE));
+    expect(before.recommendations[0]!.earlier).toEqual([]);
+    const csv = 'Recommendation,State under review,Recommending State,Session,Response\n"Ratify the Optional Protocol",Kazakhstan,Canada,20,Supported\n';
+    await bg.request('dataset.import', { text: csv, fileName: 'earlier.csv' }, dashboard);
+    expect(bg.changes().at(-1)).toEqual({ scope: 'all' });
+    const after = await bg.request<{ recommendations: { earlier: { session: number; repeat: boolean }[] }[] }>('panel.load', {}, panelIn(1, PAGE));
+    expect(after.recommendations[0]!.earlier).toEqual([expect.objectContaining({ session: 20, repeat: true })]);
+  });
+
+  it('writes a panel’s last draft when its port closes, and announces the note', async () => {
+    const bg = setUp();
+    const { recommendations } = await captured(bg);
+    const onMessage: ((m: unknown) => void)[] = [];
+    const onDisconnect: (() => void)[] = [];
+    const port = {
+      name: 'upr-drafts',
+      sender: { id: fakeBrowser.runtime.id, url: `${ORIGIN}panel.html` },
+      disconnect: vi.fn(),
+      onMessage: { addListener: (f: (m: unknown) => void) => onMessage.push(f) },
+      onDisconnect: { addListener: (f: () => void) => onDisconnect.push(f) },
+    };
+    bg.app.onConnect(port as never);
+    const target = { recommendationId: recommendations[0]!.id };
+    onMessage.forEach((f) => f({ upr: 1, draft: { target, body: 'alpha beta' } }));
+    onMessage.forEach((f) => f({ upr: 1, draft: { target, body: 'alpha beta gamma' } }));
+    onDisconnect.forEach((f) => f());
+    await vi.waitFor(() => expect(bg.changes().at(-1)).toEqual({ scope: 'note', note: expect.objectContaining({ body: 'alpha beta gamma' }) }));
+    const panel = await bg.request<{ recommendations: { note: { body: string } | null }[] }>('panel.load', {}, panelIn(1, PAGE));
+    expect(panel.recommendations[0]!.note?.body).toBe('alpha beta gamma');
+  });
+
+  it('refuses a capture for a page that is not the tab’s own, and a draft port from a page', async () => {
+    const bg = setUp();
+    await expect(bg.request('page.capture', capture(OTHER_PAGE, ['Ratify it.']), annotatorIn(1, PAGE))).rejects.toThrow(/^forbidden/);
+    const disconnect = vi.fn();
+    bg.app.onConnect({ name: 'upr-drafts', sender: { id: fakeBrowser.runtime.id, url: PAGE }, disconnect, onMessage: { addListener() {} }, onDisconnect: { addListener() {} } } as never);
+    expect(disconnect).toHaveBeenCalled();
+    expect(bg.changes()).toEqual([]);
+  });
+});

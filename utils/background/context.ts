@@ -1,0 +1,106 @@
+// What every background service shares: the database and its repository, the cross-reference index, and the two
+// things every write does — drop what it made stale (`invalidate`) and tell every open panel and dashboard
+// (`announce`). Nothing here is kept that IndexedDB does not also hold: a worker stopped at any moment loses only
+// caches, and a fresh one opens the database again.
+import type { IDBPDatabase } from 'idb';
+import type { browser as Browser } from 'wxt/browser';
+import { classifyRecommendation } from '../classify';
+import { createCrossrefIndex, type CrossrefIndex } from '../crossref';
+import { BLOCKED_MESSAGE, createRepository, describeStorageError, NotFoundError, openUprDb, type OpenOptions, type Repository, type UprDb } from '../db';
+import { eventEnvelope, RequestError, type DataChange, type Sender } from '../messages';
+import { pageKey, type Settings } from '../model';
+
+/** The extension API as the background uses it: `wxt/browser` in the worker, a fake in unit tests. */
+export type ExtensionApi = typeof Browser;
+
+/** Where the user's settings live (a WXT storage item in the worker). */
+export interface SettingsStore {
+  getValue(): Promise<Settings>;
+  setValue(settings: Settings): Promise<void>;
+}
+
+export interface BackgroundDeps {
+  browser: ExtensionApi;
+  settings: SettingsStore;
+  /** Opens the database; unit tests open one of their own over fake-indexeddb. */
+  openDb?: (options: OpenOptions) => Promise<IDBPDatabase<UprDb>>;
+}
+
+export interface BackgroundContext {
+  browser: ExtensionApi;
+  settings: SettingsStore;
+  repo: Repository;
+  /** `chrome-extension://<id>/` (or `moz-extension://…`): the origin of our own pages. */
+  extensionOrigin: string;
+  /** The cross-reference index over every stored recommendation, built from IndexedDB when first needed. */
+  crossref(): Promise<CrossrefIndex>;
+  /** The index if it is built (a write may update it in place instead of dropping it). */
+  builtCrossref(): Promise<CrossrefIndex> | null;
+  /** Forget every cache built from stored records: the next reader rebuilds it from IndexedDB. */
+  invalidate(): void;
+  /** Tell every open panel and dashboard what a write changed; nobody may be listening, which is fine. */
+  announce(change: DataChange): void;
+  /** Runs a storage operation, turning its failures into sentences for the user. */
+  stored<T>(work: () => Promise<T>): Promise<T>;
+}
+
+export function createContext({ browser, settings, openDb = openUprDb }: BackgroundDeps): BackgroundContext {
+  // The connection is cached only as a speed-up.
+  let dbPromise: Promise<IDBPDatabase<UprDb>> | null = null;
+  const getDb = () =>
+    (dbPromise ??= openDb({
+      onClosed: () => (dbPromise = null),
+      onBlocked: () => console.warn('[UPR Annotator]', BLOCKED_MESSAGE),
+    }).catch((error: unknown) => {
+      dbPromise = null;
+      throw new RequestError('storage', describeStorageError(error));
+    }));
+
+  let crossrefPromise: Promise<CrossrefIndex> | null = null;
+  const repo = createRepository(getDb, {
+    classify: classifyRecommendation,
+    // A dataset row merged into its page capture is no longer a record of its own: the index forgets it.
+    onRemoved: (ids) => void crossrefPromise?.then((index) => index.remove(ids)).catch(() => {}),
+  });
+  const crossref = () =>
+    (crossrefPromise ??= repo.allRecommendations().then(
+      (records) => createCrossrefIndex(records),
+      (error: unknown) => {
+        crossrefPromise = null;
+        throw error;
+      },
+    ));
+
+  return {
+    browser,
+    settings,
+    repo,
+    extensionOrigin: new URL(browser.runtime.getURL('/')).href,
+    crossref,
+    builtCrossref: () => crossrefPromise,
+    invalidate: () => void (crossrefPromise = null),
+    announce: (change) => void browser.runtime.sendMessage(eventEnvelope('data.changed', change)).catch(() => {}),
+    async stored(work) {
+      try {
+        return await work();
+      } catch (error) {
+        if (error instanceof NotFoundError) throw new RequestError('not-found', error.message);
+        if (error instanceof RequestError) throw error;
+        throw new RequestError('storage', describeStorageError(error));
+      }
+    },
+  };
+}
+
+/** The tab a content script or an extension page inside a tab speaks from. */
+export function tabOf(sender: Sender): { id: number; url: string | undefined } {
+  const id = sender.tab?.id;
+  if (id === undefined) throw new RequestError('forbidden', 'This request must come from a tab.');
+  return { id, url: sender.tab?.url };
+}
+
+/** A content script may only speak for, and read about, the page it runs in. */
+export function assertOwnPage(sender: Sender, url: string): void {
+  const tabUrl = sender.tab?.url;
+  if (!tabUrl || pageKey(tabUrl) !== pageKey(url)) throw new RequestError('forbidden', 'That page is not this tab’s page.');
+}

@@ -1,0 +1,84 @@
+// The user's data as a whole: export, backup/W3C import with its preview, dataset import, delete-all. Each write
+// here may touch any page, so it drops every cache and tells every panel and dashboard that everything changed.
+import { DatasetError, parseDataset, toStoredRecommendation } from '../dataset';
+import type { RecordSets } from '../db';
+import { applyImport, ImportError, parseBackup, parseW3c, previewImport, resolveW3cImport, type BackupData } from '../export';
+import { eventEnvelope, RequestError, type Handlers } from '../messages';
+import type { BackgroundContext } from './context';
+import type { TabsService } from './tabs';
+
+type DataHandlers = Pick<Handlers, 'data.export' | 'data.import' | 'dataset.import' | 'data.deleteAll'>;
+
+/** Above this many recommendations an export leaves out the cross-reference counts (seconds of work). */
+const CROSSREF_COUNT_LIMIT = 5_000;
+
+// A backup is ours; anything else JSON is read as W3C annotations. Their readers give the user's words for errors.
+function readImport(text: string, current: BackupData): { kind: 'backup' | 'w3c'; incoming: BackupData } {
+  try {
+    if (/"format"\s*:\s*"upr-annotator-backup"/.test(text.slice(0, 2_000))) return { kind: 'backup', incoming: parseBackup(text) };
+    return { kind: 'w3c', incoming: resolveW3cImport(current, parseW3c(text)) };
+  } catch (error) {
+    if (error instanceof ImportError) throw new RequestError('invalid', error.message);
+    throw error;
+  }
+}
+
+const count = (sets: RecordSets) => ({ pages: sets.pages.length, recommendations: sets.recommendations.length, notes: sets.notes.length });
+
+export function createDataHandlers(ctx: BackgroundContext, tabs: TabsService): DataHandlers {
+  const { repo, stored, settings } = ctx;
+  const changedEverything = () => {
+    ctx.invalidate();
+    ctx.announce({ scope: 'all' });
+  };
+  return {
+    async 'data.export'({ pageUrl }) {
+      // A statement's export carries that statement only; the user's settings go with a whole backup.
+      const [records, userSettings] = await Promise.all([stored(() => repo.exportRecords(pageUrl)), pageUrl ? undefined : settings.getValue()]);
+      if (records.recommendations.length > CROSSREF_COUNT_LIMIT) return { ...records, settings: userSettings };
+      const index = await ctx.crossref();
+      const crossrefCounts = Object.fromEntries(records.recommendations.map((r) => [r.id, index.earlierFor(r, { limit: 100 }).length]));
+      return { ...records, settings: userSettings, crossrefCounts };
+    },
+    async 'data.import'({ text, apply, settings: chosenSettings = [] }) {
+      const [records, userSettings] = await Promise.all([stored(() => repo.exportRecords()), settings.getValue()]);
+      const current = { ...records, settings: userSettings };
+      const { kind, incoming } = readImport(text, current);
+      const preview = previewImport(current, incoming);
+      if (apply) {
+        await stored(() => repo.importRecords(preview.writes));
+        if (kind === 'backup' && chosenSettings.length > 0) await settings.setValue(applyImport(current, incoming, chosenSettings).settings!);
+        changedEverything();
+      }
+      return { kind, added: count(preview.added), updated: count(preview.updated), unchanged: preview.unchanged, conflicts: preview.conflicts.length, settingChanges: preview.settingChanges, applied: apply };
+    },
+    async 'dataset.import'({ text, fileName }) {
+      let lastReported = -1;
+      const parsed = await parseDataset(text, {
+        fileName,
+        onProgress: ({ fraction }) => {
+          const done = Math.floor(fraction * 100);
+          if (done === lastReported) return;
+          lastReported = done;
+          ctx.browser.runtime.sendMessage(eventEnvelope('import.progress', { done, total: 100 })).catch(() => {});
+        },
+      }).catch((error: unknown) => {
+        if (error instanceof DatasetError) throw new RequestError('invalid', error.message);
+        throw error;
+      });
+      const now = Date.now();
+      const records = await Promise.all(parsed.rows.map((row) => toStoredRecommendation(row, now)));
+      const { added, updated } = await stored(() => repo.importRecommendations(records, now));
+      changedEverything();
+      return { added, updated, skipped: parsed.skipped, skippedCount: parsed.skippedCount };
+    },
+    async 'data.deleteAll'() {
+      await stored(() => repo.deleteAll());
+      changedEverything();
+      // Each statement open in a tab is read and captured again, so its panel goes on with empty notes, not with
+      // records that no longer exist.
+      await tabs.refreshTabs();
+      return null;
+    },
+  };
+}

@@ -1,0 +1,108 @@
+// Statement pages: what the annotator captures and reads back, the user's corrections, and what the panel shows of
+// a page (its records, notes, tags and the earlier-cycle cross-references). Every write announces the page it changed.
+import type { CrossrefIndex } from '../crossref';
+import { pageWordingOf } from '../db';
+import { RequestError, type EarlierRecommendation, type Handlers, type PanelData } from '../messages';
+import { pageKey, type RecSelector, type StoredRecommendation } from '../model';
+import { assertOwnPage, tabOf, type BackgroundContext } from './context';
+import type { TabsService } from './tabs';
+
+type PageHandlers = Pick<
+  Handlers,
+  'page.annotate' | 'page.correct' | 'rec.reject' | 'page.correctMeta' | 'page.stored' | 'page.capture' | 'panel.load'
+>;
+
+const EARLIER_LIMIT = 3;
+
+export function earlierOf(index: CrossrefIndex, rec: StoredRecommendation, limit = EARLIER_LIMIT): EarlierRecommendation[] {
+  return index.earlierFor(rec, { limit }).map(({ record, repeat, similarity }) => ({
+    id: record.id,
+    text: record.text,
+    recommendingState: record.recommendingState,
+    session: record.session,
+    cycle: record.cycle,
+    response: record.response,
+    pageUrl: record.pageUrl,
+    repeat,
+    similarity,
+  }));
+}
+
+export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): PageHandlers {
+  const { repo, stored } = ctx;
+  // A correction changes which records the page has and what they say: the index is rebuilt, every panel told, and
+  // the page read again in the other tabs that show it (the correcting tab reads it again itself).
+  const corrected = (url: string, tabId: number | undefined) => {
+    ctx.invalidate();
+    ctx.announce({ scope: 'page', pageUrl: pageKey(url) });
+    void tabs.refreshTabs(pageKey(url), tabId);
+  };
+  return {
+    async 'page.annotate'(_payload, sender) {
+      await tabs.injectAnnotator(tabOf(sender).id, sender.frameId ?? 0, false);
+      return { injected: true };
+    },
+    async 'page.correct'({ url, add, reject }, sender) {
+      assertOwnPage(sender, url);
+      await stored(() => repo.correctPage(url, { add, reject }));
+      corrected(url, sender.tab?.id);
+      return null;
+    },
+    async 'rec.reject'({ recommendationId }, sender) {
+      const tab = tabOf(sender);
+      const rec = await stored(() => repo.getRecommendation(recommendationId));
+      if (!rec?.pageUrl) throw new RequestError('not-found', 'That recommendation is not stored.');
+      await stored(() => repo.correctPage(rec.pageUrl!, { reject: [rec.text] }));
+      corrected(rec.pageUrl, tab.id);
+      tabs.sendToTab(tab.id, 'refresh');
+      return null;
+    },
+    async 'page.correctMeta'({ meta }, sender) {
+      const tab = tabOf(sender);
+      if (!tab.url) throw new RequestError('not-found', 'This tab shows no page.');
+      await stored(() => repo.correctPage(tab.url!, { meta }));
+      corrected(tab.url, tab.id);
+      tabs.sendToTab(tab.id, 'refresh');
+      return null;
+    },
+    async 'page.stored'({ url }, sender) {
+      assertOwnPage(sender, url);
+      const { page, recommendations, orphans } = await stored(() => repo.loadPage(url));
+      const placed = [...recommendations, ...orphans].filter((r): r is StoredRecommendation & { selector: RecSelector } => r.selector !== null);
+      return {
+        // The page's own words: a record joined with a dataset row holds the official text, which the page may not.
+        recommendations: placed.map((r) => ({ id: r.id, n: r.n, text: pageWordingOf(r), selector: r.selector, source: r.source })),
+        rejected: page?.corrections?.rejected ?? [],
+      };
+    },
+    async 'page.capture'(capture, sender) {
+      assertOwnPage(sender, capture.url);
+      const captured = await stored(() => repo.capturePage(capture));
+      // A built index takes the new records in place; an unbuilt one reads them when it is built.
+      const index = ctx.builtCrossref();
+      if (index) (await index).add(captured);
+      if ((sender.frameId ?? 0) === 0) tabs.showCount(tabOf(sender).id, captured.length);
+      ctx.announce({ scope: 'page', pageUrl: pageKey(capture.url) });
+      return { recommendations: captured.map((r) => ({ n: r.n, id: r.id })) };
+    },
+    async 'panel.load'(_payload, sender): Promise<PanelData> {
+      const tab = tabOf(sender);
+      if (!tab.url) return { tabId: tab.id, page: null, recommendations: [], orphans: [], pageNote: null, tags: [], earlierSummary: null };
+      const [{ page, recommendations, orphans, notes, pageNote }, tags, index] = await stored(() =>
+        Promise.all([repo.loadPage(tab.url!), repo.listTags(), ctx.crossref()]),
+      );
+      const noteOf = new Map(notes.map((n) => [n.recommendationId, n]));
+      const withNote = (r: StoredRecommendation) => ({ ...r, note: noteOf.get(r.id) ?? null, earlier: earlierOf(index, r) });
+      const summary = page ? index.summaryFor(page) : null;
+      return {
+        tabId: tab.id,
+        page,
+        recommendations: recommendations.map(withNote),
+        orphans: orphans.map(withNote),
+        pageNote,
+        tags,
+        earlierSummary: summary && { total: summary.total, supported: summary.supported, noted: summary.noted, unknown: summary.unknown },
+      };
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// The background's hands in the tabs: commands to the annotator in a tab (toolbar, keyboard shortcuts, the context
+// menu, the panel's requests that need the page), injecting the annotator, and the toolbar button's count.
+import * as v from 'valibot';
+import { showRecommendationCount } from '../badge';
+import { mountCheck, shownCheck } from '../frame-guard';
+import { commandEnvelope, RequestError, type Handlers, type TabCommands } from '../messages';
+import { pageKey } from '../model';
+import { tabOf, type ExtensionApi } from './context';
+
+type PanelHandlers = Pick<Handlers, 'panel.focus' | 'panel.command' | 'panel.mount' | 'panel.shown'>;
+
+export const ADD_SELECTION_MENU = 'upr-add-selection';
+
+export interface TabsService {
+  handlers: PanelHandlers;
+  /** Sends a command to the annotator in a tab; a tab without one (not a statement page) is not an error. */
+  sendToTab(tabId: number | undefined, command: keyof TabCommands, payload?: object): void;
+  /**
+   * The annotators read their page again: in every tab (after delete-all), or in the tabs showing `pageUrl` (after a
+   * correction made in one of them), but `exceptTabId`, which refreshes itself.
+   */
+  refreshTabs(pageUrl?: string, exceptTabId?: number): Promise<void>;
+  /** Runs the annotator in a tab's frame; `force` annotates what the detector would not call a statement. */
+  injectAnnotator(tabId: number, frameId: number, force: boolean): Promise<void>;
+  showCount(tabId: number, count: number): void;
+  /** The keyboard shortcuts of the manifest. */
+  onCommand(name: string, tab?: { id?: number }): Promise<void>;
+  onInstalled(): void;
+  onMenuClicked(info: { menuItemId: string | number }, tab?: { id?: number }): void;
+}
+
+const RefusedSchema = v.object({ refused: v.pipe(v.string(), v.maxLength(300)) });
+
+export function createTabsService(browser: ExtensionApi): TabsService {
+  const sendToTab: TabsService['sendToTab'] = (tabId, command, payload = {}) => {
+    if (tabId === undefined) return;
+    browser.tabs.sendMessage(tabId, commandEnvelope(command, payload), { frameId: 0 }).catch(() => {});
+  };
+  // The toolbar button (MV3 `action`, Firefox MV2 `browserAction`).
+  const toolbarButton = browser.action ?? browser.browserAction;
+
+  return {
+    sendToTab,
+    async refreshTabs(pageUrl, exceptTabId) {
+      const tabs = await browser.tabs.query({}).catch(() => []);
+      for (const tab of tabs) {
+        if (tab.id === exceptTabId) continue;
+        if (pageUrl === undefined || (tab.url && /^https?:/.test(tab.url) && pageKey(tab.url) === pageUrl)) sendToTab(tab.id, 'refresh');
+      }
+    },
+    async injectAnnotator(tabId, frameId, force) {
+      if (force) {
+        // Annotate even what the detector would not call a statement: the user asked for it.
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, func: () => void ((globalThis as Record<string, unknown>).__uprForce = true) });
+      }
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/content-scripts/annotator.js'] });
+    },
+    showCount(tabId, count) {
+      void showRecommendationCount(toolbarButton, tabId, count, (n) => browser.i18n.getMessage('badgeTitle', [String(n)]), browser.i18n.getMessage('actionTitle')).catch(
+        () => {}, // the tab closed meanwhile
+      );
+    },
+    async onCommand(name, tab) {
+      const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (name === 'next-recommendation') sendToTab(tabId, 'step', { direction: 1 });
+      else if (name === 'previous-recommendation') sendToTab(tabId, 'step', { direction: -1 });
+      else if (name === 'focus-panel' || name === 'toggle-highlights') sendToTab(tabId, name);
+    },
+    onInstalled() {
+      browser.contextMenus.create({ id: ADD_SELECTION_MENU, title: browser.i18n.getMessage('menuAddSelection'), contexts: ['selection'] });
+    },
+    onMenuClicked(info, tab) {
+      if (info.menuItemId === ADD_SELECTION_MENU) sendToTab(tab?.id, 'add-selection');
+    },
+    handlers: {
+      async 'panel.focus'({ n }, sender) {
+        await browser.tabs.sendMessage(tabOf(sender).id, commandEnvelope('focus', { n }), { frameId: 0 });
+        return null;
+      },
+      async 'panel.command'(command, sender) {
+        const sent = command.command === 'add-selection' ? commandEnvelope('add-selection', {}) : commandEnvelope(command.command, { n: command.n });
+        const answer: unknown = await browser.tabs.sendMessage(tabOf(sender).id, sent, { frameId: 0 });
+        // The page could not do it (nothing selected, a caret outside the item): its sentence goes to the panel.
+        const refused = v.safeParse(RefusedSchema, answer);
+        if (refused.success) throw new RequestError('invalid', refused.output.refused);
+        return null;
+      },
+      // Asked of the annotator in the panel's tab, which alone knows the token it put in its frame's address.
+      async 'panel.mount'({ token }, sender) {
+        return (await browser.tabs.sendMessage(tabOf(sender).id, mountCheck(token), { frameId: 0 }).catch(() => false)) === true;
+      },
+      async 'panel.shown'(_payload, sender) {
+        return (await browser.tabs.sendMessage(tabOf(sender).id, shownCheck(), { frameId: 0 }).catch(() => false)) === true;
+      },
+    },
+  };
+}
