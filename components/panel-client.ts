@@ -3,7 +3,7 @@
 import type { browser as Browser } from 'wxt/browser';
 import type { NotePatch, NoteTarget } from '@/utils/db';
 import type { PageCorrections } from '@/utils/model';
-import { DRAFT_PORT, PROTOCOL_VERSION, readEvent, sendRequest, type DataChange, type DraftMessage, type EventSender, type ExportedData, type Note, type PanelData, type Result } from '@/utils/messages';
+import { DRAFT_PORT, draftKey, PROTOCOL_VERSION, readEvent, sendRequest, type DataChange, type Draft, type DraftMessage, type EventSender, type ExportedData, type Note, type PanelData, type Result } from '@/utils/messages';
 
 export interface PanelEventHandlers {
   selected(n: number): void;
@@ -31,14 +31,16 @@ export interface PanelClient {
   /** This page's records, for "export this page". */
   exportPage(pageUrl: string): Promise<Result<ExportedData>>;
   /** The text as typed, sent at once so that it outlives a tab closed before the debounced save. */
-  draft(target: NoteTarget, body: string): void;
+  draft(target: NoteTarget, body: string, base?: string, editor?: string): void;
   /** Events for this panel: a highlight clicked in its own tab, a write anywhere. Returns an unsubscribe. */
   subscribe(tabId: number | null, handlers: PanelEventHandlers): () => void;
 }
 
 type Runtime = typeof Browser.runtime;
+/** The extension's storage areas; drafts go to `session` where the browser has it. */
+type ExtensionStorage = Partial<Pick<typeof Browser.storage, 'session'>>;
 
-export function createPanelClient(runtime: Runtime): PanelClient {
+export function createPanelClient(runtime: Runtime, storage?: ExtensionStorage): PanelClient {
   const send = (message: unknown) => runtime.sendMessage(message);
   let port: ReturnType<Runtime['connect']> | null = null;
   const draftPort = () => {
@@ -51,8 +53,11 @@ export function createPanelClient(runtime: Runtime): PanelClient {
     return (port = opened);
   };
   return {
-    draft(target, body) {
-      const message: DraftMessage = { upr: PROTOCOL_VERSION, draft: { target, body } };
+    draft(target, body, base, editor) {
+      const draft: Draft = { target, body, at: Date.now(), ...(base === undefined ? {} : { base }), ...(editor === undefined ? {} : { editor }) };
+      // Session storage outlives a stopped worker and a closed tab; the port tells a running worker at once.
+      void storage?.session?.set({ [draftKey(target)]: draft }).catch(() => {});
+      const message: DraftMessage = { upr: PROTOCOL_VERSION, draft };
       try {
         draftPort().postMessage(message);
       } catch {

@@ -38,9 +38,13 @@ export function isImportProgress(message: unknown): message is { payload: Events
   return typeof done === 'number' && typeof total === 'number' && Number.isFinite(done) && Number.isFinite(total) && total > 0 && done >= 0;
 }
 
-export function createDashboardClient(runtime: Runtime, storage: StorageManager | undefined = globalThis.navigator?.storage): DashboardClient {
+export function createDashboardClient(
+  runtime: Runtime,
+  storage: StorageManager | undefined = globalThis.navigator?.storage,
+  extensionStorage?: Parameters<typeof createPanelClient>[1],
+): DashboardClient {
   const send = (message: unknown) => runtime.sendMessage(message);
-  const panel = createPanelClient(runtime);
+  const panel = createPanelClient(runtime, extensionStorage);
   return {
     load: () => sendRequest(send, 'data.export', {}),
     importFile: (text, apply, settings = []) => sendRequest(send, 'data.import', { text, apply, settings }),

@@ -9,7 +9,7 @@ import { settingsItem, updateSettings } from '@/utils/settings';
 import '@/components/panel.css';
 import '@/components/dashboard/dashboard.css';
 
-const client = createDashboardClient(browser.runtime);
+const client = createDashboardClient(browser.runtime, globalThis.navigator?.storage, browser.storage);
 const root = document.getElementById('app')!;
 
 function show(setting: LanguageSetting) {

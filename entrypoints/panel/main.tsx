@@ -8,7 +8,7 @@ import { createTranslator, resolveLanguage, type LanguageSetting } from '@/utils
 import { settingsItem, updateSettings } from '@/utils/settings';
 import '@/components/panel.css';
 
-const client = createPanelClient(browser.runtime);
+const client = createPanelClient(browser.runtime, browser.storage);
 const root = document.getElementById('app')!;
 const visibility = watchVisibility(document.body);
 // The browser's own report where it has one (covered, see-through, filtered, across frames), and the page side's

@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openUprDb } from '../db';
 import { capture } from '../db/capture.test-support';
 import { buildBackup, serializeBackup, type BackupData } from '../export';
-import { envelope, type DataChange, type Result } from '../messages';
+import { draftKey, envelope, type DataChange, type Result } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../model';
 import { createBackground, type ExtensionApi } from './index';
 
@@ -20,8 +20,8 @@ const panelIn = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, u
 const dashboard = { id: fakeBrowser.runtime.id, url: `${ORIGIN}dashboard.html`, tab: { id: 40, url: `${ORIGIN}dashboard.html` } };
 
 let dbCount = 0;
-function setUp(openTabs: { id: number; url: string }[] = []) {
-  fakeBrowser.reset();
+function setUp(openTabs: { id: number; url: string }[] = [], { name = `background-${++dbCount}`, reset = true } = {}) {
+  if (reset) fakeBrowser.reset();
   let settings: Settings = { ...DEFAULT_SETTINGS };
   const broadcast: unknown[] = [];
   const tabCommands: { tabId: number; command: string }[] = [];
@@ -32,7 +32,6 @@ function setUp(openTabs: { id: number; url: string }[] = []) {
   });
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('');
   vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async () => openTabs as never);
-  const name = `background-${++dbCount}`;
   const app = createBackground({
     browser: fakeBrowser as unknown as ExtensionApi,
     settings: { getValue: async () => settings, setValue: async (next) => void (settings = next) },
@@ -44,7 +43,7 @@ function setUp(openTabs: { id: number; url: string }[] = []) {
     return result.value;
   };
   const changes = () => broadcast.filter((m): m is { event: 'data.changed'; payload: DataChange } => (m as { event?: string }).event === 'data.changed').map((m) => m.payload);
-  return { app, request, changes, tabCommands, broadcast, getSettings: () => settings };
+  return { app, name, request, changes, tabCommands, broadcast, getSettings: () => settings };
 }
 
 type Fixture = ReturnType<typeof setUp>;
@@ -84,6 +83,30 @@ describe('background: every write announces what it changed', () => {
     expect(exported.notes).toEqual([]);
     expect(bg.changes().at(-1)).toEqual({ scope: 'all' });
     expect(bg.tabCommands.filter((c) => c.command === 'refresh').map((c) => c.tabId)).toEqual([1, 2]);
+  });
+
+  it('lets no draft typed before "Delete all" bring a deleted note back', async () => {
+    const bg = setUp();
+    const target = { recommendationId: (await captured(bg)).recommendations[0]!.id };
+    const onDisconnect: (() => void)[] = [];
+    const onMessage: ((m: unknown) => void)[] = [];
+    bg.app.onConnect({
+      name: 'upr-drafts',
+      sender: { id: fakeBrowser.runtime.id, url: `${ORIGIN}panel.html` },
+      disconnect() {},
+      onMessage: { addListener: (f: (m: unknown) => void) => onMessage.push(f) },
+      onDisconnect: { addListener: (f: () => void) => onDisconnect.push(f) },
+    } as never);
+    const draft = { target, body: 'Written before the deletion', at: Date.now() };
+    onMessage.forEach((f) => f({ upr: 1, draft }));
+    await fakeBrowser.storage.session.set({ [draftKey(target)]: draft });
+    await bg.request('note.save', { target, patch: { body: draft.body } }, panelIn(1, PAGE));
+    await bg.request('data.deleteAll', { confirm: 'delete everything' }, dashboard);
+    await captured(bg); // the tab reads its page again
+    onDisconnect.forEach((f) => f()); // then closes
+    await bg.app.flushDrafts();
+    const exported = await bg.request<{ notes: unknown[] }>('data.export', {}, dashboard);
+    expect(exported.notes).toEqual([]);
   });
 
   it('announces an applied import, never a preview', async () => {
@@ -139,8 +162,8 @@ describe('background: every write announces what it changed', () => {
     };
     bg.app.onConnect(port as never);
     const target = { recommendationId: recommendations[0]!.id };
-    onMessage.forEach((f) => f({ upr: 1, draft: { target, body: 'alpha beta' } }));
-    onMessage.forEach((f) => f({ upr: 1, draft: { target, body: 'alpha beta gamma' } }));
+    onMessage.forEach((f) => f({ upr: 1, draft: { target, body: 'alpha beta', at: Date.now() } }));
+    onMessage.forEach((f) => f({ upr: 1, draft: { target, body: 'alpha beta gamma', at: Date.now() + 1 } }));
     onDisconnect.forEach((f) => f());
     await vi.waitFor(() => expect(bg.changes().at(-1)).toEqual({ scope: 'note', note: expect.objectContaining({ body: 'alpha beta gamma' }) }));
     const panel = await bg.request<{ recommendations: { note: { body: string } | null }[] }>('panel.load', {}, panelIn(1, PAGE));
@@ -154,5 +177,57 @@ describe('background: every write announces what it changed', () => {
     bg.app.onConnect({ name: 'upr-drafts', sender: { id: fakeBrowser.runtime.id, url: PAGE }, disconnect, onMessage: { addListener() {} }, onDisconnect: { addListener() {} } } as never);
     expect(disconnect).toHaveBeenCalled();
     expect(bg.changes()).toEqual([]);
+  });
+
+  it('merges two tabs’ edits of one note, and overwrites nothing where they overlap', async () => {
+    const bg = setUp();
+    const target = { recommendationId: (await captured(bg)).recommendations[0]!.id };
+    const save = (body: string, base?: string) => bg.request<{ body: string }>('note.save', { target, patch: { body, base } }, panelIn(1, PAGE));
+    await save('Ask about the budget.');
+    await save('Call the ministry. Ask about the budget.', 'Ask about the budget.');
+    // The second tab typed over the same stored text, at the other end.
+    expect((await save('Ask about the budget. Compare with 2019.', 'Ask about the budget.')).body).toBe('Call the ministry. Ask about the budget. Compare with 2019.');
+    await expect(save('Ask about something else.', 'Ask about the budget.')).rejects.toThrow(/^conflict: .*Nothing was overwritten/);
+    const panel = await bg.request<{ recommendations: { note: { body: string } | null }[] }>('panel.load', {}, panelIn(1, PAGE));
+    expect(panel.recommendations[0]!.note?.body).toBe('Call the ministry. Ask about the budget. Compare with 2019.');
+  });
+
+  it('writes the drafts a stopped worker left behind before the next panel loads, and only those newer than the note', async () => {
+    const first = setUp();
+    const [one, two] = (await captured(first)).recommendations;
+    await first.request('note.save', { target: { recommendationId: one!.id }, patch: { body: 'alpha' } }, panelIn(1, PAGE));
+    await first.request('note.save', { target: { recommendationId: two!.id }, patch: { body: 'saved after its draft' } }, panelIn(1, PAGE));
+    // Typed while the worker was stopped, the tab closed before any save: only session storage has the words.
+    await fakeBrowser.storage.session.set({
+      [draftKey({ recommendationId: one!.id })]: { target: { recommendationId: one!.id }, body: 'alpha beta gamma delta epsilon', base: 'alpha', at: Date.now() + 1 },
+      [draftKey({ recommendationId: two!.id })]: { target: { recommendationId: two!.id }, body: 'an older draft', at: 1 },
+      [`${draftKey({ recommendationId: one!.id })}x`]: { target: 'not a draft' },
+    });
+    const woken = setUp([], { name: first.name, reset: false });
+    const panel = await woken.request<{ recommendations: { note: { body: string } | null }[] }>('panel.load', {}, panelIn(1, PAGE));
+    expect(panel.recommendations.map((r) => r.note?.body)).toEqual(['alpha beta gamma delta epsilon', 'saved after its draft']);
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+
+  it('keeps both texts when a closed tab’s draft overlaps what another tab saved meanwhile', async () => {
+    const bg = setUp();
+    const target = { recommendationId: (await captured(bg)).recommendations[0]!.id };
+    await bg.request('note.save', { target, patch: { body: 'Shelters.' } }, panelIn(1, PAGE));
+    await bg.request('note.save', { target, patch: { body: 'Shelters: budget cut.', base: 'Shelters.' } }, panelIn(2, PAGE));
+    await bg.app.flushDrafts([{ target, body: 'Shelters: ask the ministry.', base: 'Shelters.', at: Date.now() + 1 }]);
+    const panel = await bg.request<{ recommendations: { note: { body: string } | null }[] }>('panel.load', {}, panelIn(1, PAGE));
+    expect(panel.recommendations[0]!.note?.body).toBe('Shelters: budget cut.\n\nShelters: ask the ministry.');
+  });
+
+  it('takes an editor’s own earlier draft, written while it typed on, as its base, not as another tab’s edit', async () => {
+    const bg = setUp();
+    const target = { recommendationId: (await captured(bg)).recommendations[0]!.id };
+    await bg.request('note.save', { target, patch: { body: 'alpha' } }, panelIn(1, PAGE));
+    // The worker woke mid-typing and wrote the draft it found; the editor typed on over the text it had.
+    await bg.app.flushDrafts([{ target, body: 'alpha bet', base: 'alpha', at: Date.now(), editor: 'editor-1' }]);
+    const saved = await bg.request<{ body: string }>('note.save', { target, patch: { body: 'alpha beta gamma', base: 'alpha', editor: 'editor-1' } }, panelIn(1, PAGE));
+    expect(saved.body).toBe('alpha beta gamma');
+    // Another editor over the same base is another tab: both words kept where they overlap is its choice to make.
+    await expect(bg.request('note.save', { target, patch: { body: 'alpha omega', base: 'alpha', editor: 'editor-2' } }, panelIn(2, PAGE))).rejects.toThrow(/^conflict/);
   });
 });

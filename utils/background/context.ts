@@ -6,7 +6,7 @@ import type { IDBPDatabase } from 'idb';
 import type { browser as Browser } from 'wxt/browser';
 import { classifyRecommendation } from '../classify';
 import { createCrossrefIndex, type CrossrefIndex } from '../crossref';
-import { BLOCKED_MESSAGE, createRepository, describeStorageError, NotFoundError, openUprDb, type OpenOptions, type Repository, type UprDb } from '../db';
+import { BLOCKED_MESSAGE, createRepository, describeStorageError, NotFoundError, NoteConflictError, openUprDb, type OpenOptions, type Repository, type UprDb } from '../db';
 import { eventEnvelope, RequestError, type DataChange, type Sender } from '../messages';
 import { pageKey, type Settings } from '../model';
 
@@ -85,6 +85,7 @@ export function createContext({ browser, settings, openDb = openUprDb }: Backgro
         return await work();
       } catch (error) {
         if (error instanceof NotFoundError) throw new RequestError('not-found', error.message);
+        if (error instanceof NoteConflictError) throw new RequestError('conflict', error.message);
         if (error instanceof RequestError) throw error;
         throw new RequestError('storage', describeStorageError(error));
       }

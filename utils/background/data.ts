@@ -5,6 +5,7 @@ import type { RecordSets } from '../db';
 import { applyImport, ImportError, parseBackup, parseW3c, previewImport, resolveW3cImport, type BackupData } from '../export';
 import { eventEnvelope, RequestError, type Handlers } from '../messages';
 import type { BackgroundContext } from './context';
+import type { NotesService } from './notes';
 import type { TabsService } from './tabs';
 
 type DataHandlers = Pick<Handlers, 'data.export' | 'data.import' | 'dataset.import' | 'data.deleteAll'>;
@@ -25,7 +26,7 @@ function readImport(text: string, current: BackupData): { kind: 'backup' | 'w3c'
 
 const count = (sets: RecordSets) => ({ pages: sets.pages.length, recommendations: sets.recommendations.length, notes: sets.notes.length });
 
-export function createDataHandlers(ctx: BackgroundContext, tabs: TabsService): DataHandlers {
+export function createDataHandlers(ctx: BackgroundContext, tabs: TabsService, notes: Pick<NotesService, 'forgetDrafts'>): DataHandlers {
   const { repo, stored, settings } = ctx;
   const changedEverything = () => {
     ctx.invalidate();
@@ -73,6 +74,7 @@ export function createDataHandlers(ctx: BackgroundContext, tabs: TabsService): D
       return { added, updated, skipped: parsed.skipped, skippedCount: parsed.skippedCount };
     },
     async 'data.deleteAll'() {
+      await notes.forgetDrafts();
       await stored(() => repo.deleteAll());
       changedEverything();
       // Each statement open in a tab is read and captured again, so its panel goes on with empty notes, not with

@@ -22,10 +22,17 @@ export interface BackgroundApp {
   router: ReturnType<typeof createRouter>;
   /** The runtime.onConnect listener: the drafts port each open panel streams its typing over. */
   onConnect: NotesService['onConnect'];
+  /** Writes the drafts that no save confirmed (those left in session storage, and `extra`). */
+  flushDrafts: NotesService['flushDrafts'];
   /** Registers the detector where the settings say (again whenever they change). */
   registerDetector(): Promise<void>;
   /** Adds every listener to the browser. */
   listen(): void;
+}
+
+function afterDrafts(ready: Promise<unknown>, handlers: Handlers): Handlers {
+  const waiting = Object.entries(handlers).map(([type, handle]) => [type, async (payload: never, sender: never) => (await ready, (handle as (p: never, s: never) => unknown)(payload, sender))]);
+  return Object.fromEntries(waiting) as Handlers;
 }
 
 export function createBackground(deps: BackgroundDeps): BackgroundApp {
@@ -33,13 +40,16 @@ export function createBackground(deps: BackgroundDeps): BackgroundApp {
   const { browser } = deps;
   const tabs = createTabsService(browser);
   const notes = createNotesService(ctx);
-  const handlers: Handlers = {
+  // Drafts a stopped worker left behind (a tab closed while it slept) are written before any request is answered,
+  // so the panel that opens next shows them.
+  const draftsWritten = notes.flushDrafts().catch((error: unknown) => console.warn('[UPR Annotator]', error));
+  const handlers = afterDrafts(draftsWritten, {
     ...createPageHandlers(ctx, tabs),
     ...notes.handlers,
-    ...createDataHandlers(ctx, tabs),
+    ...createDataHandlers(ctx, tabs, notes),
     ...createPopupHandlers(ctx, tabs),
     ...tabs.handlers,
-  };
+  });
   const router = createRouter(handlers, { extensionId: browser.runtime.id, extensionOrigin: ctx.extensionOrigin });
 
   // The detector runs where the settings say; registered at every start too, which is cheap and mends a
@@ -55,6 +65,7 @@ export function createBackground(deps: BackgroundDeps): BackgroundApp {
     handlers,
     router,
     onConnect: notes.onConnect,
+    flushDrafts: notes.flushDrafts,
     registerDetector,
     listen() {
       browser.runtime.onInstalled.addListener(() => tabs.onInstalled());

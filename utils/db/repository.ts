@@ -2,6 +2,7 @@
 // note is either stored completely or not at all.
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import {
+  mergeEdits,
   normalizeRecommendationText,
   pageKey,
   recommendationId,
@@ -43,6 +44,14 @@ export async function openUprDb(options: OpenOptions = {}): Promise<IDBPDatabase
 /** What a save changes; fields left out keep their stored value. */
 export interface NotePatch {
   body?: string;
+  /**
+   * The stored text `body` was typed over. When the stored text moved on since (another tab saved), the two edits
+   * are merged where they touch different parts; where they overlap, nothing is overwritten (NoteConflictError).
+   * Without it, `body` replaces the stored text.
+   */
+  base?: string;
+  /** The note editor that typed `body` (random per editor); the background uses it, storage does not keep it. */
+  editor?: string;
   tags?: string[];
   status?: NoteStatus;
 }
@@ -71,6 +80,8 @@ export interface Repository {
   capturePage(capture: PageCapture, now?: number): Promise<StoredRecommendation[]>;
   loadPage(url: string): Promise<LoadedPage>;
   saveNote(target: NoteTarget, patch: NotePatch, now?: number): Promise<Note>;
+  /** The note on a recommendation or page, deleted ones too (null when there never was one). */
+  getNote(target: NoteTarget): Promise<Note | null>;
   /** Marks a note deleted (undoable); returns it as deleted. */
   deleteNote(id: string, now?: number): Promise<Note>;
   restoreNote(id: string, now?: number): Promise<Note>;
@@ -106,6 +117,13 @@ export interface RecordSets {
 }
 
 export class NotFoundError extends Error {}
+
+/** A save whose edit overlaps one saved meanwhile elsewhere: `current` is the note as stored, left as it was. */
+export class NoteConflictError extends Error {
+  constructor(readonly current: Note) {
+    super('This note was changed elsewhere while you were typing here. Nothing was overwritten: choose which text to keep.');
+  }
+}
 
 const MAX_TAGS = 20;
 const MAX_TAG_LENGTH = 50;
@@ -366,11 +384,23 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const notes = tx.objectStore('notes');
       const earlier = await notes.get(id);
       const before = live(earlier) ? earlier.tags : [];
+      const stored = live(earlier) ? earlier.body : '';
+      let body = patch.body ?? stored;
+      // (A note deleted meanwhile is not merged with: writing in it again brings it back, as before.)
+      if (patch.body !== undefined && patch.base !== undefined && live(earlier) && stored !== patch.base) {
+        const merged = mergeEdits(patch.base, patch.body, stored);
+        if (merged === null) {
+          tx.done.catch(() => {});
+          tx.abort();
+          throw new NoteConflictError(earlier);
+        }
+        body = merged;
+      }
       const note: Note = {
         id,
         recommendationId: 'recommendationId' in target ? target.recommendationId : null,
         pageUrl: 'pageUrl' in target ? pageKey(target.pageUrl) : null,
-        body: patch.body ?? (live(earlier) ? earlier.body : ''),
+        body,
         tags: patch.tags ? normalizeTags(patch.tags) : before,
         status: patch.status ?? (live(earlier) ? earlier.status : 'none'),
         createdAt: live(earlier) ? earlier.createdAt : now,
@@ -381,6 +411,10 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       await countTags(tx as never, before, note.tags, now);
       await tx.done;
       return note;
+    },
+
+    async getNote(target) {
+      return (await (await getDb()).get('notes', noteIdFor(target))) ?? null;
     },
 
     deleteNote: (id, now = Date.now()) => setDeleted(id, now, now),

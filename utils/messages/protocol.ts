@@ -72,15 +72,31 @@ const TabIdSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
 const NoteTargetSchema = v.union([v.object({ recommendationId: RecommendationIdSchema }), v.object({ pageUrl: PageUrlSchema })]);
 
 /**
- * The panel's drafts channel: every keystroke's text goes over a port at once, so text typed just before a tab
- * closes is not lost with it; the background writes what was not saved yet when the port goes away.
+ * The panel's drafts: every keystroke's text, with the stored text it was typed over (`base`) and when (`at`),
+ * goes at once over a port and into the extension's session storage (which pages and content scripts cannot
+ * reach), so text typed just before a tab closes is not lost with it — even while the worker is stopped: the
+ * background writes what no save has confirmed when the port goes away, and whatever is left when it next starts.
  */
 export const DRAFT_PORT = 'upr-drafts';
-export const DraftMessageSchema = v.object({
-  upr: v.literal(PROTOCOL_VERSION),
-  draft: v.object({ target: NoteTargetSchema, body: NoteBodySchema }),
+const EditorIdSchema = v.pipe(v.string(), v.regex(/^[0-9a-z-]{1,64}$/));
+/** Session-storage keys of drafts: this prefix, then the note's target. */
+export const DRAFT_KEY_PREFIX = 'upr-draft:';
+export const DraftSchema = v.object({
+  target: NoteTargetSchema,
+  body: NoteBodySchema,
+  base: v.optional(NoteBodySchema),
+  at: v.pipe(v.number(), v.finite(), v.minValue(0)),
+  /** The note editor that typed it (random per editor): its own earlier draft is not another tab's edit. */
+  editor: v.optional(EditorIdSchema),
 });
+export type Draft = v.InferOutput<typeof DraftSchema>;
+export const DraftMessageSchema = v.object({ upr: v.literal(PROTOCOL_VERSION), draft: DraftSchema });
 export type DraftMessage = v.InferOutput<typeof DraftMessageSchema>;
+
+/** Where a draft for `target` is kept in session storage: one per note, the latest keystroke's. */
+export function draftKey(target: { recommendationId: string } | { pageUrl: string }): string {
+  return DRAFT_KEY_PREFIX + ('recommendationId' in target ? target.recommendationId : `page:${target.pageUrl}`);
+}
 
 /** The largest file text an import accepts (32 M characters), checked again by the readers. */
 export const MAX_IMPORT_TEXT = 32 * 1024 * 1024;
@@ -109,6 +125,10 @@ export const REQUESTS = {
       target: NoteTargetSchema,
       patch: v.object({
         body: v.optional(NoteBodySchema),
+        /** The stored text `body` was typed over: edits saved meanwhile elsewhere are merged, never overwritten. */
+        base: v.optional(NoteBodySchema),
+        /** The editor that typed `body` (see DraftSchema). */
+        editor: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-z-]{1,64}$/))),
         tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(50))),
         status: v.optional(v.picklist(NOTE_STATUSES)),
       }),
@@ -238,7 +258,8 @@ export interface ImportSummary {
 export type RequestType = keyof typeof REQUESTS;
 export type Payload<T extends RequestType> = v.InferOutput<(typeof REQUESTS)[T]['payload']>;
 
-export type ErrorCode = 'protocol' | 'invalid' | 'forbidden' | 'storage' | 'not-found' | 'internal';
+/** `conflict`: a note's edit overlaps one saved meanwhile elsewhere; nothing was overwritten. */
+export type ErrorCode = 'protocol' | 'invalid' | 'forbidden' | 'storage' | 'not-found' | 'conflict' | 'internal';
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 /**

@@ -216,3 +216,5 @@ export function recommendationId(
   const key = [normalizeRecommendationText(text), from, who.stateUnderReviewCode ?? '', who.session ?? ''].join('\u0000');
   return `r${sha256Hex(key, 12)}`;
 }
+
+export { mergeEdits, keepBoth } from './merge-edits';
