@@ -16,6 +16,7 @@ import {
   LIGHT_LEMMAS,
   NOT_VERB_FORMS,
   NOT_VERB_STARTS,
+  OBJECT_OPENERS,
   SPECIFIC_ACT_NOUNS, OBJECT_BOUNDARY_WORDS, SKIPPABLE_WORDS, SPECIFIC_OBJECT_WORDS, VERB_TABLE } from './verbs';
 
 export { foldText, foldedTokens } from './fold';
@@ -165,6 +166,14 @@ function endsWrongAtLarge(tokens: readonly string[], from: number): boolean {
   return wrong >= 0 && !window.some((t) => LEGAL_TEXT_WORDS.has(t));
 }
 
+/** A verb form's category once its object is read (the form's own words end at `after`). */
+function categoryWithObject(form: VerbForm, tokens: readonly string[], after: number): ActionCategory {
+  const object = form.objectRule === 'none' ? null : categoryOfObject(tokens, after, form.objectRule === 'lower');
+  // A specific verb only ever becomes general by its object; a light verb takes whatever its object says.
+  const category = object === null || (form.objectRule === 'lower' && object !== 4) ? form.category : object;
+  return form.ending && category === 5 && endsWrongAtLarge(tokens, after) ? 4 : category;
+}
+
 /** 4 or 5 from the verb's object when its words say general or specific; null when they say neither. */
 function categoryOfObject(tokens: readonly string[], from: number, specificVerb = false): ActionCategory | null {
   for (let i = from; i < tokens.length && i < from + OBJECT_WINDOW; i++) {
@@ -207,21 +216,26 @@ const MEANS_REACH = 3;
  * A general recommendation made specific by its means ("Take measures to protect migrants, in particular by
  * ratifying the Convention") is specific action: UPR Info codes the most specific act asked for.
  */
-function hasSpecificMeans(tokens: readonly string[], from: number, maps: readonly Map<string, VerbForm[]>[]): boolean {
+function meansCategory(tokens: readonly string[], from: number, maps: readonly Map<string, VerbForm[]>[]): ActionCategory | null {
+  let found: ActionCategory | null = null;
   for (let i = from; i < tokens.length; i++) {
     if (!MEANS_WORDS.has(tokens[i]!)) continue;
     for (let k = i + 1; k < tokens.length && k <= i + MEANS_REACH; k++) {
       const word = tokens[k]!;
-      if (SPECIFIC_ACT_NOUNS.has(word)) return true;
+      if (SPECIFIC_ACT_NOUNS.has(word)) return 5;
+      // "by 2015": a date, not a means.
+      if (NUMBER.test(word)) break;
       // A gerund ("by ratifying"), not any word that a verb table lists ("by law", "by the Committee").
       const form = word.endsWith('ing') || word.endsWith('ant') || word.endsWith('ando') || word.endsWith('iendo') ? verbAt(tokens, k, maps) : null;
       if (form) {
-        if (form.category === 5) return true;
+        const category = categoryWithObject(form, tokens, k + form.tokens.length);
+        if (category === 5) return 5;
+        if (category === 4) found = 4;
         break;
       }
     }
   }
-  return false;
+  return found;
 }
 
 // A recommendation opening on a clause ("In the light of its national realities, continue …", "Recalling
@@ -269,14 +283,14 @@ function knownVerbIn(tokens: readonly string[], maps: readonly Map<string, VerbF
     const form = verbAt(tokens, i, maps);
     if (form) {
       const after = i + form.tokens.length;
-      const object = form.objectRule === 'none' ? null : categoryOfObject(tokens, after, form.objectRule === 'lower');
-      // A specific verb only ever becomes general by its object; a light verb takes whatever its object says.
-      let category = object === null || (form.objectRule === 'lower' && object !== 4) ? form.category : object;
-      if (form.ending && category === 5 && endsWrongAtLarge(tokens, after)) category = 4;
+      const category = categoryWithObject(form, tokens, after);
       // "Continue and strengthen …", "Maintain and expand …": continuing, yes, but the second verb says what.
       const next = form.category === 2 && tokens[after] === 'and' ? knownVerbIn(tokens.slice(after + 1, after + 4), maps) : null;
       if (next && next.category >= 4) return { words: `${form.tokens.join(' ')} and ${next.words}`, known: true, category: next.category };
-      if (category === 4 && hasSpecificMeans(tokens, after, maps)) return { words: form.tokens.join(' '), known: true, category: 5 };
+      if (category === 4 || category === 2) {
+        const means = meansCategory(tokens, after, maps);
+        if (means !== null && means > category) return { words: form.tokens.join(' '), known: true, category: means };
+      }
       return { words: form.tokens.join(' '), known: true, category };
     }
     const token = tokens[i]!;
@@ -290,6 +304,11 @@ function knownVerbIn(tokens: readonly string[], maps: readonly Map<string, VerbF
     if (afterLeadIn) {
       const named = namedAct(tokens, i, maps);
       if (named) return named;
+    }
+    // "Disseminate the report", "Deal with the issue of …", "Reject any attempt to impose …": an unknown first word
+    // followed by what opens an object is the verb itself, not a subject ("Kazakhstan ratifies").
+    if (unknownAllowed === UNKNOWN_WORDS_BEFORE_VERB && !afterLeadIn && OBJECT_OPENERS.has(tokens[i + 1] ?? '') && !NOT_VERB_STARTS.has(token) && token.length >= 3) {
+      return { words: token, known: false, category: categoryOfObject(tokens, i + 1) ?? 4 };
     }
     if (--unknownAllowed < 0) break;
   }

@@ -284,3 +284,8 @@ export const NOT_VERB_STARTS: ReadonlySet<string> = new Set(
     ' el los las una nosotros usted ellos este esta estos estas gracias senor senora'
   ).split(/\s+/),
 );
+
+/** Words that open a verb's object, so that an unknown word just before them reads as the verb ("Disseminate the …"). */
+export const OBJECT_OPENERS: ReadonlySet<string> = new Set(
+  'the a an its their all any every this these those with that no more his her'.split(' '),
+);
