@@ -238,6 +238,22 @@ function meansCategory(tokens: readonly string[], from: number, maps: readonly M
   return found;
 }
 
+// How far after a general verb a request for help or an offer to share is read: "Strengthen and share its
+// experience", "Intensify its engagement with the international community to exchange best practices".
+const MINIMAL_WINDOW = 8;
+
+/** A general verb whose purpose is to share or to ask for help asks for minimal action (1), as UPR Info codes it. */
+function asksMinimalAct(tokens: readonly string[], from: number, maps: readonly Map<string, VerbForm[]>[]): boolean {
+  for (let i = from; i < tokens.length && i < from + MINIMAL_WINDOW; i++) {
+    if (verbAt(tokens, i, maps)?.category !== 1) continue;
+    // "the request to visit" is a noun; "the right to receive, seek and impart information" names a right.
+    if (OBJECT_OPENERS.has(tokens[i - 1] ?? '') || tokens.slice(Math.max(from, i - 3), i).some((t) => RIGHT_WORDS.has(t))) continue;
+    return true;
+  }
+  return false;
+}
+const RIGHT_WORDS = new Set(['right', 'rights', 'droit', 'droits', 'derecho', 'derechos']);
+
 // A recommendation opening on a clause ("In the light of its national realities, continue …", "Recalling
 // resolution 62/149, reinstate …") puts its verb after the comma; this many clauses are tried.
 const MAX_CLAUSES = 3;
@@ -287,6 +303,7 @@ function knownVerbIn(tokens: readonly string[], maps: readonly Map<string, VerbF
       // "Continue and strengthen …", "Maintain and expand …": continuing, yes, but the second verb says what.
       const next = form.category === 2 && tokens[after] === 'and' ? knownVerbIn(tokens.slice(after + 1, after + 4), maps) : null;
       if (next && next.category >= 4) return { words: `${form.tokens.join(' ')} and ${next.words}`, known: true, category: next.category };
+      if (category === 4 && asksMinimalAct(tokens, after, maps)) return { words: form.tokens.join(' '), known: true, category: 1 };
       if (category === 4 || category === 2) {
         const means = meansCategory(tokens, after, maps);
         if (means !== null && means > category) return { words: form.tokens.join(' '), known: true, category: means };

@@ -20,7 +20,7 @@ const words = (list: string): string[] => list.split(',').map((w) => w.trim()).f
 export const VERB_TABLE: readonly VerbEntry[] = [
   {
     category: 1,
-    en: words('call on, call upon, seek|sought, share, request, ask, solicit, exchange, avail itself, appeal to, enlist'),
+    en: words('call on, call upon, call for, seek|sought, share, request, ask, solicit, exchange, avail itself, appeal to, enlist'),
     fr: words(`faire appel|fasse|fait|faisant|faites, solliciter, partager, demander, rechercher, échanger`),
     es: words('solicitar, compartir, pedir|pida|pide|pidiendo|pidan, recabar, buscar, intercambiar, recurrir'),
   },
