@@ -182,7 +182,8 @@ function categoryOfObject(tokens: readonly string[], from: number, specificVerb 
     if (specificVerb && LEGISLATIVE_WORDS.has(token)) return 5;
     // "an action plan", "a policy document": the second word names the thing.
     if (GENERAL_OBJECT_WORDS.has(token) && !SPECIFIC_OBJECT_WORDS.has(tokens[i + 1] ?? '')) return 4;
-    if (SPECIFIC_OBJECT_WORDS.has(token)) return 5;
+    // "the ratification process": the act named decides.
+    if (SPECIFIC_OBJECT_WORDS.has(token) || SPECIFIC_ACT_NOUNS.has(token)) return 5;
     // "give positive consideration to ratifying": considering action.
     if (CONSIDERING_WORDS.has(token)) return 3;
     if (OBJECT_BOUNDARY_WORDS.has(token)) return null;

@@ -182,7 +182,7 @@ export const LEAD_IN_WORDS: ReadonlySet<string> = new Set(
  */
 export const FIXED_LEMMAS: ReadonlySet<string> = new Set(
   (
-    'ratify accede sign abolish criminalize criminalise decriminalize decriminalise repeal withdraw extend invite ' +
+    'ratify accede sign complete abolish criminalize criminalise decriminalize decriminalise repeal withdraw extend invite ' +
     'ratifier adherer signer abolir retirer abroger ratificar adherirse adherir firmar abolir derogar retirar'
   ).split(/\s+/),
 );
@@ -229,6 +229,7 @@ export const GENERAL_OBJECT_WORDS: ReadonlySet<string> = new Set(
   (
     'measures measure steps step efforts effort action actions approach approaches policy policies attention priority ' +
     'capacity capacities resources perspective cooperation dialogue mechanisms framework strategy strategies ways means ' +
+    'environment climate conditions opportunities process processes ' +
     'mesures mesure efforts effort demarches action actions politique politiques strategie approche attention priorite cooperation ' +
     'medidas medida esfuerzos esfuerzo acciones accion politica politicas estrategia enfoque atencion prioridad cooperacion'
   ).split(/\s+/),
@@ -266,7 +267,7 @@ export const SPECIFIC_ACT_NOUNS: ReadonlySet<string> = new Set(
 
 /** Where a verb's object ends: its purpose ("to …", "in order to"), a clause, or a means ("by …"). */
 export const OBJECT_BOUNDARY_WORDS: ReadonlySet<string> = new Set(
-  'to that so by in through which with for pour afin que par dans para por con en'.split(' '),
+  'to towards toward that so by in through which with for pour afin que par dans vers para por con en hacia'.split(' '),
 );
 
 /**
