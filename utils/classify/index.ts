@@ -15,6 +15,7 @@ import {
   LEAD_IN_WORDS,
   LIGHT_LEMMAS,
   NOT_VERB_FORMS,
+  MEASURE_WORDS,
   NOT_VERB_STARTS,
   OBJECT_OPENERS,
   SPECIFIC_ACT_NOUNS, OBJECT_BOUNDARY_WORDS, SKIPPABLE_WORDS, SPECIFIC_OBJECT_WORDS, VERB_TABLE } from './verbs';
@@ -171,7 +172,16 @@ function categoryWithObject(form: VerbForm, tokens: readonly string[], after: nu
   const object = form.objectRule === 'none' ? null : categoryOfObject(tokens, after, form.objectRule === 'lower');
   // A specific verb only ever becomes general by its object; a light verb takes whatever its object says.
   const category = object === null || (form.objectRule === 'lower' && object !== 4) ? form.category : object;
+  if (category === 4 && form.category === 4 && measuredObject(tokens, after)) return 5;
   return form.ending && category === 5 && endsWrongAtLarge(tokens, after) ? 4 : category;
+}
+
+// "increase its budgetary allocations": the quantity is this close to the verb.
+const MEASURE_REACH = 3;
+
+function measuredObject(tokens: readonly string[], from: number): boolean {
+  for (let i = from; i < tokens.length && i < from + MEASURE_REACH; i++) if (MEASURE_WORDS.has(tokens[i]!)) return true;
+  return false;
 }
 
 /** 4 or 5 from the verb's object when its words say general or specific; null when they say neither. */

@@ -290,3 +290,15 @@ export const NOT_VERB_STARTS: ReadonlySet<string> = new Set(
 export const OBJECT_OPENERS: ReadonlySet<string> = new Set(
   'the a an its their all any every this these those with that no more his her'.split(' '),
 );
+
+/**
+ * A quantity the state can be held to: raising "the age of criminal responsibility", increasing "the number of
+ * shelters" or "budgetary allocations" is a specific, checkable act even after a verb of general action.
+ */
+export const MEASURE_WORDS: ReadonlySet<string> = new Set(
+  (
+    'age number budget budgetary allocation allocations quota quotas percentage ' +
+    'age nombre budget budgetaires allocations quota quotas pourcentage ' +
+    'edad numero presupuesto presupuestarias asignaciones cuota cuotas porcentaje'
+  ).split(/\s+/),
+);
