@@ -369,7 +369,12 @@ function namedAct(tokens: readonly string[], i: number, maps: readonly Map<strin
   if (be >= 0 && be < i + UNKNOWN_WORDS_AFTER_LEAD_IN) k = be + 1;
   for (const lemma of verbsBehind(tokens[k] ?? '')) {
     const form = verbAt([lemma, ...tokens.slice(k + 1, k + 4)], 0, maps);
-    if (form && form.tokens.length === 1) return { words: tokens[k]!, known: true, category: form.category };
+    if (!form || form.tokens.length !== 1) continue;
+    // Its object is the subject of the passive ("that further measures be adopted": general) or what follows the
+    // noun ("the adoption of a law": specific).
+    const subject = tokens.slice(i, k - 1);
+    const category = k === i ? categoryWithObject(form, tokens, k + 1) : categoryWithObject(form, subject.slice(subject.lastIndexOf('that') + 1), 0);
+    return { words: tokens[k]!, known: true, category };
   }
   return null;
 }
