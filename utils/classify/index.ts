@@ -329,7 +329,8 @@ function knownVerbIn(tokens: readonly string[], maps: readonly Map<string, VerbF
       continue;
     }
     // "Recommended the ratification of …", "recommended that the law be amended": the act named, not ordered.
-    if (afterLeadIn) {
+    // … and so does a text that opens on the act itself: "The accession to the Convention", "That the Act be amended".
+    if (afterLeadIn || unknownAllowed === UNKNOWN_WORDS_BEFORE_VERB) {
       const named = namedAct(tokens, i, maps);
       if (named) return named;
     }
@@ -367,6 +368,9 @@ function namedAct(tokens: readonly string[], i: number, maps: readonly Map<strin
   // The participle of a passive comes after "be": "that legislation be adopted".
   const be = tokens.indexOf('be', i);
   if (be >= 0 && be < i + UNKNOWN_WORDS_AFTER_LEAD_IN) k = be + 1;
+  // Without "be", a past form acts on what follows ("Requested that …", "Requested more information"); before a
+  // noun it is an adjective ("A sustained improvement …").
+  if (k === i && tokens[k]?.endsWith('ed') && !OBJECT_OPENERS.has(tokens[k + 1] ?? '')) return null;
   for (const lemma of verbsBehind(tokens[k] ?? '')) {
     const form = verbAt([lemma, ...tokens.slice(k + 1, k + 4)], 0, maps);
     if (!form || form.tokens.length !== 1) continue;
