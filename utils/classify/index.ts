@@ -218,6 +218,8 @@ export interface DecidingVerb {
   category: ActionCategory;
 }
 
+const AND_WORDS = new Set(['and', 'et', 'y', 'e']);
+
 // "… including by adopting a law", "… in particular through the ratification of …": the means named.
 const MEANS_WORDS = new Set(['by', 'through', 'par', 'mediante', 'via']);
 const MEANS_REACH = 3;
@@ -311,8 +313,9 @@ function knownVerbIn(tokens: readonly string[], maps: readonly Map<string, VerbF
     if (form) {
       const after = i + form.tokens.length;
       const category = categoryWithObject(form, tokens, after);
-      // "Continue and strengthen …", "Maintain and expand …": continuing, yes, but the second verb says what.
-      const next = form.category === 2 && tokens[after] === 'and' ? knownVerbIn(tokens.slice(after + 1, after + 4), maps) : null;
+      // "Continue and strengthen …", "Maintain and expand …", "Review and amend …": continuing or considering, yes,
+      // but the second verb says what.
+      const next = (form.category === 2 || form.category === 3) && AND_WORDS.has(tokens[after] ?? '') ? knownVerbIn(tokens.slice(after + 1, after + 4), maps) : null;
       if (next && next.category >= 4) return { words: `${form.tokens.join(' ')} and ${next.words}`, known: true, category: next.category };
       if (category === 4 && asksMinimalAct(tokens, after, maps)) return { words: form.tokens.join(' '), known: true, category: 1 };
       if (category === 4 || category === 2) {

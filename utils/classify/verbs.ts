@@ -97,7 +97,7 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'institute, declare, compensate, undertake|undertook, carry out|carries|carrying|carried, organize, organise, invite, ' +
         'reform, harmonize, harmonise, align, bring|brought, revoke, rescind, abrogate, dismantle, destroy, regulate, register, update, ' +
         'draft, formulate, elaborate, design, modify, fund, build|built, construct, open, impose, commute, deploy, operationalize, ' +
-        'operationalise, enforce, eradicate, free, hold|held, deliver, provide for, enshrine, codify, ' +
+        'operationalise, enforce, eradicate, free, hold|held, deliver, enshrine, codify, ' +
         'report, become|became, join, agree, endorse, receive, respond, allow, commit, reduce, set|set, compile, draw up|drew|drawn, ' +
         'record, annul, suspend, resume, install, communicate, renew, transmit, penalize, penalise, demobilize, demobilise',
     ),
@@ -229,9 +229,11 @@ export const GENERAL_OBJECT_WORDS: ReadonlySet<string> = new Set(
   (
     'measures measure steps step efforts effort action actions approach approaches policy policies attention priority ' +
     'capacity capacities resources perspective cooperation dialogue mechanisms framework strategy strategies ways means ' +
-    'environment climate conditions opportunities process processes ' +
+    'environment climate conditions opportunities process processes funds funding ' +
     'mesures mesure efforts effort demarches action actions politique politiques strategie approche attention priorite cooperation ' +
-    'medidas medida esfuerzos esfuerzo acciones accion politica politicas estrategia enfoque atencion prioridad cooperacion'
+    'ressources moyens fonds financement conditions environnement climat processus ' +
+    'medidas medida esfuerzos esfuerzo acciones accion politica politicas estrategia enfoque atencion prioridad cooperacion ' +
+    'recursos medios fondos financiacion financiamiento condiciones entorno clima proceso procesos'
   ).split(/\s+/),
 );
 
