@@ -218,6 +218,7 @@ export interface DecidingVerb {
   category: ActionCategory;
 }
 
+const BETTER_WORDS = new Set(['better', 'mieux', 'mejor']);
 const AND_WORDS = new Set(['and', 'et', 'y', 'e']);
 
 // "… including by adopting a law", "… in particular through the ratification of …": the means named.
@@ -308,11 +309,13 @@ export function firstVerbOf(text: string, language?: string | null): DecidingVer
 function knownVerbIn(tokens: readonly string[], maps: readonly Map<string, VerbForm[]>[]): DecidingVerb | null {
   let unknownAllowed = UNKNOWN_WORDS_BEFORE_VERB;
   let afterLeadIn = false;
+  let better = false;
   for (let i = 0; i < tokens.length && i < MAX_WORDS_BEFORE_VERB; i++) {
     const form = verbAt(tokens, i, maps);
     if (form) {
       const after = i + form.tokens.length;
-      const category = categoryWithObject(form, tokens, after);
+      // "Better implement the laws": doing better what is done already is general action.
+      const category = better && form.objectRule === 'lower' ? 4 : categoryWithObject(form, tokens, after);
       // "Continue and strengthen …", "Maintain and expand …", "Review and amend …": continuing or considering, yes,
       // but the second verb says what.
       const next = (form.category === 2 || form.category === 3) && AND_WORDS.has(tokens[after] ?? '') ? knownVerbIn(tokens.slice(after + 1, after + 4), maps) : null;
@@ -326,6 +329,10 @@ function knownVerbIn(tokens: readonly string[], maps: readonly Map<string, VerbF
     }
     const token = tokens[i]!;
     if (SKIPPABLE_WORDS.has(token) || NUMBER.test(token)) continue;
+    if (BETTER_WORDS.has(token)) {
+      better = true;
+      continue;
+    }
     if (LEAD_IN_WORDS.has(token)) {
       unknownAllowed = UNKNOWN_WORDS_AFTER_LEAD_IN;
       afterLeadIn = true;

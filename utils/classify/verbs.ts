@@ -64,7 +64,7 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'facilitate, support, uphold, safeguard, secure, provide, prioritize, prioritise, cooperate, collaborate, comply, work, strive, ' +
         'endeavour, endeavor, expand, broaden, bolster, boost, deepen, advance, raise, mainstream, focus, devote, invest, ' +
         'empower, counter, curb, put, apply, follow up, give|gave|given, permit, refrain, seek to|sought to,  redress, remedy, combat, ' +
-        'expedite, harness, mobilize, mobilise, monitor, do everything|does, do its utmost|does, do all|does, do whatever|does, do more|does, try|tried, move',
+        'expedite, harness, mobilize, mobilise, monitor, integrate, do everything|does, do its utmost|does, do all|does, do whatever|does, do more|does, try|tried, move',
     ),
     fr: words(
       "accélérer, attaquer, encourager, engager, veiller, assurer, garantir, intensifier, " +
@@ -74,7 +74,7 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'fournir, offrir|offre|offrent|offrant, coopérer, collaborer, conformer, œuvrer, efforcer, travailler, élargir, approfondir, ' +
         'sensibiliser, faire|fasse|fait|faisant|faites, traiter, remédier, consacrer, investir, réduire|réduise|réduit|réduisant, ' +
         'mettre|mette|met|mettent|mettant|mettez, tenir compte|tienne|tient|tenant, permettre|permette|permet|permettant, ' +
-        'mobiliser, surveiller, donner, accorder la priorité',
+        'mobiliser, surveiller, donner, accorder la priorité, intégrer',
     ),
     es: words(
       'acelerar, abordar, alentar|aliente|alienta, fomentar, velar, asegurar, garantizar, intensificar, ' +
@@ -83,7 +83,7 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'combatir, luchar, prevenir|prevenga|previene|previniendo, facilitar, apoyar, proporcionar, brindar, cooperar, colaborar, ' +
         'cumplir, trabajar, esforzarse|se esfuerce|esfuerce|esfuerza, ampliar|amplíe|amplía, profundizar, sensibilizar, ' +
         'hacer|haga|hace|hagan|haciendo, potenciar, impulsar, procurar, reducir|reduzca|reduce|reduciendo, hacer frente|haga|hace|haciendo, ' +
-        'tener en cuenta|tenga|tiene|teniendo, permitir, vigilar, dotar, priorizar',
+        'tener en cuenta|tenga|tiene|teniendo, permitir, vigilar, dotar, priorizar, integrar',
     ),
   },
   {
@@ -93,7 +93,7 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'establish, implement, investigate, ratify, repeal, withdraw|withdrew|withdrawn, sign, create, set up, put in place, put an end, ' +
         'end, introduce, pass, approve, finalize, finalise, complete, submit, extend, issue, accept, lift, remove, release, prosecute, ' +
         'punish, prohibit, ban, outlaw, halt, cease, stop, close, launch, allocate, train, publish, collect, designate, appoint, ' +
-        'recognize, recognise, grant, include, incorporate, integrate, domesticate, transpose, legislate, define, reinstate, restore, ' +
+        'recognize, recognise, grant, include, incorporate, domesticate, transpose, legislate, define, reinstate, restore, ' +
         'institute, declare, compensate, undertake|undertook, carry out|carries|carrying|carried, organize, organise, invite, ' +
         'reform, harmonize, harmonise, align, bring|brought, revoke, rescind, abrogate, dismantle, destroy, regulate, register, update, ' +
         'draft, formulate, elaborate, design, modify, fund, build|built, construct, open, impose, commute, deploy, operationalize, ' +
@@ -110,7 +110,7 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'approuver, finaliser, achever|achève, soumettre|soumette|soumet|soumettant, présenter, adresser, lancer, accepter, ' +
         'lever|lève, libérer, poursuivre en justice|poursuive|poursuit|poursuivant, punir, sanctionner, interdire|interdise|interdit|interdisant, ' +
         'cesser, fermer, allouer, former, publier, collecter, recueillir|recueille|recueillant, désigner, nommer, ' +
-        'reconnaître|reconnaisse|reconnait|reconnaissant, accorder, inclure|inclue|inclut|incluant, incorporer, intégrer, transposer, ' +
+        'reconnaître|reconnaisse|reconnait|reconnaissant, accorder, inclure|inclue|inclut|incluant, incorporer, transposer, ' +
         'légiférer, définir, rétablir, instituer, déclarer, indemniser, entreprendre|entreprenne|entreprend|entreprenant, organiser, ' +
         'inviter, réviser, réformer, harmoniser, aligner, révoquer, démanteler, détruire|détruise|détruit|détruisant, réglementer, ' +
         'enregistrer, actualiser, rédiger, formuler, concevoir|conçoive|conçoit|concevant, financer, construire|construise|construit|construisant, ' +
@@ -126,7 +126,7 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'prohibir|prohíba|prohíbe, poner fin|ponga|pone|pongan|poniendo, poner término|ponga|pone|poniendo, ' +
         'poner en marcha|ponga|pone|poniendo, poner en práctica|ponga|pone|poniendo, cesar, cerrar|cierre|cierra, asignar, capacitar, ' +
         'formar, publicar, recopilar, recoger|recoja|recoge, designar, nombrar, reconocer|reconozca|reconoce|reconociendo, conceder, ' +
-        'otorgar, incluir|incluya|incluye|incluyendo, incorporar, integrar, legislar, definir, restablecer|restablezca|restablece, ' +
+        'otorgar, incluir|incluya|incluye|incluyendo, incorporar, legislar, definir, restablecer|restablezca|restablece, ' +
         'instituir|instituya|instituye, declarar, indemnizar, emprender, organizar, invitar, reformar, armonizar, revocar, desmantelar, ' +
         'destruir|destruya|destruye, regular, reglamentar, registrar, actualizar, redactar, formular, diseñar, financiar, ' +
         'construir|construya|construye, abrir, imponer|imponga|impone, conmutar, proceder, desplegar|despliegue|despliega, ' +
