@@ -49,6 +49,7 @@ const UNKNOWN_WORDS_BEFORE_VERB = 3;
 const UNKNOWN_WORDS_AFTER_LEAD_IN = 10;
 // How far after the verb its object is looked for: "adopt all necessary and appropriate legislative measures".
 const OBJECT_WINDOW = 6;
+const SHARING_WORDS = new Set(['available', 'disposition', 'disposicion']);
 const CONSIDERING_WORDS = new Set(['consideration', 'thought', 'consideracion']);
 const LEGISLATIVE_WORDS = new Set(['legislative', 'legal', 'legislatives', 'legislativas', 'legislativos', 'juridiques', 'legales']);
 const NUMBER = /^\d+$/;
@@ -194,6 +195,8 @@ function categoryOfObject(tokens: readonly string[], from: number, specificVerb 
     if (GENERAL_OBJECT_WORDS.has(token) && !SPECIFIC_OBJECT_WORDS.has(tokens[i + 1] ?? '')) return 4;
     // "the ratification process": the act named decides.
     if (SPECIFIC_OBJECT_WORDS.has(token) || SPECIFIC_ACT_NOUNS.has(token)) return 5;
+    // "Make available to other countries its experience": sharing, minimal action.
+    if (SHARING_WORDS.has(token)) return 1;
     // "give positive consideration to ratifying": considering action.
     if (CONSIDERING_WORDS.has(token)) return 3;
     if (OBJECT_BOUNDARY_WORDS.has(token)) return null;
