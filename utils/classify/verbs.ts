@@ -304,3 +304,14 @@ export const MEASURE_WORDS: ReadonlySet<string> = new Set(
     'edad numero presupuesto presupuestarias asignaciones cuota cuotas porcentaje'
   ).split(/\s+/),
 );
+
+/**
+ * Verbs that either create something or improve what exists: "develop a law" is specific action, "develop its
+ * legislation" (the one it has) general.
+ */
+export const CREATE_OR_IMPROVE_LEMMAS: ReadonlySet<string> = new Set('develop desarrollar developper'.split(' '));
+
+/** Words that open an object the state already has: "its legislation", "the penal code", "sa législation". */
+export const EXISTING_OBJECT_WORDS: ReadonlySet<string> = new Set(
+  'the its their existing current le la les l son sa ses leur leurs actuel actuelle el los las su sus actual vigente'.split(' '),
+);
