@@ -99,7 +99,9 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'draft, formulate, elaborate, design, modify, fund, build|built, construct, open, impose, commute, deploy, operationalize, ' +
         'operationalise, enforce, eradicate, free, hold|held, deliver, enshrine, codify, ' +
         'report, become|became, join, agree, endorse, receive, respond, allow, commit, reduce, set|set, compile, draw up|drew|drawn, ' +
-        'record, annul, suspend, resume, install, communicate, renew, transmit, penalize, penalise, demobilize, demobilise',
+        'record, annul, suspend, resume, install, communicate, renew, transmit, penalize, penalise, demobilize, demobilise, ' +
+        'delete, suppress, reopen, convene, recruit, arrest, conclude, upgrade, prepare, acknowledge, denounce, ' +
+        'track down',
     ),
     fr: words(
       'abolir, adhérer|adhère, adopter, amender, modifier, mener|mène, conduire|conduise|conduit|conduisant, incriminer, ' +
@@ -115,7 +117,8 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'inviter, réviser, réformer, harmoniser, aligner, révoquer, démanteler, détruire|détruise|détruit|détruisant, réglementer, ' +
         'enregistrer, actualiser, rédiger, formuler, concevoir|conçoive|conçoit|concevant, financer, construire|construise|construit|construisant, ' +
         'ouvrir|ouvre|ouvrent|ouvrant, imposer, commuer, procéder, déployer|déploie, opérationnaliser, faire respecter|fasse|fait|faisant, ' +
-        'inscrire|inscrive|inscrit|inscrivant, codifier, supprimer, retirer',
+        'inscrire|inscrive|inscrit|inscrivant, codifier, supprimer, retirer, rouvrir|rouvre|rouvrent|rouvrant, convoquer, recruter, ' +
+        'arrêter, conclure|conclue|conclut|concluant, préparer, dénoncer',
     ),
     es: words(
       'abolir, adherirse|se adhiera|adhiera|adhiere|adhiriéndose, adherir, adoptar, enmendar, modificar, ' +
@@ -130,7 +133,8 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'instituir|instituya|instituye, declarar, indemnizar, emprender, organizar, invitar, reformar, armonizar, revocar, desmantelar, ' +
         'destruir|destruya|destruye, regular, reglamentar, registrar, actualizar, redactar, formular, diseñar, financiar, ' +
         'construir|construya|construye, abrir, imponer|imponga|impone, conmutar, proceder, desplegar|despliegue|despliega, ' +
-        'hacer cumplir|haga|hace|haciendo, ejecutar, suprimir, consagrar, codificar',
+        'hacer cumplir|haga|hace|haciendo, ejecutar, suprimir, consagrar, codificar, reabrir, convocar, reclutar, detener|detenga|detiene, ' +
+        'preparar, denunciar',
     ),
   },
 ];
