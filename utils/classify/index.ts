@@ -9,6 +9,8 @@ import {
   CLAUSE_OPENERS,
   CREATE_OR_IMPROVE_LEMMAS,
   EXISTING_OBJECT_WORDS,
+  JOIN_OR_COMPLY_LEMMAS,
+  RULE_WORDS,
   ENDING_LEMMAS,
   FIXED_LEMMAS,
   LEGAL_TEXT_WORDS,
@@ -66,8 +68,12 @@ interface VerbForm {
   objectRule: 'lower' | 'both' | 'none';
   /** It ends something: a wrong at large is general action, a rule or practice named specific. */
   ending: boolean;
-  /** It creates something new or improves what exists ("develop a law" / "develop its legislation"). */
-  twoSided: boolean;
+  /**
+   * A verb with two senses that its object tells apart: it creates something new or improves what exists ("develop a
+   * law" / "develop its legislation"), or it joins a treaty or abides by rules ("adhere to the Convention" / "adhere to
+   * international law").
+   */
+  twoSided: 'create-or-improve' | 'join-or-comply' | null;
 }
 
 // ---- verb forms -------------------------------------------------------------------------------------------
@@ -133,7 +139,7 @@ function compileVerbs(language: Language): Map<string, VerbForm[]> {
         // A one-word form that is also a connective ("de", "a") would turn every "de" into a verb.
         if (tokens.length === 0 || (tokens.length === 1 && (SKIPPABLE_WORDS.has(tokens[0]!) || NOT_VERB_FORMS.has(tokens[0]!) || tokens[0]!.length < 3))) continue;
         const list = byFirstWord.get(tokens[0]!) ?? [];
-        if (!list.some((f) => f.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, category: entry.category, objectRule, ending, twoSided: CREATE_OR_IMPROVE_LEMMAS.has(lemma) });
+        if (!list.some((f) => f.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, category: entry.category, objectRule, ending, twoSided: CREATE_OR_IMPROVE_LEMMAS.has(lemma) ? 'create-or-improve' : JOIN_OR_COMPLY_LEMMAS.has(lemma) ? 'join-or-comply' : null });
         byFirstWord.set(tokens[0]!, list);
       }
     }
@@ -175,7 +181,9 @@ function endsWrongAtLarge(tokens: readonly string[], from: number): boolean {
 /** A verb form's category once its object is read (the form's own words end at `after`). */
 function categoryWithObject(form: VerbForm, tokens: readonly string[], after: number): ActionCategory {
   // "Develop its legislation", "develop the penal legislation": improving what exists is general action.
-  if (form.twoSided && form.category === 5 && EXISTING_OBJECT_WORDS.has(tokens[after] ?? '')) return 4;
+  if (form.twoSided === 'create-or-improve' && form.category === 5 && EXISTING_OBJECT_WORDS.has(tokens[after] ?? '')) return 4;
+  // "Adhere to international humanitarian law", "adhere to the principles of …": abiding by rules is general action.
+  if (form.twoSided === 'join-or-comply' && tokens.slice(after, after + OBJECT_WINDOW).some((t) => RULE_WORDS.has(t))) return 4;
   const object = form.objectRule === 'none' ? null : categoryOfObject(tokens, after, form.objectRule === 'lower');
   // A specific verb only ever becomes general by its object; a light verb takes whatever its object says.
   const category = object === null || (form.objectRule === 'lower' && object !== 4) ? form.category : object;

@@ -64,7 +64,7 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'facilitate, support, uphold, safeguard, secure, provide, prioritize, prioritise, cooperate, collaborate, comply, work, strive, ' +
         'endeavour, endeavor, expand, broaden, bolster, boost, deepen, advance, raise, mainstream, focus, devote, invest, ' +
         'empower, counter, curb, put, apply, follow up, give|gave|given, permit, refrain, seek to|sought to,  redress, remedy, combat, ' +
-        'expedite, harness, mobilize, mobilise, monitor, integrate, do everything|does, do its utmost|does, do all|does, do whatever|does, do more|does, try|tried, move',
+        'expedite, harness, mobilize, mobilise, monitor, integrate, abide by|abides|abiding|abided, honour, honor, fulfil, fulfill, observe, do everything|does, do its utmost|does, do all|does, do whatever|does, do more|does, try|tried, move',
     ),
     fr: words(
       "accélérer, attaquer, encourager, engager, veiller, assurer, garantir, intensifier, " +
@@ -319,3 +319,9 @@ export const CREATE_OR_IMPROVE_LEMMAS: ReadonlySet<string> = new Set('develop de
 export const EXISTING_OBJECT_WORDS: ReadonlySet<string> = new Set(
   'the its their existing current le la les l son sa ses leur leurs actuel actuelle el los las su sus actual vigente'.split(' '),
 );
+
+/** Verbs that join a treaty or abide by rules: "adhere to the Rome Statute" (5), "adhere to international law" (4). */
+export const JOIN_OR_COMPLY_LEMMAS: ReadonlySet<string> = new Set(['adhere']);
+
+/** Rules one abides by rather than joins. */
+export const RULE_WORDS: ReadonlySet<string> = new Set('law standards obligations principles norms commitments'.split(' '));
