@@ -132,7 +132,8 @@ function compileVerbs(language: Language): Map<string, VerbForm[]> {
       if (!lemma) continue;
       // "put an end to", "mettre fin à", "poner término a" end something as "end" does.
       const ending = ENDING_LEMMAS.has(lemma) || tail.some((t) => t === 'end' || t === 'fin' || t === 'terme' || t === 'termino');
-      const objectRule = LIGHT_LEMMAS.has(lemma) ? 'both' : entry.category === 5 && !FIXED_LEMMAS.has(lemma) ? 'lower' : 'none';
+      // "prendre en considération", "take into consideration": an idiom of a light verb keeps its own category.
+      const objectRule = LIGHT_LEMMAS.has(lemma) && entry.category === 4 ? 'both' : entry.category === 5 && !FIXED_LEMMAS.has(lemma) ? 'lower' : 'none';
       const firstWords = [...INFLECT[language](lemma).map((form) => [form]), ...irregular.map((form) => foldedTokens(form))];
       for (const first of firstWords) {
         const tokens = [...first, ...tail];
@@ -235,6 +236,7 @@ export interface DecidingVerb {
   category: ActionCategory;
 }
 
+const MODAL_WORDS = new Set(['should', 'shall', 'must', 'will', 'would', 'may', 'might', 'could', 'can']);
 const BETTER_WORDS = new Set(['better', 'mieux', 'mejor']);
 const AND_WORDS = new Set(['and', 'et', 'y', 'e']);
 
@@ -358,7 +360,7 @@ function knownVerbIn(tokens: readonly string[], maps: readonly Map<string, VerbF
     // "Recommended the ratification of …", "recommended that the law be amended": the act named, not ordered.
     // … and so does a text that opens on the act itself: "The accession to the Convention", "That the Act be amended".
     if (afterLeadIn || unknownAllowed === UNKNOWN_WORDS_BEFORE_VERB) {
-      const named = namedAct(tokens, i, maps);
+      const named = namedAct(tokens, i, maps, afterLeadIn);
       if (named) return named;
     }
     // "Disseminate the report", "Deal with the issue of …", "Reject any attempt to impose …": an unknown first word
@@ -390,11 +392,15 @@ function verbsBehind(word: string): string[] {
   return out;
 }
 
-function namedAct(tokens: readonly string[], i: number, maps: readonly Map<string, VerbForm[]>[]): DecidingVerb | null {
+function namedAct(tokens: readonly string[], i: number, maps: readonly Map<string, VerbForm[]>[], afterLeadIn: boolean): DecidingVerb | null {
   let k = i;
-  // The participle of a passive comes after "be": "that legislation be adopted".
+  // The participle of a passive comes after "be": "that legislation be adopted". Without a lead-in, only the bare
+  // "be" of a recommendation ("That the Act be amended") asks for it; "defenders should be protected" states.
   const be = tokens.indexOf('be', i);
-  if (be >= 0 && be < i + UNKNOWN_WORDS_AFTER_LEAD_IN) k = be + 1;
+  if (be >= 0 && be < i + UNKNOWN_WORDS_AFTER_LEAD_IN) {
+    if (!afterLeadIn && MODAL_WORDS.has(tokens[be - 1] ?? '')) return null;
+    k = be + 1;
+  }
   // Without "be", a past form acts on what follows ("Requested that …", "Requested more information"); before a
   // noun it is an adjective ("A sustained improvement …").
   if (k === i && tokens[k]?.endsWith('ed') && !OBJECT_OPENERS.has(tokens[k + 1] ?? '')) return null;
