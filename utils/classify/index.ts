@@ -243,6 +243,8 @@ const AND_WORDS = new Set(['and', 'et', 'y', 'e']);
 // "… including by adopting a law", "… in particular through the ratification of …": the means named.
 const MEANS_WORDS = new Set(['by', 'through', 'par', 'mediante', 'via']);
 const MEANS_REACH = 3;
+// "by means of training", "by way of eradicating", "including by, for example, providing", "inter alia by …".
+const MEANS_FILLERS = new Set(['means', 'way', 'for', 'example', 'inter', 'alia', 'medio', 'moyen']);
 
 
 /**
@@ -266,6 +268,9 @@ function meansCategory(tokens: readonly string[], from: number, maps: readonly M
         if (category === 4) found = 4;
         break;
       }
+      // Only articles and adverbs stand between the means word and the act: "by fully implementing", "through the
+      // adoption"; "through Law when implementing" names no means.
+      if (!SKIPPABLE_WORDS.has(word) && !MEANS_FILLERS.has(word) && !word.endsWith('ly')) break;
     }
   }
   return found;
