@@ -371,7 +371,7 @@ function knownVerbIn(tokens: readonly string[], maps: readonly Map<string, VerbF
     // "Disseminate the report", "Deal with the issue of …", "Reject any attempt to impose …": an unknown first word
     // followed by what opens an object is the verb itself, not a subject ("Kazakhstan ratifies").
     if (unknownAllowed === UNKNOWN_WORDS_BEFORE_VERB && !afterLeadIn && OBJECT_OPENERS.has(tokens[i + 1] ?? '') && !NOT_VERB_STARTS.has(token) && token.length >= 3) {
-      return { words: token, known: false, category: categoryOfObject(tokens, i + 1) ?? 4 };
+      return { words: token, known: false, category: unknownVerbCategory(tokens, i + 1) };
     }
     if (--unknownAllowed < 0) break;
   }
@@ -421,6 +421,11 @@ function namedAct(tokens: readonly string[], i: number, maps: readonly Map<strin
   return null;
 }
 
+/** A verb the tables do not list is general action, unless its object is specific or a quantity ("Raise the age"). */
+function unknownVerbCategory(tokens: readonly string[], from: number): ActionCategory {
+  return categoryOfObject(tokens, from) ?? (measuredObject(tokens, from) ? 5 : 4);
+}
+
 // Fewer words than this are not a recommendation whose first word could be a verb.
 const MIN_WORDS_FOR_UNKNOWN_VERB = 3;
 
@@ -430,7 +435,7 @@ function unknownVerbIn(tokens: readonly string[]): DecidingVerb | null {
   while (i < tokens.length && (SKIPPABLE_WORDS.has(tokens[i]!) || LEAD_IN_WORDS.has(tokens[i]!) || NUMBER.test(tokens[i]!))) i++;
   const token = tokens[i];
   if (!token || token.length < 3 || NOT_VERB_STARTS.has(token) || i + 1 >= tokens.length) return null;
-  return { words: token, known: false, category: categoryOfObject(tokens, i + 1) ?? 4 };
+  return { words: token, known: false, category: unknownVerbCategory(tokens, i + 1) };
 }
 
 // ---- themes ------------------------------------------------------------------------------------------------

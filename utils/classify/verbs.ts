@@ -104,7 +104,7 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'track down',
     ),
     fr: words(
-      'abolir, adhérer|adhère, adopter, amender, modifier, mener|mène, conduire|conduise|conduit|conduisant, incriminer, ' +
+      'abolir, adhérer|adhère, adopter, amender, modifier, développer, mener|mène, conduire|conduise|conduit|conduisant, incriminer, ' +
         'ériger en infraction, criminaliser, pénaliser, dépénaliser, décriminaliser, élaborer, éliminer, promulguer, établir, créer, ' +
         'mettre en œuvre|mette|met|mettent|mettant|mettez, mettre fin|mette|met|mettent|mettant|mettez, ' +
         'mettre un terme|mette|met|mettent|mettant|mettez, mettre en place|mette|met|mettent|mettant|mettez, ' +
@@ -186,7 +186,7 @@ export const LEAD_IN_WORDS: ReadonlySet<string> = new Set(
  */
 export const FIXED_LEMMAS: ReadonlySet<string> = new Set(
   (
-    'ratify accede sign complete abolish criminalize criminalise decriminalize decriminalise repeal withdraw extend invite ' +
+    'ratify accede sign complete achever completar abolish criminalize criminalise decriminalize decriminalise repeal withdraw extend invite ' +
     'ratifier adherer signer abolir retirer abroger ratificar adherirse adherir firmar abolir derogar retirar'
   ).split(/\s+/),
 );
