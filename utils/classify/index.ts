@@ -151,14 +151,29 @@ function compileVerbs(language: Language): Map<string, VerbForm[]> {
 }
 
 let verbMaps: Record<Language, Map<string, VerbForm[]>> | null = null;
+// The maps in the order a page's language asks for, built once per language rather than once per call.
+const mapsByLanguage = new Map<string, Map<string, VerbForm[]>[]>();
+// First words of the forms of minimal action, so that a search for one skips every other word at once.
+let minimalFirstWords: ReadonlySet<string> = new Set();
 
 function verbMapsInOrder(language: string | null | undefined): Map<string, VerbForm[]>[] {
-  verbMaps ??= { en: compileVerbs('en'), fr: compileVerbs('fr'), es: compileVerbs('es') };
-  const maps = verbMaps;
   const preferred = (language ?? '').toLowerCase().slice(0, 2) as Language;
+  const key = LANGUAGES.includes(preferred) ? preferred : '';
+  const cached = mapsByLanguage.get(key);
+  if (cached) return cached;
+  if (!verbMaps) {
+    const compiled = { en: compileVerbs('en'), fr: compileVerbs('fr'), es: compileVerbs('es') };
+    minimalFirstWords = new Set(
+      LANGUAGES.flatMap((l) => [...compiled[l]].filter(([, forms]) => forms.some((f) => f.category === 1)).map(([word]) => word)),
+    );
+    verbMaps = compiled;
+  }
+  const maps = verbMaps;
   // The page's language first: Spanish "revise" (revisar, 3) is not English "revise" (5).
-  const order = LANGUAGES.includes(preferred) ? [preferred, ...LANGUAGES.filter((l) => l !== preferred)] : LANGUAGES;
-  return order.map((l) => maps[l]);
+  const order = key ? [preferred, ...LANGUAGES.filter((l) => l !== preferred)] : LANGUAGES;
+  const ordered = order.map((l) => maps[l]);
+  mapsByLanguage.set(key, ordered);
+  return ordered;
 }
 
 function verbAt(tokens: readonly string[], i: number, maps: readonly Map<string, VerbForm[]>[]): VerbForm | null {
@@ -283,7 +298,7 @@ const MINIMAL_WINDOW = 8;
 /** A general verb whose purpose is to share or to ask for help asks for minimal action (1), as UPR Info codes it. */
 function asksMinimalAct(tokens: readonly string[], from: number, maps: readonly Map<string, VerbForm[]>[]): boolean {
   for (let i = from; i < tokens.length && i < from + MINIMAL_WINDOW; i++) {
-    if (verbAt(tokens, i, maps)?.category !== 1) continue;
+    if (!minimalFirstWords.has(tokens[i]!) || verbAt(tokens, i, maps)?.category !== 1) continue;
     // "the request to visit" is a noun; "the right to receive, seek and impart information" names a right.
     if (OBJECT_OPENERS.has(tokens[i - 1] ?? '') || tokens.slice(Math.max(from, i - 3), i).some((t) => RIGHT_WORDS.has(t))) continue;
     return true;
@@ -310,7 +325,16 @@ export function firstVerbOf(text: string, language?: string | null): DecidingVer
     if (starts.length > MAX_CLAUSES) break;
     starts.push(match.index + 1);
   }
-  const clauses = starts.map((start) => foldedTokens(head.slice(start)));
+  // Each clause runs to the end of the head; the text is tokenized once, clause by clause, and each clause's words
+  // are the words from its own start on.
+  const segments = starts.map((start, j) => foldedTokens(head.slice(start, starts[j + 1] ?? head.length)));
+  const all = segments.length === 1 ? segments[0]! : segments.flat();
+  let offset = 0;
+  const clauses = segments.map((segment, j) => {
+    const clause = j === 0 ? all : all.slice(offset);
+    offset += segment.length;
+    return clause;
+  });
   // "With the support of …, continue …": the opening clause is not the recommendation.
   if (clauses.length > 1 && CLAUSE_OPENERS.has(clauses[0]![0] ?? '')) clauses.push(clauses.shift()!);
   const maps = verbMapsInOrder(language);
