@@ -200,7 +200,8 @@ function categoryWithObject(form: VerbForm, tokens: readonly string[], after: nu
   if (form.twoSided === 'create-or-improve' && form.category === 5 && EXISTING_OBJECT_WORDS.has(tokens[after] ?? '')) return 4;
   // "Adhere to international humanitarian law", "adhere to the principles of …": abiding by rules is general action.
   if (form.twoSided === 'join-or-comply' && tokens.slice(after, after + OBJECT_WINDOW).some((t) => RULE_WORDS.has(t))) return 4;
-  const object = form.objectRule === 'none' ? null : categoryOfObject(tokens, after, form.objectRule === 'lower');
+  // Ending a policy or measures is as specific as ending a rule: only a wrong at large makes an ending general.
+  const object = form.objectRule === 'none' || (form.ending && form.category === 5) ? null : categoryOfObject(tokens, after, form.objectRule === 'lower');
   // A specific verb only ever becomes general by its object; a light verb takes whatever its object says.
   const category = object === null || (form.objectRule === 'lower' && object !== 4) ? form.category : object;
   if (category === 4 && form.category === 4 && measuredObject(tokens, after)) return 5;
