@@ -205,6 +205,10 @@ describe('actionCategoryOf', () => {
     [4, 'Honour its commitment to submit its reports on time', 'honouring a commitment'],
     [4, 'Integrate the Roma into society', 'integrate, like mainstream'],
     [4, 'Intégrer les Roms dans la société', 'French: integrate'],
+    // Ending a policy is as specific as ending a rule.
+    [5, 'Stop the policy of forced evictions', 'ending a policy'],
+    [5, 'Mettre fin à la politique d’expulsions forcées', 'French: ending a policy'],
+    [5, 'Poner fin a la política de desalojos forzosos', 'Spanish: ending a policy'],
     // Verbs of specific action added to the tables.
     [5, 'Delete the offence of blasphemy from the penal code', 'delete'],
     [5, 'Reopen the border crossings for humanitarian goods', 'reopen'],
