@@ -260,12 +260,14 @@ const AND_WORDS = new Set(['and', 'et', 'y', 'e']);
 const MEANS_WORDS = new Set(['by', 'through', 'par', 'mediante', 'via']);
 const MEANS_REACH = 3;
 // "by means of training", "by way of eradicating", "including by, for example, providing", "inter alia by …".
-const MEANS_FILLERS = new Set(['means', 'way', 'for', 'example', 'inter', 'alia', 'medio', 'moyen']);
+const MEANS_FILLERS = new Set(['means', 'way', 'for', 'example', 'inter', 'alia']);
 
 
 /**
- * A general recommendation made specific by its means ("Take measures to protect migrants, in particular by
- * ratifying the Convention") is specific action: UPR Info codes the most specific act asked for.
+ * The category of the means a recommendation names, 5 if any is specific, 4 if one is general, null if it names
+ * none. A general recommendation made specific by its means ("Take measures to protect migrants, in particular by
+ * ratifying the Convention") is specific action, and a continuing one with a means ("Continue its reforms, including
+ * by strengthening the judiciary") is what the means is: UPR Info codes the act asked for.
  */
 function meansCategory(tokens: readonly string[], from: number, maps: readonly Map<string, VerbForm[]>[]): ActionCategory | null {
   let found: ActionCategory | null = null;
@@ -295,6 +297,7 @@ function meansCategory(tokens: readonly string[], from: number, maps: readonly M
 // How far after a general verb a request for help or an offer to share is read: "Strengthen and share its
 // experience", "Intensify its engagement with the international community to exchange best practices".
 const MINIMAL_WINDOW = 8;
+const RIGHT_WORDS = new Set(['right', 'rights', 'droit', 'droits', 'derecho', 'derechos']);
 
 /** A general verb whose purpose is to share or to ask for help asks for minimal action (1), as UPR Info codes it. */
 function asksMinimalAct(tokens: readonly string[], from: number, maps: readonly Map<string, VerbForm[]>[]): boolean {
@@ -306,7 +309,6 @@ function asksMinimalAct(tokens: readonly string[], from: number, maps: readonly 
   }
   return false;
 }
-const RIGHT_WORDS = new Set(['right', 'rights', 'droit', 'droits', 'derecho', 'derechos']);
 
 // A recommendation opening on a clause ("In the light of its national realities, continue …", "Recalling
 // resolution 62/149, reinstate …") puts its verb after the comma; this many clauses are tried.
@@ -437,11 +439,11 @@ function namedAct(tokens: readonly string[], i: number, maps: readonly Map<strin
   for (const lemma of verbsBehind(tokens[k] ?? '')) {
     const form = verbAt([lemma, ...tokens.slice(k + 1, k + 4)], 0, maps);
     if (!form || form.tokens.length !== 1) continue;
-    // Its object is the subject of the passive ("that further measures be adopted": general) or what follows the
-    // noun ("the adoption of a law": specific).
+    // Its object is what follows the noun ("the adoption of a law": specific) or the subject of the passive, from
+    // its "that" on ("as a first step, that further measures be adopted": general).
+    if (k === i) return { words: tokens[k]!, known: true, category: categoryWithObject(form, tokens, k + 1) };
     const subject = tokens.slice(i, k - 1);
-    const category = k === i ? categoryWithObject(form, tokens, k + 1) : categoryWithObject(form, subject.slice(subject.lastIndexOf('that') + 1), 0);
-    return { words: tokens[k]!, known: true, category };
+    return { words: tokens[k]!, known: true, category: categoryWithObject(form, subject.slice(subject.lastIndexOf('that') + 1), 0) };
   }
   return null;
 }
