@@ -64,7 +64,9 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'facilitate, support, uphold, safeguard, secure, provide, prioritize, prioritise, cooperate, collaborate, comply, work, strive, ' +
         'endeavour, endeavor, expand, broaden, bolster, boost, deepen, advance, raise, mainstream, focus, devote, invest, ' +
         'empower, counter, curb, put, apply, follow up, give|gave|given, permit, refrain, seek to|sought to,  redress, remedy, combat, ' +
-        'expedite, harness, mobilize, mobilise, monitor, integrate, abide by|abides|abiding|abided, honour, honor, observe, do everything|does, do its utmost|does, do all|does, do whatever|does, do more|does, try|tried, move',
+        'expedite, harness, mobilize, mobilise, monitor, integrate, abide by|abides|abiding|abided, honour, honor, observe, ' +
+        // Lead-ins of effort: "Do everything in its power to …", "Try to …", "Move swiftly to …".
+        'do everything|does, do its utmost|does, do all|does, do whatever|does, do more|does, try|tried, move',
     ),
     fr: words(
       "accélérer, attaquer, encourager, engager, veiller, assurer, garantir, intensifier, " +
