@@ -161,6 +161,7 @@ describe('actionCategoryOf', () => {
     // An unlisted first verb right before its object is the verb, not a subject.
     [4, 'Reject any attempt to impose values alien to its society', 'an unlisted verb before "any …" is the verb'],
     [4, 'Deal with the issue of trafficking in persons', '…before "with"'],
+    [5, 'Instar a las autoridades locales a que ratifiquen el Protocolo', 'Spanish "a" before an article is no object'],
     // A continuing verb with a means says what by the means.
     [4, 'Continue its judicial reforms, including by strengthening the independence of judges', 'continuing by a general means'],
     [5, 'Poursuivre ses efforts contre la traite, notamment par l’adoption d’une loi', 'French: continuing by a specific means'],

@@ -397,12 +397,24 @@ function knownVerbIn(tokens: readonly string[], maps: readonly Map<string, VerbF
     }
     // "Disseminate the report", "Deal with the issue of …", "Reject any attempt to impose …": an unknown first word
     // followed by what opens an object is the verb itself, not a subject ("Kazakhstan ratifies").
-    if (unknownAllowed === UNKNOWN_WORDS_BEFORE_VERB && !afterLeadIn && OBJECT_OPENERS.has(tokens[i + 1] ?? '') && !NOT_VERB_STARTS.has(token) && token.length >= 3) {
+    if (unknownAllowed === UNKNOWN_WORDS_BEFORE_VERB && !afterLeadIn && opensObject(tokens, i + 1, maps) && !NOT_VERB_STARTS.has(token) && token.length >= 3) {
       return { words: token, known: false, category: unknownVerbCategory(tokens, i + 1) };
     }
     if (--unknownAllowed < 0) break;
   }
   return null;
+}
+
+/**
+ * Whether an object opens at `i`. English "a" opens one ("Initiate a campaign"); Spanish and French "a" before an
+ * article or a verb is a preposition ("Instar a las autoridades a que …", "Ayudar a fortalecer").
+ */
+function opensObject(tokens: readonly string[], i: number, maps: readonly Map<string, VerbForm[]>[]): boolean {
+  const word = tokens[i] ?? '';
+  if (!OBJECT_OPENERS.has(word)) return false;
+  if (word !== 'a') return true;
+  const next = tokens[i + 1] ?? '';
+  return !SKIPPABLE_WORDS.has(next) && verbAt(tokens, i + 1, maps) === null;
 }
 
 /** English nouns of acts and passive participles, back to the verb: ratification → ratify, amended → amend. */
