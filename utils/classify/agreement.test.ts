@@ -23,8 +23,11 @@ describe('measureAgreement', () => {
 });
 
 // UPR Info's human coding of sessions 1–9 (../shared). Sessions 1–5 are where the rules were developed; 6–9 were
-// not looked at while writing them, so their figure is the honest one. The target is 93 %; the floors below are
-// what the rules reach today (2026-12-02: 90.3 % and 88.9 %), so a change that loses agreement fails here.
+// only measured, never read for rules, so their figure is the honest one. The target is 93 %; the floors below are
+// what the rules reach today less 0.3 point (2026-12-07: 92.3 % and 90.2 %; 2026-12-02: 90.3 % and 88.9 %), so a
+// change that loses agreement fails here. Near-identical texts are coded alike ~99 % of the time, but a table of
+// first verb + next three words learnt on 1–5 reaches only 89.4 % on 6–9: rules read from the words plateau
+// near 90–92 % on sessions they have not seen.
 const dir = sharedPath('datasets/upr-info-sessions-1-9', "action-category agreement with UPR Info's coding");
 
 async function coded(file: string): Promise<CodedRecommendation[]> {
@@ -34,8 +37,8 @@ async function coded(file: string): Promise<CodedRecommendation[]> {
 
 describe.runIf(dir)("agreement with UPR Info's human coding", () => {
   it.each([
-    ['1-5.csv (development)', '1-5.csv', 0.9],
-    ['6-9.csv (held out)', '6-9.csv', 0.885],
+    ['1-5.csv (development)', '1-5.csv', 0.92],
+    ['6-9.csv (held out)', '6-9.csv', 0.899],
   ])('%s', async (_, file, floor) => {
     const report = measureAgreement(await coded(file));
     console.log(formatAgreement(report, file));

@@ -155,6 +155,123 @@ describe('actionCategoryOf', () => {
     expect(actionCategoryOf(text)).toBe(category);
   });
 
+  // Families found by comparing with UPR Info's own coding of sessions 1–5 (agreement.test.ts): each case is our own
+  // wording of a pattern, in English and, where the pattern exists there, French and Spanish.
+  it.each([
+    // An unlisted first verb right before its object is the verb, not a subject.
+    [4, 'Reject any attempt to impose values alien to its society', 'an unlisted verb before "any …" is the verb'],
+    [4, 'Deal with the issue of trafficking in persons', '…before "with"'],
+    [5, 'Instar a las autoridades locales a que ratifiquen el Protocolo', 'Spanish "a" before an article is no object'],
+    // A continuing verb with a means says what by the means.
+    [4, 'Continue its judicial reforms, including by strengthening the independence of judges', 'continuing by a general means'],
+    [5, 'Poursuivre ses efforts contre la traite, notamment par l’adoption d’une loi', 'French: continuing by a specific means'],
+    [5, 'Seguir luchando contra la trata, en particular mediante la aprobación de una ley', 'Spanish: continuing by a specific means'],
+    // General action whose purpose is to share or to ask for help is minimal action.
+    [1, 'Intensify its engagement with other States to exchange best practices on juvenile justice', 'general action to exchange'],
+    [1, 'Call for the support of the international community to rebuild its courts', 'call for'],
+    [1, 'Renforcer sa coopération avec les pays voisins pour échanger ses bonnes pratiques', 'French: general action to exchange'],
+    [1, 'Intensificar la cooperación regional para intercambiar buenas prácticas', 'Spanish: general action to exchange'],
+    [1, 'Make available to other countries its experience in microcredit', 'making available is sharing'],
+    [1, 'Mettre à la disposition des autres pays son expérience en matière de microcrédit', 'French: making available is sharing'],
+    // Objects that keep a specific verb general.
+    [4, 'Create an environment in which journalists can work without fear', 'an environment'],
+    [4, 'Establish conditions that allow independent investigations', 'conditions'],
+    [4, 'Allocate sufficient funds to the ombudsman', 'funds'],
+    [4, 'Crear un entorno propicio para la sociedad civil', 'Spanish: an environment'],
+    // …and what makes any verb specific.
+    [5, 'Raise the minimum age of marriage to 18 years', 'a quantity the state can be held to'],
+    [5, 'Increase the number of shelters for victims of violence', '…a number'],
+    [5, 'Augmenter le budget alloué à la santé maternelle', 'French: a budget'],
+    [5, 'Aumentar el número de refugios para víctimas de violencia', 'Spanish: a number'],
+    // Lead-ins of effort are general action.
+    [4, 'Do everything in its power to end child marriage', 'do everything'],
+    [4, 'Do its utmost to eliminate child labour', 'do its utmost'],
+    [4, 'Move swiftly to pass the new media law', 'move to'],
+    [4, 'Try to respond in time to the questionnaires of the special procedures', 'try to'],
+    // Acts named by a noun or a passive take their object from it.
+    [4, 'Recommended the adoption of further measures to fight impunity', 'a noun over measures'],
+    [5, 'That the Public Order Act be amended to protect peaceful assembly', 'a bare passive recommends'],
+    [5, 'The accession to the Convention relating to the Status of Stateless Persons', 'a text opening on an act noun'],
+    [1, 'Requested more information on the reform of the family code', 'a past form before its object'],
+    // Considering and acting: the act says what.
+    [5, 'Review and amend its Penal Code', 'review and amend'],
+    [4, 'Study and address the root causes of domestic violence', 'study and address'],
+    [5, 'Réexaminer et modifier le Code pénal', 'French: review and amend'],
+    [5, 'Revisar y modificar el Código Penal', 'Spanish: review and amend'],
+    // Doing better what exists, improving it, abiding by rules: general action.
+    [4, 'Better implement the laws on domestic violence', 'better'],
+    [4, 'Mieux appliquer la loi sur la violence domestique', 'French: better'],
+    [4, 'Desarrollar su legislación sobre migración', 'Spanish: developing what exists'],
+    [4, 'Adhere strictly to international humanitarian law', 'adhering to rules'],
+    [4, 'Honour its commitment to submit its reports on time', 'honouring a commitment'],
+    [4, 'Integrate the Roma into society', 'integrate, like mainstream'],
+    [4, 'Intégrer les Roms dans la société', 'French: integrate'],
+    // Ending a policy is as specific as ending a rule.
+    [5, 'Stop the policy of forced evictions', 'ending a policy'],
+    [5, 'Mettre fin à la politique d’expulsions forcées', 'French: ending a policy'],
+    [5, 'Poner fin a la política de desalojos forzosos', 'Spanish: ending a policy'],
+    // Verbs of specific action added to the tables.
+    [5, 'Delete the offence of blasphemy from the penal code', 'delete'],
+    [5, 'Reopen the border crossings for humanitarian goods', 'reopen'],
+    [5, 'Rouvrir les points de passage frontaliers', 'French: reopen'],
+    [5, 'Reabrir los pasos fronterizos', 'Spanish: reopen'],
+    [5, 'Acknowledge the right of refugees to return to their homes', 'acknowledge, like recognize'],
+  ] as [ActionCategory, string, string][])('%i ← %s (%s)', (category, text) => {
+    expect(actionCategoryOf(text)).toBe(category);
+  });
+
+  // A rule and the case it must leave alone, side by side.
+  it.each([
+    [
+      'reads the means of a continuing verb, but not a date',
+      [
+        [5, 'Continue its efforts to combat trafficking, in particular by adopting a comprehensive law'],
+        [2, 'Continue its efforts to reach the Sustainable Development Goals by 2030'],
+      ],
+    ],
+    [
+      'reads a means right after its word, or after "by means of"',
+      [
+        [4, 'Take into account the advice of the Commission for Democracy through Law when implementing the law'],
+        [5, 'Improve prison conditions, by means of training prison staff in human rights'],
+      ],
+    ],
+    [
+      'takes sharing for minimal action, but not a right to seek information',
+      [
+        [1, 'Strengthen and share its experience in social housing with other countries'],
+        [4, 'Guarantee the right to seek and receive information'],
+      ],
+    ],
+    [
+      'keeps a process general, but not the completion of a ratification',
+      [
+        [4, 'Establish an inclusive process to follow up on the recommendations'],
+        [5, 'Complete the ratification process of the Convention on the Rights of Persons with Disabilities'],
+        [4, 'Créer un environnement favorable à la société civile'],
+        [5, 'Achever le processus de ratification de la Convention'],
+      ],
+    ],
+    [
+      'reads the subject of a passive after its "that"',
+      [
+        [4, 'Recommended that further measures be adopted to overcome stereotypes'],
+        [5, 'Recommended as a first step that a moratorium on executions be established'],
+      ],
+    ],
+    [
+      'tells developing what exists from developing something new',
+      [
+        [4, 'Develop its legislation on migrants and refugees'],
+        [5, 'Develop a law on the protection of human rights defenders'],
+        [4, 'Développer sa législation sur les migrants'],
+        [5, 'Développer un programme de formation des juges'],
+      ],
+    ],
+  ] as [string, [ActionCategory, string][]][])('%s', (_, cases) => {
+    for (const [category, text] of cases) expect(actionCategoryOf(text), text).toBe(category);
+  });
+
   it('names the verb that decided, and whether the tables know it', () => {
     expect(firstVerbOf('Continue and strengthen its efforts to combat poverty')).toEqual({ words: 'continue and strengthen', known: true, category: 4 });
     expect(firstVerbOf('Fulfil its international obligations')).toEqual({ words: 'fulfil', known: false, category: 4 });

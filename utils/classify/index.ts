@@ -7,6 +7,10 @@ import { foldedTokens } from './fold';
 import { THEME_PHRASES, THEMES, type Theme } from './themes';
 import {
   CLAUSE_OPENERS,
+  CREATE_OR_IMPROVE_LEMMAS,
+  EXISTING_OBJECT_WORDS,
+  JOIN_OR_COMPLY_LEMMAS,
+  RULE_WORDS,
   ENDING_LEMMAS,
   FIXED_LEMMAS,
   LEGAL_TEXT_WORDS,
@@ -15,7 +19,9 @@ import {
   LEAD_IN_WORDS,
   LIGHT_LEMMAS,
   NOT_VERB_FORMS,
+  MEASURE_WORDS,
   NOT_VERB_STARTS,
+  OBJECT_OPENERS,
   SPECIFIC_ACT_NOUNS, OBJECT_BOUNDARY_WORDS, SKIPPABLE_WORDS, SPECIFIC_OBJECT_WORDS, VERB_TABLE } from './verbs';
 
 export { foldText, foldedTokens } from './fold';
@@ -47,6 +53,7 @@ const UNKNOWN_WORDS_BEFORE_VERB = 3;
 const UNKNOWN_WORDS_AFTER_LEAD_IN = 10;
 // How far after the verb its object is looked for: "adopt all necessary and appropriate legislative measures".
 const OBJECT_WINDOW = 6;
+const SHARING_WORDS = new Set(['available', 'disposition', 'disposicion']);
 const CONSIDERING_WORDS = new Set(['consideration', 'thought', 'consideracion']);
 const LEGISLATIVE_WORDS = new Set(['legislative', 'legal', 'legislatives', 'legislativas', 'legislativos', 'juridiques', 'legales']);
 const NUMBER = /^\d+$/;
@@ -61,6 +68,12 @@ interface VerbForm {
   objectRule: 'lower' | 'both' | 'none';
   /** It ends something: a wrong at large is general action, a rule or practice named specific. */
   ending: boolean;
+  /**
+   * A verb with two senses that its object tells apart: it creates something new or improves what exists ("develop a
+   * law" / "develop its legislation"), or it joins a treaty or abides by rules ("adhere to the Convention" / "adhere to
+   * international law").
+   */
+  twoSided: 'create-or-improve' | 'join-or-comply' | null;
 }
 
 // ---- verb forms -------------------------------------------------------------------------------------------
@@ -119,14 +132,15 @@ function compileVerbs(language: Language): Map<string, VerbForm[]> {
       if (!lemma) continue;
       // "put an end to", "mettre fin à", "poner término a" end something as "end" does.
       const ending = ENDING_LEMMAS.has(lemma) || tail.some((t) => t === 'end' || t === 'fin' || t === 'terme' || t === 'termino');
-      const objectRule = LIGHT_LEMMAS.has(lemma) ? 'both' : entry.category === 5 && !FIXED_LEMMAS.has(lemma) ? 'lower' : 'none';
+      // "prendre en considération", "take into consideration": an idiom of a light verb keeps its own category.
+      const objectRule = LIGHT_LEMMAS.has(lemma) && entry.category === 4 ? 'both' : entry.category === 5 && !FIXED_LEMMAS.has(lemma) ? 'lower' : 'none';
       const firstWords = [...INFLECT[language](lemma).map((form) => [form]), ...irregular.map((form) => foldedTokens(form))];
       for (const first of firstWords) {
         const tokens = [...first, ...tail];
         // A one-word form that is also a connective ("de", "a") would turn every "de" into a verb.
         if (tokens.length === 0 || (tokens.length === 1 && (SKIPPABLE_WORDS.has(tokens[0]!) || NOT_VERB_FORMS.has(tokens[0]!) || tokens[0]!.length < 3))) continue;
         const list = byFirstWord.get(tokens[0]!) ?? [];
-        if (!list.some((f) => f.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, category: entry.category, objectRule, ending });
+        if (!list.some((f) => f.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, category: entry.category, objectRule, ending, twoSided: CREATE_OR_IMPROVE_LEMMAS.has(lemma) ? 'create-or-improve' : JOIN_OR_COMPLY_LEMMAS.has(lemma) ? 'join-or-comply' : null });
         byFirstWord.set(tokens[0]!, list);
       }
     }
@@ -137,14 +151,29 @@ function compileVerbs(language: Language): Map<string, VerbForm[]> {
 }
 
 let verbMaps: Record<Language, Map<string, VerbForm[]>> | null = null;
+// The maps in the order a page's language asks for, built once per language rather than once per call.
+const mapsByLanguage = new Map<string, Map<string, VerbForm[]>[]>();
+// First words of the forms of minimal action, so that a search for one skips every other word at once.
+let minimalFirstWords: ReadonlySet<string> = new Set();
 
 function verbMapsInOrder(language: string | null | undefined): Map<string, VerbForm[]>[] {
-  verbMaps ??= { en: compileVerbs('en'), fr: compileVerbs('fr'), es: compileVerbs('es') };
-  const maps = verbMaps;
   const preferred = (language ?? '').toLowerCase().slice(0, 2) as Language;
+  const key = LANGUAGES.includes(preferred) ? preferred : '';
+  const cached = mapsByLanguage.get(key);
+  if (cached) return cached;
+  if (!verbMaps) {
+    const compiled = { en: compileVerbs('en'), fr: compileVerbs('fr'), es: compileVerbs('es') };
+    minimalFirstWords = new Set(
+      LANGUAGES.flatMap((l) => [...compiled[l]].filter(([, forms]) => forms.some((f) => f.category === 1)).map(([word]) => word)),
+    );
+    verbMaps = compiled;
+  }
+  const maps = verbMaps;
   // The page's language first: Spanish "revise" (revisar, 3) is not English "revise" (5).
-  const order = LANGUAGES.includes(preferred) ? [preferred, ...LANGUAGES.filter((l) => l !== preferred)] : LANGUAGES;
-  return order.map((l) => maps[l]);
+  const order = key ? [preferred, ...LANGUAGES.filter((l) => l !== preferred)] : LANGUAGES;
+  const ordered = order.map((l) => maps[l]);
+  mapsByLanguage.set(key, ordered);
+  return ordered;
 }
 
 function verbAt(tokens: readonly string[], i: number, maps: readonly Map<string, VerbForm[]>[]): VerbForm | null {
@@ -165,6 +194,28 @@ function endsWrongAtLarge(tokens: readonly string[], from: number): boolean {
   return wrong >= 0 && !window.some((t) => LEGAL_TEXT_WORDS.has(t));
 }
 
+/** A verb form's category once its object is read (the form's own words end at `after`). */
+function categoryWithObject(form: VerbForm, tokens: readonly string[], after: number): ActionCategory {
+  // "Develop its legislation", "develop the penal legislation": improving what exists is general action.
+  if (form.twoSided === 'create-or-improve' && form.category === 5 && EXISTING_OBJECT_WORDS.has(tokens[after] ?? '')) return 4;
+  // "Adhere to international humanitarian law", "adhere to the principles of …": abiding by rules is general action.
+  if (form.twoSided === 'join-or-comply' && tokens.slice(after, after + OBJECT_WINDOW).some((t) => RULE_WORDS.has(t))) return 4;
+  // Ending a policy or measures is as specific as ending a rule: only a wrong at large makes an ending general.
+  const object = form.objectRule === 'none' || (form.ending && form.category === 5) ? null : categoryOfObject(tokens, after, form.objectRule === 'lower');
+  // A specific verb only ever becomes general by its object; a light verb takes whatever its object says.
+  const category = object === null || (form.objectRule === 'lower' && object !== 4) ? form.category : object;
+  if (category === 4 && form.category === 4 && measuredObject(tokens, after)) return 5;
+  return form.ending && category === 5 && endsWrongAtLarge(tokens, after) ? 4 : category;
+}
+
+// "increase its budgetary allocations": the quantity is this close to the verb.
+const MEASURE_REACH = 3;
+
+function measuredObject(tokens: readonly string[], from: number): boolean {
+  for (let i = from; i < tokens.length && i < from + MEASURE_REACH; i++) if (MEASURE_WORDS.has(tokens[i]!)) return true;
+  return false;
+}
+
 /** 4 or 5 from the verb's object when its words say general or specific; null when they say neither. */
 function categoryOfObject(tokens: readonly string[], from: number, specificVerb = false): ActionCategory | null {
   for (let i = from; i < tokens.length && i < from + OBJECT_WINDOW; i++) {
@@ -173,7 +224,10 @@ function categoryOfObject(tokens: readonly string[], from: number, specificVerb 
     if (specificVerb && LEGISLATIVE_WORDS.has(token)) return 5;
     // "an action plan", "a policy document": the second word names the thing.
     if (GENERAL_OBJECT_WORDS.has(token) && !SPECIFIC_OBJECT_WORDS.has(tokens[i + 1] ?? '')) return 4;
-    if (SPECIFIC_OBJECT_WORDS.has(token)) return 5;
+    // "the ratification process": the act named decides.
+    if (SPECIFIC_OBJECT_WORDS.has(token) || SPECIFIC_ACT_NOUNS.has(token)) return 5;
+    // "Make available to other countries its experience": sharing, minimal action.
+    if (SHARING_WORDS.has(token)) return 1;
     // "give positive consideration to ratifying": considering action.
     if (CONSIDERING_WORDS.has(token)) return 3;
     if (OBJECT_BOUNDARY_WORDS.has(token)) return null;
@@ -198,28 +252,60 @@ export interface DecidingVerb {
   category: ActionCategory;
 }
 
+const MODAL_WORDS = new Set(['should', 'shall', 'must', 'will', 'would', 'may', 'might', 'could', 'can']);
+const BETTER_WORDS = new Set(['better', 'mieux', 'mejor']);
+const AND_WORDS = new Set(['and', 'et', 'y', 'e']);
+
 // "… including by adopting a law", "… in particular through the ratification of …": the means named.
 const MEANS_WORDS = new Set(['by', 'through', 'par', 'mediante', 'via']);
 const MEANS_REACH = 3;
+// "by means of training", "by way of eradicating", "including by, for example, providing", "inter alia by …".
+const MEANS_FILLERS = new Set(['means', 'way', 'for', 'example', 'inter', 'alia']);
 
 
 /**
- * A general recommendation made specific by its means ("Take measures to protect migrants, in particular by
- * ratifying the Convention") is specific action: UPR Info codes the most specific act asked for.
+ * The category of the means a recommendation names, 5 if any is specific, 4 if one is general, null if it names
+ * none. A general recommendation made specific by its means ("Take measures to protect migrants, in particular by
+ * ratifying the Convention") is specific action, and a continuing one with a means ("Continue its reforms, including
+ * by strengthening the judiciary") is what the means is: UPR Info codes the act asked for.
  */
-function hasSpecificMeans(tokens: readonly string[], from: number, maps: readonly Map<string, VerbForm[]>[]): boolean {
+function meansCategory(tokens: readonly string[], from: number, maps: readonly Map<string, VerbForm[]>[]): ActionCategory | null {
+  let found: ActionCategory | null = null;
   for (let i = from; i < tokens.length; i++) {
     if (!MEANS_WORDS.has(tokens[i]!)) continue;
     for (let k = i + 1; k < tokens.length && k <= i + MEANS_REACH; k++) {
       const word = tokens[k]!;
-      if (SPECIFIC_ACT_NOUNS.has(word)) return true;
+      if (SPECIFIC_ACT_NOUNS.has(word)) return 5;
+      // "by 2015": a date, not a means.
+      if (NUMBER.test(word)) break;
       // A gerund ("by ratifying"), not any word that a verb table lists ("by law", "by the Committee").
       const form = word.endsWith('ing') || word.endsWith('ant') || word.endsWith('ando') || word.endsWith('iendo') ? verbAt(tokens, k, maps) : null;
       if (form) {
-        if (form.category === 5) return true;
+        const category = categoryWithObject(form, tokens, k + form.tokens.length);
+        if (category === 5) return 5;
+        if (category === 4) found = 4;
         break;
       }
+      // Only articles and adverbs stand between the means word and the act: "by fully implementing", "through the
+      // adoption"; "through Law when implementing" names no means.
+      if (!SKIPPABLE_WORDS.has(word) && !MEANS_FILLERS.has(word) && !word.endsWith('ly')) break;
     }
+  }
+  return found;
+}
+
+// How far after a general verb a request for help or an offer to share is read: "Strengthen and share its
+// experience", "Intensify its engagement with the international community to exchange best practices".
+const MINIMAL_WINDOW = 8;
+const RIGHT_WORDS = new Set(['right', 'rights', 'droit', 'droits', 'derecho', 'derechos']);
+
+/** A general verb whose purpose is to share or to ask for help asks for minimal action (1), as UPR Info codes it. */
+function asksMinimalAct(tokens: readonly string[], from: number, maps: readonly Map<string, VerbForm[]>[]): boolean {
+  for (let i = from; i < tokens.length && i < from + MINIMAL_WINDOW; i++) {
+    if (!minimalFirstWords.has(tokens[i]!) || verbAt(tokens, i, maps)?.category !== 1) continue;
+    // "the request to visit" is a noun; "the right to receive, seek and impart information" names a right.
+    if (OBJECT_OPENERS.has(tokens[i - 1] ?? '') || tokens.slice(Math.max(from, i - 3), i).some((t) => RIGHT_WORDS.has(t))) continue;
+    return true;
   }
   return false;
 }
@@ -242,7 +328,16 @@ export function firstVerbOf(text: string, language?: string | null): DecidingVer
     if (starts.length > MAX_CLAUSES) break;
     starts.push(match.index + 1);
   }
-  const clauses = starts.map((start) => foldedTokens(head.slice(start)));
+  // Each clause runs to the end of the head; the text is tokenized once, clause by clause, and each clause's words
+  // are the words from its own start on.
+  const segments = starts.map((start, j) => foldedTokens(head.slice(start, starts[j + 1] ?? head.length)));
+  const all = segments.length === 1 ? segments[0]! : segments.flat();
+  let offset = 0;
+  const clauses = segments.map((segment, j) => {
+    const clause = j === 0 ? all : all.slice(offset);
+    offset += segment.length;
+    return clause;
+  });
   // "With the support of …, continue …": the opening clause is not the recommendation.
   if (clauses.length > 1 && CLAUSE_OPENERS.has(clauses[0]![0] ?? '')) clauses.push(clauses.shift()!);
   const maps = verbMapsInOrder(language);
@@ -265,35 +360,61 @@ export function firstVerbOf(text: string, language?: string | null): DecidingVer
 function knownVerbIn(tokens: readonly string[], maps: readonly Map<string, VerbForm[]>[]): DecidingVerb | null {
   let unknownAllowed = UNKNOWN_WORDS_BEFORE_VERB;
   let afterLeadIn = false;
+  let better = false;
   for (let i = 0; i < tokens.length && i < MAX_WORDS_BEFORE_VERB; i++) {
     const form = verbAt(tokens, i, maps);
     if (form) {
       const after = i + form.tokens.length;
-      const object = form.objectRule === 'none' ? null : categoryOfObject(tokens, after, form.objectRule === 'lower');
-      // A specific verb only ever becomes general by its object; a light verb takes whatever its object says.
-      let category = object === null || (form.objectRule === 'lower' && object !== 4) ? form.category : object;
-      if (form.ending && category === 5 && endsWrongAtLarge(tokens, after)) category = 4;
-      // "Continue and strengthen …", "Maintain and expand …": continuing, yes, but the second verb says what.
-      const next = form.category === 2 && tokens[after] === 'and' ? knownVerbIn(tokens.slice(after + 1, after + 4), maps) : null;
+      // "Better implement the laws": doing better what is done already is general action.
+      const category = better && form.objectRule === 'lower' ? 4 : categoryWithObject(form, tokens, after);
+      // "Continue and strengthen …", "Maintain and expand …", "Review and amend …": continuing or considering, yes,
+      // but the second verb says what.
+      const next = (form.category === 2 || form.category === 3) && AND_WORDS.has(tokens[after] ?? '') ? knownVerbIn(tokens.slice(after + 1, after + 4), maps) : null;
       if (next && next.category >= 4) return { words: `${form.tokens.join(' ')} and ${next.words}`, known: true, category: next.category };
-      if (category === 4 && hasSpecificMeans(tokens, after, maps)) return { words: form.tokens.join(' '), known: true, category: 5 };
+      if (category === 4 && asksMinimalAct(tokens, after, maps)) return { words: form.tokens.join(' '), known: true, category: 1 };
+      if (category === 4 || category === 2) {
+        const means = meansCategory(tokens, after, maps);
+        if (means !== null && means > category) return { words: form.tokens.join(' '), known: true, category: means };
+      }
       return { words: form.tokens.join(' '), known: true, category };
     }
     const token = tokens[i]!;
     if (SKIPPABLE_WORDS.has(token) || NUMBER.test(token)) continue;
+    if (BETTER_WORDS.has(token)) {
+      better = true;
+      continue;
+    }
     if (LEAD_IN_WORDS.has(token)) {
       unknownAllowed = UNKNOWN_WORDS_AFTER_LEAD_IN;
       afterLeadIn = true;
       continue;
     }
     // "Recommended the ratification of …", "recommended that the law be amended": the act named, not ordered.
-    if (afterLeadIn) {
-      const named = namedAct(tokens, i, maps);
+    // … and so does a text that opens on the act itself: "The accession to the Convention", "That the Act be amended".
+    if (afterLeadIn || unknownAllowed === UNKNOWN_WORDS_BEFORE_VERB) {
+      const named = namedAct(tokens, i, maps, afterLeadIn);
       if (named) return named;
+    }
+    // "Disseminate the report", "Deal with the issue of …", "Reject any attempt to impose …": an unknown first word
+    // followed by what opens an object is the verb itself, not a subject ("Kazakhstan ratifies").
+    if (unknownAllowed === UNKNOWN_WORDS_BEFORE_VERB && !afterLeadIn && opensObject(tokens, i + 1, maps) && !NOT_VERB_STARTS.has(token) && token.length >= 3) {
+      return { words: token, known: false, category: unknownVerbCategory(tokens, i + 1) };
     }
     if (--unknownAllowed < 0) break;
   }
   return null;
+}
+
+/**
+ * Whether an object opens at `i`. English "a" opens one ("Initiate a campaign"); Spanish and French "a" before an
+ * article or a verb is a preposition ("Instar a las autoridades a que …", "Ayudar a fortalecer").
+ */
+function opensObject(tokens: readonly string[], i: number, maps: readonly Map<string, VerbForm[]>[]): boolean {
+  const word = tokens[i] ?? '';
+  if (!OBJECT_OPENERS.has(word)) return false;
+  if (word !== 'a') return true;
+  const next = tokens[i + 1] ?? '';
+  return !SKIPPABLE_WORDS.has(next) && verbAt(tokens, i + 1, maps) === null;
 }
 
 /** English nouns of acts and passive participles, back to the verb: ratification → ratify, amended → amend. */
@@ -315,16 +436,33 @@ function verbsBehind(word: string): string[] {
   return out;
 }
 
-function namedAct(tokens: readonly string[], i: number, maps: readonly Map<string, VerbForm[]>[]): DecidingVerb | null {
+function namedAct(tokens: readonly string[], i: number, maps: readonly Map<string, VerbForm[]>[], afterLeadIn: boolean): DecidingVerb | null {
   let k = i;
-  // The participle of a passive comes after "be": "that legislation be adopted".
+  // The participle of a passive comes after "be": "that legislation be adopted". Without a lead-in, only the bare
+  // "be" of a recommendation ("That the Act be amended") asks for it; "defenders should be protected" states.
   const be = tokens.indexOf('be', i);
-  if (be >= 0 && be < i + UNKNOWN_WORDS_AFTER_LEAD_IN) k = be + 1;
+  if (be >= 0 && be < i + UNKNOWN_WORDS_AFTER_LEAD_IN) {
+    if (!afterLeadIn && MODAL_WORDS.has(tokens[be - 1] ?? '')) return null;
+    k = be + 1;
+  }
+  // Without "be", a past form acts on what follows ("Requested that …", "Requested more information"); before a
+  // noun it is an adjective ("A sustained improvement …").
+  if (k === i && tokens[k]?.endsWith('ed') && !OBJECT_OPENERS.has(tokens[k + 1] ?? '')) return null;
   for (const lemma of verbsBehind(tokens[k] ?? '')) {
     const form = verbAt([lemma, ...tokens.slice(k + 1, k + 4)], 0, maps);
-    if (form && form.tokens.length === 1) return { words: tokens[k]!, known: true, category: form.category };
+    if (!form || form.tokens.length !== 1) continue;
+    // Its object is what follows the noun ("the adoption of a law": specific) or the subject of the passive, from
+    // its "that" on ("as a first step, that further measures be adopted": general).
+    if (k === i) return { words: tokens[k]!, known: true, category: categoryWithObject(form, tokens, k + 1) };
+    const subject = tokens.slice(i, k - 1);
+    return { words: tokens[k]!, known: true, category: categoryWithObject(form, subject.slice(subject.lastIndexOf('that') + 1), 0) };
   }
   return null;
+}
+
+/** A verb the tables do not list is general action, unless its object is specific or a quantity ("Raise the age"). */
+function unknownVerbCategory(tokens: readonly string[], from: number): ActionCategory {
+  return categoryOfObject(tokens, from) ?? (measuredObject(tokens, from) ? 5 : 4);
 }
 
 // Fewer words than this are not a recommendation whose first word could be a verb.
@@ -336,7 +474,7 @@ function unknownVerbIn(tokens: readonly string[]): DecidingVerb | null {
   while (i < tokens.length && (SKIPPABLE_WORDS.has(tokens[i]!) || LEAD_IN_WORDS.has(tokens[i]!) || NUMBER.test(tokens[i]!))) i++;
   const token = tokens[i];
   if (!token || token.length < 3 || NOT_VERB_STARTS.has(token) || i + 1 >= tokens.length) return null;
-  return { words: token, known: false, category: categoryOfObject(tokens, i + 1) ?? 4 };
+  return { words: token, known: false, category: unknownVerbCategory(tokens, i + 1) };
 }
 
 // ---- themes ------------------------------------------------------------------------------------------------

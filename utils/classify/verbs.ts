@@ -20,7 +20,7 @@ const words = (list: string): string[] => list.split(',').map((w) => w.trim()).f
 export const VERB_TABLE: readonly VerbEntry[] = [
   {
     category: 1,
-    en: words('call on, call upon, seek|sought, share, request, ask, solicit, exchange, avail itself, appeal to, enlist'),
+    en: words('call on, call upon, call for, seek|sought, share, request, ask, solicit, exchange, avail itself, appeal to, enlist'),
     fr: words(`faire appel|fasse|fait|faisant|faites, solliciter, partager, demander, rechercher, échanger`),
     es: words('solicitar, compartir, pedir|pida|pide|pidiendo|pidan, recabar, buscar, intercambiar, recurrir'),
   },
@@ -64,7 +64,9 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'facilitate, support, uphold, safeguard, secure, provide, prioritize, prioritise, cooperate, collaborate, comply, work, strive, ' +
         'endeavour, endeavor, expand, broaden, bolster, boost, deepen, advance, raise, mainstream, focus, devote, invest, ' +
         'empower, counter, curb, put, apply, follow up, give|gave|given, permit, refrain, seek to|sought to,  redress, remedy, combat, ' +
-        'expedite, harness, mobilize, mobilise, monitor',
+        'expedite, harness, mobilize, mobilise, monitor, integrate, abide by|abides|abiding|abided, honour, honor, observe, ' +
+        // Lead-ins of effort: "Do everything in its power to …", "Try to …", "Move swiftly to …".
+        'do everything|does, do its utmost|does, do all|does, do whatever|does, do more|does, try|tried, move',
     ),
     fr: words(
       "accélérer, attaquer, encourager, engager, veiller, assurer, garantir, intensifier, " +
@@ -74,7 +76,7 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'fournir, offrir|offre|offrent|offrant, coopérer, collaborer, conformer, œuvrer, efforcer, travailler, élargir, approfondir, ' +
         'sensibiliser, faire|fasse|fait|faisant|faites, traiter, remédier, consacrer, investir, réduire|réduise|réduit|réduisant, ' +
         'mettre|mette|met|mettent|mettant|mettez, tenir compte|tienne|tient|tenant, permettre|permette|permet|permettant, ' +
-        'mobiliser, surveiller, donner, accorder la priorité',
+        'mobiliser, surveiller, donner, accorder la priorité, intégrer',
     ),
     es: words(
       'acelerar, abordar, alentar|aliente|alienta, fomentar, velar, asegurar, garantizar, intensificar, ' +
@@ -83,7 +85,7 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'combatir, luchar, prevenir|prevenga|previene|previniendo, facilitar, apoyar, proporcionar, brindar, cooperar, colaborar, ' +
         'cumplir, trabajar, esforzarse|se esfuerce|esfuerce|esfuerza, ampliar|amplíe|amplía, profundizar, sensibilizar, ' +
         'hacer|haga|hace|hagan|haciendo, potenciar, impulsar, procurar, reducir|reduzca|reduce|reduciendo, hacer frente|haga|hace|haciendo, ' +
-        'tener en cuenta|tenga|tiene|teniendo, permitir, vigilar, dotar, priorizar',
+        'tener en cuenta|tenga|tiene|teniendo, permitir, vigilar, dotar, priorizar, integrar',
     ),
   },
   {
@@ -93,16 +95,18 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'establish, implement, investigate, ratify, repeal, withdraw|withdrew|withdrawn, sign, create, set up, put in place, put an end, ' +
         'end, introduce, pass, approve, finalize, finalise, complete, submit, extend, issue, accept, lift, remove, release, prosecute, ' +
         'punish, prohibit, ban, outlaw, halt, cease, stop, close, launch, allocate, train, publish, collect, designate, appoint, ' +
-        'recognize, recognise, grant, include, incorporate, integrate, domesticate, transpose, legislate, define, reinstate, restore, ' +
+        'recognize, recognise, grant, include, incorporate, domesticate, transpose, legislate, define, reinstate, restore, ' +
         'institute, declare, compensate, undertake|undertook, carry out|carries|carrying|carried, organize, organise, invite, ' +
         'reform, harmonize, harmonise, align, bring|brought, revoke, rescind, abrogate, dismantle, destroy, regulate, register, update, ' +
         'draft, formulate, elaborate, design, modify, fund, build|built, construct, open, impose, commute, deploy, operationalize, ' +
-        'operationalise, enforce, eradicate, free, hold|held, deliver, provide for, enshrine, codify, ' +
+        'operationalise, enforce, eradicate, free, hold|held, deliver, enshrine, codify, ' +
         'report, become|became, join, agree, endorse, receive, respond, allow, commit, reduce, set|set, compile, draw up|drew|drawn, ' +
-        'record, annul, suspend, resume, install, communicate, renew, transmit, penalize, penalise, demobilize, demobilise',
+        'record, annul, suspend, resume, install, communicate, renew, transmit, penalize, penalise, demobilize, demobilise, ' +
+        'delete, suppress, reopen, convene, recruit, arrest, conclude, upgrade, prepare, acknowledge, denounce, ' +
+        'track down',
     ),
     fr: words(
-      'abolir, adhérer|adhère, adopter, amender, modifier, mener|mène, conduire|conduise|conduit|conduisant, incriminer, ' +
+      'abolir, adhérer|adhère, adopter, amender, modifier, développer, mener|mène, conduire|conduise|conduit|conduisant, incriminer, ' +
         'ériger en infraction, criminaliser, pénaliser, dépénaliser, décriminaliser, élaborer, éliminer, promulguer, établir, créer, ' +
         'mettre en œuvre|mette|met|mettent|mettant|mettez, mettre fin|mette|met|mettent|mettant|mettez, ' +
         'mettre un terme|mette|met|mettent|mettant|mettez, mettre en place|mette|met|mettent|mettant|mettez, ' +
@@ -110,12 +114,13 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'approuver, finaliser, achever|achève, soumettre|soumette|soumet|soumettant, présenter, adresser, lancer, accepter, ' +
         'lever|lève, libérer, poursuivre en justice|poursuive|poursuit|poursuivant, punir, sanctionner, interdire|interdise|interdit|interdisant, ' +
         'cesser, fermer, allouer, former, publier, collecter, recueillir|recueille|recueillant, désigner, nommer, ' +
-        'reconnaître|reconnaisse|reconnait|reconnaissant, accorder, inclure|inclue|inclut|incluant, incorporer, intégrer, transposer, ' +
+        'reconnaître|reconnaisse|reconnait|reconnaissant, accorder, inclure|inclue|inclut|incluant, incorporer, transposer, ' +
         'légiférer, définir, rétablir, instituer, déclarer, indemniser, entreprendre|entreprenne|entreprend|entreprenant, organiser, ' +
         'inviter, réviser, réformer, harmoniser, aligner, révoquer, démanteler, détruire|détruise|détruit|détruisant, réglementer, ' +
         'enregistrer, actualiser, rédiger, formuler, concevoir|conçoive|conçoit|concevant, financer, construire|construise|construit|construisant, ' +
         'ouvrir|ouvre|ouvrent|ouvrant, imposer, commuer, procéder, déployer|déploie, opérationnaliser, faire respecter|fasse|fait|faisant, ' +
-        'inscrire|inscrive|inscrit|inscrivant, codifier, supprimer, retirer',
+        'inscrire|inscrive|inscrit|inscrivant, codifier, supprimer, retirer, rouvrir|rouvre|rouvrent|rouvrant, convoquer, recruter, ' +
+        'arrêter, conclure|conclue|conclut|concluant, préparer, dénoncer',
     ),
     es: words(
       'abolir, adherirse|se adhiera|adhiera|adhiere|adhiriéndose, adherir, adoptar, enmendar, modificar, ' +
@@ -126,11 +131,12 @@ export const VERB_TABLE: readonly VerbEntry[] = [
         'prohibir|prohíba|prohíbe, poner fin|ponga|pone|pongan|poniendo, poner término|ponga|pone|poniendo, ' +
         'poner en marcha|ponga|pone|poniendo, poner en práctica|ponga|pone|poniendo, cesar, cerrar|cierre|cierra, asignar, capacitar, ' +
         'formar, publicar, recopilar, recoger|recoja|recoge, designar, nombrar, reconocer|reconozca|reconoce|reconociendo, conceder, ' +
-        'otorgar, incluir|incluya|incluye|incluyendo, incorporar, integrar, legislar, definir, restablecer|restablezca|restablece, ' +
+        'otorgar, incluir|incluya|incluye|incluyendo, incorporar, legislar, definir, restablecer|restablezca|restablece, ' +
         'instituir|instituya|instituye, declarar, indemnizar, emprender, organizar, invitar, reformar, armonizar, revocar, desmantelar, ' +
         'destruir|destruya|destruye, regular, reglamentar, registrar, actualizar, redactar, formular, diseñar, financiar, ' +
         'construir|construya|construye, abrir, imponer|imponga|impone, conmutar, proceder, desplegar|despliegue|despliega, ' +
-        'hacer cumplir|haga|hace|haciendo, ejecutar, suprimir, consagrar, codificar',
+        'hacer cumplir|haga|hace|haciendo, ejecutar, suprimir, consagrar, codificar, reabrir, convocar, reclutar, detener|detenga|detiene, ' +
+        'preparar, denunciar',
     ),
   },
 ];
@@ -182,7 +188,7 @@ export const LEAD_IN_WORDS: ReadonlySet<string> = new Set(
  */
 export const FIXED_LEMMAS: ReadonlySet<string> = new Set(
   (
-    'ratify accede sign abolish criminalize criminalise decriminalize decriminalise repeal withdraw extend invite ' +
+    'ratify accede sign complete achever completar abolish criminalize criminalise decriminalize decriminalise repeal withdraw extend invite ' +
     'ratifier adherer signer abolir retirer abroger ratificar adherirse adherir firmar abolir derogar retirar'
   ).split(/\s+/),
 );
@@ -229,8 +235,11 @@ export const GENERAL_OBJECT_WORDS: ReadonlySet<string> = new Set(
   (
     'measures measure steps step efforts effort action actions approach approaches policy policies attention priority ' +
     'capacity capacities resources perspective cooperation dialogue mechanisms framework strategy strategies ways means ' +
+    'environment climate conditions opportunities process processes funds funding ' +
     'mesures mesure efforts effort demarches action actions politique politiques strategie approche attention priorite cooperation ' +
-    'medidas medida esfuerzos esfuerzo acciones accion politica politicas estrategia enfoque atencion prioridad cooperacion'
+    'ressources moyens fonds financement conditions environnement climat processus ' +
+    'medidas medida esfuerzos esfuerzo acciones accion politica politicas estrategia enfoque atencion prioridad cooperacion ' +
+    'recursos medios fondos financiacion financiamiento condiciones entorno clima proceso procesos'
   ).split(/\s+/),
 );
 
@@ -266,7 +275,7 @@ export const SPECIFIC_ACT_NOUNS: ReadonlySet<string> = new Set(
 
 /** Where a verb's object ends: its purpose ("to …", "in order to"), a clause, or a means ("by …"). */
 export const OBJECT_BOUNDARY_WORDS: ReadonlySet<string> = new Set(
-  'to that so by in through which with for pour afin que par dans para por con en'.split(' '),
+  'to towards toward that so by in through which with for pour afin que par dans vers para por con en hacia'.split(' '),
 );
 
 /**
@@ -284,3 +293,37 @@ export const NOT_VERB_STARTS: ReadonlySet<string> = new Set(
     ' el los las una nosotros usted ellos este esta estos estas gracias senor senora'
   ).split(/\s+/),
 );
+
+/** Words that open a verb's object, so that an unknown word just before them reads as the verb ("Disseminate the …"). */
+export const OBJECT_OPENERS: ReadonlySet<string> = new Set(
+  'the a an its their all any every this these those with that no more his her'.split(' '),
+);
+
+/**
+ * A quantity the state can be held to: raising "the age of criminal responsibility", increasing "the number of
+ * shelters" or "budgetary allocations" is a specific, checkable act even after a verb of general action.
+ */
+export const MEASURE_WORDS: ReadonlySet<string> = new Set(
+  (
+    'age number budget budgetary allocation allocations quota quotas percentage ' +
+    'age nombre budget budgetaires allocations quota quotas pourcentage ' +
+    'edad numero presupuesto presupuestarias asignaciones cuota cuotas porcentaje'
+  ).split(/\s+/),
+);
+
+/**
+ * Verbs that either create something or improve what exists: "develop a law" is specific action, "develop its
+ * legislation" (the one it has) general.
+ */
+export const CREATE_OR_IMPROVE_LEMMAS: ReadonlySet<string> = new Set('develop desarrollar developper'.split(' '));
+
+/** Words that open an object the state already has: "its legislation", "the penal code", "sa législation". */
+export const EXISTING_OBJECT_WORDS: ReadonlySet<string> = new Set(
+  'the its their existing current le la les l son sa ses leur leurs actuel actuelle el los las su sus actual vigente'.split(' '),
+);
+
+/** Verbs that join a treaty or abide by rules: "adhere to the Rome Statute" (5), "adhere to international law" (4). */
+export const JOIN_OR_COMPLY_LEMMAS: ReadonlySet<string> = new Set(['adhere']);
+
+/** Rules one abides by rather than joins. */
+export const RULE_WORDS: ReadonlySet<string> = new Set('law standards obligations principles norms commitments'.split(' '));
