@@ -59,10 +59,10 @@ export function Popup({ tabId, request, settings, updateSettings, openDashboard 
           <>
             <p class="popup-states">{formatStates(status.page, t, language)}</p>
             <p class="popup-session">{formatSession(status.page, t, language)}</p>
-            <MetaSourceList page={status.page} />
             <p class="popup-counts">
               {t('recCount', { count: status.recommendations })} · {t('noteCount', { count: status.notes })}
             </p>
+            <MetaSourceList page={status.page} />
           </>
         ) : (
           <>

@@ -52,6 +52,7 @@ describe('where each detail came from', () => {
     expect(await panel.textContent('#correct-from-source')).toBe('from the site’s name');
     expect(await panel.textContent('#correct-session-source')).toBe('from the page’s address');
     expect(await panel.getAttribute('#correct-from', 'aria-describedby')).toBe('correct-from-source');
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'panel-sources.png') });
 
     // A correction is the user's word: from then on the field says so.
     await panel.fill('#correct-session', '48');
