@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { cycleOfSession, countryFromName } from '@/utils/upr';
 import type { PageCorrections, StoredPage } from '@/utils/model';
 import { useI18n } from './i18n';
+import { sourceText } from './MetaSources';
 
 interface Props {
   page: StoredPage;
@@ -37,18 +38,31 @@ export function CorrectionForm({ page, onSave, onClose }: Props) {
     else onClose();
   };
 
-  const field = (id: string, label: string, value: string, set: (v: string) => void, inputMode?: 'numeric') => (
+  // Under each field, where its value came from ("from the site's name"), read out with the field.
+  const field = (id: string, label: string, value: string, set: (v: string) => void, source: string | null, inputMode?: 'numeric') => (
     <label class="correct-field" for={id}>
       <span>{label}</span>
-      <input id={id} type="text" inputMode={inputMode} value={value} onInput={(e) => set((e.currentTarget as HTMLInputElement).value)} />
+      <input
+        id={id}
+        type="text"
+        inputMode={inputMode}
+        value={value}
+        aria-describedby={source ? `${id}-source` : undefined}
+        onInput={(e) => set((e.currentTarget as HTMLInputElement).value)}
+      />
+      {source && (
+        <small class="field-source" id={`${id}-source`}>
+          {source}
+        </small>
+      )}
     </label>
   );
 
   return (
     <form class="correct-form" onSubmit={(e) => void submit(e)}>
-      {field('correct-from', t('recommendingState'), from, setFrom)}
-      {field('correct-to', t('stateUnderReview'), to, setTo)}
-      {field('correct-session', t('sessionNumber'), session, setSession, 'numeric')}
+      {field('correct-from', t('recommendingState'), from, setFrom, page.recommendingState ? sourceText(page, 'recommendingState', t) : null)}
+      {field('correct-to', t('stateUnderReview'), to, setTo, page.stateUnderReview ? sourceText(page, 'stateUnderReview', t) : null)}
+      {field('correct-session', t('sessionNumber'), session, setSession, page.session ? sourceText(page, 'session', t) : null, 'numeric')}
       {error && (
         <p class="panel-error" role="alert">
           {error}

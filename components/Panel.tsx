@@ -165,6 +165,24 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     await client.restoreNote(deleted.id);
   };
 
+  const addSelection = () => void run(() => client.command({ command: 'add-selection' }));
+  // Passages the page's reading offers where it found no recommendation: one click makes one a recommendation.
+  const candidates = page?.candidates ?? [];
+  const offered = (
+    <ul class="candidates">
+      {candidates.map((c, i) => (
+        <li key={c.text} class="candidate">
+          <p class="candidate-text" id={`candidate-${i}`}>
+            <bdi>{revealFormatting(c.text)}</bdi>
+          </p>
+          <button type="button" class="export-button candidate-accept" aria-describedby={`candidate-${i}`} onClick={() => void run(() => client.acceptCandidate(c.text))}>
+            {t('acceptCandidate')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+
   const editorFor = (rec: PanelRecommendation) => (
     <NoteEditor
       target={{ recommendationId: rec.id }}
@@ -202,7 +220,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
           </p>
         )}
         <div class="panel-corrections">
-          <button type="button" class="link-button add-selection" onClick={() => void run(() => client.command({ command: 'add-selection' }))}>
+          <button type="button" class="link-button add-selection" onClick={addSelection}>
             {t('addSelection')}
           </button>
           {page && (
@@ -262,7 +280,23 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
       )}
 
       {recommendations.length === 0 ? (
-        <p class="panel-empty">{t('empty')}</p>
+        // Never a silent zero: say so, offer what looks most like recommendations, and how to add one by hand.
+        <section class="zero-state" aria-labelledby="zero-title">
+          <h2 id="zero-title" class="zero-title">
+            {t('zeroTitle')}
+          </h2>
+          <p class="zero-why">{t('zeroWhy')}</p>
+          {candidates.length > 0 && (
+            <>
+              <p class="zero-candidates">{t('zeroCandidates')}</p>
+              {offered}
+            </>
+          )}
+          <p class="zero-select">{t(candidates.length > 0 ? 'zeroSelect' : 'zeroSelectOnly')}</p>
+          <button type="button" class="export-button zero-add-selection" onClick={addSelection}>
+            {t('addSelection')}
+          </button>
+        </section>
       ) : visible.length === 0 ? (
         <p class="panel-empty">{t('noMatch')}</p>
       ) : (
@@ -301,6 +335,15 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
             </li>
           ))}
         </ol>
+      )}
+
+      {recommendations.length > 0 && candidates.length > 0 && (
+        <section class="candidates-more" aria-labelledby="candidates-title">
+          <h2 id="candidates-title" class="orphans-title">
+            {t('candidatesMore')}
+          </h2>
+          {offered}
+        </section>
       )}
 
       {orphans.length > 0 && (

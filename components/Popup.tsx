@@ -6,6 +6,7 @@ import type { PopupStatus, Result } from '@/utils/messages';
 import type { Settings } from '@/utils/model';
 import { formatSession, formatStates } from './format';
 import { useI18n } from './i18n';
+import { MetaSourceList } from './MetaSources';
 
 export interface PopupRequests {
   status(tabId: number): Promise<Result<PopupStatus>>;
@@ -61,6 +62,7 @@ export function Popup({ tabId, request, settings, updateSettings, openDashboard 
             <p class="popup-counts">
               {t('recCount', { count: status.recommendations })} · {t('noteCount', { count: status.notes })}
             </p>
+            <MetaSourceList page={status.page} />
           </>
         ) : (
           <>

@@ -27,6 +27,8 @@ export interface PanelClient {
   /** Corrections: add the page's selection, merge n with the next, split n at the selection. */
   command(command: { command: 'add-selection' } | { command: 'merge' | 'split'; n: number }): Promise<Result<null>>;
   rejectRecommendation(recommendationId: string): Promise<Result<null>>;
+  /** Accept a passage the page offered (by its words) as a recommendation. */
+  acceptCandidate(text: string): Promise<Result<null>>;
   correctMeta(meta: PageCorrections['meta']): Promise<Result<null>>;
   /** This page's records, for "export this page". */
   exportPage(pageUrl: string): Promise<Result<ExportedData>>;
@@ -74,6 +76,7 @@ export function createPanelClient(runtime: Runtime, storage?: ExtensionStorage):
     exportPage: (pageUrl) => sendRequest(send, 'data.export', { pageUrl }),
     command: (command) => sendRequest(send, 'panel.command', command),
     rejectRecommendation: (recommendationId) => sendRequest(send, 'rec.reject', { recommendationId }),
+    acceptCandidate: (text) => sendRequest(send, 'page.acceptCandidate', { text }),
     correctMeta: (meta) => sendRequest(send, 'page.correctMeta', { meta }),
     subscribe(tabId, handlers) {
       // Each event from whom it may come and in its shape (utils/messages/events): a content script in another tab

@@ -106,6 +106,12 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
       else orphans.push(m.id);
     });
     placed.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    // Where extraction found nothing, the passages likeliest to be recommendations, for the panel to offer (what the
+    // user already added or rejected is not offered again).
+    const candidateSelectors = describeRanges(root, extraction.candidates.map((c) => c.range));
+    const candidates = extraction.candidates.flatMap((c, i) =>
+      placed.some((p) => overlaps(p.range, c.range)) || rejected.has(normalizeRecommendationText(c.text)) ? [] : [{ text: c.text, selector: candidateSelectors[i]! }],
+    );
 
     quietly(() => {
       layer = createHighlightLayer(doc, root, placed.map((p, i) => ({ n: i + 1, selector: p.selector })));
@@ -119,6 +125,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const capture = await sendRequest(send, 'page.capture', {
       url,
       meta: extraction.page,
+      sources: extraction.sources,
+      candidates,
       recommendations: placed.map((p, i) => ({ n: i + 1, text: p.text, selector: p.selector })),
       orphans,
     });

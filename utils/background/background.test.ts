@@ -5,9 +5,9 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openUprDb } from '../db';
-import { capture } from '../db/capture.test-support';
-import { buildBackup, serializeBackup, type BackupData } from '../export';
-import { draftKey, envelope, type DataChange, type Result } from '../messages';
+import { capture, selector } from '../db/capture.test-support';
+import { buildBackup, parseBackup, serializeBackup, type BackupData } from '../export';
+import { draftKey, envelope, type DataChange, type PanelData, type Result } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../model';
 import { createBackground, type ExtensionApi } from './index';
 
@@ -134,6 +134,28 @@ describe('background: every write announces what it changed', () => {
     await vi.waitFor(() => expect(bg.tabCommands.filter((c) => c.command === 'refresh').map((c) => c.tabId).sort()).toEqual([1, 2]));
     const panel = await bg.request<{ recommendations: { text: string }[] }>('panel.load', {}, panelIn(2, PAGE));
     expect(panel.recommendations.map((r) => r.text)).toEqual(['Ratify the Optional Protocol.']);
+  });
+
+  it('keeps the passages a page offered, and one accepted becomes a user-added recommendation in its panel', async () => {
+    const bg = setUp([{ id: 1, url: PAGE }]);
+    const offered = ['Canada recommends that Kazakhstan:', 'Ratify the Optional Protocol.'].map((text, i) => ({ text, selector: selector(text, i * 100) }));
+    const sources = { recommendingState: 'site identity', session: 'address' } as const;
+    await bg.request('page.capture', { ...capture(PAGE, []), sources, candidates: offered }, annotatorIn(1, PAGE));
+    let panel = await bg.request<PanelData>('panel.load', {}, panelIn(1, PAGE));
+    expect(panel.page?.candidates?.map((c) => c.text)).toEqual(['Canada recommends that Kazakhstan:', 'Ratify the Optional Protocol.']);
+    expect(panel.page?.sources).toEqual(sources);
+
+    await bg.request('page.acceptCandidate', { text: 'Ratify the Optional Protocol.' }, panelIn(1, PAGE));
+    expect(bg.changes().at(-1)).toEqual({ scope: 'page', pageUrl: PAGE });
+    expect(bg.tabCommands).toContainEqual({ tabId: 1, command: 'refresh' });
+    panel = await bg.request<PanelData>('panel.load', {}, panelIn(1, PAGE));
+    expect(panel.recommendations.map((r) => [r.text, r.source, r.selector?.position.start])).toEqual([['Ratify the Optional Protocol.', 'manual', 100]]);
+    expect(panel.page?.candidates?.map((c) => c.text)).toEqual(['Canada recommends that Kazakhstan:']);
+    // Only what the page offered: other words are refused, and nothing changes.
+    await expect(bg.request('page.acceptCandidate', { text: 'Anything the panel says.' }, panelIn(1, PAGE))).rejects.toThrow(/not-found/);
+    // The sources and the passages still offered travel in a backup.
+    const exported = await bg.request<BackupData>('data.export', {}, dashboard);
+    expect(parseBackup(serializeBackup(buildBackup(exported, Date.now()))).pages[0]).toMatchObject({ sources, candidates: [offered[0]] });
   });
 
   it('rebuilds the cross-references after a dataset import: the earlier cycle shows at once', async () => {

@@ -1,7 +1,7 @@
 // Statement pages: what the annotator captures and reads back, the user's corrections, and what the panel shows of
 // a page (its records, notes, tags and the earlier-cycle cross-references). Every write announces the page it changed.
 import type { CrossrefIndex } from '../crossref';
-import { pageWordingOf } from '../db';
+import { pageWordingOf, type PageCorrection } from '../db';
 import { RequestError, type EarlierRecommendation, type Handlers, type PanelData } from '../messages';
 import { pageKey, type RecSelector, type StoredRecommendation } from '../model';
 import { assertOwnPage, tabOf, type BackgroundContext } from './context';
@@ -9,7 +9,7 @@ import type { TabsService } from './tabs';
 
 type PageHandlers = Pick<
   Handlers,
-  'page.annotate' | 'page.correct' | 'rec.reject' | 'page.correctMeta' | 'page.stored' | 'page.capture' | 'panel.load'
+  'page.annotate' | 'page.correct' | 'rec.reject' | 'page.acceptCandidate' | 'page.correctMeta' | 'page.stored' | 'page.capture' | 'panel.load'
 >;
 
 const EARLIER_LIMIT = 3;
@@ -37,6 +37,15 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
     ctx.announce({ scope: 'page', pageUrl: pageKey(url) });
     void tabs.refreshTabs(pageKey(url), tabId);
   };
+  // A correction asked from the panel: applied to the page in its tab, which then reads the page again.
+  const correctTabPage = async (sender: Parameters<typeof tabOf>[0], change: (url: string) => Promise<PageCorrection>) => {
+    const tab = tabOf(sender);
+    if (!tab.url) throw new RequestError('not-found', 'This tab shows no page.');
+    const url = tab.url;
+    await stored(async () => repo.correctPage(url, await change(url)));
+    corrected(url, tab.id);
+    tabs.sendToTab(tab.id, 'refresh');
+  };
   return {
     async 'page.annotate'(_payload, sender) {
       await tabs.injectAnnotator(tabOf(sender).id, sender.frameId ?? 0, false);
@@ -57,12 +66,18 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
       tabs.sendToTab(tab.id, 'refresh');
       return null;
     },
+    async 'page.acceptCandidate'({ text }, sender) {
+      // Only what the page's own reading offered, with the place it found: the panel names it by its words.
+      await correctTabPage(sender, async (url) => {
+        const { page } = await stored(() => repo.loadPage(url));
+        const candidate = page?.candidates?.find((c) => c.text === text);
+        if (!candidate) throw new RequestError('not-found', 'That passage is no longer offered on this page.');
+        return { add: [candidate] };
+      });
+      return null;
+    },
     async 'page.correctMeta'({ meta }, sender) {
-      const tab = tabOf(sender);
-      if (!tab.url) throw new RequestError('not-found', 'This tab shows no page.');
-      await stored(() => repo.correctPage(tab.url!, { meta }));
-      corrected(tab.url, tab.id);
-      tabs.sendToTab(tab.id, 'refresh');
+      await correctTabPage(sender, async () => ({ meta }));
       return null;
     },
     async 'page.stored'({ url }, sender) {

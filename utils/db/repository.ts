@@ -285,7 +285,15 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const recs = tx.objectStore('recommendations');
       // A recommendation the page shows is never also its orphan (an official text differs from the page's words).
       const captured = new Set(ids);
-      void tx.objectStore('pages').put({ ...who, url, capturedAt: now, orphanIds: capture.orphans.filter((id) => !captured.has(id)), ...(corrections ? { corrections } : {}) });
+      void tx.objectStore('pages').put({
+        ...who,
+        url,
+        capturedAt: now,
+        orphanIds: capture.orphans.filter((id) => !captured.has(id)),
+        ...(corrections ? { corrections } : {}),
+        ...(capture.sources ? { sources: capture.sources } : {}),
+        ...(capture.candidates?.length ? { candidates: capture.candidates } : {}),
+      });
       const earliers = await Promise.all(ids.map((id) => recs.get(id)));
       // A recommendation read here for the first time may be a dataset's row already stored: the same record then.
       const group = twinGroup(who);
@@ -567,6 +575,10 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
         });
       }
       const next: StoredPage = { ...page, ...states, corrections: { meta, rejected } };
+      // A passage offered and now added is offered no more.
+      const offered = page.candidates?.filter((c) => !addedKeys.has(normalizeRecommendationText(c.text)));
+      if (offered?.length) next.candidates = offered;
+      else delete next.candidates;
       await tx.objectStore('pages').put(next);
       await tx.done;
       return next;

@@ -3,6 +3,9 @@
 // is not a backup, is from a newer version, or breaks any field's rule is refused as a whole with a message.
 import * as v from 'valibot';
 import {
+  CandidatePassageSchema,
+  MAX_CANDIDATES,
+  MetaSourcesSchema,
   NOTE_STATUSES,
   PageCorrectionsSchema,
   PageMetaSchema,
@@ -57,6 +60,8 @@ const PageSchema = v.strictObject({
       rejected: PageCorrectionsSchema.entries.rejected,
     }),
   ),
+  sources: v.optional(v.strictObject(MetaSourcesSchema.entries)),
+  candidates: v.optional(v.pipe(v.array(v.strictObject({ text: CandidatePassageSchema.entries.text, selector: SelectorSchema })), v.maxLength(MAX_CANDIDATES))),
 });
 
 const RecommendationSchema = v.strictObject({

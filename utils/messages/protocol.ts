@@ -165,6 +165,8 @@ export const REQUESTS = {
       v.object({ command: v.picklist(['merge', 'split']), n: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
     ]),
   },
+  /** "Add as a recommendation": one of the passages the page's last reading offered (by its words) becomes a user-added recommendation. */
+  'page.acceptCandidate': { from: 'extension', payload: v.object({ text: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)) }) },
   /** "Not a recommendation": kept out of this page from now on (its note stays stored). */
   'rec.reject': { from: 'extension', payload: v.object({ recommendationId: RecommendationIdSchema }) },
   /** The user's metadata for the page in the panel's tab. */
@@ -203,6 +205,7 @@ export interface Results {
   'page.correct': null;
   'panel.command': null;
   'rec.reject': null;
+  'page.acceptCandidate': null;
   'page.correctMeta': null;
   'popup.annotate': { injected: boolean };
   'popup.toggle': null;

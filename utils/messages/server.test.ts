@@ -47,6 +47,7 @@ function router(overrides: Partial<Handlers> = {}) {
     'page.correct': vi.fn(async () => null),
     'panel.command': vi.fn(async () => null),
     'rec.reject': vi.fn(async () => null),
+    'page.acceptCandidate': vi.fn(async () => null),
     'page.correctMeta': vi.fn(async () => null),
     ...overrides,
   };

@@ -48,9 +48,34 @@ export const RecommendationIdSchema = v.pipe(v.string(), v.regex(/^r[0-9a-f]{24}
 export const NoteIdSchema = v.pipe(v.string(), v.regex(/^[np][0-9a-f]{24}$/));
 export const PageUrlSchema = v.pipe(v.string(), v.url(), v.regex(/^https?:/), v.maxLength(4_000));
 
+/** Which signal gave each metadata field its value (utils/extract reads them in this precedence). */
+export const META_SOURCES = [
+  'lead-in', 'body title', 'body', 'author line', 'site identity', 'host', 'page title', 'page date', 'address', 'date', 'session', 'document language', 'wording',
+] as const;
+export const META_SOURCE_FIELDS = ['recommendingState', 'stateUnderReview', 'session', 'cycle', 'date', 'language'] as const;
+const metaSource = v.optional(v.picklist(META_SOURCES));
+export const MetaSourcesSchema = v.object({
+  recommendingState: metaSource,
+  stateUnderReview: metaSource,
+  session: metaSource,
+  cycle: metaSource,
+  date: metaSource,
+  language: metaSource,
+});
+export type MetaSources = v.InferOutput<typeof MetaSourcesSchema>;
+
+/** A passage that reads like a recommendation on a statement where none was found, offered for the user to accept. */
+export const CandidatePassageSchema = v.object({ text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT)), selector: RecSelectorSchema });
+export type CandidatePassage = v.InferOutput<typeof CandidatePassageSchema>;
+export const MAX_CANDIDATES = 10;
+
 export const PageCaptureSchema = v.object({
   url: PageUrlSchema,
   meta: PageMetaSchema,
+  /** Which signal each field of `meta` came from. */
+  sources: v.optional(MetaSourcesSchema),
+  /** Only when extraction found no recommendation: the passages likeliest to be ones, not yet accepted. */
+  candidates: v.optional(v.pipe(v.array(CandidatePassageSchema), v.maxLength(MAX_CANDIDATES))),
   recommendations: v.pipe(v.array(CapturedRecommendationSchema), v.maxLength(MAX_RECS)),
   /** Stored recommendations of this page that could not be anchored this visit. */
   orphans: v.optional(v.pipe(v.array(RecommendationIdSchema), v.maxLength(MAX_RECS)), []),
@@ -81,6 +106,10 @@ export interface StoredPage extends PageMeta {
   /** Ids of this page's recommendations that were not found on its last visit. */
   orphanIds: string[];
   corrections?: PageCorrections;
+  /** Which signal each field came from at the last visit (absent for pages stored before it was kept). */
+  sources?: MetaSources;
+  /** Passages offered at the last visit because extraction found no recommendation; absent when none. */
+  candidates?: CandidatePassage[];
 }
 
 export type RecommendationSource = 'page' | 'import' | 'manual';
