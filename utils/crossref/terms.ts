@@ -3,7 +3,7 @@
 // token whatever their name or abbreviation, and UPR vocabulary one concept token across EN/FR/ES (./lexicon), so
 // "Ratifier le PIDCP" and "Ratify the International Covenant on Civil and Political Rights" share their words.
 // Both the search index and the similarity score read these, so "repeat" means the same thing in both.
-import { foldText } from '@/utils/classify';
+import { foldText } from '@/utils/text';
 import { conceptOf, normalizeInstruments } from './lexicon';
 
 const STOPWORDS: ReadonlySet<string> = new Set(

@@ -4,7 +4,7 @@
 // third-person verb ("adopts" / "Adopt") and an "as previously recommended" tail — not in what is asked. The
 // storage merges such a pair into one record (utils/db), so the verdict is strict: a few characters of difference
 // in a hundred, never a changed object or verb.
-import { foldText } from '@/utils/classify';
+import { foldText } from '@/utils/text';
 
 const LIST_MARKER = /^\s*(?:\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,6})[.):\]]|[-•*–—·▪◦►])\s*/i;
 const REPEAT_TAIL =

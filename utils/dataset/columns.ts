@@ -4,7 +4,7 @@
 // "UPR Reccomending States" — OHCHR's spelling —, "UPR Position", "Document Symbol"), our own CSV export and
 // people's own spreadsheets, so headers are matched on a folded key ("Recommending State(s)" → "recommendingstates")
 // against a table of names in English, French and Spanish. Add a header name here and nowhere else.
-import { foldText } from '@/utils/classify';
+import { foldText } from '@/utils/text';
 
 export type DatasetField =
   | 'text'

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { recommendationId, type StoredRecommendation } from '../model';
 import { capture, selector } from './capture.test-support';
-import { createRepository, normalizeTags, openUprDb } from './repository';
+import { createRepository, normalizeTags, noteIdFor, openUprDb } from './repository';
 
 let dbCount = 0;
 function freshRepo(options: Parameters<typeof createRepository>[1] = {}) {
@@ -291,5 +291,10 @@ describe('one record per real recommendation (page capture + dataset row)', () =
     const result = await repo.importRecommendations([await row(OFFICIAL), await row(`${OFFICIAL} (OP-CAT)`)]);
     expect(result).toEqual({ added: 1, updated: 1 });
     expect(await repo.allRecommendations()).toHaveLength(2);
+  });
+
+  it('keeps the id a page note was stored under (SHA-256 of the page key, as the hand-written digest gave it)', () => {
+    expect(noteIdFor({ pageUrl: 'https://www.gov.uk/government/speeches/upr34-uk-statement-on-egypt#top' })).toBe('p558c5d0a3e317b900f2e04c5');
+    expect(noteIdFor({ recommendationId: 'rdfc35a268e5e4fb9a5fd03ad' })).toBe('ndfc35a268e5e4fb9a5fd03ad');
   });
 });

@@ -2,6 +2,8 @@
 // note is either stored completely or not at all.
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import {
+  buildStoredRecommendation,
+  isRejected,
   mergeEdits,
   normalizeRecommendationText,
   pageKey,
@@ -11,6 +13,7 @@ import {
   type Note,
   type NoteStatus,
   type PageCapture,
+  type RecordSets,
   type StoredPage,
   type StoredRecommendation,
 } from '../model';
@@ -108,12 +111,6 @@ export interface PageCorrection {
   add?: { text: string; selector: RecSelector }[];
   reject?: string[];
   meta?: PageCorrections['meta'];
-}
-
-export interface RecordSets {
-  pages: StoredPage[];
-  recommendations: StoredRecommendation[];
-  notes: Note[];
 }
 
 export class NotFoundError extends Error {}
@@ -318,26 +315,20 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
           }
         }
         const classified = earlier && pageWordingOf(earlier) === r.text && earlier.actionCategory !== null ? earlier : classify(r.text, who.language);
-        const fromPage: StoredRecommendation = {
+        const fromPage = buildStoredRecommendation({
           id,
           pageUrl: url,
           n: r.n,
           text: r.text,
           selector: r.selector,
-          recommendingState: who.recommendingState,
-          recommendingStateCode: who.recommendingStateCode,
-          stateUnderReview: who.stateUnderReview,
-          stateUnderReviewCode: who.stateUnderReviewCode,
-          session: who.session,
-          cycle: who.cycle,
+          who,
           language: who.language,
-          actionCategory: classified.actionCategory,
-          themes: classified.themes,
+          classified,
           response: earlier?.response ?? null,
           source: earlier && earlier.source !== 'import' ? earlier.source : 'page',
           createdAt: earlier?.createdAt ?? now,
           updatedAt: now,
-        };
+        });
         // What a dataset gave (official text, states, response, coding) stays; the page gives the place.
         const record = earlier?.dataset ? mergeTwin(fromPage, earlier, id, now) : fromPage;
         await recs.put(record);
@@ -362,7 +353,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const orphanIds = new Set(page?.orphanIds ?? []);
       // What the user said is not a recommendation (or merged, or split) is kept, with its note, but not listed.
       const rejected = new Set(page?.corrections?.rejected ?? []);
-      const listed = all.filter((r) => !rejected.has(normalizeRecommendationText(r.text)) && !rejected.has(normalizeRecommendationText(pageWordingOf(r))));
+      const listed = all.filter((r) => !isRejected(rejected, r.text, pageWordingOf(r)));
       return {
         page,
         recommendations: listed.filter((r) => !orphanIds.has(r.id)),
@@ -558,21 +549,22 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
         }
       }
       for (const [i, item] of added.entries()) {
-        const classified = classify(item.text, page.language);
-        await recs.put({
-          id: addedIds[i]!,
-          pageUrl: key,
-          n: 0,
-          text: item.text,
-          selector: item.selector,
-          ...states,
-          language: page.language,
-          ...classified,
-          response: null,
-          source: 'manual',
-          createdAt: now,
-          updatedAt: now,
-        });
+        await recs.put(
+          buildStoredRecommendation({
+            id: addedIds[i]!,
+            pageUrl: key,
+            n: 0,
+            text: item.text,
+            selector: item.selector,
+            who: states,
+            language: page.language,
+            classified: classify(item.text, page.language),
+            response: null,
+            source: 'manual',
+            createdAt: now,
+            updatedAt: now,
+          }),
+        );
       }
       const next: StoredPage = { ...page, ...states, corrections: { meta, rejected } };
       // A passage offered and now added is offered no more.

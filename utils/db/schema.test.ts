@@ -1,59 +1,95 @@
 import 'fake-indexeddb/auto';
-import { openDB } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { createRepository, openUprDb } from './repository';
 import { DB_VERSION, MIGRATIONS, type UprDb } from './schema';
 
 // What a database written by each earlier version held: one page, two recommendations, a note with tags.
 // A new migration needs a seed for the version before it, or the test below fails.
-const SEEDS: Record<number, { pages: object[]; recommendations: object[]; notes: object[] }> = {
+const PAGE_V1 = {
+  url: 'https://example.gov/kz',
+  title: 'Kazakhstan - UPR 34',
+  recommendingState: 'Canada',
+  recommendingStateCode: 'CAN',
+  stateUnderReview: 'Kazakhstan',
+  stateUnderReviewCode: 'KAZ',
+  session: 34,
+  cycle: 3,
+  date: '2019-11-07',
+  language: 'en',
+  capturedAt: 1,
+};
+
+/** A recommendation as version 1 wrote it: the page's states were on the page only. */
+function recommendationV1(c: string, i: number) {
+  return {
+    id: `r${c.repeat(24)}`,
+    pageUrl: PAGE_V1.url,
+    n: i + 1,
+    text: `Recommendation ${c}`,
+    selector: { quote: { type: 'TextQuoteSelector', exact: `Recommendation ${c}`, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 16 } },
+    recommendingStateCode: 'CAN',
+    stateUnderReviewCode: 'KAZ',
+    session: 34,
+    cycle: 3,
+    source: 'page',
+    createdAt: 1,
+    updatedAt: 1,
+  };
+}
+
+const SEEDS: Record<number, { pages: object[]; recommendations: object[]; notes: object[]; tags?: object[] }> = {
   1: {
-    pages: [
-      {
-        url: 'https://example.gov/kz',
-        title: 'Kazakhstan - UPR 34',
-        recommendingState: 'Canada',
-        recommendingStateCode: 'CAN',
-        stateUnderReview: 'Kazakhstan',
-        stateUnderReviewCode: 'KAZ',
-        session: 34,
-        cycle: 3,
-        date: '2019-11-07',
-        language: 'en',
-        capturedAt: 1,
-      },
-    ],
-    recommendations: ['a', 'b'].map((c, i) => ({
-      id: `r${c.repeat(24)}`,
-      pageUrl: 'https://example.gov/kz',
-      n: i + 1,
-      text: `Recommendation ${c}`,
-      selector: { quote: { type: 'TextQuoteSelector', exact: `Recommendation ${c}`, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 16 } },
-      recommendingStateCode: 'CAN',
-      stateUnderReviewCode: 'KAZ',
-      session: 34,
-      cycle: 3,
-      source: 'page',
-      createdAt: 1,
-      updatedAt: 1,
-    })),
+    pages: [PAGE_V1],
+    recommendations: ['a', 'b'].map(recommendationV1),
     notes: [{ id: `n${'a'.repeat(24)}`, recommendationId: `r${'a'.repeat(24)}`, body: 'Written with version 1', tags: ['labour'], createdAt: 1, updatedAt: 2 }],
+  },
+  // Version 2: classification on recommendations, orphans and corrections on pages, page notes, status and deletion
+  // on notes, the tags store.
+  2: {
+    pages: [{ ...PAGE_V1, orphanIds: [], corrections: { meta: {}, rejected: ['recommendation c'] } }],
+    recommendations: ['a', 'b', 'c'].map((c, i) => ({
+      ...recommendationV1(c, i),
+      recommendingState: 'Canada',
+      stateUnderReview: 'Kazakhstan',
+      language: 'en',
+      actionCategory: null,
+      themes: [],
+      response: null,
+    })),
+    notes: [
+      { id: `n${'a'.repeat(24)}`, recommendationId: `r${'a'.repeat(24)}`, pageUrl: null, body: 'Written with version 2', tags: ['labour'], status: 'none', createdAt: 1, updatedAt: 2, deletedAt: null },
+      { id: `n${'d'.repeat(24)}`, recommendationId: `r${'b'.repeat(24)}`, pageUrl: null, body: 'Deleted, undoable', tags: ['old'], status: 'none', createdAt: 1, updatedAt: 4, deletedAt: 5 },
+    ],
+    tags: [{ name: 'labour', count: 1, updatedAt: 2 }],
   },
 };
 
 async function createAt(name: string, version: number) {
-  const db = await openDB<UprDb>(name, version, {
+  const db = await openDB(name, version, {
     async upgrade(db, _old, _new, tx) {
       for (let v = 0; v < version; v++) await MIGRATIONS[v]!(db, tx);
     },
   });
   const seed = SEEDS[version]!;
-  const tx = db.transaction(['pages', 'recommendations', 'notes'], 'readwrite');
-  for (const page of seed.pages) await tx.objectStore('pages').put(page as never);
-  for (const rec of seed.recommendations) await tx.objectStore('recommendations').put(rec as never);
-  for (const note of seed.notes) await tx.objectStore('notes').put(note as never);
+  const stores = ['pages', 'recommendations', 'notes', ...(seed.tags ? ['tags'] : [])];
+  const tx = db.transaction(stores, 'readwrite');
+  for (const page of seed.pages) await tx.objectStore('pages').put(page);
+  for (const rec of seed.recommendations) await tx.objectStore('recommendations').put(rec);
+  for (const note of seed.notes) await tx.objectStore('notes').put(note);
+  for (const tag of seed.tags ?? []) await tx.objectStore('tags').put(tag);
   await tx.done;
   db.close();
+}
+
+/** Every record of every store, as stored. */
+async function readEverything(db: IDBPDatabase<UprDb>) {
+  return {
+    pages: await db.getAll('pages'),
+    recommendations: await db.getAll('recommendations'),
+    notes: await db.getAll('notes'),
+    tags: await db.getAll('tags'),
+  };
 }
 
 describe('schema', () => {
@@ -61,12 +97,33 @@ describe('schema', () => {
     const db = await openUprDb({ name: 'schema-new' });
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['notes', 'pages', 'recommendations', 'tags']);
-    const tx = db.transaction(['recommendations', 'notes']);
-    expect([...tx.objectStore('recommendations').indexNames].sort()).toEqual(
-      ['cycle', 'pageUrl', 'recommendingStateCode', 'session', 'stateUnderReviewCode', 'themes'].sort(),
-    );
-    expect([...tx.objectStore('notes').indexNames].sort()).toEqual(['pageUrl', 'recommendationId', 'tags', 'updatedAt']);
+    const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags']);
+    // Only the indexes the repository reads: the others cost every write and served nothing.
+    expect([...tx.objectStore('pages').indexNames]).toEqual([]);
+    expect([...tx.objectStore('recommendations').indexNames].sort()).toEqual(['pageUrl', 'stateUnderReviewCode']);
+    expect([...tx.objectStore('notes').indexNames].sort()).toEqual(['pageUrl', 'recommendationId']);
+    expect([...tx.objectStore('tags').indexNames]).toEqual([]);
     db.close();
+  });
+
+  it('upgrades a version-2 database to 3 with every record and note as it was, and finds them by page', async () => {
+    await createAt('schema-2-to-3', 2);
+    const old = await openDB<UprDb>('schema-2-to-3', 2);
+    const before = await readEverything(old);
+    old.close();
+    expect([before.pages.length, before.recommendations.length, before.notes.length, before.tags.length]).toEqual([1, 3, 2, 1]);
+
+    const db = openUprDb({ name: 'schema-2-to-3' });
+    expect((await db).version).toBe(3);
+    expect(await readEverything(await db)).toEqual(before);
+    const repo = createRepository(() => db);
+    const loaded = await repo.loadPage('https://example.gov/kz');
+    // The rejected one stays stored and out of the list; the deleted note stays out of every view but the backup.
+    expect(loaded.recommendations.map((r) => r.text)).toEqual(['Recommendation a', 'Recommendation b']);
+    expect(loaded.notes.map((n) => n.body)).toEqual(['Written with version 2']);
+    expect((await repo.exportRecords()).notes.map((n) => n.body).sort()).toEqual(['Deleted, undoable', 'Written with version 2']);
+    expect(await repo.listTags()).toEqual(['labour']);
+    (await db).close();
   });
 
   it('has a seed for every earlier version', () => {
@@ -84,7 +141,7 @@ describe('schema', () => {
       ['Recommendation a', 'Kazakhstan', [], null],
       ['Recommendation b', 'Kazakhstan', [], null],
     ]);
-    expect(loaded.notes).toEqual([expect.objectContaining({ body: 'Written with version 1', status: 'none', deletedAt: null, pageUrl: null, tags: ['labour'] })]);
+    expect(loaded.notes).toEqual([expect.objectContaining({ body: `Written with version ${version}`, status: 'none', deletedAt: null, pageUrl: null, tags: ['labour'] })]);
     expect(loaded.orphans).toEqual([]);
     expect(await repo.listTags()).toEqual(['labour']);
     // …and the upgraded database takes new writes.

@@ -12,29 +12,35 @@ export interface TagRecord {
   updatedAt: number;
 }
 
+/** The database as the current version has it: only the indexes the repository reads. */
 export interface UprDb extends DBSchema {
-  pages: { key: string; value: StoredPage; indexes: { stateUnderReviewCode: string; recommendingStateCode: string; session: number; cycle: number } };
-  recommendations: {
-    key: string;
-    value: StoredRecommendation;
-    indexes: { pageUrl: string; stateUnderReviewCode: string; recommendingStateCode: string; session: number; cycle: number; themes: string };
-  };
-  notes: { key: string; value: Note; indexes: { recommendationId: string; pageUrl: string; updatedAt: number; tags: string } };
-  tags: { key: string; value: TagRecord; indexes: { count: number } };
+  pages: { key: string; value: StoredPage };
+  recommendations: { key: string; value: StoredRecommendation; indexes: { pageUrl: string; stateUnderReviewCode: string } };
+  notes: { key: string; value: Note; indexes: { recommendationId: string; pageUrl: string } };
+  tags: { key: string; value: TagRecord };
 }
 
-type UpgradeTx = IDBPTransaction<UprDb, StoreNames<UprDb>[], 'versionchange'>;
+// A step sees the database as the version before it had it, not as UprDb says: untyped.
+type UpgradeTx = IDBPTransaction<unknown, string[], 'versionchange'>;
 /** A step may start cursor work on the upgrade transaction; the upgrade completes when that work has. */
-type Migration = (db: IDBPDatabase<UprDb>, tx: UpgradeTx) => void | Promise<void>;
+type Migration = (db: IDBPDatabase, tx: UpgradeTx) => void | Promise<void>;
 
 /** Rewrites every record of a store through `change`, inside the upgrade transaction. */
-async function rewriteAll<S extends StoreNames<UprDb>>(tx: UpgradeTx, store: S, change: (value: Record<string, unknown>) => Record<string, unknown>) {
+async function rewriteAll(tx: UpgradeTx, store: string, change: (value: Record<string, unknown>) => Record<string, unknown>) {
   let cursor = await tx.objectStore(store).openCursor();
   while (cursor) {
-    await cursor.update(change(cursor.value as unknown as Record<string, unknown>) as never);
+    await cursor.update(change(cursor.value as Record<string, unknown>));
     cursor = await cursor.continue();
   }
 }
+
+/** The indexes version 3 dropped: written on every put, read by nothing (lookups by state, session, theme or tag run on loaded records). */
+const UNREAD_INDEXES: Readonly<Record<string, readonly string[]>> = {
+  pages: ['stateUnderReviewCode', 'recommendingStateCode', 'session', 'cycle'],
+  recommendations: ['recommendingStateCode', 'session', 'cycle', 'themes'],
+  notes: ['updatedAt', 'tags'],
+  tags: ['count'],
+};
 
 export const MIGRATIONS: Migration[] = [
   // 0 → 1: pages, recommendations and notes.
@@ -59,9 +65,9 @@ export const MIGRATIONS: Migration[] = [
     const pages = new Map<string, Record<string, unknown>>();
     let pageCursor = await tx.objectStore('pages').openCursor();
     while (pageCursor) {
-      const page: Record<string, unknown> = { orphanIds: [], ...(pageCursor.value as unknown as Record<string, unknown>) };
+      const page: Record<string, unknown> = { orphanIds: [], ...(pageCursor.value as Record<string, unknown>) };
       pages.set(String(page.url), page);
-      await pageCursor.update(page as never);
+      await pageCursor.update(page);
       pageCursor = await pageCursor.continue();
     }
     await rewriteAll(tx, 'recommendations', (rec) => {
@@ -84,14 +90,18 @@ export const MIGRATIONS: Migration[] = [
     const now = Date.now();
     for (const [name, count] of counts) await tx.objectStore('tags').put({ name, count, updatedAt: now });
   },
+  // 2 → 3: the unread indexes dropped; no record is touched.
+  (_db, tx) => {
+    for (const [store, names] of Object.entries(UNREAD_INDEXES)) for (const name of names) tx.objectStore(store).deleteIndex(name);
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
 
-export function upgrade(db: IDBPDatabase<UprDb>, oldVersion: number, newVersion: number | null, tx: UpgradeTx): void {
+export function upgrade(db: IDBPDatabase<UprDb>, oldVersion: number, newVersion: number | null, tx: IDBPTransaction<UprDb, StoreNames<UprDb>[], 'versionchange'>): void {
   // Steps run in order; a step awaits only its own requests on this transaction, which keeps it active.
   const run = async () => {
-    for (let version = oldVersion; version < (newVersion ?? DB_VERSION); version++) await MIGRATIONS[version]?.(db, tx);
+    for (let version = oldVersion; version < (newVersion ?? DB_VERSION); version++) await MIGRATIONS[version]?.(db as unknown as IDBPDatabase, tx as unknown as UpgradeTx);
   };
   run().catch((error: unknown) => {
     console.error('[UPR Annotator] migration failed; the upgrade is rolled back', error);

@@ -87,11 +87,14 @@ describe('detectUprPage reasons and gate', () => {
     expect(detectUprPage(doc, 'https://www.example.org/supreme-europe').detected).toBe(false);
   });
 
-  it('imports only the host table: no country tables or extractor in the always-on script', () => {
+  it('imports only the lead-in patterns and the host table: no country tables or extractor in the always-on script', () => {
     const source = readFileSync(join(__dirname, 'index.ts'), 'utf8');
-    expect(source.match(/^\s*import\s.*$/gm)).toEqual(["import { isGovernmentDomain } from '../upr/hosts';"]);
-    // The host table stays import-free, so the detector pulls in nothing else through it.
-    expect(readFileSync(join(__dirname, '../upr/hosts.ts'), 'utf8')).not.toMatch(/^\s*import\s/m);
+    expect(source.match(/^\s*import\s.*$/gm)).toEqual([
+      "import { LABEL_LEAD_IN, LEAD_IN, isStatesLeadIn } from '../lead-in';",
+      "import { isGovernmentDomain } from '../upr/hosts';",
+    ]);
+    // Both stay import-free, so the detector pulls in nothing else through them.
+    for (const file of ['../lead-in/index.ts', '../upr/hosts.ts']) expect(readFileSync(join(__dirname, file), 'utf8'), file).not.toMatch(/^\s*import\s/m);
   });
 
   it('reads a verb glued to its subject ("Werecommend that"), and French and Spanish "make N recommendations"', () => {

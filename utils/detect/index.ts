@@ -2,6 +2,7 @@
 // Runs in the content script on every page, so it reads cheap things first (title, headings, URL) and reads body
 // text only when that gate finds a UPR marker; a few regexes and the government host table (utils/upr/hosts, which
 // imports nothing: no country tables here), never writes the DOM.
+import { LABEL_LEAD_IN, LEAD_IN, isStatesLeadIn } from '../lead-in';
 import { isGovernmentDomain } from '../upr/hosts';
 
 export interface Detection { detected: boolean; score: number; reasons: string[] }
@@ -9,19 +10,6 @@ export interface Detection { detected: boolean; score: number; reasons: string[]
 // "UPR48" and "EPU 34" count; "supreme" and "Europe" do not.
 const UPR_MARKER = /\b(?:universal period(?:ic)? review|examen p[ée]riodique universel|examen peri[óo]dico universal)\b|\b(?:UPR|EPU)(?![a-z])/i;
 const UPR_URL = /(?:^|[/_.=-])(?:upr|epu)(?:[/_.=-]|\d|$)|universal[-_]periodic[-_]review|examen-periodi[cq]/i;
-// A present-tense recommending verb or a "following recommendations" phrase (EN / FR / ES), or a bare list label.
-// A careless CMS may glue the verb to its subject: "Werecommend that", "Canadarecommends".
-const LEAD_IN =
-  /(?<!\b(?:vous|le|les|os) )(?:\b|(?<=\b[Ww]e|\b[A-Z][a-z]+))(?:recommends?|recommander?|recommandent|recommandons|recomienda(?:n)?|recomendamos|recomendar(?:[íi]a(?:mos)?)?)\b(?! (?:that )?(?:you|by|par|por)\b| the following (?!recommendations))|\b(?:following recommendations?|recommandations suivantes|siguientes recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits) (?:one|a|two|three|four|five|six|seven|several|a few|\d+) recommendations?|(?:(?:formul|adress|pr[ée]sent)(?:er|e|ons|ar|a|amos)|faire|faisons|hac(?:er|e|emos)) (?:une|deux|trois|quatre|cinq|quelques|plusieurs|una|dos|tres|cuatro|cinco|algunas|varias|\d+) (?:recommandations?|recomendaci(?:ón|ones)))\b|^ ?(?:(?:our|nos|nuestras|[A-Z][\w.]*(?: [A-Z]\w*){0,3}['’]s) )?(?:recommendations?|recommandations?|recomendaciones?)(?: (?:to|for|by|of|au|à|aux|a|al|para|de|du|des|del|por) [^:\n]{1,60})? ?: ?$/gim;
-// Whose words: a body, report or NGO recommending is not a state.
-const NON_STATE = /\b(?:committee|comit[ée]|rapporteur|working group|commission|council|amnesty|watch|ngo|organi[sz]ation|report|secretary|office|institution|defender)\b/i;
-// A report of what was said: "Norway made the following recommendations", "la France a formulé les recommandations".
-const PAST_TENSE = /\b(?:made|gave|delivered|presented|submitted|issued|put forward|a formulé|a adressé|a fait|a présenté|formuló|hizo|presentó|realizó)(?: (?:the|its|les|ses|las|sus))? ?$/i;
-// Whom a lead-in addresses must be a state: not the reader, nor a treaty's "State party".
-// Nor states in general ("recommend that states ask …", "recommandons aux États de …"): an NGO's advice to them.
-const NOT_A_STATE_ADDRESSEE = /^\S+ (?:that |to |aux |à |a |que |a los )?(?:the |all |les |tous les |los |todos los )?(?:state party|[ée]tat partie|estado parte|(?:member )?states\b|[ée]tats(?![-\w])|estados(?! unidos)\b|countries|governments)/i;
-// A generic plural subject ("states recommend", "observers recommend"): a description, not a statement.
-const GENERIC_SUBJECT = /\b(?:states|countries|governments|delegations|observers|they|others|many|some)(?: \w+ly)? ?$/i;
 const SESSION = /\b(?:UPR|EPU) ?-? ?\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th|e|ème|è|ª|º|°)? (?:UPR )?(?:session|sesi[óo]n|per[íi]odo de sesiones)\b/i;
 // "Human Rights Council 40: Saudi Arabia" numbers the Council session that adopts outcomes, unless a WG marker is there too.
 const HRC_SESSION = /\b(?:human rights council|HRC) ?,? ?(?:\d{1,2}(?:st|nd|rd|th)?\b|(?:\d{1,2}(?:st|nd|rd|th) )?(?:regular )?session)/i;
@@ -37,9 +25,9 @@ const VETO = -20;
 // [pattern, weight, reason]; the head holds title, h1, first h2s and breadcrumb.
 const HEAD_NEGATIVES: readonly (readonly [RegExp, number, string])[] = [
   [/\bitem ?6\b|adoption of (?:the )?(?:\S+ ){0,3}(?:outcome|(?:upr )?report)|consideration of (?:the )?upr reports?|general debate|adoption (?:du|des|de los?) (?:r[ée]sultats?|document final|informe)|\b(?:point|tema) 6\b|\b(?:UPR|EPU) (?:outcome|adoption)\b|\badoption statement\b/i, VETO, 'adoption of the outcome (Item 6)'],
-  [/\bnational report\b|\bconcluding remarks\b|\bopening statement\b|\brapport national\b|\binforme nacional\b|\bmid-?term report\b/i, VETO, "the state under review's own statement"],
+  [/\b(?:national report|concluding remarks|opening statement|rapport national|informe nacional|mid-?term report)\b/i, VETO, "the state under review's own statement"],
   [/\bpre-?sessions?\b|\b(?:stakeholders?|shadow|joint|civil society|ngo) (?:submission|report)s?\b|\bsubmission (?:to|for) the (?:UPR|universal)/i, VETO, 'a pre-session or stakeholder submission'],
-  [/\breport of the working group\b|\bamnesty\b|\bwatch\b|\bngo\b|\bwikipedia\b|\bupr info\b|\bhead of (?:the )?delegation\b|\bdatabase\b|\bbase de donn[ée]es\b|\bbase de datos\b/i, -4, 'not a government statement'],
+  [/\b(?:report of the working group|amnesty|watch|ngo|wikipedia|upr info|head of (?:the )?delegation|database|base de (?:donn[ée]es|datos))\b/i, -4, 'not a government statement'],
 ];
 const BODY_NEGATIVES: readonly (readonly [RegExp, number, string])[] = [
   // Not "adoption of the report": a Working Group statement may look forward to it.
@@ -134,12 +122,13 @@ export function detectUprPage(doc: Document, url: string): Detection {
 
   let leadIns = 0;
   const headlines = main ? linkTexts(main) : '';
-  for (const m of body.matchAll(LEAD_IN)) {
+  // The lead-in patterns (utils/lead-in, shared with extraction), a label alone on its line included.
+  for (const m of body.matchAll(new RegExp(`${LEAD_IN.source}|${LABEL_LEAD_IN.source}`, 'gimu'))) {
     // Quote from the start of the sentence (at most four words back) to the colon or sentence end.
     const before = body.slice(Math.max(0, m.index - 60), m.index).split(/[.:;!?\n]/).pop()!;
     const after = body.slice(m.index, m.index + 80).split(/[.:;!?\n]/)[0]!;
-    // A label names its owner itself: "Amnesty International’s recommendations:".
-    if (NON_STATE.test(before) || NON_STATE.test(m[0]) || PAST_TENSE.test(before) || GENERIC_SUBJECT.test(before) || NOT_A_STATE_ADDRESSEE.test(after)) continue;
+    // A label, alone on its line, names its owner itself: "Amnesty International’s recommendations:".
+    if (!isStatesLeadIn(before || m[0].replace(/['’]s .*/, ''), after.slice(m[0].length))) continue;
     // A linked headline ("Norway recommends that Australia …" on a topic page) points at a statement; it is not one.
     // (Link text ends without a line break in `body`: compare the start of the clause only.)
     if (after.length > 24 && headlines.includes(after.slice(0, 40))) continue;

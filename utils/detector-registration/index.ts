@@ -2,13 +2,13 @@
 // government sites when the user wants the narrowest footprint; never on sites the user turned off. Pure: the
 // background hands the result to scripting.registerContentScripts / updateContentScripts.
 import type { Settings } from '../model';
-import { GOVERNMENT_HOSTS } from '../upr/hosts';
+import { GOVERNMENT_HOSTS, UN_HOSTS, isOnSite } from '../upr/hosts';
 
 export const DETECTOR_SCRIPT_ID = 'upr-detector';
 export const DETECTOR_FILE = 'content-scripts/detector.js';
 const EVERYWHERE = ['http://*/*', 'https://*/*'];
-/** Sites that publish UPR material besides governments' own. */
-const OTHER_KNOWN_HOSTS = ['ohchr.org', 'un.org'];
+/** The known sites (utils/upr/hosts): governments' listed hosts and the UN's. */
+const KNOWN_HOSTS = [...new Set([...GOVERNMENT_HOSTS.map(([suffix]) => suffix), ...UN_HOSTS])];
 
 export interface DetectorRegistration {
   id: string;
@@ -26,7 +26,7 @@ export function hostPatterns(host: string): string[] {
 }
 
 export function knownHostPatterns(): string[] {
-  return [...new Set([...GOVERNMENT_HOSTS.map(([suffix]) => suffix), ...OTHER_KNOWN_HOSTS])].flatMap(hostPatterns);
+  return KNOWN_HOSTS.flatMap(hostPatterns);
 }
 
 /** A host as the user means it in "turn off on this site": without "www.", lower case; null for non-web URLs. */
@@ -43,7 +43,7 @@ export function siteOf(url: string | undefined): string | null {
 export function isKnownHost(url: string | undefined): boolean {
   const host = siteOf(url);
   if (!host) return false;
-  return [...GOVERNMENT_HOSTS.map(([suffix]) => suffix), ...OTHER_KNOWN_HOSTS].some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
+  return KNOWN_HOSTS.some((suffix) => isOnSite(host, suffix));
 }
 
 export function detectorRegistration(settings: Pick<Settings, 'knownHostsOnly' | 'disabledHosts'>): DetectorRegistration {

@@ -1,10 +1,7 @@
 // The reading order shared by the CSV and Markdown exports: state under review, then statement (one page, or the
 // recommendations of one recommending state at one session known without a page), then recommendation in page order,
 // each with its notes. Deleted notes are left out here, as in every view; only the JSON backup keeps them.
-import type { ActionCategory, Note, StoredPage, StoredRecommendation } from '@/utils/model';
-import type { BackupData } from './backup';
-
-export type ExportData = Pick<BackupData, 'pages' | 'recommendations' | 'notes'>;
+import type { ActionCategory, Note, RecordSets, StoredPage, StoredRecommendation, Who } from '@/utils/model';
 
 export const ACTION_CATEGORY_NAMES: Record<ActionCategory, string> = {
   1: 'Minimal action',
@@ -14,8 +11,6 @@ export const ACTION_CATEGORY_NAMES: Record<ActionCategory, string> = {
   5: 'Specific action',
 };
 
-/** Who recommended to whom, and when: what a page and each of its recommendations both record. */
-export type Who = Pick<StoredRecommendation, 'recommendingState' | 'recommendingStateCode' | 'stateUnderReview' | 'stateUnderReviewCode' | 'session' | 'cycle'>;
 
 export const UNKNOWN_WHO: Who = {
   recommendingState: null,
@@ -71,7 +66,7 @@ function pushTo<K, T>(map: Map<K, T[]>, key: K, value: T): void {
   else map.set(key, [value]);
 }
 
-export function arrangeForReport(data: ExportData): StateGroup[] {
+export function arrangeForReport(data: RecordSets): StateGroup[] {
   const live = data.notes.filter((n) => n.deletedAt === null).sort(byCreation);
   const notesByRec = new Map<string, Note[]>();
   const notesByPage = new Map<string, Note[]>();

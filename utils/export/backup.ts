@@ -12,6 +12,7 @@ import {
   RecSelectorSchema,
   RecommendationIdSchema,
   type Note,
+  type RecordSets,
   type Settings,
   type StoredPage,
   type StoredRecommendation,
@@ -21,10 +22,7 @@ import { ImportError, isPlainObject, readJson } from './read-json';
 export const BACKUP_FORMAT = 'upr-annotator-backup';
 export const BACKUP_VERSION = 1;
 
-export interface BackupData {
-  pages: StoredPage[];
-  recommendations: StoredRecommendation[];
-  notes: Note[];
+export interface BackupData extends RecordSets {
   /** The extension's settings; absent from a statement's export (it carries that statement's records only). */
   settings?: Settings;
 }

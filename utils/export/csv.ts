@@ -4,9 +4,9 @@
 // start neutralised with an apostrophe, at a cell's start and wherever a locale's separator could split one out. Invisible formatting (bidi
 // overrides…) shows as visible codes (utils/text), so a cell reads as it holds.
 import Papa from 'papaparse';
-import type { Note } from '@/utils/model';
+import type { Note, RecordSets } from '@/utils/model';
 import { revealFormatting } from '@/utils/text';
-import { ACTION_CATEGORY_NAMES, arrangeForReport, isoTime, type ExportData, type StatementGroup } from './arrange';
+import { ACTION_CATEGORY_NAMES, arrangeForReport, isoTime, type StatementGroup } from './arrange';
 
 export interface CsvOptions {
   /** How many stored recommendations of earlier cycles match this one; the column stays empty without it. */
@@ -95,7 +95,7 @@ function statementColumns(s: StatementGroup): Row {
   };
 }
 
-export function buildCsv(data: ExportData, options: CsvOptions = {}): string {
+export function buildCsv(data: RecordSets, options: CsvOptions = {}): string {
   const rows: Row[] = [];
   for (const state of arrangeForReport(data)) {
     for (const statement of state.statements) {

@@ -6,6 +6,7 @@ export { buildBackup, parseBackup, serializeBackup, BACKUP_FORMAT, BACKUP_VERSIO
 export { buildCsv, neutralizeFormula, CSV_COLUMNS, type CsvOptions } from './csv';
 export { buildMarkdown, escapeInline, escapeBlock, type MarkdownOptions } from './markdown';
 export { buildW3cCollection, parseW3c, W3C_CONTEXT, type W3cImport, type W3cObject, type W3cOptions, type W3cRecommendation } from './w3c';
-export { applyImport, previewImport, resolveW3cImport, settingChanges, CONFLICT_TAG, type ImportPreview, type NoteConflict, type RecordSets } from './merge';
+export { applyImport, previewImport, resolveW3cImport, settingChanges, CONFLICT_TAG, type ImportPreview, type NoteConflict } from './merge';
+export type { RecordSets } from '@/utils/model';
 export { ImportError, MAX_IMPORT_CHARS, MAX_JSON_DEPTH, assertImportSize, type ImportErrorCode } from './read-json';
-export { ACTION_CATEGORY_NAMES, type ExportData } from './arrange';
+export { ACTION_CATEGORY_NAMES } from './arrange';

@@ -1,9 +1,9 @@
 // The readable report: CommonMark grouped by state under review, then statement, then recommendation with its
 // notes. Everything that comes from a page or a user is escaped, so a note can add no heading, list, link, image,
 // code block or raw HTML: it reads as the text that was typed.
-import type { Note } from '@/utils/model';
+import type { Note, RecordSets } from '@/utils/model';
 import { revealFormatting } from '@/utils/text';
-import { ACTION_CATEGORY_NAMES, arrangeForReport, isoTime, type ExportData, type StatementGroup } from './arrange';
+import { ACTION_CATEGORY_NAMES, arrangeForReport, isoTime, type StatementGroup } from './arrange';
 
 export interface MarkdownOptions {
   /** When the report was made; shown under the title. */
@@ -101,7 +101,7 @@ function statementLines(s: StatementGroup, options: MarkdownOptions): string[] {
   return lines;
 }
 
-export function buildMarkdown(data: ExportData, options: MarkdownOptions = {}): string {
+export function buildMarkdown(data: RecordSets, options: MarkdownOptions = {}): string {
   const recs = data.recommendations.length;
   const notes = data.notes.filter((n) => n.deletedAt === null).length;
   const lines = ['# UPR Annotator report', ''];

@@ -14,11 +14,12 @@ import {
   DEFAULT_SETTINGS,
   normalizeRecommendationText,
   SETTING_KEYS,
+  buildStoredRecommendation,
   type Note,
+  type RecordSets,
   type SettingChange,
   type SettingKey,
   type Settings,
-  type StoredPage,
   type StoredRecommendation,
 } from '@/utils/model';
 import { UNKNOWN_WHO } from './arrange';
@@ -42,11 +43,6 @@ export function chooseSettings(current: Settings | undefined, incoming: Settings
   return Object.assign({ ...now }, ...chosen.map((change) => ({ [change.key]: change.incoming })));
 }
 
-export interface RecordSets {
-  pages: StoredPage[];
-  recommendations: StoredRecommendation[];
-  notes: Note[];
-}
 
 export interface NoteConflict {
   current: Note;
@@ -202,21 +198,22 @@ export function resolveW3cImport(current: BackupData, parsed: W3cImport): Backup
       remap.set(r.id, match);
       continue;
     }
-    added.push({
-      id: r.id,
-      pageUrl: r.pageUrl,
-      n: 0,
-      text: r.text,
-      selector: r.selector,
-      ...UNKNOWN_WHO,
-      language: r.language,
-      actionCategory: r.actionCategory,
-      themes: r.themes,
-      response: null,
-      source: 'import',
-      createdAt: r.createdAt,
-      updatedAt: r.updatedAt,
-    });
+    added.push(
+      buildStoredRecommendation({
+        id: r.id,
+        pageUrl: r.pageUrl,
+        n: 0,
+        text: r.text,
+        selector: r.selector,
+        who: UNKNOWN_WHO,
+        language: r.language,
+        classified: r,
+        response: null,
+        source: 'import',
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
+      }),
+    );
   }
   // Page order for the recommendations that have a page: by where they sit on it.
   const byPage = new Map<string, StoredRecommendation[]>();

@@ -8,10 +8,10 @@
 // Text a person reads (bodies, the recommendation's text, quotes) has its invisible formatting shown as codes
 // (utils/text), so a viewer shows what the file holds; our reader turns the codes back, so a round trip is exact.
 import * as v from 'valibot';
-import type { ActionCategory, Note, NoteStatus, RecSelector, StoredRecommendation } from '@/utils/model';
+import type { ActionCategory, Note, NoteStatus, RecordSets, RecSelector, StoredRecommendation } from '@/utils/model';
 import { NOTE_STATUSES } from '@/utils/model';
 import { restoreFormatting, revealFormatting } from '@/utils/text';
-import { isoTime, type ExportData } from './arrange';
+import { isoTime } from './arrange';
 import { ImportError, isPlainObject, readJson } from './read-json';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -111,7 +111,7 @@ function highlightAnnotation(rec: StoredRecommendation): W3cObject {
   };
 }
 
-export function buildW3cCollection(data: ExportData, options: W3cOptions): W3cObject {
+export function buildW3cCollection(data: RecordSets, options: W3cOptions): W3cObject {
   const recs = new Map(data.recommendations.map((r) => [r.id, r]));
   const live = data.notes.filter((n) => n.deletedAt === null);
   const withNotes = new Set(live.map((n) => n.recommendationId));

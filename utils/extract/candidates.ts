@@ -1,7 +1,7 @@
 // When a detected statement yields no recommendation, the passages most likely to hold them, so the panel can offer
 // them instead of an empty list ("never a silent zero", issue 15): lines with a recommending phrase first, then list
 // items and paragraphs that open with a recommending verb.
-import { LEAD_IN } from './lexicon';
+import { LEAD_IN, RECALL_LEAD_IN, widen } from '../lead-in';
 import { normalizeSpace, type Line } from './lines';
 import { opensWithKnownVerb } from './recommendations';
 
@@ -10,7 +10,7 @@ export interface Candidate { line: number; text: string }
 const MAX_CANDIDATES = 5;
 const MAX_CANDIDATE_CHARS = 600;
 const MIN_WORDS = 4;
-const LEAD_IN_ONCE = new RegExp(LEAD_IN.source, 'iu');
+const LEAD_IN_ONCE = widen([LEAD_IN, RECALL_LEAD_IN], 'iu');
 
 /** Up to five lines, best first (then in page order), that read most like recommendations. */
 export function findCandidates(lines: readonly Line[]): Candidate[] {

@@ -1,5 +1,5 @@
-// Words and patterns that decide what counts as a lead-in, an item, or page chrome. Kept in one file so a
-// language or a government's habit is added in one place.
+// Words and patterns that decide what counts as an item or page chrome. Kept in one file so a language or a
+// government's habit is added in one place; what counts as a lead-in is utils/lead-in's, shared with the detector.
 
 /** Verbs that open a recommendation ("Ratify …", "to ratify …"); used to cut items glued into one paragraph. */
 export const RECOMMENDATION_VERBS: ReadonlySet<string> = new Set(
@@ -50,36 +50,12 @@ export const PROSE_STARTS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
-/** Present-tense recommending verbs, and "following recommendations" phrases, in EN / FR / ES. */
-// A careless CMS may glue the verb to its subject ("Werecommend that", "Canadarecommends").
-export const LEAD_IN =
-  /(?<!\b(?:vous|le|les|os)\s)(?:\b|(?<=\b[Ww]e|\b\p{Lu}\p{Ll}+))(?:recommends?|recommander?|recommandent|recommandons|recomienda(?:n)?|recomendamos|recomendar(?:[íi]a(?:mos)?)?)\b(?!\s+(?:that\s+)?(?:you|by|par|por)\b|\s+the\s+following\s+(?!recommendations))|\b(?:the\s+following\s+recommendations?|(?:les\s+)?recommandations\s+suivantes|(?:las\s+)?siguientes\s+recomendaciones|(?:have|has|make|makes|offer|offers|present|presents|submit|submits|put\s+forward)\s+(?:one|a|two|three|four|five|six|seven|eight|several|a\s+few|the\s+following|\d+)\s+(?:key\s+|specific\s+|concrete\s+)?recommendations?|(?:formuler|formule|formulons|faire|faisons|adresser|adresse|adressons|pr[ée]senter|pr[ée]sente|pr[ée]sentons|formular|formula|formulamos|hacer|hace|hacemos|presentar|presenta|presentamos)\s+(?:une|deux|trois|quatre|cinq|six|quelques|plusieurs|una|dos|tres|cuatro|cinco|seis|algunas|varias|\d+)\s+(?:recommandations?|recomendaci(?:ón|ones)))\b|\b(?:recall|recalls|reiterate|reiterates|rappelle|rappelons|reitera|reiteramos)\s+(?:its|our|sa|notre|su|nuestra)\s+(?:previous\s+|earlier\s+|pr[ée]c[ée]dente\s+|anterior\s+)?(?:recommendation|recommandation|recomendaci[óo]n)\b/giu;
-
-/** A bare label that introduces a list: "Recommendations:", "Canada’s recommendations to Kenya:", "Recomendaciones:". */
-export const LABEL_LEAD_IN =
-  /^(?:our\s+|nos\s+|nuestras\s+|\p{Lu}[\p{L}.]*(?:\s+\p{Lu}\p{L}*){0,3}['’]s\s+)?(?:recommendations?|recommandations?|recomendaciones?)(?:\s+(?:to|for|by|of|au|à|aux|de|du|a|al|para|por)\s+[^:]{1,60})?\s*:$/iu;
-
 /**
  * A heading that only names the list below it: "Recommendations", "Recommendations to Switzerland", "Recomendaciones
  * a Chile". Not "Recommendations accepted in the previous cycle" (whose list is a record, not a statement's asks).
  */
 export const HEADING_LABEL =
   /^(?:our\s+|nos\s+|nuestras\s+)?(?:recommendations|recommandations|recomendaciones)(?:\s+(?:to|for|by|from|au|à|aux|de|du|a|al|para|por)\s+(?![^:]*\b(?:cycles?|ciclos?|reviews?|examens?|accepted|supported|noted|received|implement\w*|previous|earlier|pr[ée]c[ée]dents?|anteriores?|acept\w*|accept[ée]es)\b)[^:]{1,60})?\s*:?$/iu;
-
-/** Whose words are these: a lead-in whose subject is a body, a report or an NGO is not a state recommending. */
-export const NON_STATE_SUBJECT =
-  /\b(?:committee|comit[ée]|rapporteur|working\s+group|commission|council|amnesty|watch|ngo|ong|organi[sz]ation|report|rapport|informe|secretary|office|mechanism|experts?|info|civil\s+society|ombuds\w*|institution|treaty\s+bod(?:y|ies)|cedaw|ecri|osce|unicef|unhcr|ohchr|state\s+party)\b[^.]{0,40}$/i;
-
-/** A report of what was said, not the saying: "Norway made the following recommendations", "la France a formulé les". */
-export const PAST_TENSE_SUBJECT =
-  /\b(?:made|gave|delivered|presented|submitted|issued|put\s+forward|a\s+formulé|a\s+adressé|a\s+fait|a\s+présenté|formuló|hizo|presentó|realizó)(?:\s+(?:the|its|les|ses|las|sus))?\s*$/iu;
-
-/** A lead-in addressed to a treaty's "State party" comes from a treaty body, not a state. */
-export const STATE_PARTY_ADDRESSEE =
-  /^\s*(?:that\s+|to\s+|à\s+|aux\s+|a\s+|que\s+|al\s+|a\s+los\s+)?(?:the\s+|l['’]\s*|el\s+|all\s+|les\s+|tous\s+les\s+|los\s+|todos\s+los\s+)?(?:state\s+party|[ée]tat\s+partie|estado\s+parte|(?:member\s+)?states\b|[ée]tats(?![-\p{L}])|estados(?!\s+unidos)\b|countries\b|governments\b)/iu;
-
-/** A generic plural subject ("states recommend", "observers recommend"): a description of the UPR, not a statement. */
-export const GENERIC_SUBJECT = /\b(?:states|countries|governments|delegations|observers|they|others|many|some)(?:\s+\p{L}+ly)?\s*$/iu;
 
 /** Lines that end a run of items: closing formulas, good wishes, page metadata. */
 export const CLOSING =

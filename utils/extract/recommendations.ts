@@ -1,9 +1,10 @@
 // Finds lead-ins ("Canada recommends that X:", "We recommend:", "recommande", "recomendamos") and the items each
 // introduces — list items, numbered or bare paragraphs, glued "to …" runs, clauses inside prose — as spans of lines.
+import { LABEL_LEAD_IN, LEAD_IN as PRESENT_LEAD_IN, NAMED_BODY_SUBJECT, RECALL_LEAD_IN, isStatesLeadIn, widen } from '../lead-in';
 import { findCountryMentions } from '../upr';
 import {
-  CLOSING, DRAFTING, GENERIC_SUBJECT, GOVERNS_INFINITIVE, HEADING_LABEL, LABEL_LEAD_IN, LEAD_IN, MARKER, NON_STATE_SUBJECT, PAST_TENSE_SUBJECT, PROSE_STARTS,
-  RECOMMENDATION_VERBS, ROMANCE_VERBS, SOFT_ASK, STATE_PARTY_ADDRESSEE, TRAILING_SEPARATOR, WIDGET_TEXT,
+  CLOSING, DRAFTING, GOVERNS_INFINITIVE, HEADING_LABEL, MARKER, PROSE_STARTS, RECOMMENDATION_VERBS, ROMANCE_VERBS, SOFT_ASK,
+  TRAILING_SEPARATOR, WIDGET_TEXT,
 } from './lexicon';
 import { normalizeSpace, type Line, type LinePoint } from './lines';
 
@@ -32,8 +33,10 @@ const MAX_LEAD_IN_TAIL = 220;
 const MAX_SUBJECT_CHARS = 300;
 /** How far into a list item its lead-in may start: "Finally, we also recommend" and no more. */
 const MAX_ITEM_LEAD_IN = 40;
-// LEAD_IN is global (for exec loops); tests need a stateless copy.
-const LEAD_IN_ONCE = new RegExp(LEAD_IN.source, 'iu');
+// Lines keep their own white space (the ranges are offsets into it). LEAD_IN is global (for exec loops); tests need a
+// stateless copy.
+const LEAD_IN = widen([PRESENT_LEAD_IN, RECALL_LEAD_IN], 'giu');
+const LEAD_IN_ONCE = widen([PRESENT_LEAD_IN, RECALL_LEAD_IN], 'iu');
 
 function countWords(text: string): number {
   return text.match(WORD)?.length ?? 0;
@@ -449,7 +452,8 @@ export function scanRecommendations(lines: readonly Line[]): RecommendationScan 
         const sentenceStart = sentences.startBefore(m.index);
         const subject = text.slice(sentenceStart, m.index);
         const verbEnd = m.index + m[0].length;
-        if (NON_STATE_SUBJECT.test(subject) || PAST_TENSE_SUBJECT.test(subject) || GENERIC_SUBJECT.test(subject) || STATE_PARTY_ADDRESSEE.test(text.slice(verbEnd, verbEnd + 40))) continue;
+        const spacedSubject = subject.replace(/\s+/g, ' ');
+        if (NAMED_BODY_SUBJECT.test(spacedSubject) || !isStatesLeadIn(spacedSubject, text.slice(verbEnd, verbEnd + 40).replace(/\s+/g, ' '))) continue;
         const sentenceEnd = sentences.endAfter(verbEnd);
         const colonAt = text.slice(verbEnd, verbEnd + MAX_LEAD_IN_TAIL + 1).indexOf(':');
         const colon = colonAt < 0 ? -1 : verbEnd + colonAt;

@@ -24,4 +24,18 @@ describe('recommendation identity', () => {
   it('keys a page by its URL without the fragment', () => {
     expect(pageKey('https://example.gov/kz?lang=eng#rec-2')).toBe('https://example.gov/kz?lang=eng');
   });
+
+  // Digests computed by the hand-written SHA-256 this project used until December 2026: stored notes are keyed by
+  // these ids, so whatever computes SHA-256 must give them again.
+  it.each([
+    ['Amend legislation to decriminalize defamation.', who, 'rdfc35a268e5e4fb9a5fd03ad'],
+    ['Ratifier le Protocole facultatif — « égalité »', { recommendingStateCode: 'FRA', stateUnderReviewCode: 'MDG', session: 48 }, 'r4806fbef3543885c728cb514'],
+    [
+      'Ratify the Escazú Agreement',
+      { recommendingStateCode: null, stateUnderReviewCode: 'PER', session: null, recommendingStates: [{ name: 'Chile', code: 'CHL' }, { name: 'Costa Rica', code: 'CRI' }] },
+      'rbf4d80ec6c8cc065ffeeef6f',
+    ],
+  ])('keeps the id existing notes were stored under: %j', async (text, from, id) => {
+    expect(await recommendationId(text, from)).toBe(id);
+  });
 });

@@ -185,6 +185,57 @@ export interface Note {
   deletedAt: number | null;
 }
 
+/** The three kinds of record, as a backup, an export, an import or a dashboard holds them. */
+export interface RecordSets {
+  pages: StoredPage[];
+  recommendations: StoredRecommendation[];
+  notes: Note[];
+}
+
+/** Who recommends to whom, and at which session: what a recommendation shares with its statement. */
+export type Who = Pick<StoredRecommendation, 'recommendingState' | 'recommendingStateCode' | 'stateUnderReview' | 'stateUnderReviewCode' | 'session' | 'cycle'>;
+
+/** What a stored recommendation is made of, wherever it comes from (a page read, the user's addition, an import). */
+export interface RecommendationParts {
+  id: string;
+  pageUrl: string | null;
+  n: number;
+  text: string;
+  selector: RecSelector | null;
+  who: Who;
+  language: string | null;
+  classified: Pick<StoredRecommendation, 'actionCategory' | 'themes'>;
+  response: Response | null;
+  source: RecommendationSource;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The stored record from its parts: every field, in the one order records are stored and exported in. */
+export function buildStoredRecommendation(parts: RecommendationParts): StoredRecommendation {
+  const { who, classified } = parts;
+  return {
+    id: parts.id,
+    pageUrl: parts.pageUrl,
+    n: parts.n,
+    text: parts.text,
+    selector: parts.selector,
+    recommendingState: who.recommendingState,
+    recommendingStateCode: who.recommendingStateCode,
+    stateUnderReview: who.stateUnderReview,
+    stateUnderReviewCode: who.stateUnderReviewCode,
+    session: who.session,
+    cycle: who.cycle,
+    language: parts.language,
+    actionCategory: classified.actionCategory,
+    themes: classified.themes,
+    response: parts.response,
+    source: parts.source,
+    createdAt: parts.createdAt,
+    updatedAt: parts.updatedAt,
+  };
+}
+
 /** User settings that travel with a backup. */
 export interface Settings {
   /** UI language: follow the browser, or a fixed one. */
@@ -224,6 +275,14 @@ export function normalizeRecommendationText(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/[\s;,.:]+(and|et|y)?[\s;,.:]*$/u, '')
     .trim();
+}
+
+/**
+ * Did the user mark this recommendation as not one? `rejected` holds a page's normalized texts
+ * (PageCorrections.rejected); any of the recommendation's wordings (its text, the page's words for it) counts.
+ */
+export function isRejected(rejected: ReadonlySet<string>, ...wordings: string[]): boolean {
+  return wordings.some((wording) => rejected.has(normalizeRecommendationText(wording)));
 }
 
 /**

@@ -75,12 +75,6 @@ export class ScriptContext {
     return id as unknown as number;
   }
 
-  requestAnimationFrame(callback: FrameRequestCallback): number {
-    const id = this.scope.requestAnimationFrame((time) => this.isValid && callback(time));
-    this.onInvalidated(() => this.scope.cancelAnimationFrame(id));
-    return id;
-  }
-
   /**
    * A listener removed when the script stops, and not run once the extension is gone. `wxt:locationchange` is
    * not a DOM event here: the handler is called directly when the page navigates in place.

@@ -4,6 +4,9 @@
 // each of them is replaced by a visible code (⟨U+202E⟩), so what is shown is what is held. The JSON backup keeps
 // data exact; stored data is never rewritten; a reader of our own files (W3C) turns the codes back into the
 // characters, so a round trip keeps ids and anchors. ZWJ/ZWNJ (U+200D/U+200C) stay: scripts need them to join.
+// And text as it matches: `foldText` (./fold), case, accents and ligatures folded.
+
+export { foldText } from './fold';
 
 // U+061C ALM; U+180E Mongolian vowel separator; U+200B ZWSP; U+200E/F LRM/RLM; U+202A–E embeddings and overrides;
 // U+2060–4 word joiner and invisible operators; U+2066–9 isolates; U+206A–F deprecated formats; U+FEFF ZWNBSP;

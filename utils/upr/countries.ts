@@ -4,6 +4,7 @@ import countries from 'i18n-iso-countries';
 import enLocale from 'i18n-iso-countries/langs/en.json';
 import frLocale from 'i18n-iso-countries/langs/fr.json';
 import esLocale from 'i18n-iso-countries/langs/es.json';
+import { foldText } from '../text';
 import { COUNTRY_ALIASES, DISPLAY_NAMES, NON_UPR_CODES } from './country-aliases';
 
 export interface Country { code: string; name: string }
@@ -19,10 +20,7 @@ countries.registerLocale(esLocale);
 
 /** Folds case, accents, apostrophes and punctuation so "Côte d’Ivoire" and "cote d'ivoire" meet. */
 export function normalizeCountryKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return foldText(name)
     .replace(/[’`´]/g, "'")
     .replace(/[^a-z0-9' ]+/g, ' ')
     .replace(/\s+/g, ' ')

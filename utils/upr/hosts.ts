@@ -1,11 +1,16 @@
 // Government hosts that publish UPR statements, mapped to the state that owns them: the one place this fact is kept.
 // utils/detect reads its domain patterns for the "government host" bonus (this file has no imports, so the detector
 // pulls in nothing else), utils/extract the whole table for the author when the page says "We recommend" and nothing
-// else names it, utils/detector-registration the host names for the known-sites-only mode. Detection never depends
-// on it.
+// else names it, utils/detector-registration the host names (and the UN's) for the known-sites-only mode. Detection
+// never depends on the table.
 
-/** Hosts (and their subdomains) the patterns below do not cover → ISO alpha-3 of the state that runs them. */
-export const NAMED_GOVERNMENT_HOSTS: readonly (readonly [suffix: string, code: string])[] = [
+/**
+ * Every listed government host (and its subdomains) → ISO alpha-3 of the state whose foreign ministry or mission runs
+ * it: the one list. The known-sites-only mode registers the detector on exactly these (with UN_HOSTS); the domain
+ * patterns below already name the state of most of them, and the table makes it exact where the top-level domain
+ * does not ("usmission.gov") and adds the hosts the patterns miss ("gc.ca", "norway.no", "admin.ch").
+ */
+export const GOVERNMENT_HOSTS: readonly (readonly [suffix: string, code: string])[] = [
   ['gc.ca', 'CAN'],
   // Covered by gc.ca, and listed for the known-sites-only mode's match patterns.
   ['international.gc.ca', 'CAN'],
@@ -24,13 +29,6 @@ export const NAMED_GOVERNMENT_HOSTS: readonly (readonly [suffix: string, code: s
   ['permanentrepresentations.nl', 'NLD'],
   ['diplomatie.belgium.be', 'BEL'],
   ['gouvernement.lu', 'LUX'],
-];
-
-/**
- * Ministries and missions the patterns below already recognize, listed for the known-sites-only mode (which needs
- * host names) and so that the state is exact where the top-level domain is not ("usmission.gov").
- */
-const PATTERNED_GOVERNMENT_HOSTS: readonly (readonly [suffix: string, code: string])[] = [
   ['gov.uk', 'GBR'],
   ['usmission.gov', 'USA'],
   ['usembassy.gov', 'USA'],
@@ -96,8 +94,13 @@ const PATTERNED_GOVERNMENT_HOSTS: readonly (readonly [suffix: string, code: stri
   ['mfa.go.th', 'THA'],
 ];
 
-/** Every listed government host → ISO alpha-3 of the state whose foreign ministry or mission runs it. */
-export const GOVERNMENT_HOSTS: readonly (readonly [suffix: string, code: string])[] = /* @__PURE__ */ NAMED_GOVERNMENT_HOSTS.concat(PATTERNED_GOVERNMENT_HOSTS);
+/** Sites that publish UPR material besides governments' own, for the known-sites-only mode. */
+export const UN_HOSTS: readonly string[] = ['ohchr.org', 'un.org'];
+
+/** Is `host` the site `suffix` or one of its subdomains? */
+export function isOnSite(host: string, suffix: string): boolean {
+  return host === suffix || host.endsWith(`.${suffix}`);
+}
 
 /**
  * Governments' own second-level domains, whose country-code top-level domain names the state: "mea.gov.in",
@@ -115,7 +118,7 @@ function longestSuffix(host: string, table: readonly (readonly [string, string])
   let best: readonly [string, string] | null = null;
   for (const entry of table) {
     const [suffix] = entry;
-    if ((host === suffix || host.endsWith(`.${suffix}`)) && (!best || suffix.length > best[0].length)) best = entry;
+    if (isOnSite(host, suffix) && (!best || suffix.length > best[0].length)) best = entry;
   }
   return best ? best[1] : null;
 }
