@@ -9,6 +9,7 @@ import { capture } from '../db/capture.test-support';
 import { buildBackup, serializeBackup, type BackupData } from '../export';
 import { envelope, type DataChange, type Result } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../model';
+import { CROSSREF_CACHE_FORMAT, openCrossrefCache } from './crossref-cache';
 import { createBackground, type ExtensionApi } from './index';
 
 const PAGE = 'https://www.international.gc.ca/upr/kazakhstan-34.html';
@@ -20,7 +21,13 @@ const panelIn = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, u
 const dashboard = { id: fakeBrowser.runtime.id, url: `${ORIGIN}dashboard.html`, tab: { id: 40, url: `${ORIGIN}dashboard.html` } };
 
 let dbCount = 0;
-function setUp(openTabs: { id: number; url: string }[] = []) {
+interface SetUpOptions {
+  /** The databases of an earlier background (a worker Chromium stopped and started again); fresh ones by default. */
+  names?: { db: string; cache: string };
+  /** Counts each read of stored recommendations by state under review (what rebuilding the index reads). */
+  onStateRead?: () => void;
+}
+function setUp(openTabs: { id: number; url: string }[] = [], options: SetUpOptions = {}) {
   fakeBrowser.reset();
   let settings: Settings = { ...DEFAULT_SETTINGS };
   const broadcast: unknown[] = [];
@@ -32,11 +39,26 @@ function setUp(openTabs: { id: number; url: string }[] = []) {
   });
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('');
   vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async () => openTabs as never);
-  const name = `background-${++dbCount}`;
+  const names = options.names ?? { db: `background-${++dbCount}`, cache: `background-cache-${dbCount}` };
   const app = createBackground({
     browser: fakeBrowser as unknown as ExtensionApi,
     settings: { getValue: async () => settings, setValue: async (next) => void (settings = next) },
-    openDb: (options) => openUprDb({ ...options, name }),
+    openDb: async (open) => {
+      const db = await openUprDb({ ...open, name: names.db });
+      const { onStateRead } = options;
+      if (!onStateRead) return db;
+      return new Proxy(db, {
+        get(target, key) {
+          const value = Reflect.get(target, key, target);
+          if (key !== 'getAllFromIndex' && key !== 'getAll') return typeof value === 'function' ? value.bind(target) : value;
+          return (...args: unknown[]) => {
+            if (args[0] === 'recommendations') onStateRead();
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+    },
+    openCache: () => openCrossrefCache(names.cache),
   });
   const request = async <T>(type: string, payload: unknown, sender: object): Promise<T> => {
     const result = (await app.router(envelope(type, payload), sender)) as Result<T>;
@@ -44,7 +66,7 @@ function setUp(openTabs: { id: number; url: string }[] = []) {
     return result.value;
   };
   const changes = () => broadcast.filter((m): m is { event: 'data.changed'; payload: DataChange } => (m as { event?: string }).event === 'data.changed').map((m) => m.payload);
-  return { app, request, changes, tabCommands, broadcast, getSettings: () => settings };
+  return { app, request, changes, tabCommands, broadcast, names, getSettings: () => settings };
 }
 
 type Fixture = ReturnType<typeof setUp>;
@@ -154,5 +176,89 @@ describe('background: every write announces what it changed', () => {
     bg.app.onConnect({ name: 'upr-drafts', sender: { id: fakeBrowser.runtime.id, url: PAGE }, disconnect, onMessage: { addListener() {} }, onDisconnect: { addListener() {} } } as never);
     expect(disconnect).toHaveBeenCalled();
     expect(bg.changes()).toEqual([]);
+  });
+});
+
+describe('background: the cross-reference index outlives the worker', () => {
+  beforeEach(() => vi.restoreAllMocks());
+
+  type Earlier = { text: string; session: number; response: string | null; repeat: boolean };
+  const earlierOf = async (bg: Fixture) =>
+    (await bg.request<{ recommendations: { earlier: Earlier[] }[] }>('panel.load', {}, panelIn(1, PAGE))).recommendations.map((r) => r.earlier);
+  const datasetCsv = (response: string) =>
+    `Recommendation,State under review,Recommending State,Session,Response\n"Ratify the Optional Protocol",Kazakhstan,Canada,20,${response}\n"Amend the law on assembly",Kazakhstan,Canada,20,Noted\n`;
+  /** The part of the index stored for a state, once the background has written it (it does so after answering). */
+  const storedPart = async (cache: string, state: string) => {
+    const db = await openCrossrefCache(cache);
+    try {
+      return await vi.waitFor(async () => {
+        const part = await db.get('parts', state);
+        if (!part) throw new Error(`no stored part for ${state}`);
+        return part;
+      });
+    } finally {
+      db.close();
+    }
+  };
+  /** Canada's first-cycle statement to Kazakhstan (UPR 6), read in tab 2. */
+  const firstCycle = (bg: Fixture) => {
+    const page = capture(OTHER_PAGE, ['Ratify the Optional Protocol without delay.'], 6);
+    return bg.request('page.capture', { ...page, meta: { ...page.meta, cycle: 1 } }, annotatorIn(2, OTHER_PAGE));
+  };
+  /** A page read and a dataset imported, the panel loaded once, then the stored index part for Kazakhstan. */
+  async function firstWorker() {
+    const first = setUp();
+    await captured(first);
+    await first.request('dataset.import', { text: datasetCsv('Supported'), fileName: 'earlier.csv' }, dashboard);
+    const answer = await earlierOf(first);
+    await storedPart(first.names.cache, 'KAZ');
+    return { first, answer };
+  }
+
+  it('answers a fresh worker’s first panel with the same cross-references without reading every record again', async () => {
+    const { first, answer } = await firstWorker();
+    expect(answer[0]).toEqual([expect.objectContaining({ session: 20, response: 'supported', repeat: true })]);
+    let reads = 0;
+    const second = setUp([], { names: first.names, onStateRead: () => reads++ });
+    expect(await earlierOf(second)).toEqual(answer);
+    expect(reads).toBe(0);
+  });
+
+  it('after a write never serves what the stored index said before it', async () => {
+    const { first } = await firstWorker();
+    // The same rows again with another answer: as many records as before, one of them changed.
+    const second = setUp([], { names: first.names });
+    await second.request('dataset.import', { text: datasetCsv('Noted'), fileName: 'earlier.csv' }, dashboard);
+    const third = setUp([], { names: first.names });
+    expect((await earlierOf(third))[0]).toEqual([expect.objectContaining({ session: 20, response: 'noted' })]);
+    // A page of an earlier cycle read in another worker joins the cross-references of the next one.
+    const fourth = setUp([], { names: first.names });
+    await firstCycle(fourth);
+    const fifth = setUp([], { names: first.names });
+    expect((await earlierOf(fifth))[0]!.map((e) => e.session).sort()).toEqual([20, 6]);
+  });
+
+  it('takes back a page capture into a loaded index, and keeps it stored', async () => {
+    const { first } = await firstWorker();
+    await firstCycle(first);
+    expect((await earlierOf(first))[0]!.map((e) => e.session).sort()).toEqual([20, 6]);
+    await vi.waitFor(async () => expect((await storedPart(first.names.cache, 'KAZ')).records).toHaveLength(5));
+    let reads = 0;
+    const second = setUp([], { names: first.names, onStateRead: () => reads++ });
+    expect((await earlierOf(second))[0]!.map((e) => e.session).sort()).toEqual([20, 6]);
+    expect(reads).toBe(0);
+  });
+
+  it('rebuilds a stored index part that is damaged or of another format', async () => {
+    const { first, answer } = await firstWorker();
+    const db = await openCrossrefCache(first.names.cache);
+    const part = await db.get('parts', 'KAZ');
+    await db.put('parts', { ...part!, terms: part!.terms.map(() => 42 as unknown as string) });
+    expect(await earlierOf(setUp([], { names: first.names }))).toEqual(answer);
+    // Stored again, rebuilt.
+    await vi.waitFor(async () => expect((await db.get('parts', 'KAZ'))?.terms).toEqual(part!.terms));
+    await db.put('parts', { ...part!, format: CROSSREF_CACHE_FORMAT + 1, records: part!.records.map((r) => ({ ...r, response: null })) });
+    expect(await earlierOf(setUp([], { names: first.names }))).toEqual(answer);
+    db.close();
   });
 });

@@ -27,16 +27,14 @@ const count = (sets: RecordSets) => ({ pages: sets.pages.length, recommendations
 
 export function createDataHandlers(ctx: BackgroundContext, tabs: TabsService): DataHandlers {
   const { repo, stored, settings } = ctx;
-  const changedEverything = () => {
-    ctx.invalidate();
-    ctx.announce({ scope: 'all' });
-  };
+  // Every write here goes through ctx.changingAll, which keeps the cross-reference index in step.
+  const changedEverything = () => ctx.announce({ scope: 'all' });
   return {
     async 'data.export'({ pageUrl }) {
       // A statement's export carries that statement only; the user's settings go with a whole backup.
       const [records, userSettings] = await Promise.all([stored(() => repo.exportRecords(pageUrl)), pageUrl ? undefined : settings.getValue()]);
       if (records.recommendations.length > CROSSREF_COUNT_LIMIT) return { ...records, settings: userSettings };
-      const index = await ctx.crossref();
+      const index = await stored(() => ctx.crossref(records.recommendations.map((r) => r.stateUnderReviewCode)));
       const crossrefCounts = Object.fromEntries(records.recommendations.map((r) => [r.id, index.earlierFor(r, { limit: 100 }).length]));
       return { ...records, settings: userSettings, crossrefCounts };
     },
@@ -46,7 +44,7 @@ export function createDataHandlers(ctx: BackgroundContext, tabs: TabsService): D
       const { kind, incoming } = readImport(text, current);
       const preview = previewImport(current, incoming);
       if (apply) {
-        await stored(() => repo.importRecords(preview.writes));
+        await stored(() => ctx.changingAll(() => repo.importRecords(preview.writes)));
         if (kind === 'backup' && chosenSettings.length > 0) await settings.setValue(applyImport(current, incoming, chosenSettings).settings!);
         changedEverything();
       }
@@ -68,12 +66,12 @@ export function createDataHandlers(ctx: BackgroundContext, tabs: TabsService): D
       });
       const now = Date.now();
       const records = await Promise.all(parsed.rows.map((row) => toStoredRecommendation(row, now)));
-      const { added, updated } = await stored(() => repo.importRecommendations(records, now));
+      const { added, updated } = await stored(() => ctx.changingAll(() => repo.importRecommendations(records, now)));
       changedEverything();
       return { added, updated, skipped: parsed.skipped, skippedCount: parsed.skippedCount };
     },
     async 'data.deleteAll'() {
-      await stored(() => repo.deleteAll());
+      await stored(() => ctx.changingAll(() => repo.deleteAll()));
       changedEverything();
       // Each statement open in a tab is read and captured again, so its panel goes on with empty notes, not with
       // records that no longer exist.

@@ -78,6 +78,8 @@ export interface Repository {
   listTags(): Promise<string[]>;
   /** Every stored recommendation (for the cross-reference index). */
   allRecommendations(): Promise<StoredRecommendation[]>;
+  /** The stored page (its metadata and the user's corrections), or null. */
+  getPage(url: string): Promise<StoredPage | null>;
   getRecommendation(id: string): Promise<StoredRecommendation | null>;
   /** Everything, deleted notes included (a backup restores undo too); limited to one page when given. */
   exportRecords(pageUrl?: string): Promise<RecordSets>;
@@ -388,6 +390,10 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
 
     async allRecommendations() {
       return (await getDb()).getAll('recommendations');
+    },
+
+    async getPage(url) {
+      return (await (await getDb()).get('pages', pageKey(url))) ?? null;
     },
 
     async getRecommendation(id) {
