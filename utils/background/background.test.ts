@@ -10,6 +10,7 @@ import { buildBackup, serializeBackup, type BackupData } from '../export';
 import { envelope, type DataChange, type Result } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../model';
 import { CROSSREF_CACHE_FORMAT, openCrossrefCache } from './crossref-cache';
+import { IMPORT_BATCH } from './data';
 import { createBackground, type ExtensionApi } from './index';
 
 const PAGE = 'https://www.international.gc.ca/upr/kazakhstan-34.html';
@@ -261,4 +262,27 @@ describe('background: the cross-reference index outlives the worker', () => {
     expect(await earlierOf(setUp([], { names: first.names }))).toEqual(answer);
     db.close();
   });
+});
+
+describe('background: a dataset import reports its progress in rows', () => {
+  beforeEach(() => vi.restoreAllMocks());
+
+  it('counts the rows read, then the rows stored, batch by batch, up to the file’s row count', async () => {
+    const bg = setUp();
+    const rows = IMPORT_BATCH + 1_000;
+    const lines = Array.from({ length: rows }, (_, i) => `"Ratify protocol number ${i}",Kazakhstan,Canada,20,Supported`);
+    const csv = `Recommendation,State under review,Recommending State,Session,Response\n${lines.join('\n')}\n`;
+    const summary = await bg.request<{ added: number }>('dataset.import', { text: csv, fileName: 'big.csv' }, dashboard);
+    expect(summary.added).toBe(rows);
+    const events = bg.broadcast
+      .filter((m): m is { event: 'import.progress'; payload: { done: number; total: number; stage: string } } => (m as { event?: string }).event === 'import.progress')
+      .map((m) => m.payload);
+    const read = events.filter((e) => e.stage === 'read');
+    const store = events.filter((e) => e.stage === 'store');
+    expect(read.at(-1)).toEqual({ stage: 'read', done: rows, total: rows });
+    // The write is followed too, in more than one step, never going back.
+    expect(store.map((e) => e.done)).toEqual([0, IMPORT_BATCH, rows]);
+    expect(store.every((e) => e.total === rows)).toBe(true);
+    expect(events.indexOf(store[0]!)).toBeGreaterThan(events.indexOf(read.at(-1)!));
+  }, 60_000);
 });

@@ -3,11 +3,14 @@
 import { DatasetError, parseDataset, toStoredRecommendation } from '../dataset';
 import type { RecordSets } from '../db';
 import { applyImport, ImportError, parseBackup, parseW3c, previewImport, resolveW3cImport, type BackupData } from '../export';
-import { eventEnvelope, RequestError, type Handlers } from '../messages';
+import { eventEnvelope, RequestError, type Handlers, type ImportStage } from '../messages';
 import type { BackgroundContext } from './context';
 import type { TabsService } from './tabs';
 
 type DataHandlers = Pick<Handlers, 'data.export' | 'data.import' | 'dataset.import' | 'data.deleteAll'>;
+
+/** Rows of a dataset written per transaction. */
+export const IMPORT_BATCH = 5_000;
 
 /** Above this many recommendations an export leaves out the cross-reference counts (seconds of work). */
 const CROSSREF_COUNT_LIMIT = 5_000;
@@ -51,22 +54,37 @@ export function createDataHandlers(ctx: BackgroundContext, tabs: TabsService): D
       return { kind, added: count(preview.added), updated: count(preview.updated), unchanged: preview.unchanged, conflicts: preview.conflicts.length, settingChanges: preview.settingChanges, applied: apply };
     },
     async 'dataset.import'({ text, fileName }) {
-      let lastReported = -1;
+      // The progress bar follows rows: those read, then those stored, each of the file's row count.
+      const progress = (stage: ImportStage, done: number, total: number) =>
+        void ctx.browser.runtime.sendMessage(eventEnvelope('import.progress', { stage, done, total: Math.max(total, done, 1) })).catch(() => {});
       const parsed = await parseDataset(text, {
         fileName,
-        onProgress: ({ fraction }) => {
-          const done = Math.floor(fraction * 100);
-          if (done === lastReported) return;
-          lastReported = done;
-          ctx.browser.runtime.sendMessage(eventEnvelope('import.progress', { done, total: 100 })).catch(() => {});
-        },
+        // While reading, the row count is foreseen from how much of the text the rows so far took.
+        onProgress: ({ fraction, rows }) => progress('read', rows, fraction > 0 ? Math.round(rows / fraction) : rows),
       }).catch((error: unknown) => {
         if (error instanceof DatasetError) throw new RequestError('invalid', error.message);
         throw error;
       });
       const now = Date.now();
-      const records = await Promise.all(parsed.rows.map((row) => toStoredRecommendation(row, now)));
-      const { added, updated } = await stored(() => ctx.changingAll(() => repo.importRecommendations(records, now)));
+      const total = parsed.rows.length;
+      progress('store', 0, total);
+      // Written in batches (ids, then one transaction each), so memory stays bounded and progress follows the write.
+      const { added, updated } = await stored(() =>
+        ctx.changingAll(async () => {
+          const counts = { added: 0, updated: 0 };
+          const taken = new Set<string>();
+          const existing = await repo.recommendationIds();
+          for (let start = 0; start < total; start += IMPORT_BATCH) {
+            const batch = parsed.rows.slice(start, start + IMPORT_BATCH);
+            const records = await Promise.all(batch.map((row) => toStoredRecommendation(row, now)));
+            const written = await repo.importRecommendations(records, now, { taken, existing });
+            counts.added += written.added;
+            counts.updated += written.updated;
+            progress('store', start + batch.length, total);
+          }
+          return counts;
+        }),
+      );
       changedEverything();
       return { added, updated, skipped: parsed.skipped, skippedCount: parsed.skippedCount };
     },
