@@ -13,9 +13,11 @@ import { syntheticCsv, syntheticRecommendations } from './synthetic';
 
 export const WORKER_ROWS = 100_000;
 const PAGE_URL = 'https://bench.example.test/upr/41/finland.html';
-/** Recommendations on the statement whose panel is loaded (the 300-recommendation bench page). */
+/** Recommendations on the statement whose panel is loaded first (the 300-recommendation bench page). */
 const PAGE_RECOMMENDATIONS = 300;
 const COLD_RUNS = 5;
+const SMALL_PAGE_URL = 'https://bench.example.test/upr/41/finland-sweden.html';
+const SMALL_PAGE_RECOMMENDATIONS = 20;
 
 export interface WorkerFigures {
   /** The whole import of the CSV, from the request to its answer. */
@@ -32,6 +34,9 @@ export interface WorkerFigures {
   warmPanelLoad100kMs: number;
   /** Recommendations of the panel's answer with at least one earlier-cycle match (the answer has cross-references). */
   coldPanelLoadWithEarlier: number;
+  /** The same on a statement of usual size (20 recommendations), and how many of them have earlier ones. */
+  coldPanelLoad100kSmallPageMs: number;
+  coldPanelLoadSmallPageWithEarlier: number;
   /** The worker's JS heap after a garbage collection, with 100,000 recommendations stored and a statement's panel loaded. */
   workerHeap100kMB: number;
 }
@@ -98,6 +103,20 @@ function withEarlier(answer: unknown): number {
   return value.recommendations.filter((r) => r.earlier.length > 0).length;
 }
 
+/** A stopped worker's first panel.load, COLD_RUNS times: the times, and the recommendations with earlier ones. */
+async function coldLoads(page: Page, panel: Frame): Promise<{ times: number[]; withEarlier: number }> {
+  const times: number[] = [];
+  let earlier = 0;
+  for (let run = 0; run < COLD_RUNS; run++) {
+    await stopServiceWorkers(page);
+    await page.waitForTimeout(300);
+    const answer = await timedRequest(panel, 'panel.load', {});
+    times.push(answer.ms);
+    earlier = withEarlier(answer.answer);
+  }
+  return { times, withEarlier: earlier };
+}
+
 export async function benchWorker(rows = WORKER_ROWS): Promise<WorkerFigures> {
   const csv = syntheticCsv(syntheticRecommendations(rows));
   const session: Session = await launch();
@@ -135,24 +154,25 @@ export async function benchWorker(rows = WORKER_ROWS): Promise<WorkerFigures> {
     withEarlier(warm.answer);
     const workerHeap100kMB = await workerHeapMB(page, session.extensionId);
 
-    const cold: number[] = [];
-    let coldPanelLoadWithEarlier = 0;
-    for (let run = 0; run < COLD_RUNS; run++) {
-      await stopServiceWorkers(page);
-      await page.waitForTimeout(300);
-      const answer = await timedRequest(panel, 'panel.load', {});
-      cold.push(answer.ms);
-      coldPanelLoadWithEarlier = withEarlier(answer.answer);
-    }
+    const cold = await coldLoads(page, panel);
+    // A statement of usual size: another state's 20 recommendations to the same state under review.
+    session.serve(SMALL_PAGE_URL, statementPage(SMALL_PAGE_RECOMMENDATIONS).replaceAll('Norway', 'Sweden'));
+    const small = await session.context.newPage();
+    await small.goto(SMALL_PAGE_URL);
+    const smallPanel = await panelFrame(small, session.extensionId);
+    await smallPanel.waitForSelector(`.rec[data-n="${SMALL_PAGE_RECOMMENDATIONS}"]`, { timeout: 300_000 });
+    const coldSmall = await coldLoads(small, smallPanel);
     return {
       datasetImport100kMs: round(imported.ms),
       datasetImportReadMs: round(readMs),
       datasetImportProgressEvents: imported.events.length,
       datasetImportProgressRows: last !== undefined && last.stage === 'store' && last.total === rows && last.done === rows,
-      coldPanelLoad100kMs: round(median(cold)),
-      coldPanelLoad100kMaxMs: round(Math.max(...cold)),
+      coldPanelLoad100kMs: round(median(cold.times)),
+      coldPanelLoad100kMaxMs: round(Math.max(...cold.times)),
       warmPanelLoad100kMs: round(warm.ms),
-      coldPanelLoadWithEarlier,
+      coldPanelLoadWithEarlier: cold.withEarlier,
+      coldPanelLoad100kSmallPageMs: round(median(coldSmall.times)),
+      coldPanelLoadSmallPageWithEarlier: coldSmall.withEarlier,
       workerHeap100kMB: round(workerHeap100kMB),
     };
   } finally {

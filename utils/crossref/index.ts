@@ -1,8 +1,9 @@
 // utils/crossref: the index of stored recommendations that answers "what was recommended to this state before?" —
 // earlier-cycle recommendations to the same state under review, ranked by text similarity, shared themes and the
 // same recommending state, with a "repeat" flag for near-identical text — and "how did this state answer that
-// state in earlier cycles?" counts. Owned by the background; pure (no storage, no DOM), so it is rebuilt from
-// IndexedDB whenever the worker wakes.
+// state in earlier cycles?" counts. Owned by the background; pure (no storage, no DOM). Every question is about one
+// state under review, so the background loads it a state at a time, and stores each state's part (`partOf`, with
+// the comparison words already computed) for the next worker to load back (`addPart`): utils/background/crossref-cache.
 //
 // Records are kept per state under review, and a query scores every earlier record of that state on word overlap
 // (each record's distinct words are kept as sorted ids, so overlap is a merge). A state holds a few hundred to two

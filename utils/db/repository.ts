@@ -453,7 +453,8 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
 
     async importRecommendations(records, now = Date.now(), { taken = new Set<string>(), existing } = {}) {
       const db = await getDb();
-      const tx = db.transaction(['recommendations', 'notes', 'tags'], 'readwrite');
+      // A dataset can be imported again if the browser fails before the disk has it: no flush per batch.
+      const tx = db.transaction(['recommendations', 'notes', 'tags'], 'readwrite', { durability: 'relaxed' });
       const store = tx.objectStore('recommendations');
       // The records read on a page (few, next to a dataset) by state and session: where a row may have its twin.
       const onPages = new Map<string, StoredRecommendation[]>();
