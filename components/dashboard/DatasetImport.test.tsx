@@ -23,18 +23,19 @@ const choose = (file: File) => chooseFile(host, file);
 
 /** A fake background: the import waits until the test finishes it; progress goes to whoever listens. */
 function fakeClient() {
-  let listener: ((p: { done: number; total: number }) => void) | null = null;
+  type Progress = { done: number; total: number; stage?: 'read' | 'store' };
+  let listener: ((p: Progress) => void) | null = null;
   let finish: (result: Result<DatasetSummary>) => void = () => {};
   const importDataset = vi.fn((_text: string, _name: string) => new Promise<Result<DatasetSummary>>((done) => (finish = done)));
   return {
     client: {
       importDataset,
-      onImportProgress: (handler: (p: { done: number; total: number }) => void) => {
+      onImportProgress: (handler: (p: Progress) => void) => {
         listener = handler;
         return () => (listener = null);
       },
     },
-    progress: (done: number, total: number) => act(() => listener?.({ done, total })),
+    progress: (done: number, total: number, stage?: Progress['stage']) => act(() => listener?.({ done, total, stage })),
     finish: (result: Result<DatasetSummary>) => act(async () => void finish(result)),
     listening: () => listener !== null,
   };
@@ -99,10 +100,17 @@ describe('DatasetImport', () => {
     expect(name).toBe('upr-info.csv');
     expect(text).toContain("Côte d'Ivoire");
     expect(host.querySelector('input[type=file]')!.hasAttribute('disabled')).toBe(true);
-    fake.progress(40, 100);
+    // Rows, not percent: those read from the file, then those stored.
     const bar = host.querySelector('progress')!;
-    expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['40', '100']);
-    expect(host.querySelector('.dataset-progress span')?.textContent).toBe('Importing “upr-info.csv”: 40 of 100');
+    const progressText = () => host.querySelector('.dataset-progress span')?.textContent;
+    expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['0', '4']);
+    expect(progressText()).toBe('Reading “upr-info.csv”: 0 of 4 rows');
+    fake.progress(12_000, 100_000, 'read');
+    expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['12000', '100000']);
+    expect(progressText()).toBe('Reading “upr-info.csv”: 12,000 of 100,000 rows');
+    fake.progress(40_000, 100_000, 'store');
+    expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['40000', '100000']);
+    expect(progressText()).toBe('Storing “upr-info.csv”: 40,000 of 100,000 rows');
     await fake.finish({
       ok: true,
       value: { added: 12, updated: 3, skipped: [{ line: 7, reason: 'unknown state under review "Atlantis"' }], skippedCount: 4 },
@@ -178,6 +186,8 @@ describe('DatasetImport', () => {
 describe('isImportProgress', () => {
   it.each([
     [{ upr: PROTOCOL_VERSION, event: 'import.progress', payload: { done: 3, total: 10 } }, true],
+    [{ upr: PROTOCOL_VERSION, event: 'import.progress', payload: { done: 3, total: 10, stage: 'store' } }, true],
+    [{ upr: PROTOCOL_VERSION, event: 'import.progress', payload: { done: 3, total: 10, stage: 'write it all' } }, false],
     [{ upr: PROTOCOL_VERSION, event: 'import.progress', payload: { done: 3, total: 0 } }, false],
     [{ upr: PROTOCOL_VERSION, event: 'import.progress', payload: { done: '3', total: 10 } }, false],
     [{ upr: PROTOCOL_VERSION, event: 'note.changed', payload: { done: 3, total: 10 } }, false],

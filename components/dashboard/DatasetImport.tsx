@@ -6,7 +6,8 @@
 // added and updated, and which rows were skipped, and why.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DatasetError, decodeDataset, parseDataset, summarizeRecord, type DatasetFormat, type DatasetParseResult, type EncodingName, type RecordSummary } from '@/utils/dataset';
-import { MAX_DATASET_TEXT, type DatasetSummary } from '@/utils/messages';
+import { LOCALE } from '@/utils/i18n';
+import { MAX_DATASET_TEXT, type DatasetSummary, type ImportStage } from '@/utils/messages';
 import { useI18n } from '../i18n';
 import { formatSize } from './dashboard-format';
 import type { DashboardClient } from './dashboard-client';
@@ -30,7 +31,7 @@ type State =
   | { step: 'idle' }
   | { step: 'reading'; name: string }
   | { step: 'preview'; name: string; text: string; preview: Preview }
-  | { step: 'busy'; name: string; done: number; total: number }
+  | { step: 'busy'; name: string; stage: ImportStage; done: number; total: number }
   | { step: 'done'; name: string; summary: DatasetSummary }
   | { step: 'error'; message: string };
 
@@ -102,14 +103,15 @@ function PreviewTable({ name, preview }: { name: string; preview: Preview }) {
 
 export function DatasetImport({ client, onImported }: Props) {
   const { t, language } = useI18n();
+  const number = new Intl.NumberFormat(LOCALE[language]).format;
   const [state, setState] = useState<State>({ step: 'idle' });
   const input = useRef<HTMLInputElement>(null);
   const busy = state.step === 'busy' || state.step === 'reading';
 
   useEffect(() => {
     if (state.step !== 'busy') return;
-    return client.onImportProgress(({ done, total }) =>
-      setState((current) => (current.step === 'busy' ? { ...current, done: Math.min(done, total), total } : current)),
+    return client.onImportProgress(({ done, total, stage = 'read' }) =>
+      setState((current) => (current.step === 'busy' ? { ...current, stage, done: Math.min(done, total), total } : current)),
     );
   }, [client, state.step]);
 
@@ -141,8 +143,8 @@ export function DatasetImport({ client, onImported }: Props) {
 
   const confirm = async () => {
     if (state.step !== 'preview') return;
-    const { name, text } = state;
-    setState({ step: 'busy', name, done: 0, total: 100 });
+    const { name, text, preview } = state;
+    setState({ step: 'busy', name, stage: 'read', done: 0, total: Math.max(preview.read, 1) });
     const result = await client.importDataset(text, name);
     reset();
     if (!result.ok) {
@@ -173,7 +175,7 @@ export function DatasetImport({ client, onImported }: Props) {
       {state.step === 'busy' && (
         <div class="dataset-progress">
           <progress class="progress" max={state.total} value={state.done} aria-label={t('dash.progressLabel')} />
-          <span>{t('dash.datasetProgress', { name: state.name, done: state.done, total: state.total })}</span>
+          <span>{t(state.stage === 'store' ? 'dash.datasetStoring' : 'dash.datasetProgress', { name: state.name, done: number(state.done), total: number(state.total) })}</span>
         </div>
       )}
       {state.step === 'preview' && (

@@ -34,8 +34,16 @@ type Runtime = typeof Browser.runtime;
 
 export function isImportProgress(message: unknown): message is { payload: Events['import.progress'] } {
   if (!isEvent(message, 'import.progress')) return false;
-  const { done, total } = message.payload as Record<string, unknown>;
-  return typeof done === 'number' && typeof total === 'number' && Number.isFinite(done) && Number.isFinite(total) && total > 0 && done >= 0;
+  const { done, total, stage } = message.payload as Record<string, unknown>;
+  return (
+    typeof done === 'number' &&
+    typeof total === 'number' &&
+    Number.isFinite(done) &&
+    Number.isFinite(total) &&
+    total > 0 &&
+    done >= 0 &&
+    (stage === undefined || stage === 'read' || stage === 'store')
+  );
 }
 
 export function createDashboardClient(

@@ -9,6 +9,8 @@ import { capture, selector } from '../db/capture.test-support';
 import { buildBackup, parseBackup, serializeBackup, type BackupData } from '../export';
 import { draftKey, envelope, type DataChange, type PanelData, type Result } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../model';
+import { CROSSREF_CACHE_FORMAT, openCrossrefCache } from './crossref-cache';
+import { IMPORT_BATCH } from './data';
 import { createBackground, type ExtensionApi } from './index';
 
 const PAGE = 'https://www.international.gc.ca/upr/kazakhstan-34.html';
@@ -20,8 +22,16 @@ const panelIn = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, u
 const dashboard = { id: fakeBrowser.runtime.id, url: `${ORIGIN}dashboard.html`, tab: { id: 40, url: `${ORIGIN}dashboard.html` } };
 
 let dbCount = 0;
-function setUp(openTabs: { id: number; url: string }[] = [], { name = `background-${++dbCount}`, reset = true } = {}) {
-  if (reset) fakeBrowser.reset();
+interface SetUpOptions {
+  /** The databases of an earlier background (a worker Chromium stopped and started again); fresh ones by default. */
+  names?: { db: string; cache: string };
+  /** Counts each read of stored recommendations by state under review (what rebuilding the index reads). */
+  onStateRead?: () => void;
+  /** Keep the fake browser's state (its session storage): the same browser, a new worker. */
+  reset?: boolean;
+}
+function setUp(openTabs: { id: number; url: string }[] = [], options: SetUpOptions = {}) {
+  if (options.reset !== false) fakeBrowser.reset();
   let settings: Settings = { ...DEFAULT_SETTINGS };
   const broadcast: unknown[] = [];
   const tabCommands: { tabId: number; command: string }[] = [];
@@ -32,10 +42,26 @@ function setUp(openTabs: { id: number; url: string }[] = [], { name = `backgroun
   });
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('');
   vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async () => openTabs as never);
+  const names = options.names ?? { db: `background-${++dbCount}`, cache: `background-cache-${dbCount}` };
   const app = createBackground({
     browser: fakeBrowser as unknown as ExtensionApi,
     settings: { getValue: async () => settings, setValue: async (next) => void (settings = next) },
-    openDb: (options) => openUprDb({ ...options, name }),
+    openDb: async (open) => {
+      const db = await openUprDb({ ...open, name: names.db });
+      const { onStateRead } = options;
+      if (!onStateRead) return db;
+      return new Proxy(db, {
+        get(target, key) {
+          const value = Reflect.get(target, key, target);
+          if (key !== 'getAllFromIndex' && key !== 'getAll') return typeof value === 'function' ? value.bind(target) : value;
+          return (...args: unknown[]) => {
+            if (args[0] === 'recommendations') onStateRead();
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+    },
+    openCache: () => openCrossrefCache(names.cache),
   });
   const request = async <T>(type: string, payload: unknown, sender: object): Promise<T> => {
     const result = (await app.router(envelope(type, payload), sender)) as Result<T>;
@@ -43,7 +69,7 @@ function setUp(openTabs: { id: number; url: string }[] = [], { name = `backgroun
     return result.value;
   };
   const changes = () => broadcast.filter((m): m is { event: 'data.changed'; payload: DataChange } => (m as { event?: string }).event === 'data.changed').map((m) => m.payload);
-  return { app, name, request, changes, tabCommands, broadcast, getSettings: () => settings };
+  return { app, request, changes, tabCommands, broadcast, names, getSettings: () => settings };
 }
 
 type Fixture = ReturnType<typeof setUp>;
@@ -225,7 +251,7 @@ describe('background: every write announces what it changed', () => {
       [draftKey({ recommendationId: two!.id })]: { target: { recommendationId: two!.id }, body: 'an older draft', at: 1 },
       [`${draftKey({ recommendationId: one!.id })}x`]: { target: 'not a draft' },
     });
-    const woken = setUp([], { name: first.name, reset: false });
+    const woken = setUp([], { names: first.names, reset: false });
     const panel = await woken.request<{ recommendations: { note: { body: string } | null }[] }>('panel.load', {}, panelIn(1, PAGE));
     expect(panel.recommendations.map((r) => r.note?.body)).toEqual(['alpha beta gamma delta epsilon', 'saved after its draft']);
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
@@ -252,4 +278,111 @@ describe('background: every write announces what it changed', () => {
     // Another editor over the same base is another tab: both words kept where they overlap is its choice to make.
     await expect(bg.request('note.save', { target, patch: { body: 'alpha omega', base: 'alpha', editor: 'editor-2' } }, panelIn(2, PAGE))).rejects.toThrow(/^conflict/);
   });
+});
+
+describe('background: the cross-reference index outlives the worker', () => {
+  beforeEach(() => vi.restoreAllMocks());
+
+  type Earlier = { text: string; session: number; response: string | null; repeat: boolean };
+  const earlierOf = async (bg: Fixture) =>
+    (await bg.request<{ recommendations: { earlier: Earlier[] }[] }>('panel.load', {}, panelIn(1, PAGE))).recommendations.map((r) => r.earlier);
+  const datasetCsv = (response: string) =>
+    `Recommendation,State under review,Recommending State,Session,Response\n"Ratify the Optional Protocol",Kazakhstan,Canada,20,${response}\n"Amend the law on assembly",Kazakhstan,Canada,20,Noted\n`;
+  /** The part of the index stored for a state, once the background has written it (it does so after answering). */
+  const storedPart = async (cache: string, state: string) => {
+    const db = await openCrossrefCache(cache);
+    try {
+      return await vi.waitFor(async () => {
+        const part = await db.get('parts', state);
+        if (!part) throw new Error(`no stored part for ${state}`);
+        return part;
+      });
+    } finally {
+      db.close();
+    }
+  };
+  /** Canada's first-cycle statement to Kazakhstan (UPR 6), read in tab 2. */
+  const firstCycle = (bg: Fixture) => {
+    const page = capture(OTHER_PAGE, ['Ratify the Optional Protocol without delay.'], 6);
+    return bg.request('page.capture', { ...page, meta: { ...page.meta, cycle: 1 } }, annotatorIn(2, OTHER_PAGE));
+  };
+  /** A page read and a dataset imported, the panel loaded once, then the stored index part for Kazakhstan. */
+  async function firstWorker() {
+    const first = setUp();
+    await captured(first);
+    await first.request('dataset.import', { text: datasetCsv('Supported'), fileName: 'earlier.csv' }, dashboard);
+    const answer = await earlierOf(first);
+    await storedPart(first.names.cache, 'KAZ');
+    return { first, answer };
+  }
+
+  it('answers a fresh worker’s first panel with the same cross-references without reading every record again', async () => {
+    const { first, answer } = await firstWorker();
+    expect(answer[0]).toEqual([expect.objectContaining({ session: 20, response: 'supported', repeat: true })]);
+    let reads = 0;
+    const second = setUp([], { names: first.names, onStateRead: () => reads++ });
+    expect(await earlierOf(second)).toEqual(answer);
+    expect(reads).toBe(0);
+  });
+
+  it('after a write never serves what the stored index said before it', async () => {
+    const { first } = await firstWorker();
+    // The same rows again with another answer: as many records as before, one of them changed.
+    const second = setUp([], { names: first.names });
+    await second.request('dataset.import', { text: datasetCsv('Noted'), fileName: 'earlier.csv' }, dashboard);
+    const third = setUp([], { names: first.names });
+    expect((await earlierOf(third))[0]).toEqual([expect.objectContaining({ session: 20, response: 'noted' })]);
+    // A page of an earlier cycle read in another worker joins the cross-references of the next one.
+    const fourth = setUp([], { names: first.names });
+    await firstCycle(fourth);
+    const fifth = setUp([], { names: first.names });
+    expect((await earlierOf(fifth))[0]!.map((e) => e.session).sort()).toEqual([20, 6]);
+  });
+
+  it('takes back a page capture into a loaded index, and keeps it stored', async () => {
+    const { first } = await firstWorker();
+    await firstCycle(first);
+    expect((await earlierOf(first))[0]!.map((e) => e.session).sort()).toEqual([20, 6]);
+    await vi.waitFor(async () => expect((await storedPart(first.names.cache, 'KAZ')).records).toHaveLength(5));
+    let reads = 0;
+    const second = setUp([], { names: first.names, onStateRead: () => reads++ });
+    expect((await earlierOf(second))[0]!.map((e) => e.session).sort()).toEqual([20, 6]);
+    expect(reads).toBe(0);
+  });
+
+  it('rebuilds a stored index part that is damaged or of another format', async () => {
+    const { first, answer } = await firstWorker();
+    const db = await openCrossrefCache(first.names.cache);
+    const part = await db.get('parts', 'KAZ');
+    await db.put('parts', { ...part!, terms: part!.terms.map(() => 42 as unknown as string) });
+    expect(await earlierOf(setUp([], { names: first.names }))).toEqual(answer);
+    // Stored again, rebuilt.
+    await vi.waitFor(async () => expect((await db.get('parts', 'KAZ'))?.terms).toEqual(part!.terms));
+    await db.put('parts', { ...part!, format: CROSSREF_CACHE_FORMAT + 1, records: part!.records.map((r) => ({ ...r, response: null })) });
+    expect(await earlierOf(setUp([], { names: first.names }))).toEqual(answer);
+    db.close();
+  });
+});
+
+describe('background: a dataset import reports its progress in rows', () => {
+  beforeEach(() => vi.restoreAllMocks());
+
+  it('counts the rows read, then the rows stored, batch by batch, up to the file’s row count', async () => {
+    const bg = setUp();
+    const rows = IMPORT_BATCH + 1_000;
+    const lines = Array.from({ length: rows }, (_, i) => `"Ratify protocol number ${i}",Kazakhstan,Canada,20,Supported`);
+    const csv = `Recommendation,State under review,Recommending State,Session,Response\n${lines.join('\n')}\n`;
+    const summary = await bg.request<{ added: number }>('dataset.import', { text: csv, fileName: 'big.csv' }, dashboard);
+    expect(summary.added).toBe(rows);
+    const events = bg.broadcast
+      .filter((m): m is { event: 'import.progress'; payload: { done: number; total: number; stage: string } } => (m as { event?: string }).event === 'import.progress')
+      .map((m) => m.payload);
+    const read = events.filter((e) => e.stage === 'read');
+    const store = events.filter((e) => e.stage === 'store');
+    expect(read.at(-1)).toEqual({ stage: 'read', done: rows, total: rows });
+    // The write is followed too, in more than one step, never going back.
+    expect(store.map((e) => e.done)).toEqual([0, IMPORT_BATCH, rows]);
+    expect(store.every((e) => e.total === rows)).toBe(true);
+    expect(events.indexOf(store[0]!)).toBeGreaterThan(events.indexOf(read.at(-1)!));
+  }, 60_000);
 });

@@ -1,14 +1,15 @@
 // What every background service shares: the database and its repository, the cross-reference index, and the two
-// things every write does — drop what it made stale (`invalidate`) and tell every open panel and dashboard
-// (`announce`). Nothing here is kept that IndexedDB does not also hold: a worker stopped at any moment loses only
-// caches, and a fresh one opens the database again.
+// things every write does — keep the index in step (`changingAll`, `capturing`) and tell every open panel and
+// dashboard (`announce`). Nothing here is kept that IndexedDB does not also hold: a worker stopped at any moment
+// loses only caches, and a fresh one opens the database again (the index's persisted parts are a cache too).
 import type { IDBPDatabase } from 'idb';
 import type { browser as Browser } from 'wxt/browser';
 import { classifyRecommendation } from '../classify';
-import { createCrossrefIndex, type CrossrefIndex } from '../crossref';
+import type { CrossrefIndex } from '../crossref';
 import { BLOCKED_MESSAGE, createRepository, describeStorageError, NotFoundError, NoteConflictError, openUprDb, type OpenOptions, type Repository, type UprDb } from '../db';
 import { eventEnvelope, RequestError, type DataChange, type Sender } from '../messages';
-import { pageKey, type Settings } from '../model';
+import { pageKey, type Settings, type StoredRecommendation } from '../model';
+import { createCrossrefCache, openCrossrefCache, type OpenCrossrefCache } from './crossref-cache';
 
 /** The extension API as the background uses it: `wxt/browser` in the worker, a fake in unit tests. */
 export type ExtensionApi = typeof Browser;
@@ -24,6 +25,8 @@ export interface BackgroundDeps {
   settings: SettingsStore;
   /** Opens the database; unit tests open one of their own over fake-indexeddb. */
   openDb?: (options: OpenOptions) => Promise<IDBPDatabase<UprDb>>;
+  /** Opens the cross-reference cache (its own database, `upr-annotator-cache`); unit tests name one of their own. */
+  openCache?: OpenCrossrefCache;
 }
 
 export interface BackgroundContext {
@@ -32,19 +35,22 @@ export interface BackgroundContext {
   repo: Repository;
   /** `chrome-extension://<id>/` (or `moz-extension://…`): the origin of our own pages. */
   extensionOrigin: string;
-  /** The cross-reference index over every stored recommendation, built from IndexedDB when first needed. */
-  crossref(): Promise<CrossrefIndex>;
-  /** The index if it is built (a write may update it in place instead of dropping it). */
-  builtCrossref(): Promise<CrossrefIndex> | null;
-  /** Forget every cache built from stored records: the next reader rebuilds it from IndexedDB. */
-  invalidate(): void;
+  /**
+   * The cross-reference index with every stored recommendation to these states under review in it: loaded when first
+   * asked for, from the persisted cache or else from IndexedDB (./crossref-cache).
+   */
+  crossref(states: Iterable<string | null | undefined>): Promise<CrossrefIndex>;
+  /** Runs a write that may change any stored recommendation: the cross-reference cache is dropped before and after. */
+  changingAll<T>(work: () => Promise<T>): Promise<T>;
+  /** Runs a capture of recommendations to these states: their cached parts are dropped first, the records it stores join the index. */
+  capturing(states: Iterable<string | null | undefined>, work: () => Promise<StoredRecommendation[]>): Promise<StoredRecommendation[]>;
   /** Tell every open panel and dashboard what a write changed; nobody may be listening, which is fine. */
   announce(change: DataChange): void;
   /** Runs a storage operation, turning its failures into sentences for the user. */
   stored<T>(work: () => Promise<T>): Promise<T>;
 }
 
-export function createContext({ browser, settings, openDb = openUprDb }: BackgroundDeps): BackgroundContext {
+export function createContext({ browser, settings, openDb = openUprDb, openCache = () => openCrossrefCache() }: BackgroundDeps): BackgroundContext {
   // The connection is cached only as a speed-up.
   let dbPromise: Promise<IDBPDatabase<UprDb>> | null = null;
   const getDb = () =>
@@ -56,29 +62,37 @@ export function createContext({ browser, settings, openDb = openUprDb }: Backgro
       throw new RequestError('storage', describeStorageError(error));
     }));
 
-  let crossrefPromise: Promise<CrossrefIndex> | null = null;
+  const crossrefCache = createCrossrefCache(getDb, openCache);
   const repo = createRepository(getDb, {
     classify: classifyRecommendation,
     // A dataset row merged into its page capture is no longer a record of its own: the index forgets it.
-    onRemoved: (ids) => void crossrefPromise?.then((index) => index.remove(ids)).catch(() => {}),
+    onRemoved: (ids) => crossrefCache.removed(ids),
   });
-  const crossref = () =>
-    (crossrefPromise ??= repo.allRecommendations().then(
-      (records) => createCrossrefIndex(records),
-      (error: unknown) => {
-        crossrefPromise = null;
-        throw error;
-      },
-    ));
 
   return {
     browser,
     settings,
     repo,
     extensionOrigin: new URL(browser.runtime.getURL('/')).href,
-    crossref,
-    builtCrossref: () => crossrefPromise,
-    invalidate: () => void (crossrefPromise = null),
+    crossref: (states) => crossrefCache.forStates(states),
+    async changingAll(work) {
+      await crossrefCache.changing('all');
+      try {
+        return await work();
+      } finally {
+        crossrefCache.invalidate('all');
+      }
+    },
+    async capturing(states, work) {
+      const scope = [...states];
+      await crossrefCache.changing(scope);
+      let stored: StoredRecommendation[] = [];
+      try {
+        return (stored = await work());
+      } finally {
+        crossrefCache.added(stored, scope);
+      }
+    },
     announce: (change) => void browser.runtime.sendMessage(eventEnvelope('data.changed', change)).catch(() => {}),
     async stored(work) {
       try {

@@ -3,12 +3,15 @@
 import { DatasetError, parseDataset, toStoredRecommendation } from '../dataset';
 import type { RecordSets } from '../db';
 import { applyImport, ImportError, parseBackup, parseW3c, previewImport, resolveW3cImport, type BackupData } from '../export';
-import { eventEnvelope, RequestError, type Handlers } from '../messages';
+import { eventEnvelope, RequestError, type Handlers, type ImportStage } from '../messages';
 import type { BackgroundContext } from './context';
 import type { NotesService } from './notes';
 import type { TabsService } from './tabs';
 
 type DataHandlers = Pick<Handlers, 'data.export' | 'data.import' | 'dataset.import' | 'data.deleteAll'>;
+
+/** Rows of a dataset written per transaction. */
+export const IMPORT_BATCH = 5_000;
 
 /** Above this many recommendations an export leaves out the cross-reference counts (seconds of work). */
 const CROSSREF_COUNT_LIMIT = 5_000;
@@ -28,16 +31,14 @@ const count = (sets: RecordSets) => ({ pages: sets.pages.length, recommendations
 
 export function createDataHandlers(ctx: BackgroundContext, tabs: TabsService, notes: Pick<NotesService, 'forgetDrafts'>): DataHandlers {
   const { repo, stored, settings } = ctx;
-  const changedEverything = () => {
-    ctx.invalidate();
-    ctx.announce({ scope: 'all' });
-  };
+  // Every write here goes through ctx.changingAll, which keeps the cross-reference index in step.
+  const changedEverything = () => ctx.announce({ scope: 'all' });
   return {
     async 'data.export'({ pageUrl }) {
       // A statement's export carries that statement only; the user's settings go with a whole backup.
       const [records, userSettings] = await Promise.all([stored(() => repo.exportRecords(pageUrl)), pageUrl ? undefined : settings.getValue()]);
       if (records.recommendations.length > CROSSREF_COUNT_LIMIT) return { ...records, settings: userSettings };
-      const index = await ctx.crossref();
+      const index = await stored(() => ctx.crossref(records.recommendations.map((r) => r.stateUnderReviewCode)));
       const crossrefCounts = Object.fromEntries(records.recommendations.map((r) => [r.id, index.earlierFor(r, { limit: 100 }).length]));
       return { ...records, settings: userSettings, crossrefCounts };
     },
@@ -47,35 +48,50 @@ export function createDataHandlers(ctx: BackgroundContext, tabs: TabsService, no
       const { kind, incoming } = readImport(text, current);
       const preview = previewImport(current, incoming);
       if (apply) {
-        await stored(() => repo.importRecords(preview.writes));
+        await stored(() => ctx.changingAll(() => repo.importRecords(preview.writes)));
         if (kind === 'backup' && chosenSettings.length > 0) await settings.setValue(applyImport(current, incoming, chosenSettings).settings!);
         changedEverything();
       }
       return { kind, added: count(preview.added), updated: count(preview.updated), unchanged: preview.unchanged, conflicts: preview.conflicts.length, settingChanges: preview.settingChanges, applied: apply };
     },
     async 'dataset.import'({ text, fileName }) {
-      let lastReported = -1;
+      // The progress bar follows rows: those read, then those stored, each of the file's row count.
+      const progress = (stage: ImportStage, done: number, total: number) =>
+        void ctx.browser.runtime.sendMessage(eventEnvelope('import.progress', { stage, done, total: Math.max(total, done, 1) })).catch(() => {});
       const parsed = await parseDataset(text, {
         fileName,
-        onProgress: ({ fraction }) => {
-          const done = Math.floor(fraction * 100);
-          if (done === lastReported) return;
-          lastReported = done;
-          ctx.browser.runtime.sendMessage(eventEnvelope('import.progress', { done, total: 100 })).catch(() => {});
-        },
+        // While reading, the row count is foreseen from how much of the text the rows so far took.
+        onProgress: ({ fraction, rows }) => progress('read', rows, fraction > 0 ? Math.round(rows / fraction) : rows),
       }).catch((error: unknown) => {
         if (error instanceof DatasetError) throw new RequestError('invalid', error.message);
         throw error;
       });
       const now = Date.now();
-      const records = await Promise.all(parsed.rows.map((row) => toStoredRecommendation(row, now)));
-      const { added, updated } = await stored(() => repo.importRecommendations(records, now));
+      const total = parsed.rows.length;
+      progress('store', 0, total);
+      // Written in batches (ids, then one transaction each), so memory stays bounded and progress follows the write.
+      const { added, updated } = await stored(() =>
+        ctx.changingAll(async () => {
+          const counts = { added: 0, updated: 0 };
+          const taken = new Set<string>();
+          const existing = await repo.recommendationIds();
+          for (let start = 0; start < total; start += IMPORT_BATCH) {
+            const batch = parsed.rows.slice(start, start + IMPORT_BATCH);
+            const records = await Promise.all(batch.map((row) => toStoredRecommendation(row, now)));
+            const written = await repo.importRecommendations(records, now, { taken, existing });
+            counts.added += written.added;
+            counts.updated += written.updated;
+            progress('store', start + batch.length, total);
+          }
+          return counts;
+        }),
+      );
       changedEverything();
       return { added, updated, skipped: parsed.skipped, skippedCount: parsed.skippedCount };
     },
     async 'data.deleteAll'() {
       await notes.forgetDrafts();
-      await stored(() => repo.deleteAll());
+      await stored(() => ctx.changingAll(() => repo.deleteAll()));
       changedEverything();
       // Each statement open in a tab is read and captured again, so its panel goes on with empty notes, not with
       // records that no longer exist.

@@ -30,10 +30,11 @@ export function earlierOf(index: CrossrefIndex, rec: StoredRecommendation, limit
 
 export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): PageHandlers {
   const { repo, stored } = ctx;
-  // A correction changes which records the page has and what they say: the index is rebuilt, every panel told, and
-  // the page read again in the other tabs that show it (the correcting tab reads it again itself).
+  // A correction changes which records the page has, what they say and about which state: the index is rebuilt
+  // (`changingAll` around the write), every panel told, and the page read again in the other tabs that show it
+  // (the correcting tab reads it again itself).
+  const correct = (url: string, change: Parameters<typeof repo.correctPage>[1]) => stored(() => ctx.changingAll(() => repo.correctPage(url, change)));
   const corrected = (url: string, tabId: number | undefined) => {
-    ctx.invalidate();
     ctx.announce({ scope: 'page', pageUrl: pageKey(url) });
     void tabs.refreshTabs(pageKey(url), tabId);
   };
@@ -42,7 +43,7 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
     const tab = tabOf(sender);
     if (!tab.url) throw new RequestError('not-found', 'This tab shows no page.');
     const url = tab.url;
-    await stored(async () => repo.correctPage(url, await change(url)));
+    await correct(url, await change(url));
     corrected(url, tab.id);
     tabs.sendToTab(tab.id, 'refresh');
   };
@@ -53,7 +54,7 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
     },
     async 'page.correct'({ url, add, reject }, sender) {
       assertOwnPage(sender, url);
-      await stored(() => repo.correctPage(url, { add, reject }));
+      await correct(url, { add, reject });
       corrected(url, sender.tab?.id);
       return null;
     },
@@ -61,7 +62,7 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
       const tab = tabOf(sender);
       const rec = await stored(() => repo.getRecommendation(recommendationId));
       if (!rec?.pageUrl) throw new RequestError('not-found', 'That recommendation is not stored.');
-      await stored(() => repo.correctPage(rec.pageUrl!, { reject: [rec.text] }));
+      await correct(rec.pageUrl, { reject: [rec.text] });
       corrected(rec.pageUrl, tab.id);
       tabs.sendToTab(tab.id, 'refresh');
       return null;
@@ -92,10 +93,10 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
     },
     async 'page.capture'(capture, sender) {
       assertOwnPage(sender, capture.url);
-      const captured = await stored(() => repo.capturePage(capture));
-      // A built index takes the new records in place; an unbuilt one reads them when it is built.
-      const index = ctx.builtCrossref();
-      if (index) (await index).add(captured);
+      // The states the records may be stored under: the page's, or the one the user corrected it to.
+      const states = [capture.meta.stateUnderReviewCode, (await stored(() => repo.getPage(capture.url)))?.corrections?.meta?.stateUnderReviewCode];
+      // The index takes the new records in place where a state is loaded; others read them when they are loaded.
+      const captured = await stored(() => ctx.capturing(states, () => repo.capturePage(capture)));
       if ((sender.frameId ?? 0) === 0) tabs.showCount(tabOf(sender).id, captured.length);
       ctx.announce({ scope: 'page', pageUrl: pageKey(capture.url) });
       return { recommendations: captured.map((r) => ({ n: r.n, id: r.id })) };
@@ -103,9 +104,9 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
     async 'panel.load'(_payload, sender): Promise<PanelData> {
       const tab = tabOf(sender);
       if (!tab.url) return { tabId: tab.id, page: null, recommendations: [], orphans: [], pageNote: null, tags: [], earlierSummary: null };
-      const [{ page, recommendations, orphans, notes, pageNote }, tags, index] = await stored(() =>
-        Promise.all([repo.loadPage(tab.url!), repo.listTags(), ctx.crossref()]),
-      );
+      const [{ page, recommendations, orphans, notes, pageNote }, tags] = await stored(() => Promise.all([repo.loadPage(tab.url!), repo.listTags()]));
+      const states = [page?.stateUnderReviewCode, ...[...recommendations, ...orphans].map((r) => r.stateUnderReviewCode)];
+      const index = await stored(() => ctx.crossref(states));
       const noteOf = new Map(notes.map((n) => [n.recommendationId, n]));
       const withNote = (r: StoredRecommendation) => ({ ...r, note: noteOf.get(r.id) ?? null, earlier: earlierOf(index, r) });
       const summary = page ? index.summaryFor(page) : null;

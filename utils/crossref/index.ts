@@ -1,8 +1,9 @@
 // utils/crossref: the index of stored recommendations that answers "what was recommended to this state before?" —
 // earlier-cycle recommendations to the same state under review, ranked by text similarity, shared themes and the
 // same recommending state, with a "repeat" flag for near-identical text — and "how did this state answer that
-// state in earlier cycles?" counts. Owned by the background; pure (no storage, no DOM), so it is rebuilt from
-// IndexedDB whenever the worker wakes.
+// state in earlier cycles?" counts. Owned by the background; pure (no storage, no DOM). Every question is about one
+// state under review, so the background loads it a state at a time, and stores each state's part (`partOf`, with
+// the comparison words already computed) for the next worker to load back (`addPart`): utils/background/crossref-cache.
 //
 // Records are kept per state under review, and a query scores every earlier record of that state on word overlap
 // (each record's distinct words are kept as sorted ids, so overlap is a merge). A state holds a few hundred to two
@@ -70,6 +71,20 @@ export interface CrossrefIndex {
   readonly size: number;
   /** The records as JSON; `loadCrossrefIndex` turns it back into an index. */
   serialize(): string;
+  /** One state under review's records with their comparison words, as `addPart` takes them back. */
+  partOf(stateUnderReviewCode: string): CrossrefPart;
+  /** Adds a state's records with the words `partOf` gave for them, computing nothing; throws on a malformed part. */
+  addPart(part: CrossrefPart): void;
+}
+
+/**
+ * One state under review's share of the index in a form that can be stored (structured clone or JSON): its records,
+ * and for each the comparison words (space-separated) and language, so loading it back computes nothing.
+ */
+export interface CrossrefPart {
+  records: CrossrefRecord[];
+  terms: string[];
+  languages: (ComparisonLanguage | null)[];
 }
 
 const DEFAULT_LIMIT = 5;
@@ -104,13 +119,18 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
   /** State under review → its records; every question is about one state. */
   const byState = new Map<string, Map<string, Entry>>();
   const termIdOf = new Map<string, number>();
+  /** Id → word, to give a state's words back in `partOf`. */
+  const termOf: string[] = [];
 
   function termIds(terms: readonly string[], addMissing: boolean): { ids: number[]; unknown: number } {
     const ids: number[] = [];
     let unknown: Set<string> | null = null;
     for (const term of terms) {
       let id = termIdOf.get(term);
-      if (id === undefined && addMissing) termIdOf.set(term, (id = termIdOf.size));
+      if (id === undefined && addMissing) {
+        termIdOf.set(term, (id = termOf.length));
+        termOf.push(term);
+      }
       if (id === undefined) (unknown ??= new Set()).add(term);
       else ids.push(id);
     }
@@ -132,9 +152,8 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
     if (bucket.size === 0) byState.delete(sur);
   }
 
-  function addOne(record: CrossrefRecord): void {
+  function addOne(record: CrossrefRecord, profile: { terms: readonly string[]; language: ComparisonLanguage | null } = comparisonProfile(record.text)): void {
     if (entries.has(record.id)) removeOne(record.id);
-    const profile = comparisonProfile(record.text);
     const entry: Entry = { record, termIds: termIds(profile.terms, true).ids, language: profile.language, considers: profile.terms.includes(CONSIDER) };
     entries.set(record.id, entry);
     const sur = record.stateUnderReviewCode;
@@ -199,6 +218,24 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
       }
       summary.byCycle = [...perCycle].sort(([a], [b]) => a - b).map(([c, counts]) => ({ cycle: c, ...counts }));
       return summary;
+    },
+    partOf(sur) {
+      const part: CrossrefPart = { records: [], terms: [], languages: [] };
+      for (const entry of byState.get(sur)?.values() ?? []) {
+        part.records.push(entry.record);
+        part.terms.push(entry.termIds.map((id) => termOf[id]).join(' '));
+        part.languages.push(entry.language);
+      }
+      return part;
+    },
+    addPart({ records, terms, languages }) {
+      if (!Array.isArray(records) || !Array.isArray(terms) || !Array.isArray(languages) || terms.length !== records.length || languages.length !== records.length) {
+        throw new Error('Not a cross-reference index part');
+      }
+      if (!records.every(isCrossrefRecord) || !terms.every((t) => typeof t === 'string') || !languages.every(isLanguage)) {
+        throw new Error('A cross-reference index part holds malformed records');
+      }
+      records.forEach((record, i) => addOne(record, { terms: terms[i] ? terms[i].split(' ') : [], language: languages[i]! }));
     },
     serialize() {
       return JSON.stringify({ version: SERIAL_VERSION, records: [...entries.values()].map((e) => e.record) });
@@ -276,6 +313,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 const nullableString = (v: unknown) => v === null || typeof v === 'string';
 const nullableInt = (v: unknown) => v === null || Number.isInteger(v);
+
+function isLanguage(value: unknown): value is ComparisonLanguage | null {
+  return value === null || value === 'en' || value === 'fr' || value === 'es';
+}
 
 function isCrossrefRecord(value: unknown): value is CrossrefRecord {
   return (

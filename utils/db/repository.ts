@@ -79,6 +79,16 @@ export interface RepositoryOptions {
   onRemoved?: (ids: string[]) => void;
 }
 
+export interface ImportOptions {
+  /** Page records already joined by a dataset row: an import written in several batches shares it, so two rows never join one. */
+  taken?: Set<string>;
+  /**
+   * Every stored recommendation id, read once for an import written in batches (`recommendationIds`): a row whose id
+   * is not in it is new, and is written without being read first. Ids written are added.
+   */
+  existing?: Set<string>;
+}
+
 export interface Repository {
   capturePage(capture: PageCapture, now?: number): Promise<StoredRecommendation[]>;
   loadPage(url: string): Promise<LoadedPage>;
@@ -92,6 +102,10 @@ export interface Repository {
   listTags(): Promise<string[]>;
   /** Every stored recommendation (for the cross-reference index). */
   allRecommendations(): Promise<StoredRecommendation[]>;
+  /** The ids of every stored recommendation. */
+  recommendationIds(): Promise<Set<string>>;
+  /** The stored page (its metadata and the user's corrections), or null. */
+  getPage(url: string): Promise<StoredPage | null>;
   getRecommendation(id: string): Promise<StoredRecommendation | null>;
   /** Everything, deleted notes included (a backup restores undo too); limited to one page when given. */
   exportRecords(pageUrl?: string): Promise<RecordSets>;
@@ -101,7 +115,7 @@ export interface Repository {
    * Recommendations from a dataset: new ones added; known ones take the dataset's record. A row that is a
    * recommendation already read on a page (same states and session, near-identical words) merges into that record.
    */
-  importRecommendations(records: StoredRecommendation[], now?: number): Promise<{ added: number; updated: number }>;
+  importRecommendations(records: StoredRecommendation[], now?: number, options?: ImportOptions): Promise<{ added: number; updated: number }>;
   deleteAll(): Promise<void>;
   /** The user's corrections to a page: recommendations added by hand, texts that are not recommendations, metadata. */
   correctPage(url: string, change: PageCorrection, now?: number): Promise<StoredPage>;
@@ -423,6 +437,14 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       return (await getDb()).getAll('recommendations');
     },
 
+    async recommendationIds() {
+      return new Set(await (await getDb()).getAllKeys('recommendations'));
+    },
+
+    async getPage(url) {
+      return (await (await getDb()).get('pages', pageKey(url))) ?? null;
+    },
+
     async getRecommendation(id) {
       return (await (await getDb()).get('recommendations', id)) ?? null;
     },
@@ -462,9 +484,10 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       await tx.done;
     },
 
-    async importRecommendations(records, now = Date.now()) {
+    async importRecommendations(records, now = Date.now(), { taken = new Set<string>(), existing } = {}) {
       const db = await getDb();
-      const tx = db.transaction(['recommendations', 'notes', 'tags'], 'readwrite');
+      // A dataset can be imported again if the browser fails before the disk has it: no flush per batch.
+      const tx = db.transaction(['recommendations', 'notes', 'tags'], 'readwrite', { durability: 'relaxed' });
       const store = tx.objectStore('recommendations');
       // The records read on a page (few, next to a dataset) by state and session: where a row may have its twin.
       const onPages = new Map<string, StoredRecommendation[]>();
@@ -476,7 +499,8 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       let updated = 0;
       const removed: string[] = [];
       const put = async (record: StoredRecommendation) => {
-        const earlier = await store.get(record.id);
+        const earlier = existing && !existing.has(record.id) ? undefined : await store.get(record.id);
+        existing?.add(record.id);
         if (!earlier) {
           added++;
           return store.put(record);
@@ -490,7 +514,6 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       for (const record of records) (onPages.has(twinGroup(record) ?? '') ? maybeTwins : plain).push(record);
       await Promise.all(plain.map(put));
       // Rows that may be a page's recommendation, one after the other: two rows never merge into one page record.
-      const taken = new Set<string>();
       for (const record of maybeTwins) {
         const earlier = await store.get(record.id);
         const twin = earlier && earlier.pageUrl !== null ? earlier : pageTwinOf(record, onPages.get(twinGroup(record)!)!, taken);

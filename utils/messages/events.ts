@@ -47,7 +47,7 @@ const EVENTS = {
   'import.progress': {
     from: 'background',
     payload: v.pipe(
-      v.object({ done: v.pipe(finite, v.minValue(0)), total: v.pipe(finite, v.gtValue(0)) }),
+      v.object({ done: v.pipe(finite, v.minValue(0)), total: v.pipe(finite, v.gtValue(0)), stage: v.optional(v.picklist(['read', 'store'])) }),
       v.check(({ done, total }) => done <= total),
     ),
   },

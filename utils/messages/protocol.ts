@@ -271,13 +271,19 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: Err
  */
 export type DataChange = { scope: 'note'; note: Note } | { scope: 'page'; pageUrl: string } | { scope: 'all' };
 
+/** What a dataset import is doing: reading the file's rows, or storing them. */
+export type ImportStage = 'read' | 'store';
+
 /** One-way notices. `page.selected`: a highlight was clicked or reached by keyboard (page → its panel). `data.changed`: broadcast by the background after a write. */
 export interface Events {
   'page.selected': { n: number };
   /** The page was read again (its content changed): panels in that tab reload. */
   'page.updated': Record<string, never>;
-  /** How far a dataset import has read its file: `done` of `total`. */
-  'import.progress': { done: number; total: number };
+  /**
+   * How far a dataset import has gone, in rows: `done` of `total` read from the file (`total` foreseen until the end),
+   * then stored. Without a stage, reading.
+   */
+  'import.progress': { done: number; total: number; stage?: ImportStage };
   'data.changed': DataChange;
 }
 
