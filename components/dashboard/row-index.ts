@@ -3,10 +3,12 @@
 // tokens, folding, every word required, the last word as a prefix, words over five letters within the same edit
 // distance — but answers in typed arrays with a cheap relevance score (MiniSearch itself takes seconds to index
 // 100k rows and a second for a one-letter prefix); facet values interned so counts are one pass over integers; and
-// each sort order computed once.
+// each sort order computed once. The term and facet indexes build in steps (generators that yield between chunks of
+// rows), so the dashboard can build them in idle time without holding the page for a second; and a search's ranking
+// is exact for the first screen at once and for the rest when asked (rankRows).
 import { fold } from '../format';
 import { labelsOf } from '../search';
-import { FACET_KEYS, orderFacetCounts, sortOrder, type DashboardRow, type FacetCount, type FacetKey, type FacetSelection, type SortKey } from './dashboard-rows';
+import { columnsOf, FACET_KEYS, orderFacetCounts, sortPositions, type DashboardRow, type FacetCount, type FacetKey, type FacetSelection, type Rows, type SortColumns, type SortKey } from './dashboard-rows';
 
 const TOKEN = /[\s\p{P}\p{S}]+/u;
 /** The field weights of components/search.ts. */
@@ -21,20 +23,18 @@ const MAX_FUZZY = 6;
 export type RowMask = Uint8Array;
 
 export interface SearchResult {
-  /** Row positions that match, best first. */
-  ranked: Int32Array;
+  /** Per row, 1 where it matches. */
   mask: RowMask;
+  /** Per row, its relevance (0 where it does not match). */
+  scores: Float64Array;
+  /** How many rows match. */
+  count: number;
+  /** Row positions that match, best first (ranked when first read). */
+  readonly ranked: Int32Array;
 }
 
 export interface RowMatcher {
   search(query: string): SearchResult | null;
-}
-
-interface Posting {
-  /** Row positions, ascending, one per row. */
-  rows: number[];
-  /** The best field weight the term has in each of those rows. */
-  boost: number[];
 }
 
 function editDistanceWithin(a: string, b: string, max: number): number {
@@ -72,9 +72,33 @@ function fieldsOf(row: DashboardRow, labels: (row: DashboardRow) => string): str
   return [row.recommendation?.text ?? row.page?.title ?? '', notes.map((n) => n.body).join('\n'), notes.flatMap((n) => n.tags).join(' '), labels(row)];
 }
 
-export function createRowMatcher(rows: readonly DashboardRow[]): RowMatcher {
-  const postings = new Map<string, Posting>();
-  const folded = new Map<string, string>();
+/** How many rows a build step reads before it yields. */
+const ROWS_PER_STEP = 500;
+
+/** Runs a stepped build to its end. */
+export function buildAtOnce<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+export const createRowMatcher = (rows: Rows): RowMatcher => buildAtOnce(buildRowMatcher(rows));
+
+/** An Int32Array that grows by doubling. */
+function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (size <= array.length) return array;
+  const next = new Int32Array(Math.max(size, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+export function* buildRowMatcher(rows: Rows): Generator<void, RowMatcher> {
+  const count = rows.length;
+  // Terms by id; each token read once (its folded term's id, -1 when it folds to nothing).
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  const tokenTerm = new Map<string, number>();
   const labelCache = new Map<string, string>();
   const labels = (row: DashboardRow) => {
     const rec = row.recommendation;
@@ -84,47 +108,93 @@ export function createRowMatcher(rows: readonly DashboardRow[]): RowMatcher {
     if (value === undefined) labelCache.set(key, (value = labelsOf({ notes, themes: rec?.themes ?? [], actionCategory: rec?.actionCategory ?? null })));
     return value;
   };
-  const termsOf = (text: string) => {
-    const terms: string[] = [];
+  const termIdsOf = (text: string): number[] => {
+    const out: number[] = [];
     for (const token of text.split(TOKEN)) {
       if (!token) continue;
-      let term = folded.get(token);
-      if (term === undefined) folded.set(token, (term = fold(token)));
-      if (term) terms.push(term);
+      let id = tokenTerm.get(token);
+      if (id === undefined) {
+        const term = fold(token);
+        id = term ? termIds.get(term) : -1;
+        if (id === undefined) {
+          termIds.set(term, (id = terms.length));
+          terms.push(term);
+        }
+        tokenTerm.set(token, id);
+      }
+      if (id >= 0) out.push(id);
     }
-    return terms;
+    return out;
   };
+  // First pass: each row's distinct terms with the best field weight they have in it (as the field's number), in
+  // typed arrays that grow, not one array per term.
+  let pairTerm = new Int32Array(1 << 16);
+  let pairField = new Int32Array(1 << 16);
+  let pairs = 0;
+  const rowStart = new Int32Array(count + 1);
+  let lastRow = new Int32Array(1 << 12).fill(-1);
+  let lastPair = new Int32Array(1 << 12);
+  let termRows = new Int32Array(1 << 12);
   // Rows share their labels (themes, category, status): their terms are read once per distinct set.
-  const labelTerms = new Map<string, string[]>();
-  for (let i = 0; i < rows.length; i++) {
-    const fields = fieldsOf(rows[i]!, labels);
+  const labelTerms = new Map<string, number[]>();
+  for (let i = 0; i < count; i++) {
+    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+    const fields = fieldsOf(rows.at(i)!, labels);
     for (let f = 0; f < FIELDS.length; f++) {
       const text = fields[f]!;
       if (!text) continue;
-      let terms: string[];
+      let ids: number[];
       if (f === 3) {
-        terms = labelTerms.get(text) ?? termsOf(text);
-        labelTerms.set(text, terms);
-      } else terms = termsOf(text);
-      for (const term of terms) {
-        let posting = postings.get(term);
-        if (!posting) postings.set(term, (posting = { rows: [], boost: [] }));
-        const last = posting.rows.length - 1;
-        if (posting.rows[last] === i) posting.boost[last] = Math.max(posting.boost[last]!, BOOST[f]!);
-        else {
-          posting.rows.push(i);
-          posting.boost.push(BOOST[f]!);
+        ids = labelTerms.get(text) ?? termIdsOf(text);
+        labelTerms.set(text, ids);
+      } else ids = termIdsOf(text);
+      if (terms.length > lastRow.length) {
+        const size = Math.max(terms.length, lastRow.length * 2);
+        const rowsBefore = lastRow;
+        lastRow = new Int32Array(size).fill(-1);
+        lastRow.set(rowsBefore);
+        lastPair = grown(lastPair, size);
+        termRows = grown(termRows, size);
+      }
+      for (const id of ids) {
+        if (lastRow[id] === i) {
+          const p = lastPair[id]!;
+          if (BOOST[f]! > BOOST[pairField[p]!]!) pairField[p] = f;
+          continue;
         }
+        if (pairs === pairTerm.length) {
+          pairTerm = grown(pairTerm, pairs + 1);
+          pairField = grown(pairField, pairs + 1);
+        }
+        lastRow[id] = i;
+        lastPair[id] = pairs;
+        termRows[id]!++;
+        pairTerm[pairs] = id;
+        pairField[pairs++] = f;
       }
     }
+    rowStart[i + 1] = pairs;
   }
-  const vocabulary = [...postings.keys()].sort();
-  const count = rows.length;
+  // Second pass: per term, its rows (ascending) and weights, one after another in two arrays.
+  const termStart = new Int32Array(terms.length + 1);
+  for (let t = 0; t < terms.length; t++) termStart[t + 1] = termStart[t]! + termRows[t]!;
+  const postingRows = new Int32Array(pairs);
+  const postingBoost = new Float64Array(pairs);
+  const fill = termStart.slice(0, terms.length);
+  for (let i = 0; i < count; i++) {
+    if (i % (ROWS_PER_STEP * 4) === ROWS_PER_STEP * 4 - 1) yield;
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      const at = fill[pairTerm[p]!]!++;
+      postingRows[at] = i;
+      postingBoost[at] = BOOST[pairField[p]!]!;
+    }
+  }
+  const vocabulary = [...terms].sort();
 
   /** The index terms a query word matches, each with its weight (exact 1, prefix and fuzzy less, as MiniSearch). */
   function termsFor(word: string, isLast: boolean): [string, number][] {
     const out = new Map<string, number>();
-    if (postings.has(word)) out.set(word, 1);
+    if (termIds.has(word)) out.set(word, 1);
     if (isLast) {
       for (let k = lowerBound(vocabulary, word); k < vocabulary.length && vocabulary[k]!.startsWith(word); k++) {
         const term = vocabulary[k]!;
@@ -155,33 +225,151 @@ export function createRowMatcher(rows: readonly DashboardRow[]): RowMatcher {
         .filter(Boolean);
       const mask = new Uint8Array(count);
       const scores = new Float64Array(count);
-      if (words.length === 0) return { ranked: new Int32Array(0), mask };
+      if (words.length === 0) return resultOf(mask, scores, 0);
       // hits[i] counts the query words row i matched; a row matches when it matched every one.
       const hits = new Uint8Array(count);
       words.forEach((word, w) => {
         const seen = new Uint8Array(count);
         for (const [term, weight] of termsFor(word, w === words.length - 1)) {
-          const posting = postings.get(term)!;
-          const idf = Math.log(1 + (count - posting.rows.length + 0.5) / (posting.rows.length + 0.5));
-          for (let k = 0; k < posting.rows.length; k++) {
-            const i = posting.rows[k]!;
+          const t = termIds.get(term)!;
+          const from = termStart[t]!;
+          const to = termStart[t + 1]!;
+          const idf = Math.log(1 + (count - (to - from) + 0.5) / (to - from + 0.5));
+          for (let k = from; k < to; k++) {
+            const i = postingRows[k]!;
             if (hits[i] !== w) continue; // missed an earlier word
-            scores[i] = scores[i]! + weight * posting.boost[k]! * idf;
+            scores[i] = scores[i]! + weight * postingBoost[k]! * idf;
             seen[i] = 1;
           }
         }
         for (let i = 0; i < count; i++) if (seen[i]) hits[i] = w + 1;
       });
-      const matched: number[] = [];
+      let matched = 0;
       for (let i = 0; i < count; i++) {
         if (hits[i] === words.length) {
           mask[i] = 1;
-          matched.push(i);
-        }
+          matched++;
+        } else scores[i] = 0;
       }
-      matched.sort((a, b) => scores[b]! - scores[a]! || a - b);
-      return { ranked: Int32Array.from(matched), mask };
+      return resultOf(mask, scores, matched);
     },
+  };
+}
+
+function resultOf(mask: RowMask, scores: Float64Array, count: number): SearchResult {
+  let ranked: Int32Array | null = null;
+  return {
+    mask,
+    scores,
+    count,
+    get ranked() {
+      if (!ranked) {
+        const order = rankRows(scores, positionsOf(mask, count), 0);
+        order.complete();
+        ranked = order.positions;
+      }
+      return ranked;
+    },
+  };
+}
+
+/** The positions where the mask is 1, ascending. */
+export function positionsOf(mask: RowMask, count: number): Int32Array {
+  const out = new Int32Array(count);
+  let k = 0;
+  for (let i = 0; i < mask.length && k < count; i++) if (mask[i]) out[k++] = i;
+  return out;
+}
+
+/** Row positions best first; the first `exact` of them in their final order, the rest until complete(). */
+export interface RankedRows {
+  /** The candidates' positions (in `out`, when given), best first. */
+  readonly positions: Int32Array;
+  readonly exact: number;
+  complete(): void;
+}
+
+/**
+ * The candidates (row positions, ascending) by relevance, best first, equal scores in row order. The `first` best
+ * are picked and ordered at once (one pass, a heap of `first`); the others follow in row order until complete()
+ * sorts them, so a one-letter search over 100,000 rows shows its first screen without sorting 86,000 rows.
+ */
+export function rankRows(scores: Float64Array, candidates: Int32Array, first: number, out?: Int32Array): RankedRows {
+  const n = candidates.length;
+  const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+  let exact = 0;
+  const positions = out ? out.subarray(0, n) : new Int32Array(n);
+  const complete = () => {
+    if (exact === n) return;
+    // Every score's place among the distinct scores (a numeric sort, not 86,000 comparator calls), then the rows
+    // placed by that rank, in row order within a rank.
+    const sorted = new Float64Array(n);
+    for (let k = 0; k < n; k++) sorted[k] = -scores[candidates[k]!]!;
+    sorted.sort();
+    let distinct = 0;
+    for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[distinct++] = sorted[k]!;
+    const rank = new Int32Array(n);
+    const starts = new Int32Array(distinct + 1);
+    for (let k = 0; k < n; k++) {
+      const key = -scores[candidates[k]!]!;
+      let lo = 0;
+      let hi = distinct - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid]! < key) lo = mid + 1;
+        else hi = mid;
+      }
+      rank[k] = lo;
+      starts[lo + 1]!++;
+    }
+    for (let r = 0; r < distinct; r++) starts[r + 1]! += starts[r]!;
+    for (let k = 0; k < n; k++) positions[starts[rank[k]!]!++] = candidates[k]!;
+    exact = n;
+  };
+  if (first <= 0 || n <= first * 4) complete();
+  else {
+    // A heap of the best `first` so far, the worst of them on top.
+    const heap = new Int32Array(first);
+    let size = 0;
+    const sift = (at: number) => {
+      for (;;) {
+        const left = at * 2 + 1;
+        if (left >= size) return;
+        const child = left + 1 < size && better(heap[left]!, heap[left + 1]!) ? left + 1 : left;
+        if (!better(heap[at]!, heap[child]!)) return;
+        [heap[at], heap[child]] = [heap[child]!, heap[at]!];
+        at = child;
+      }
+    };
+    for (let k = 0; k < n; k++) {
+      const i = candidates[k]!;
+      if (size < first) {
+        let at = size++;
+        heap[at] = i;
+        while (at > 0) {
+          const parent = (at - 1) >> 1;
+          if (!better(heap[parent]!, heap[at]!)) break;
+          [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+          at = parent;
+        }
+      } else if (better(i, heap[0]!)) {
+        heap[0] = i;
+        sift(0);
+      }
+    }
+    const best = Array.from(heap).sort((a, b) => (better(a, b) ? -1 : 1));
+    const chosen = new Set(best);
+    positions.set(best);
+    let at = first;
+    for (let k = 0; k < n; k++) if (!chosen.has(candidates[k]!)) positions[at++] = candidates[k]!;
+    exact = first;
+  }
+  return {
+    positions,
+    get exact() {
+      return exact;
+    },
+    complete,
   };
 }
 
@@ -190,22 +378,24 @@ export interface FacetCounter {
   count(selection: FacetSelection, found: RowMask | null): { counts: Record<FacetKey, FacetCount[]>; matching: RowMask };
 }
 
+export const createFacetCounter = (rows: Rows): FacetCounter => buildAtOnce(buildFacetCounter(rows));
+
 /** Facet values as integers per row (offsets into one array per facet), so counting is a pass over numbers. */
-export function createFacetCounter(rows: readonly DashboardRow[]): FacetCounter {
-  const index = FACET_KEYS.map((key) => {
-    const ids = new Map<string, number>();
-    const offsets = new Int32Array(rows.length + 1);
-    const list: number[] = [];
-    rows.forEach((row, i) => {
+export function* buildFacetCounter(rows: Rows): Generator<void, FacetCounter> {
+  const building = FACET_KEYS.map((key) => ({ key, ids: new Map<string, number>(), offsets: new Int32Array(rows.length + 1), list: [] as number[] }));
+  for (let i = 0; i < rows.length; i++) {
+    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+    const row = rows.at(i)!;
+    for (const { key, ids, offsets, list } of building) {
       for (const value of row.facets[key]) {
         let id = ids.get(value);
         if (id === undefined) ids.set(value, (id = ids.size));
         list.push(id);
       }
       offsets[i + 1] = list.length;
-    });
-    return { key, ids, values: [...ids.keys()], offsets, list: Int32Array.from(list) };
-  });
+    }
+  }
+  const index = building.map(({ key, ids, offsets, list }) => ({ key, ids, values: [...ids.keys()], offsets, list: Int32Array.from(list) }));
 
   return {
     count(selection, found) {
@@ -258,11 +448,12 @@ export function createFacetCounter(rows: readonly DashboardRow[]): FacetCounter 
 }
 
 /** Each sort order of the rows as positions, computed the first time it is asked for. */
-export function createSortOrders(rows: readonly DashboardRow[]): (key: SortKey) => Int32Array {
+export function createSortOrders(source: readonly DashboardRow[] | SortColumns): (key: SortKey) => Int32Array {
+  const columns = Array.isArray(source) ? columnsOf(source) : (source as SortColumns);
   const orders = new Map<SortKey, Int32Array>();
   return (key) => {
     let order = orders.get(key);
-    if (!order) orders.set(key, (order = Int32Array.from(sortOrder(rows, key))));
+    if (!order) orders.set(key, (order = sortPositions(columns, key)));
     return order;
   };
 }
