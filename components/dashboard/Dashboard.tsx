@@ -203,10 +203,9 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
       let statements = 0;
       const mask = result.mask;
       for (let i = 0; i < mask.length; i++) {
-        if (mask[i] && shows(i)) {
-          candidates[n++] = i;
-          if (i >= recs) statements++;
-        }
+        if (!mask[i] || (matching && !matching[i] && !pinnedAt.has(i))) continue;
+        candidates[n++] = i;
+        if (i >= recs) statements++;
       }
       // A pinned row the search no longer finds stays, after the matches.
       const after = [...pinnedAt].filter((i) => !mask[i]).sort((a, b) => a - b);

@@ -337,6 +337,27 @@ function rankColumn<T extends string | number>(count: number, value: (i: number)
   return out;
 }
 
+/** Ranks of a numeric column: the values themselves, shifted, where they are integers in a short range. */
+function rankNumbers(count: number, value: (i: number) => number | null, newestFirst: boolean): Float64Array {
+  const out = new Float64Array(count);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < count; i++) {
+    const v = value(i);
+    out[i] = v ?? NaN;
+    if (v === null) continue;
+    if (!Number.isInteger(v)) return rankColumn(count, value, newestFirst ? (a, b) => b - a : (a, b) => a - b);
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (max - min >= 1 << 16) return rankColumn(count, value, newestFirst ? (a, b) => b - a : (a, b) => a - b);
+  for (let i = 0; i < count; i++) {
+    const v = out[i]!;
+    out[i] = Number.isNaN(v) ? Infinity : newestFirst ? max - v : v - min;
+  }
+  return out;
+}
+
 /**
  * The rows' positions in order. state: A–Z by state under review, then recommending state, newest session; session
  * and date: newest first; updated: last changed first.
@@ -350,13 +371,12 @@ export function sortPositions(columns: SortColumns, key: SortKey): Int32Array {
   const count = columns.length;
   if (count === 0) return new Int32Array(0);
   const alphabetical = (value: (i: number) => string | null) => rankColumn(count, value, COLLATOR.compare);
-  const newestFirst = <T extends string | number>(value: (i: number) => T | null) => rankColumn<T>(count, value, (a, b) => (a < b ? 1 : a > b ? -1 : 0));
   const underReview = () => alphabetical(columns.stateUnderReview);
   const recommending = () => alphabetical(columns.recommendingState);
-  const session = () => newestFirst(columns.session);
-  const date = () => newestFirst(columns.date);
-  const updated = () => newestFirst(columns.updatedAt);
-  const inPage = () => [alphabetical(columns.pageUrl), rankColumn(count, (i) => (columns.isPage(i) ? 0 : 1), (a, b) => a - b), rankColumn(count, columns.n, (a, b) => a - b)];
+  const session = () => rankNumbers(count, columns.session, true);
+  const date = () => rankColumn(count, columns.date, (a, b) => (a < b ? 1 : a > b ? -1 : 0));
+  const updated = () => rankNumbers(count, columns.updatedAt, true);
+  const inPage = () => [alphabetical(columns.pageUrl), rankNumbers(count, (i) => (columns.isPage(i) ? 0 : 1), false), rankNumbers(count, columns.n, false)];
   // A stable counting sort per key, from the last key to the first (a radix sort whose digits are the ranks): a few
   // passes over typed arrays, no comparison at all. Rows equal in every key keep their stored order.
   const by = (...keys: Float64Array[]): Int32Array => {
