@@ -27,6 +27,8 @@ export interface SearchResult {
   scores: Float64Array;
   /** How many rows match. */
   count: number;
+  /** The positions of the rows that match, ascending. */
+  positions: Int32Array;
   /** Row positions that match, best first (ranked when first read). */
   readonly ranked: Int32Array;
 }
@@ -208,7 +210,7 @@ export function* buildTermIndex(count: number, fieldsAt: (i: number) => readonly
         .filter(Boolean);
       const mask = new Uint8Array(count);
       const scores = new Float64Array(count);
-      if (words.length === 0) return resultOf(mask, scores, 0);
+      if (words.length === 0) return resultOf(mask, scores, new Int32Array(0));
       // hits[i] counts the query words row i matched; a row matches when it matched every one, so the last word
       // marks the mask.
       const hits = new Uint8Array(count);
@@ -229,39 +231,33 @@ export function* buildTermIndex(count: number, fieldsAt: (i: number) => readonly
         }
         if (!last) for (let i = 0; i < count; i++) if (seen[i]) hits[i] = w + 1;
       });
+      const found = new Int32Array(count);
       let matched = 0;
       for (let i = 0; i < count; i++) {
-        if (mask[i]) matched++;
+        if (mask[i]) found[matched++] = i;
         else scores[i] = 0;
       }
-      return resultOf(mask, scores, matched);
+      return resultOf(mask, scores, found.subarray(0, matched));
     },
   };
 }
 
-function resultOf(mask: RowMask, scores: Float64Array, count: number): SearchResult {
+function resultOf(mask: RowMask, scores: Float64Array, positions: Int32Array): SearchResult {
   let ranked: Int32Array | null = null;
   return {
     mask,
     scores,
-    count,
+    count: positions.length,
+    positions,
     get ranked() {
       if (!ranked) {
-        const order = rankRows(scores, positionsOf(mask, count), 0);
+        const order = rankRows(scores, positions, 0);
         order.complete();
         ranked = order.positions;
       }
       return ranked;
     },
   };
-}
-
-/** The positions where the mask is 1, ascending. */
-export function positionsOf(mask: RowMask, count: number): Int32Array {
-  const out = new Int32Array(count);
-  let k = 0;
-  for (let i = 0; i < mask.length && k < count; i++) if (mask[i]) out[k++] = i;
-  return out;
 }
 
 /** Row positions best first; the first `exact` of them in their final order, the rest until complete(). */

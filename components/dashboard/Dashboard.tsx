@@ -183,7 +183,7 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
   const result = useMemo(() => (searching ? matcher.get().search(query) : null), [matcher, query, searching]);
   const filtering = hasSelection(selection);
   const counted = useMemo(
-    () => (facets.ready() || filtering || searching ? facets.get().count(selection, result?.mask ?? null) : null),
+    () => (facets.ready() || filtering || searching ? facets.get().count(selection, result?.mask ?? null, result?.positions) : null),
     [facets, selection, result, facets.ready()],
   );
   // While searching, the best matches come first unless the user chose another order.
@@ -198,21 +198,19 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
     const shows = (i: number) => !matching || matching[i] === 1 || pinnedAt.has(i);
     const recs = table.recommendations;
     if (order === 'relevance' && result) {
-      const candidates = new Int32Array(result.count);
-      let n = 0;
-      let statements = 0;
       const mask = result.mask;
-      for (let i = 0; i < mask.length; i++) {
-        if (!mask[i] || (matching && !matching[i] && !pinnedAt.has(i))) continue;
-        candidates[n++] = i;
-        if (i >= recs) statements++;
-      }
+      let candidates = result.positions;
+      if (filtering) candidates = candidates.filter((i) => matching![i] === 1 || pinnedAt.has(i));
+      const n = candidates.length;
+      // Statement notes come after every recommendation in the table: the candidates' tail, past `recs`.
+      let statements = 0;
+      for (let k = n - 1; k >= 0 && candidates[k]! >= recs; k--) statements++;
       // A pinned row the search no longer finds stays, after the matches.
       const after = [...pinnedAt].filter((i) => !mask[i]).sort((a, b) => a - b);
       statements += after.filter((i) => i >= recs).length;
       const positions = new Int32Array(n + after.length);
       positions.set(after, n);
-      const ranked = rankRows(result.scores, candidates.subarray(0, n), FIRST_RANKED, positions);
+      const ranked = rankRows(result.scores, candidates, FIRST_RANKED, positions);
       return {
         positions,
         get exact() {
@@ -238,7 +236,7 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
       positions = positions.subarray(0, n);
     }
     return { positions, exact: positions.length, complete: () => {}, statements };
-  }, [table, counted, result, order, orderOf, pinned]);
+  }, [table, counted, result, order, orderOf, pinned, filtering]);
   // The rest of a search's ranking, once the browser is idle (or at once, should the list be scrolled there first).
   useEffect(() => {
     if (visible.exact >= visible.positions.length) return;

@@ -93,9 +93,12 @@ describe('createFacetCounter', () => {
   ])('counts as countFacets does: %s', (_, selection, query) => {
     const result = query ? matcher.search(query)! : null;
     const found = result ? new Set(ids(result.ranked)) : null;
-    const { counts, matching } = counter.count(selection, result?.mask ?? null);
-    expect(counts).toEqual(countFacets(rows, selection, found));
-    expect(rows.filter((_, i) => matching[i]).map((r) => r.id)).toEqual(filterRows(rows, selection, found).map((r) => r.id));
+    // Reading every row, or only the rows the search found.
+    for (const positions of [undefined, result?.positions]) {
+      const { counts, matching } = counter.count(selection, result?.mask ?? null, positions);
+      expect(counts).toEqual(countFacets(rows, selection, found));
+      expect(rows.filter((_, i) => matching[i]).map((r) => r.id)).toEqual(filterRows(rows, selection, found).map((r) => r.id));
+    }
   });
 });
 

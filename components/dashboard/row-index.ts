@@ -33,8 +33,11 @@ export function buildRowMatcher(rows: Rows): Generator<void, RowMatcher> {
 }
 
 export interface FacetCounter {
-  /** What countFacets gives, and which rows match the selection (and the search mask, when given). */
-  count(selection: FacetSelection, found: RowMask | null): { counts: Record<FacetKey, FacetCount[]>; matching: RowMask };
+  /**
+   * What countFacets gives, and which rows match the selection (and the search mask, when given). `positions`, the
+   * rows of the mask in order, when known: only they are read.
+   */
+  count(selection: FacetSelection, found: RowMask | null, positions?: Int32Array): { counts: Record<FacetKey, FacetCount[]>; matching: RowMask };
 }
 
 export const createFacetCounter = (rows: Rows): FacetCounter => buildAtOnce(buildFacetCounter(rows));
@@ -66,7 +69,7 @@ export function* buildFacetCounter(rows: Rows): Generator<void, FacetCounter> {
   });
 
   return {
-    count(selection, found) {
+    count(selection, found, positions) {
       const chosen = index.map(({ key, ids, values }) => {
         const picked = selection[key] ?? [];
         if (picked.length === 0) return null;
@@ -78,35 +81,42 @@ export function* buildFacetCounter(rows: Rows): Generator<void, FacetCounter> {
         return flags;
       });
       const tallies = index.map(({ values }) => new Uint32Array(values.length));
+      const singles = index.map(({ single }) => single);
+      const chosenAny = chosen.some((flags) => flags !== null);
       const count = rows.length;
-      // Per row, the one chosen facet it fails (-1: none; -2: more than one, or not found by the search): a row
-      // failing one facet still counts for that facet's values.
-      const failed = new Int32Array(count);
-      if (found) for (let i = 0; i < count; i++) if (!found[i]) failed[i] = -2;
-      for (let i = 0; i < count; i++) if (failed[i] !== -2) failed[i] = -1;
-      chosen.forEach((flags, k) => {
-        if (!flags) return;
-        const { offsets, list, single } = index[k]!;
-        for (let i = 0; i < count; i++) {
-          if (failed[i] === -2) continue;
+      const matching = new Uint8Array(count);
+      const reads = positions ? positions.length : count;
+      for (let r = 0; r < reads; r++) {
+        const i = positions ? positions[r]! : r;
+        if (found && !found[i]) continue;
+        // The one facet the row fails (-1: none; -2: more than one): it still counts for that facet's values.
+        let failed = -1;
+        for (let k = 0; chosenAny && k < index.length && failed !== -2; k++) {
+          const flags = chosen[k];
+          if (!flags) continue;
+          const single = singles[k];
           let hit = false;
           if (single) hit = single[i]! >= 0 && flags[single[i]!] === 1;
-          else for (let p = offsets[i]!; p < offsets[i + 1]! && !hit; p++) hit = flags[list[p]!] === 1;
-          if (!hit) failed[i] = failed[i] === -1 ? k : -2;
+          else {
+            const { offsets, list } = index[k]!;
+            for (let p = offsets[i]!; p < offsets[i + 1]! && !hit; p++) hit = flags[list[p]!] === 1;
+          }
+          if (!hit) failed = failed === -1 ? k : -2;
         }
-      });
-      const matching = new Uint8Array(count);
-      for (let i = 0; i < count; i++) if (failed[i] === -1) matching[i] = 1;
-      index.forEach(({ offsets, list, single }, k) => {
-        const tally = tallies[k]!;
-        for (let i = 0; i < count; i++) {
-          const f = failed[i]!;
-          if (f !== -1 && f !== k) continue;
+        if (failed === -2) continue;
+        if (failed === -1) matching[i] = 1;
+        for (let k = 0; k < index.length; k++) {
+          if (failed !== -1 && failed !== k) continue;
+          const single = singles[k];
+          const tally = tallies[k]!;
           if (single) {
             if (single[i]! >= 0) tally[single[i]!]!++;
-          } else for (let p = offsets[i]!; p < offsets[i + 1]!; p++) tally[list[p]!]!++;
+          } else {
+            const { offsets, list } = index[k]!;
+            for (let p = offsets[i]!; p < offsets[i + 1]!; p++) tally[list[p]!]!++;
+          }
         }
-      });
+      }
       const counts = {} as Record<FacetKey, FacetCount[]>;
       index.forEach(({ key, values }, k) => {
         const tally = tallies[k]!;
