@@ -70,21 +70,33 @@ function stepped<T>(start: () => Generator<void, T>): Stepped<T> {
   };
 }
 
-/** How long one idle chunk of index building may run when the browser gives no deadline. */
-const CHUNK_MS = 8;
+/** How long one chunk of index building runs before the page gets the thread back (a keystroke waits that long at most). */
+const CHUNK_MS = 10;
 
-/** Builds each value in turn in idle time, a few milliseconds at a time; `onBuilt` after each. Returns a cancel. */
-function buildWhenIdle(builds: Stepped<unknown>[], onBuilt: () => void): () => void {
+/** Runs `work` as a task of its own, soon: after what is queued, without setTimeout's clamping. Returns a cancel. */
+function nextTask(work: () => void): () => void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    work();
+  };
+  channel.port2.postMessage(null);
+  return () => channel.port1.close();
+}
+
+/**
+ * Builds each value in turn once the browser is first idle, then chunk after chunk, each a task of its own, so input
+ * and painting come between them; idle periods alone would leave the index unbuilt for long on a busy machine.
+ * `onBuilt` after each value. Returns a cancel.
+ */
+function buildWhenIdle(builds: Stepped<unknown>[], onBuilt: (built: Stepped<unknown>) => void): () => void {
   let cancel = () => {};
-  const work = (deadline?: IdleDeadline) => {
-    const until = performance.now() + Math.max(deadline?.timeRemaining() ?? 0, CHUNK_MS);
+  const work = () => {
+    const until = performance.now() + CHUNK_MS;
     while (builds.length > 0 && performance.now() < until) {
-      if (builds[0]!.step()) {
-        builds.shift();
-        onBuilt();
-      }
+      if (builds[0]!.step()) onBuilt(builds.shift()!);
     }
-    if (builds.length > 0) cancel = whenIdle(work);
+    if (builds.length > 0) cancel = nextTask(work);
   };
   cancel = whenIdle(work);
   return () => cancel();
@@ -129,7 +141,7 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
   const [sort, setSort] = useState<SortChoice>('relevance');
   const [openRow, setOpenRow] = useState<string | null>(null);
   const [importOpen, setImportOpen] = useState(false);
-  // Bumped when an index built or a ranking finished in idle time is ready, so what waited for it renders.
+  // Bumped when the facet index built in idle time is ready, so the counts show.
   const [, setIndexed] = useState(0);
   const [storage, setStorage] = useState<StorageUse | null | 'unknown'>(null);
   const [notice, setNotice] = useState('');
@@ -173,7 +185,10 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
   const facets = useMemo(() => stepped(() => buildFacetCounter(table)), [table]);
   useEffect(() => {
     if (table.length === 0) return;
-    return buildWhenIdle([facets, matcher], () => setIndexed((n) => n + 1));
+    // The facet counts show once built; the term index changes nothing on screen until a search.
+    return buildWhenIdle([facets, matcher], (built) => {
+      if (built === facets) setIndexed((n) => n + 1);
+    });
   }, [matcher, facets]);
   // Nothing stored: the imports are what the user needs, so they show; once open they stay until the user folds them.
   useEffect(() => {
@@ -238,12 +253,10 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
     return { positions, exact: positions.length, complete: () => {}, statements };
   }, [table, counted, result, order, orderOf, pinned, filtering]);
   // The rest of a search's ranking, once the browser is idle (or at once, should the list be scrolled there first).
+  // Nothing on screen changes: the rows shown were ranked already.
   useEffect(() => {
     if (visible.exact >= visible.positions.length) return;
-    return whenIdle(() => {
-      visible.complete();
-      setIndexed((n) => n + 1);
-    });
+    return whenIdle(visible.complete);
   }, [visible]);
   // Only an open editor offers tags: no pass over every row before then.
   const tagSuggestions = useMemo(() => (openRow === null ? [] : table.tags()), [table, openRow === null]);
