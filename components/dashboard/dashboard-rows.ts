@@ -79,6 +79,8 @@ function facetsOf(row: Omit<DashboardRow, 'facets'>): Record<FacetKey, string[]>
 export interface Rows {
   readonly length: number;
   at(index: number): DashboardRow | undefined;
+  /** The row for a pass over every row: built for the moment, not kept, where it is not built already. */
+  read?(index: number): DashboardRow;
 }
 
 /** What the sort orders read of each row, by position, without building the row. */
@@ -207,6 +209,7 @@ export function createRowTable(data: RecordData): RowTable {
       if (!(i >= 0 && i < length)) return undefined as unknown as DashboardRow;
       return (built[i] ??= i < recCount ? recommendationRow(i) : statementRow(i));
     },
+    read: (i) => built[i] ?? (i < recCount ? recommendationRow(i) : statementRow(i)),
     idAt: (i) => (i < recCount ? recs[i]!.id : `page:${pageUrls[i - recCount]!}`),
     indexOf(id) {
       if (!positions) {

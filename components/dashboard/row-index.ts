@@ -18,6 +18,9 @@ function fieldsOf(row: DashboardRow, labels: (row: DashboardRow) => string): str
 
 export const createRowMatcher = (rows: Rows): RowMatcher => buildAtOnce(buildRowMatcher(rows));
 
+/** How an index build reads rows: without keeping the 100,000 rows built for it, where the rows allow. */
+const rowReader = (rows: Rows) => (rows.read ? rows.read.bind(rows) : (i: number) => rows.at(i)!);
+
 export function buildRowMatcher(rows: Rows): Generator<void, RowMatcher> {
   // Rows share their labels (themes, category, status): each distinct set is worded once.
   const labelCache = new Map<string, string>();
@@ -29,7 +32,8 @@ export function buildRowMatcher(rows: Rows): Generator<void, RowMatcher> {
     if (value === undefined) labelCache.set(key, (value = labelsOf({ notes, themes: rec?.themes ?? [], actionCategory: rec?.actionCategory ?? null })));
     return value;
   };
-  return buildTermIndex(rows.length, (i) => fieldsOf(rows.at(i)!, labels));
+  const rowAt = rowReader(rows);
+  return buildTermIndex(rows.length, (i) => fieldsOf(rowAt(i), labels));
 }
 
 export interface FacetCounter {
@@ -45,9 +49,10 @@ export const createFacetCounter = (rows: Rows): FacetCounter => buildAtOnce(buil
 /** Facet values as integers per row (offsets into one array per facet), so counting is a pass over numbers. */
 export function* buildFacetCounter(rows: Rows): Generator<void, FacetCounter> {
   const building = FACET_KEYS.map((key) => ({ key, ids: new Map<string, number>(), offsets: new Int32Array(rows.length + 1), list: [] as number[] }));
+  const rowAt = rowReader(rows);
   for (let i = 0; i < rows.length; i++) {
     if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
-    const row = rows.at(i)!;
+    const row = rowAt(i);
     for (const { key, ids, offsets, list } of building) {
       for (const value of row.facets[key]) {
         let id = ids.get(value);
