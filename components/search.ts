@@ -2,11 +2,14 @@
 // its notes and tags, and the labels the user sees on it — themes, action category and status — in both UI
 // languages, so "death penalty", "peine de mort", "follow up" or "à suivre" find what the chips say. Accents and
 // case do not matter, the last word matches as a prefix while it is typed, every word must match, and results come
-// ranked (tags and labels weigh more than running text).
+// ranked (tags and labels weigh more than running text). What matches is defined by MiniSearch as set up in
+// createMiniSearch; the panel and the dashboard both search with the term index (components/term-index.ts), which
+// finds exactly the same items, faster, and ranks them the same way in both.
 import MiniSearch from 'minisearch';
 import { createTranslator, FRENCH_THEMES, type MessageKey } from '@/utils/i18n';
 import type { Note } from '@/utils/model';
 import { fold } from './format';
+import { buildAtOnce, buildTermIndex } from './term-index';
 
 export interface Searchable {
   id: string;
@@ -36,7 +39,7 @@ export function labelsOf(item: Pick<Searchable, 'notes' | 'themes' | 'actionCate
   return [...themes, ...keys.flatMap((key) => TRANSLATORS.map((t) => t(key)))].join(' \n ');
 }
 
-function documentOf(item: Searchable): SearchDocument {
+export function documentOf(item: Searchable): SearchDocument {
   return {
     id: item.id,
     text: item.text,
@@ -51,7 +54,23 @@ export interface ItemSearch {
   search(query: string): string[] | null;
 }
 
+/** The panel's filter: the term index the dashboard searches with, over the items' fields. */
 export function createSearch(items: readonly Searchable[]): ItemSearch {
+  const documents = items.map(documentOf);
+  const index = buildAtOnce(buildTermIndex(documents.length, (i) => {
+    const d = documents[i]!;
+    return [d.text, d.notes, d.tags, d.labels];
+  }));
+  return {
+    search(query) {
+      const result = index.search(query);
+      return result && Array.from(result.ranked, (i) => documents[i]!.id);
+    },
+  };
+}
+
+/** The definition of what matches, with MiniSearch: the term index is tested against it. */
+export function createMiniSearch(items: readonly Searchable[]): ItemSearch {
   const index = new MiniSearch<SearchDocument>({
     fields: ['text', 'notes', 'tags', 'labels'],
     // Tags are written "death-penalty": their parts are words too.

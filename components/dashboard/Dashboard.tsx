@@ -2,7 +2,9 @@
 // as 20), searchable and faceted, sorted, each row's note opened for editing on demand and a link that opens its
 // page at it; at the top, the data toolbar: export of what is shown (everything when nothing is filtered), import of
 // backups, W3C files and datasets of UN recommendations, storage used and delete-all. Data comes through its client
-// only; the indexes behind search, facets and sorting are built once per data change (row-index.ts).
+// only; the indexes behind search, facets and sorting are built once per data change (row-index.ts). At 100,000
+// rows the first screen waits only for the default order: rows are built as they are shown (createRowTable), the
+// search and facet indexes in idle time after, and a search ranks its first screen at once and the rest when idle.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { NotePatch, NoteTarget } from '@/utils/db';
 import { LOCALE, type LanguageSetting, type MessageKey } from '@/utils/i18n';
@@ -11,13 +13,13 @@ import { buildExportFile, downloadFile, EXPORT_FORMATS, slug, type ExportFormat 
 import { useI18n } from '../i18n';
 import { formatSize } from './dashboard-format';
 import type { DashboardClient, StorageUse } from './dashboard-client';
-import { buildRows, exportNameParts, type DashboardRow, hasContent, hasSelection, selectForExport, SORT_KEYS, toggleFacet, withNote, type FacetKey, type FacetSelection, type SortKey } from './dashboard-rows';
+import { createRowTable, exportNameParts, type DashboardRow, hasContent, hasSelection, type RowTable, selectForExport, SORT_KEYS, toggleFacet, withNote, type FacetKey, type FacetSelection, type SortKey } from './dashboard-rows';
 import { DatasetImport } from './DatasetImport';
 import { DeleteAll } from './DeleteAll';
 import { FacetPanel } from './FacetPanel';
 import { ImportBackup } from './ImportBackup';
 import { ResultRow } from './ResultRow';
-import { createFacetCounter, createRowMatcher, createSortOrders, type RowMatcher } from './row-index';
+import { buildFacetCounter, buildRowMatcher, createSortOrders, rankRows } from './row-index';
 import { useVirtualizer } from './use-virtualizer';
 import { LanguagePicker } from '../LanguagePicker';
 import { UndoToast } from '../UndoToast';
@@ -42,14 +44,80 @@ function whenIdle(work: () => void): () => void {
   return () => clearTimeout(handle);
 }
 
-/** A value computed the first time it is asked for. */
-function lazy<T>(make: () => T): { get(): T; ready(): boolean } {
+/** A value built in steps (a generator that yields between chunks), a step at a time or all at once when asked. */
+interface Stepped<T> {
+  get(): T;
+  ready(): boolean;
+  /** Does one chunk of the work; true once the value is built. */
+  step(): boolean;
+}
+
+function stepped<T>(start: () => Generator<void, T>): Stepped<T> {
+  let steps: Generator<void, T> | null = null;
   let value: { v: T } | null = null;
+  const step = () => {
+    if (!value) {
+      const next = (steps ??= start()).next();
+      if (next.done) value = { v: next.value };
+    }
+    return value !== null;
+  };
   return {
-    get: () => (value ??= { v: make() }).v,
+    get() {
+      while (!step());
+      return value!.v;
+    },
     ready: () => value !== null,
+    step,
   };
 }
+
+/** How long one chunk of index building runs before the page gets the thread back (a keystroke waits that long at most). */
+const CHUNK_MS = 10;
+
+/** Runs `work` as a task of its own, soon: after what is queued, without setTimeout's clamping. Returns a cancel. */
+function nextTask(work: () => void): () => void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    work();
+  };
+  channel.port2.postMessage(null);
+  return () => channel.port1.close();
+}
+
+/**
+ * Builds each value in turn once the browser is first idle, then chunk after chunk, each a task of its own, so input
+ * and painting come between them; idle periods alone would leave the index unbuilt for long on a busy machine.
+ * `onBuilt` after each value. Returns a cancel.
+ */
+function buildWhenIdle(builds: Stepped<unknown>[], onBuilt: (built: Stepped<unknown>) => void): () => void {
+  let cancel = () => {};
+  const work = () => {
+    const until = performance.now() + CHUNK_MS;
+    while (builds.length > 0 && performance.now() < until) {
+      if (builds[0]!.step()) onBuilt(builds.shift()!);
+    }
+    if (builds.length > 0) cancel = nextTask(work);
+  };
+  cancel = whenIdle(work);
+  return () => cancel();
+}
+
+/** How many of a search's best rows are ordered before the results show: more than a tall screen holds. */
+const FIRST_RANKED = 200;
+
+/** The rows shown, by place in the list: the first `exact` in their final order, the others once complete(). */
+interface ShownRows {
+  /** Each place's row, as its position in the table. */
+  readonly positions: Int32Array;
+  readonly exact: number;
+  complete(): void;
+  /** How many of them are statement notes. */
+  readonly statements: number;
+}
+
+const EMPTY_DATA = { pages: [], recommendations: [], notes: [] };
 
 const FORMAT_LABELS: Record<ExportFormat, MessageKey> = {
   json: 'dash.format.json',
@@ -75,7 +143,7 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
   const [sort, setSort] = useState<SortChoice>('relevance');
   const [openRow, setOpenRow] = useState<string | null>(null);
   const [importOpen, setImportOpen] = useState(false);
-  // Bumped when an index built in idle time is ready, so what waited for it renders.
+  // Bumped when the facet index built in idle time is ready, so the counts show.
   const [, setIndexed] = useState(0);
   const [storage, setStorage] = useState<StorageUse | null | 'unknown'>(null);
   const [notice, setNotice] = useState('');
@@ -124,62 +192,103 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
     return () => clearTimeout(timer);
   }, [deleted]);
 
-  const rows = useMemo(() => (data ? buildRows(data) : []), [data]);
-  const orderOf = useMemo(() => createSortOrders(rows), [rows]);
-  // The search and facet indexes wait for the first rows to show, then build while the browser is idle; a first
-  // keystroke or facet click before that builds what it needs at once.
-  const matcher = useMemo(() => lazy<RowMatcher>(() => createRowMatcher(rows)), [rows]);
-  const facets = useMemo(() => lazy(() => createFacetCounter(rows)), [rows]);
+  const table = useMemo(() => createRowTable(data ?? EMPTY_DATA), [data]);
+  const orderOf = useMemo(() => createSortOrders(table.columns), [table]);
+  // The search and facet indexes wait for the first rows to show, then build while the browser is idle, a few
+  // milliseconds at a time; a keystroke or facet click before that builds what it needs at once.
+  const matcher = useMemo(() => stepped(() => buildRowMatcher(table)), [table]);
+  const facets = useMemo(() => stepped(() => buildFacetCounter(table)), [table]);
   useEffect(() => {
-    if (rows.length === 0) return;
-    let cancelFacets = () => {};
-    const cancelMatcher = whenIdle(() => {
-      facets.get();
-      setIndexed((n) => n + 1);
-      cancelFacets = whenIdle(() => matcher.get());
+    if (table.length === 0) return;
+    // The facet counts show once built; the term index changes nothing on screen until a search.
+    return buildWhenIdle([facets, matcher], (built) => {
+      if (built === facets) setIndexed((n) => n + 1);
     });
-    return () => {
-      cancelMatcher();
-      cancelFacets();
-    };
   }, [matcher, facets]);
   // Nothing stored: the imports are what the user needs, so they show; once open they stay until the user folds them.
   useEffect(() => {
-    if (data && rows.length === 0) setImportOpen(true);
-  }, [data, rows.length]);
+    if (data && table.length === 0) setImportOpen(true);
+  }, [data, table.length]);
   const searching = query.trim() !== '';
   const result = useMemo(() => (searching ? matcher.get().search(query) : null), [matcher, query, searching]);
   const filtering = hasSelection(selection);
   const counted = useMemo(
-    () => (facets.ready() || filtering || searching ? facets.get().count(selection, result?.mask ?? null) : null),
+    () => (facets.ready() || filtering || searching ? facets.get().count(selection, result?.mask ?? null, result?.positions) : null),
     [facets, selection, result, facets.ready()],
   );
   // While searching, the best matches come first unless the user chose another order.
   const order: SortChoice = sort === 'relevance' && !result ? 'state' : sort;
-  const visible = useMemo(() => {
-    const pinnedAt = new Set(pinned.size === 0 ? [] : rows.flatMap((row, i) => (pinned.has(row.id) ? [i] : [])));
+  const visible = useMemo((): ShownRows => {
+    const pinnedAt = new Set<number>();
+    for (const id of pinned) {
+      const at = table.indexOf(id);
+      if (at >= 0) pinnedAt.add(at);
+    }
     const matching = counted?.matching ?? result?.mask ?? null;
-    const source = order === 'relevance' && result ? result.ranked : orderOf(order === 'relevance' ? 'state' : order);
-    const out: number[] = [];
+    const shows = (i: number) => !matching || matching[i] === 1 || pinnedAt.has(i);
+    const recs = table.recommendations;
     if (order === 'relevance' && result) {
-      for (const i of source) if (!matching || matching[i] || pinnedAt.has(i)) out.push(i);
+      const mask = result.mask;
+      let candidates = result.positions;
+      if (filtering) candidates = candidates.filter((i) => matching![i] === 1 || pinnedAt.has(i));
+      const n = candidates.length;
+      // Statement notes come after every recommendation in the table: the candidates' tail, past `recs`.
+      let statements = 0;
+      for (let k = n - 1; k >= 0 && candidates[k]! >= recs; k--) statements++;
       // A pinned row the search no longer finds stays, after the matches.
-      for (const i of pinnedAt) if (!result.mask[i]) out.push(i);
-    } else for (const i of source) if (!matching || matching[i] || pinnedAt.has(i)) out.push(i);
-    return out;
-  }, [rows, counted, result, order, orderOf, pinned]);
+      const after = [...pinnedAt].filter((i) => !mask[i]).sort((a, b) => a - b);
+      statements += after.filter((i) => i >= recs).length;
+      const positions = new Int32Array(n + after.length);
+      positions.set(after, n);
+      const ranked = rankRows(result.scores, candidates, FIRST_RANKED, positions);
+      return {
+        positions,
+        get exact() {
+          return ranked.exact === n ? positions.length : ranked.exact;
+        },
+        complete: ranked.complete,
+        statements,
+      };
+    }
+    const source = orderOf(order === 'relevance' ? 'state' : order);
+    let positions = source;
+    let statements = table.length - recs;
+    if (matching || pinnedAt.size > 0) {
+      positions = new Int32Array(source.length);
+      let n = 0;
+      statements = 0;
+      for (const i of source) {
+        if (shows(i)) {
+          positions[n++] = i;
+          if (i >= recs) statements++;
+        }
+      }
+      positions = positions.subarray(0, n);
+    }
+    return { positions, exact: positions.length, complete: () => {}, statements };
+  }, [table, counted, result, order, orderOf, pinned, filtering]);
+  // The rest of a search's ranking, once the browser is idle (or at once, should the list be scrolled there first).
+  // Nothing on screen changes: the rows shown were ranked already.
+  useEffect(() => {
+    if (visible.exact >= visible.positions.length) return;
+    return whenIdle(visible.complete);
+  }, [visible]);
   // Only an open editor offers tags: no pass over every row before then.
-  const tagSuggestions = useMemo(() => (openRow === null ? [] : [...new Set(rows.flatMap((r) => r.facets.tag))].sort()), [rows, openRow === null]);
+  const tagSuggestions = useMemo(() => (openRow === null ? [] : table.tags()), [table, openRow === null]);
   const filtered = searching || filtering;
+  const liveNotes = useMemo(() => (data ? data.notes.filter((n) => n.deletedAt === null && hasContent(n)).length : 0), [data]);
 
   if (error) return <p class="dash-error" role="alert">{t('dash.loadFailed', { error })}</p>;
   if (!data) return <p class="dash-loading">{t('loading')}</p>;
 
-  const liveNotes = data.notes.filter((n) => n.deletedAt === null && hasContent(n)).length;
   const recTotal = data.recommendations.length;
-  const statementTotal = rows.length - recTotal;
-  const visibleRows = visible.map((i) => rows[i]!);
-  const shownStatements = visibleRows.filter((r) => r.kind === 'page').length;
+  const statementTotal = table.length - recTotal;
+  const shownStatements = visible.statements;
+  /** The rows shown, in order, as an export takes them. */
+  const visibleRows = (): DashboardRow[] => {
+    visible.complete();
+    return Array.from(visible.positions, (i) => table.at(i));
+  };
 
   const save = async (target: NoteTarget, patch: NotePatch) => {
     const savedIn = view.current;
@@ -206,7 +315,7 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
   };
   const exportAs = (format: ExportFormat, everything = false) => {
     const partial = filtered && !everything;
-    const records = partial ? selectForExport(data, visibleRows) : data;
+    const records = partial ? selectForExport(data, visibleRows()) : data;
     const file = buildExportFile(format, { ...records, settings: data.settings }, new Date(), exportNameParts(selection, partial, slug));
     downloadFile(doc, file);
     setNotice(t('dash.exported', { name: file.name }));
@@ -229,7 +338,7 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
   const number = new Intl.NumberFormat(LOCALE[language]).format;
   const plural = (key: MessageKey, shown: number, count: number) => t(key, { shown: number(shown), total: number(count), count });
   const countText = [
-    plural('dash.shownRecs', visibleRows.length - shownStatements, recTotal),
+    plural('dash.shownRecs', visible.positions.length - shownStatements, recTotal),
     ...(statementTotal > 0 ? [plural('dash.shownStatementNotes', shownStatements, statementTotal)] : []),
   ].join(' · ');
 
@@ -250,10 +359,10 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
         <div class="data-toolbar">
           <div class="export-bar" role="group" aria-labelledby="export-label">
             <span id="export-label" class="export-label">
-              {filtered ? t('dash.exportShown', { count: number(visibleRows.length) }) : t('dash.exportAll')}
+              {filtered ? t('dash.exportShown', { count: number(visible.positions.length) }) : t('dash.exportAll')}
             </span>
             {EXPORT_FORMATS.map((format) => (
-              <button key={format} type="button" class="button export-button" data-format={format} disabled={visibleRows.length === 0} onClick={() => exportAs(format)}>
+              <button key={format} type="button" class="button export-button" data-format={format} disabled={visible.positions.length === 0} onClick={() => exportAs(format)}>
                 {t(FORMAT_LABELS[format])}
               </button>
             ))}
@@ -336,13 +445,15 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
             )}
           </div>
 
-          {rows.length === 0 ? (
+          {table.length === 0 ? (
             <p class="dash-empty">{t('dash.empty')}</p>
-          ) : visibleRows.length === 0 ? (
+          ) : visible.positions.length === 0 ? (
             <p class="dash-empty">{t('dash.noMatch')}</p>
           ) : (
             <VirtualRows
-              rows={visibleRows}
+              table={table}
+              shown={visible}
+              exact={visible.exact}
               openRow={openRow}
               onToggle={(id) => setOpenRow((current) => (current === id ? null : id))}
               tagSuggestions={tagSuggestions}
@@ -363,7 +474,10 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
 }
 
 interface VirtualRowsProps {
-  rows: DashboardRow[];
+  table: RowTable;
+  shown: ShownRows;
+  /** How many of the rows shown are in their final order (a key to the virtualizer's layout). */
+  exact: number;
   openRow: string | null;
   onToggle(id: string): void;
   tagSuggestions: string[];
@@ -378,19 +492,24 @@ interface VirtualRowsProps {
  */
 const estimateSize = () => ROW_ESTIMATE_PX;
 
-function VirtualRows({ rows, openRow, onToggle, tagSuggestions, save, draft, onDelete }: VirtualRowsProps) {
+function VirtualRows({ table, shown, exact, openRow, onToggle, tagSuggestions, save, draft, onDelete }: VirtualRowsProps) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const getScrollElement = useCallback(() => scroller.current, []);
-  // A new key function makes the virtualizer lay out every row again: one per list of rows, not per render.
-  const getItemKey = useCallback((index: number) => rows[index]!.id, [rows]);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement, estimateSize, getItemKey, overscan: 6 });
+  // A new key function makes the virtualizer lay out every row again: one per list of rows, not per render. A row's
+  // key is its position in the table (its id for this data); rows not yet ranked are keyed by their place.
+  const { positions } = shown;
+  const getItemKey = useCallback((index: number) => (index < exact ? positions[index]! : -1 - index), [table, positions, exact]);
+  const count = positions.length;
+  const virtualizer = useVirtualizer({ count, getScrollElement, estimateSize, getItemKey, overscan: 6 });
   const items = virtualizer.getVirtualItems();
+  // Scrolled past the ranked rows before the rest was ranked: rank them now.
+  if (items.length > 0 && items[items.length - 1]!.index >= shown.exact) shown.complete();
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
 
   const focusRow = (index: number) => {
-    const target = Math.max(0, Math.min(rows.length - 1, index));
+    const target = Math.max(0, Math.min(count - 1, index));
     virtualizer.scrollToIndex(target, { align: 'auto' });
     // The row renders on the next frame when it was out of view.
     const focus = (tries: number) => {
@@ -405,7 +524,7 @@ function VirtualRows({ rows, openRow, onToggle, tagSuggestions, save, draft, onD
     if (el.closest('.note, textarea, input, select')) return;
     const index = Number(el.closest<HTMLElement>('.row')?.dataset.index ?? NaN);
     if (Number.isNaN(index)) return;
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: rows.length - 1 };
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: count - 1 };
     if (!(event.key in moves)) return;
     event.preventDefault();
     focusRow(moves[event.key]!);
@@ -415,13 +534,13 @@ function VirtualRows({ rows, openRow, onToggle, tagSuggestions, save, draft, onD
     <div ref={scroller} class="rows-scroller" onKeyDown={onKeyDown}>
       <ul class="rows" aria-label={t('dash.results')} style={{ paddingTop: `${before}px`, paddingBottom: `${Math.max(0, after)}px` }}>
         {items.map((item) => {
-          const row = rows[item.index]!;
+          const row = table.at(positions[item.index]!);
           return (
             <ResultRow
               key={row.id}
               row={row}
               index={item.index}
-              setSize={rows.length}
+              setSize={count}
               measureRef={virtualizer.measureElement}
               open={openRow === row.id}
               onToggle={() => onToggle(row.id)}

@@ -75,7 +75,44 @@ function facetsOf(row: Omit<DashboardRow, 'facets'>): Record<FacetKey, string[]>
   };
 }
 
-export function buildRows(data: RecordData): DashboardRow[] {
+/** Rows by position: an array of rows, or a RowTable. */
+export interface Rows {
+  readonly length: number;
+  at(index: number): DashboardRow | undefined;
+  /** The row for a pass over every row: built for the moment, not kept, where it is not built already. */
+  read?(index: number): DashboardRow;
+}
+
+/** What the sort orders read of each row, by position, without building the row. */
+export interface SortColumns {
+  readonly length: number;
+  stateUnderReview(i: number): string | null;
+  recommendingState(i: number): string | null;
+  session(i: number): number | null;
+  date(i: number): string | null;
+  updatedAt(i: number): number;
+  pageUrl(i: number): string | null;
+  isPage(i: number): boolean;
+  n(i: number): number;
+}
+
+/**
+ * The rows of the stored records, built one at a time as they are asked for (the first screen builds twenty, not
+ * 100,000): recommendations first, at positions 0 to `recommendations` - 1, then one row per statement with notes.
+ * Its columns answer the sort orders without building rows.
+ */
+export interface RowTable extends Rows {
+  readonly recommendations: number;
+  at(index: number): DashboardRow;
+  idAt(index: number): string;
+  /** The position of the row with this id, or -1. */
+  indexOf(id: string): number;
+  readonly columns: SortColumns;
+  /** Every tag on a row's notes, A–Z. */
+  tags(): string[];
+}
+
+export function createRowTable(data: RecordData): RowTable {
   const pages = new Map(data.pages.map((p) => [p.url, p]));
   const byRec = new Map<string, Note[]>();
   const byPage = new Map<string, Note[]>();
@@ -87,9 +124,19 @@ export function buildRows(data: RecordData): DashboardRow[] {
     if (list) list.push(note);
     else map.set(key, [note]);
   }
-  const rows: DashboardRow[] = [];
-  for (const rec of data.recommendations) {
-    const page = rec.pageUrl === null ? null : (pages.get(rec.pageUrl) ?? null);
+  const recs = data.recommendations;
+  const recCount = recs.length;
+  const pageUrls = [...byPage.keys()];
+  const length = recCount + pageUrls.length;
+  const built: DashboardRow[] = new Array(length);
+  const pageOf = (i: number): StoredPage | null => {
+    const url = i < recCount ? recs[i]!.pageUrl : pageUrls[i - recCount]!;
+    return url === null ? null : (pages.get(url) ?? null);
+  };
+
+  function recommendationRow(i: number): DashboardRow {
+    const rec = recs[i]!;
+    const page = pageOf(i);
     const notes = byRec.get(rec.id);
     const { note, others } = notes ? mainNote(notes, `n${rec.id.slice(1)}`) : { note: null, others: [] as Note[] };
     let updatedAt = Math.max(rec.updatedAt, note?.updatedAt ?? 0);
@@ -111,10 +158,13 @@ export function buildRows(data: RecordData): DashboardRow[] {
       facets: undefined as unknown as DashboardRow['facets'],
     };
     row.facets = facetsOf(row);
-    rows.push(row);
+    return row;
   }
-  for (const [url, notes] of byPage) {
-    const page = pages.get(url) ?? null;
+
+  function statementRow(i: number): DashboardRow {
+    const url = pageUrls[i - recCount]!;
+    const notes = byPage.get(url)!;
+    const page = pageOf(i);
     const { note, others } = mainNote(notes, null);
     const row = {
       id: `page:${url}`,
@@ -131,9 +181,71 @@ export function buildRows(data: RecordData): DashboardRow[] {
       date: page?.date ?? null,
       updatedAt: Math.max(...notes.map((n) => n.updatedAt)),
     };
-    rows.push({ ...row, facets: facetsOf(row) });
+    return { ...row, facets: facetsOf(row) };
   }
-  return rows;
+
+  let positions: Map<string, number> | null = null;
+  const columns: SortColumns = {
+    length,
+    stateUnderReview: (i) => pageOf(i)?.stateUnderReview ?? (i < recCount ? recs[i]!.stateUnderReview : null),
+    recommendingState: (i) => pageOf(i)?.recommendingState ?? (i < recCount ? recs[i]!.recommendingState : null),
+    session: (i) => pageOf(i)?.session ?? (i < recCount ? recs[i]!.session : null),
+    date: (i) => pageOf(i)?.date ?? null,
+    updatedAt(i) {
+      if (i >= recCount) return Math.max(...byPage.get(pageUrls[i - recCount]!)!.map((n) => n.updatedAt));
+      const rec = recs[i]!;
+      let updatedAt = rec.updatedAt;
+      for (const note of byRec.get(rec.id) ?? []) updatedAt = Math.max(updatedAt, note.updatedAt);
+      return updatedAt;
+    },
+    pageUrl: (i) => (i < recCount ? recs[i]!.pageUrl : pageUrls[i - recCount]!),
+    isPage: (i) => i >= recCount,
+    n: (i) => (i < recCount ? recs[i]!.n : 0),
+  };
+  return {
+    length,
+    recommendations: recCount,
+    at(i) {
+      if (!(i >= 0 && i < length)) return undefined as unknown as DashboardRow;
+      return (built[i] ??= i < recCount ? recommendationRow(i) : statementRow(i));
+    },
+    read: (i) => built[i] ?? (i < recCount ? recommendationRow(i) : statementRow(i)),
+    idAt: (i) => (i < recCount ? recs[i]!.id : `page:${pageUrls[i - recCount]!}`),
+    indexOf(id) {
+      if (!positions) {
+        positions = new Map();
+        for (let i = 0; i < length; i++) positions.set(i < recCount ? recs[i]!.id : `page:${pageUrls[i - recCount]!}`, i);
+      }
+      return positions.get(id) ?? -1;
+    },
+    columns,
+    tags() {
+      const tags = new Set<string>();
+      for (const rec of recs) for (const note of byRec.get(rec.id) ?? []) for (const tag of note.tags) tags.add(tag);
+      for (const notes of byPage.values()) for (const note of notes) for (const tag of note.tags) tags.add(tag);
+      return [...tags].sort();
+    },
+  };
+}
+
+export function buildRows(data: RecordData): DashboardRow[] {
+  const table = createRowTable(data);
+  return Array.from({ length: table.length }, (_, i) => table.at(i));
+}
+
+/** The sort columns of rows already built. */
+export function columnsOf(rows: readonly DashboardRow[]): SortColumns {
+  return {
+    length: rows.length,
+    stateUnderReview: (i) => rows[i]!.stateUnderReview,
+    recommendingState: (i) => rows[i]!.recommendingState,
+    session: (i) => rows[i]!.session,
+    date: (i) => rows[i]!.date,
+    updatedAt: (i) => rows[i]!.updatedAt,
+    pageUrl: (i) => rows[i]!.pageUrl,
+    isPage: (i) => rows[i]!.kind === 'page',
+    n: (i) => rows[i]!.recommendation?.n ?? 0,
+  };
 }
 
 /** A note was written, deleted or restored: the records as they now are. */
@@ -200,78 +312,99 @@ export function toggleFacet(selection: FacetSelection, key: FacetKey, value: str
 export const hasSelection = (selection: FacetSelection): boolean => FACET_KEYS.some((key) => (selection[key]?.length ?? 0) > 0);
 
 /**
- * The rows' positions in order. state: A–Z by state under review, then recommending state, newest session; session
- * and date: newest first; updated: last changed first.
+ * Each row's place among the distinct values of a column in order (unknown, null, last): the values are interned
+ * first, so the comparison runs once per distinct state or URL and not once per row or per comparison.
  */
-/** Each value's place among the distinct values in order; unknown (null) last. */
-function ranksOf<T>(values: readonly (T | null)[], distinct: readonly T[]): Float64Array {
-  const ranks = new Map<T, number>();
-  for (let i = 0; i < distinct.length; i++) ranks.set(distinct[i]!, i);
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    out[i] = v === null ? Infinity : ranks.get(v)!;
+function rankColumn<T extends string | number>(count: number, value: (i: number) => T | null, compare: (a: T, b: T) => number): Float64Array {
+  const ids = new Int32Array(count);
+  const idOf = new Map<T, number>();
+  const distinct: T[] = [];
+  for (let i = 0; i < count; i++) {
+    const v = value(i);
+    if (v === null) {
+      ids[i] = -1;
+      continue;
+    }
+    let id = idOf.get(v);
+    if (id === undefined) {
+      idOf.set(v, (id = distinct.length));
+      distinct.push(v);
+    }
+    ids[i] = id;
+  }
+  const byValue = distinct.map((_, id) => id).sort((a, b) => compare(distinct[a]!, distinct[b]!));
+  const rankOfId = new Float64Array(distinct.length);
+  byValue.forEach((id, rank) => (rankOfId[id] = rank));
+  const out = new Float64Array(count);
+  for (let i = 0; i < count; i++) out[i] = ids[i]! < 0 ? Infinity : rankOfId[ids[i]!]!;
+  return out;
+}
+
+/** Ranks of a numeric column: the values themselves, shifted, where they are integers in a short range. */
+function rankNumbers(count: number, value: (i: number) => number | null, newestFirst: boolean): Float64Array {
+  const out = new Float64Array(count);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < count; i++) {
+    const v = value(i);
+    out[i] = v ?? NaN;
+    if (v === null) continue;
+    if (!Number.isInteger(v)) return rankColumn(count, value, newestFirst ? (a, b) => b - a : (a, b) => a - b);
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (max - min >= 1 << 16) return rankColumn(count, value, newestFirst ? (a, b) => b - a : (a, b) => a - b);
+  for (let i = 0; i < count; i++) {
+    const v = out[i]!;
+    out[i] = Number.isNaN(v) ? Infinity : newestFirst ? max - v : v - min;
   }
   return out;
 }
 
+/**
+ * The rows' positions in order. state: A–Z by state under review, then recommending state, newest session; session
+ * and date: newest first; updated: last changed first.
+ */
 export function sortOrder(rows: readonly DashboardRow[], key: SortKey): number[] {
-  // Each row's keys as numbers first (the collator once per distinct state or URL, not once per comparison), so
-  // 100,000 rows sort in tens of milliseconds.
-  const rankOf = (value: (row: DashboardRow) => string | null) => {
-    const values = rows.map(value);
-    const distinct = [...new Set(values.filter((v): v is string => v !== null))].sort(COLLATOR.compare);
-    return ranksOf(values, distinct);
-  };
-  const newestFirst = (value: (row: DashboardRow) => number | string | null) => {
-    const values = rows.map(value);
-    const distinct = [...new Set(values.filter((v) => v !== null))].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
-    return ranksOf(values, distinct);
-  };
-  const underReview = () => rankOf((r) => r.stateUnderReview);
-  const recommending = () => rankOf((r) => r.recommendingState);
-  const session = () => newestFirst((r) => r.session);
-  const date = () => newestFirst((r) => r.date);
-  const updated = () => newestFirst((r) => r.updatedAt);
-  const numbers = (value: (row: DashboardRow) => number) => {
-    const out = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; i++) out[i] = value(rows[i]!);
-    return out;
-  };
-  const inPage = () => [rankOf((r) => r.pageUrl), numbers((r) => (r.kind === 'page' ? 0 : 1)), numbers((r) => r.recommendation?.n ?? 0)];
-  // The keys folded into one number per row where their ranks fit in a double exactly (they do for any real store),
-  // with the row's position as the last key, so the engine's own numeric sort does the work; otherwise compared key
-  // by key. Rows equal in every key keep their stored order.
-  const by = (...keys: Float64Array[]): number[] => {
-    const sizes = keys.map((k) => {
+  return Array.from(sortPositions(columnsOf(rows), key));
+}
+
+/** sortOrder over the columns of a RowTable (or of rows), without building rows. */
+export function sortPositions(columns: SortColumns, key: SortKey): Int32Array {
+  const count = columns.length;
+  if (count === 0) return new Int32Array(0);
+  const alphabetical = (value: (i: number) => string | null) => rankColumn(count, value, COLLATOR.compare);
+  const underReview = () => alphabetical(columns.stateUnderReview);
+  const recommending = () => alphabetical(columns.recommendingState);
+  const session = () => rankNumbers(count, columns.session, true);
+  const date = () => rankColumn(count, columns.date, (a, b) => (a < b ? 1 : a > b ? -1 : 0));
+  const updated = () => rankNumbers(count, columns.updatedAt, true);
+  const inPage = () => [alphabetical(columns.pageUrl), rankNumbers(count, (i) => (columns.isPage(i) ? 0 : 1), false), rankNumbers(count, columns.n, false)];
+  // A stable counting sort per key, from the last key to the first (a radix sort whose digits are the ranks): a few
+  // passes over typed arrays, no comparison at all. Rows equal in every key keep their stored order.
+  const by = (...keys: Float64Array[]): Int32Array => {
+    let order = new Int32Array(count);
+    for (let i = 0; i < count; i++) order[i] = i;
+    let next = new Int32Array(count);
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const key = keys[k]!;
       let max = 0;
-      for (const v of k) if (v !== Infinity && v > max) max = v;
-      return max + 2; // Infinity (unknown) becomes max + 1
-    });
-    const count = rows.length;
-    if (sizes.reduce((a, b) => a * b, 1) * count < Number.MAX_SAFE_INTEGER) {
-      const packed = new Float64Array(count);
-      for (let i = 0; i < count; i++) {
-        let value = 0;
-        for (let k = 0; k < keys.length; k++) {
-          const v = keys[k]![i]!;
-          value = value * sizes[k]! + (v === Infinity ? sizes[k]! - 1 : v);
-        }
-        packed[i] = value * count + i;
+      for (let i = 0; i < count; i++) if (key[i] !== Infinity && key[i]! > max) max = key[i]!;
+      // Infinity (unknown) sorts last, as max + 1.
+      const starts = new Int32Array(max + 3);
+      const digit = (i: number) => (key[i] === Infinity ? max + 1 : key[i]!);
+      for (let i = 0; i < count; i++) starts[digit(i) + 1]!++;
+      if (starts[digit(0) + 1] === count) continue; // one value: nothing to sort by
+      for (let d = 0; d < max + 2; d++) starts[d + 1]! += starts[d]!;
+      for (let p = 0; p < count; p++) {
+        const i = order[p]!;
+        next[starts[digit(i)]!++] = i;
       }
-      packed.sort();
-      const order = new Array<number>(count);
-      for (let i = 0; i < count; i++) order[i] = packed[i]! % count;
-      return order;
+      [order, next] = [next, order];
     }
-    return rows
-      .map((_, i) => i)
-      .sort((a, b) => {
-        for (const k of keys) if (k[a] !== k[b]) return k[a]! < k[b]! ? -1 : 1;
-        return a - b;
-      });
+    return order;
   };
-  const orders: Record<SortKey, () => number[]> = {
+  const orders: Record<SortKey, () => Int32Array> = {
     state: () => by(underReview(), recommending(), session(), ...inPage()),
     session: () => by(session(), underReview(), recommending(), ...inPage()),
     date: () => by(date(), underReview(), recommending(), ...inPage()),

@@ -1,9 +1,9 @@
-// The dashboard's search: its rows through the one matcher the panel's filter uses too (components/search.ts).
-import { createSearch, type ItemSearch } from '../search';
+// The dashboard's rows as MiniSearch searches them (components/search.ts): what the row index must find.
+import { createMiniSearch, type ItemSearch } from '../search';
 import type { DashboardRow } from './dashboard-rows';
 
 export function createRowSearch(rows: readonly DashboardRow[]): ItemSearch {
-  return createSearch(
+  return createMiniSearch(
     rows.map((row) => ({
       id: row.id,
       text: row.recommendation?.text ?? row.page?.title ?? '',

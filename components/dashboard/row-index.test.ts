@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticRecommendations } from '@/scripts/bench/synthetic';
 import type { Note } from '@/utils/model';
-import { buildRows, countFacets, filterRows, sortRows, type FacetSelection } from './dashboard-rows';
+import { createSearch } from '../search';
+import { buildRows, countFacets, createRowTable, filterRows, sortRows, SORT_KEYS, type FacetSelection } from './dashboard-rows';
 import { createRowSearch } from './dashboard-search';
-import { createFacetCounter, createRowMatcher, createSortOrders } from './row-index';
+import { createFacetCounter, createRowMatcher, createSortOrders, rankRows } from './row-index';
 import { note, rec, sampleData } from './test-records';
 
 // Real-shaped rows (synthetic UN recommendations, some with notes, tags and statuses) and the sample statements.
@@ -24,7 +25,8 @@ function data() {
   return { ...sample, recommendations, notes };
 }
 
-const rows = buildRows(data());
+const records = data();
+const rows = buildRows(records);
 const ids = (positions: ArrayLike<number>) => Array.from(positions, (i) => rows[i]!.id);
 
 describe('createRowMatcher', () => {
@@ -52,6 +54,32 @@ describe('createRowMatcher', () => {
   it('gives no search for an empty query', () => {
     expect(matcher.search('  ')).toBeNull();
   });
+
+  it.each(['death penalty', 'torture', 't', 'follow up', 'journalits', 'ratify protocol'])('finds and ranks for "%s" as the panel’s filter does', (query) => {
+    // The panel's items, as the panel hands them to its filter.
+    const panel = createSearch(rows.map((row) => ({ id: row.id, text: row.recommendation?.text ?? row.page?.title ?? '', notes: [row.note, ...row.otherNotes].filter((n) => n !== null), themes: row.recommendation?.themes ?? [], actionCategory: row.recommendation?.actionCategory ?? null })));
+    expect(ids(matcher.search(query)!.ranked)).toEqual(panel.search(query));
+  });
+});
+
+describe('rankRows', () => {
+  const matcher = createRowMatcher(rows);
+  it.each(['t', 'death penalty', 'ensure'])('orders the first screen of "%s" at once, and every row once complete, as the full ranking does', (query) => {
+    const result = matcher.search(query)!;
+    const all = Array.from(result.ranked);
+    const candidates = Int32Array.from([...all].sort((a, b) => a - b));
+    expect(all.length).toBeGreaterThan(20);
+    const ranked = rankRows(result.scores, candidates, 20);
+    expect(Array.from(ranked.positions.subarray(0, ranked.exact))).toEqual(all.slice(0, ranked.exact));
+    expect(ranked.exact).toBeGreaterThanOrEqual(20);
+    ranked.complete();
+    expect(Array.from(ranked.positions)).toEqual(all);
+    // The full ranking itself: best score first, equal scores in row order.
+    for (let k = 1; k < all.length; k++) {
+      const [a, b] = [all[k - 1]!, all[k]!];
+      expect(result.scores[a]! > result.scores[b]! || (result.scores[a] === result.scores[b] && a < b)).toBe(true);
+    }
+  });
 });
 
 describe('createFacetCounter', () => {
@@ -65,15 +93,25 @@ describe('createFacetCounter', () => {
   ])('counts as countFacets does: %s', (_, selection, query) => {
     const result = query ? matcher.search(query)! : null;
     const found = result ? new Set(ids(result.ranked)) : null;
-    const { counts, matching } = counter.count(selection, result?.mask ?? null);
-    expect(counts).toEqual(countFacets(rows, selection, found));
-    expect(rows.filter((_, i) => matching[i]).map((r) => r.id)).toEqual(filterRows(rows, selection, found).map((r) => r.id));
+    // Reading every row, or only the rows the search found.
+    for (const positions of [undefined, result?.positions]) {
+      const { counts, matching } = counter.count(selection, result?.mask ?? null, positions);
+      expect(counts).toEqual(countFacets(rows, selection, found));
+      expect(rows.filter((_, i) => matching[i]).map((r) => r.id)).toEqual(filterRows(rows, selection, found).map((r) => r.id));
+    }
   });
 });
 
 describe('createSortOrders', () => {
   it('gives each order sortRows gives', () => {
     const orderOf = createSortOrders(rows);
-    for (const key of ['state', 'session', 'date', 'updated'] as const) expect(ids(orderOf(key))).toEqual(sortRows(rows, key).map((r) => r.id));
+    for (const key of SORT_KEYS) expect(ids(orderOf(key))).toEqual(sortRows(rows, key).map((r) => r.id));
+  });
+
+  it('gives the same orders from the row table’s columns, and the same rows', () => {
+    const table = createRowTable(records);
+    const orderOf = createSortOrders(table.columns);
+    for (const key of SORT_KEYS) expect(Array.from(orderOf(key), (i) => table.idAt(i))).toEqual(sortRows(rows, key).map((r) => r.id));
+    expect(Array.from({ length: table.length }, (_, i) => table.at(i))).toEqual(rows);
   });
 });

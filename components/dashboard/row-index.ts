@@ -1,70 +1,14 @@
 // The dashboard's indexes over its rows, built once per data change so that a keystroke at 100,000 rows costs a few
-// milliseconds: a term index that matches exactly what components/search.ts (MiniSearch) matches — the same
-// tokens, folding, every word required, the last word as a prefix, words over five letters within the same edit
-// distance — but answers in typed arrays with a cheap relevance score (MiniSearch itself takes seconds to index
-// 100k rows and a second for a one-letter prefix); facet values interned so counts are one pass over integers; and
-// each sort order computed once.
-import { fold } from '../format';
+// milliseconds: the term index of components/term-index.ts over each row's words, notes, tags and labels; facet
+// values interned so counts are one pass over integers; and each sort order computed once. The term and facet
+// indexes build in steps (generators that yield between chunks of rows), so the dashboard can build them in idle
+// time without holding the page for a second.
 import { labelsOf } from '../search';
-import { FACET_KEYS, orderFacetCounts, sortOrder, type DashboardRow, type FacetCount, type FacetKey, type FacetSelection, type SortKey } from './dashboard-rows';
+import { buildAtOnce, buildTermIndex, ROWS_PER_STEP, type RowMask, type TermIndex } from '../term-index';
+import { columnsOf, FACET_KEYS, orderFacetCounts, sortPositions, type DashboardRow, type FacetCount, type FacetKey, type FacetSelection, type Rows, type SortColumns, type SortKey } from './dashboard-rows';
 
-const TOKEN = /[\s\p{P}\p{S}]+/u;
-/** The field weights of components/search.ts. */
-const FIELDS = ['text', 'notes', 'tags', 'labels'] as const;
-const BOOST = [1, 1.5, 2, 2] as const;
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
-const FUZZY = 0.15;
-const MAX_FUZZY = 6;
-
-/** Per row (by position in the rows array), 1 where it matches. */
-export type RowMask = Uint8Array;
-
-export interface SearchResult {
-  /** Row positions that match, best first. */
-  ranked: Int32Array;
-  mask: RowMask;
-}
-
-export interface RowMatcher {
-  search(query: string): SearchResult | null;
-}
-
-interface Posting {
-  /** Row positions, ascending, one per row. */
-  rows: number[];
-  /** The best field weight the term has in each of those rows. */
-  boost: number[];
-}
-
-function editDistanceWithin(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      if (value < best) best = value;
-    }
-    if (best > max) return max + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
-function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { rankRows, type RowMask, type SearchResult } from '../term-index';
+export type RowMatcher = TermIndex;
 
 /** The words of each field of a row, as components/dashboard/dashboard-search.ts hands them to MiniSearch. */
 function fieldsOf(row: DashboardRow, labels: (row: DashboardRow) => string): string[] {
@@ -72,9 +16,13 @@ function fieldsOf(row: DashboardRow, labels: (row: DashboardRow) => string): str
   return [row.recommendation?.text ?? row.page?.title ?? '', notes.map((n) => n.body).join('\n'), notes.flatMap((n) => n.tags).join(' '), labels(row)];
 }
 
-export function createRowMatcher(rows: readonly DashboardRow[]): RowMatcher {
-  const postings = new Map<string, Posting>();
-  const folded = new Map<string, string>();
+export const createRowMatcher = (rows: Rows): RowMatcher => buildAtOnce(buildRowMatcher(rows));
+
+/** How an index build reads rows: without keeping the 100,000 rows built for it, where the rows allow. */
+const rowReader = (rows: Rows) => (rows.read ? rows.read.bind(rows) : (i: number) => rows.at(i)!);
+
+export function buildRowMatcher(rows: Rows): Generator<void, RowMatcher> {
+  // Rows share their labels (themes, category, status): each distinct set is worded once.
   const labelCache = new Map<string, string>();
   const labels = (row: DashboardRow) => {
     const rec = row.recommendation;
@@ -84,131 +32,49 @@ export function createRowMatcher(rows: readonly DashboardRow[]): RowMatcher {
     if (value === undefined) labelCache.set(key, (value = labelsOf({ notes, themes: rec?.themes ?? [], actionCategory: rec?.actionCategory ?? null })));
     return value;
   };
-  const termsOf = (text: string) => {
-    const terms: string[] = [];
-    for (const token of text.split(TOKEN)) {
-      if (!token) continue;
-      let term = folded.get(token);
-      if (term === undefined) folded.set(token, (term = fold(token)));
-      if (term) terms.push(term);
-    }
-    return terms;
-  };
-  // Rows share their labels (themes, category, status): their terms are read once per distinct set.
-  const labelTerms = new Map<string, string[]>();
-  for (let i = 0; i < rows.length; i++) {
-    const fields = fieldsOf(rows[i]!, labels);
-    for (let f = 0; f < FIELDS.length; f++) {
-      const text = fields[f]!;
-      if (!text) continue;
-      let terms: string[];
-      if (f === 3) {
-        terms = labelTerms.get(text) ?? termsOf(text);
-        labelTerms.set(text, terms);
-      } else terms = termsOf(text);
-      for (const term of terms) {
-        let posting = postings.get(term);
-        if (!posting) postings.set(term, (posting = { rows: [], boost: [] }));
-        const last = posting.rows.length - 1;
-        if (posting.rows[last] === i) posting.boost[last] = Math.max(posting.boost[last]!, BOOST[f]!);
-        else {
-          posting.rows.push(i);
-          posting.boost.push(BOOST[f]!);
-        }
-      }
-    }
-  }
-  const vocabulary = [...postings.keys()].sort();
-  const count = rows.length;
-
-  /** The index terms a query word matches, each with its weight (exact 1, prefix and fuzzy less, as MiniSearch). */
-  function termsFor(word: string, isLast: boolean): [string, number][] {
-    const out = new Map<string, number>();
-    if (postings.has(word)) out.set(word, 1);
-    if (isLast) {
-      for (let k = lowerBound(vocabulary, word); k < vocabulary.length && vocabulary[k]!.startsWith(word); k++) {
-        const term = vocabulary[k]!;
-        const distance = term.length - word.length;
-        if (distance > 0) out.set(term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
-      }
-    }
-    if (word.length > 5) {
-      const max = Math.min(MAX_FUZZY, Math.round(word.length * FUZZY));
-      if (max > 0) {
-        for (const term of vocabulary) {
-          if (out.has(term)) continue;
-          const distance = editDistanceWithin(word, term, max);
-          if (distance > 0 && distance <= max) out.set(term, (FUZZY_WEIGHT * term.length) / (term.length + distance));
-        }
-      }
-    }
-    return [...out];
-  }
-
-  return {
-    search(query) {
-      if (query.trim() === '') return null;
-      const words = query
-        .split(TOKEN)
-        .filter(Boolean)
-        .map((w) => fold(w))
-        .filter(Boolean);
-      const mask = new Uint8Array(count);
-      const scores = new Float64Array(count);
-      if (words.length === 0) return { ranked: new Int32Array(0), mask };
-      // hits[i] counts the query words row i matched; a row matches when it matched every one.
-      const hits = new Uint8Array(count);
-      words.forEach((word, w) => {
-        const seen = new Uint8Array(count);
-        for (const [term, weight] of termsFor(word, w === words.length - 1)) {
-          const posting = postings.get(term)!;
-          const idf = Math.log(1 + (count - posting.rows.length + 0.5) / (posting.rows.length + 0.5));
-          for (let k = 0; k < posting.rows.length; k++) {
-            const i = posting.rows[k]!;
-            if (hits[i] !== w) continue; // missed an earlier word
-            scores[i] = scores[i]! + weight * posting.boost[k]! * idf;
-            seen[i] = 1;
-          }
-        }
-        for (let i = 0; i < count; i++) if (seen[i]) hits[i] = w + 1;
-      });
-      const matched: number[] = [];
-      for (let i = 0; i < count; i++) {
-        if (hits[i] === words.length) {
-          mask[i] = 1;
-          matched.push(i);
-        }
-      }
-      matched.sort((a, b) => scores[b]! - scores[a]! || a - b);
-      return { ranked: Int32Array.from(matched), mask };
-    },
-  };
+  const rowAt = rowReader(rows);
+  return buildTermIndex(rows.length, (i) => fieldsOf(rowAt(i), labels));
 }
 
 export interface FacetCounter {
-  /** What countFacets gives, and which rows match the selection (and the search mask, when given). */
-  count(selection: FacetSelection, found: RowMask | null): { counts: Record<FacetKey, FacetCount[]>; matching: RowMask };
+  /**
+   * What countFacets gives, and which rows match the selection (and the search mask, when given). `positions`, the
+   * rows of the mask in order, when known: only they are read.
+   */
+  count(selection: FacetSelection, found: RowMask | null, positions?: Int32Array): { counts: Record<FacetKey, FacetCount[]>; matching: RowMask };
 }
 
+export const createFacetCounter = (rows: Rows): FacetCounter => buildAtOnce(buildFacetCounter(rows));
+
 /** Facet values as integers per row (offsets into one array per facet), so counting is a pass over numbers. */
-export function createFacetCounter(rows: readonly DashboardRow[]): FacetCounter {
-  const index = FACET_KEYS.map((key) => {
-    const ids = new Map<string, number>();
-    const offsets = new Int32Array(rows.length + 1);
-    const list: number[] = [];
-    rows.forEach((row, i) => {
+export function* buildFacetCounter(rows: Rows): Generator<void, FacetCounter> {
+  const building = FACET_KEYS.map((key) => ({ key, ids: new Map<string, number>(), offsets: new Int32Array(rows.length + 1), list: [] as number[] }));
+  const rowAt = rowReader(rows);
+  for (let i = 0; i < rows.length; i++) {
+    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+    const row = rowAt(i);
+    for (const { key, ids, offsets, list } of building) {
       for (const value of row.facets[key]) {
         let id = ids.get(value);
         if (id === undefined) ids.set(value, (id = ids.size));
         list.push(id);
       }
       offsets[i + 1] = list.length;
-    });
-    return { key, ids, values: [...ids.keys()], offsets, list: Int32Array.from(list) };
+    }
+  }
+  // A facet with at most one value per row (all but theme and tag, usually) keeps it per row: -1 for none.
+  const index = building.map(({ key, ids, offsets, list }) => {
+    let single: Int32Array | null = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length && single; i++) {
+      const size = offsets[i + 1]! - offsets[i]!;
+      if (size > 1) single = null;
+      else single[i] = size === 0 ? -1 : list[offsets[i]!]!;
+    }
+    return { key, ids, values: [...ids.keys()], offsets, list: Int32Array.from(list), single };
   });
 
   return {
-    count(selection, found) {
+    count(selection, found, positions) {
       const chosen = index.map(({ key, ids, values }) => {
         const picked = selection[key] ?? [];
         if (picked.length === 0) return null;
@@ -220,26 +86,40 @@ export function createFacetCounter(rows: readonly DashboardRow[]): FacetCounter 
         return flags;
       });
       const tallies = index.map(({ values }) => new Uint32Array(values.length));
-      const matching = new Uint8Array(rows.length);
-      for (let i = 0; i < rows.length; i++) {
+      const singles = index.map(({ single }) => single);
+      const chosenAny = chosen.some((flags) => flags !== null);
+      const count = rows.length;
+      const matching = new Uint8Array(count);
+      const reads = positions ? positions.length : count;
+      for (let r = 0; r < reads; r++) {
+        const i = positions ? positions[r]! : r;
         if (found && !found[i]) continue;
         // The one facet the row fails (-1: none; -2: more than one): it still counts for that facet's values.
         let failed = -1;
-        for (let k = 0; k < index.length && failed !== -2; k++) {
+        for (let k = 0; chosenAny && k < index.length && failed !== -2; k++) {
           const flags = chosen[k];
           if (!flags) continue;
-          const { offsets, list } = index[k]!;
+          const single = singles[k];
           let hit = false;
-          for (let p = offsets[i]!; p < offsets[i + 1]! && !hit; p++) hit = flags[list[p]!] === 1;
+          if (single) hit = single[i]! >= 0 && flags[single[i]!] === 1;
+          else {
+            const { offsets, list } = index[k]!;
+            for (let p = offsets[i]!; p < offsets[i + 1]! && !hit; p++) hit = flags[list[p]!] === 1;
+          }
           if (!hit) failed = failed === -1 ? k : -2;
         }
         if (failed === -2) continue;
         if (failed === -1) matching[i] = 1;
         for (let k = 0; k < index.length; k++) {
           if (failed !== -1 && failed !== k) continue;
-          const { offsets, list } = index[k]!;
+          const single = singles[k];
           const tally = tallies[k]!;
-          for (let p = offsets[i]!; p < offsets[i + 1]!; p++) tally[list[p]!]!++;
+          if (single) {
+            if (single[i]! >= 0) tally[single[i]!]!++;
+          } else {
+            const { offsets, list } = index[k]!;
+            for (let p = offsets[i]!; p < offsets[i + 1]!; p++) tally[list[p]!]!++;
+          }
         }
       }
       const counts = {} as Record<FacetKey, FacetCount[]>;
@@ -258,11 +138,12 @@ export function createFacetCounter(rows: readonly DashboardRow[]): FacetCounter 
 }
 
 /** Each sort order of the rows as positions, computed the first time it is asked for. */
-export function createSortOrders(rows: readonly DashboardRow[]): (key: SortKey) => Int32Array {
+export function createSortOrders(source: readonly DashboardRow[] | SortColumns): (key: SortKey) => Int32Array {
+  const columns = Array.isArray(source) ? columnsOf(source) : (source as SortColumns);
   const orders = new Map<SortKey, Int32Array>();
   return (key) => {
     let order = orders.get(key);
-    if (!order) orders.set(key, (order = Int32Array.from(sortOrder(rows, key))));
+    if (!order) orders.set(key, (order = sortPositions(columns, key)));
     return order;
   };
 }
