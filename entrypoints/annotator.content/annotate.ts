@@ -4,12 +4,11 @@
 // changes or it navigates in place. It holds no notes itself.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { anchorSelectors, describeRanges, HIGHLIGHT_ATTR, type RecSelector } from '@/utils/anchor';
+import { correctionFor, HIGHLIGHT_ATTR, placeRecommendations, type CorrectionCommand, type HighlightLayer } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
 import { extractStatement, findMainContent } from '@/utils/extract';
 import { eventEnvelope, isTabCommand, sendRequest } from '@/utils/messages';
 import { normalizeRecommendationText } from '@/utils/model';
-import { createHighlightLayer, type HighlightLayer } from './highlight-layer';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 
 type Runtime = typeof browser.runtime;
@@ -21,16 +20,6 @@ export interface AnnotateOptions {
   ctx: ContentScriptContext;
   doc: Document;
   runtime: Runtime;
-}
-
-interface Placed {
-  text: string;
-  selector: RecSelector;
-  range: Range;
-}
-
-function overlaps(a: Range, b: Range): boolean {
-  return a.compareBoundaryPoints(Range.START_TO_END, b) > 0 && b.compareBoundaryPoints(Range.START_TO_END, a) > 0;
 }
 
 export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Promise<void> {
@@ -49,10 +38,13 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   let elementsAdded = false;
 
   // Our own writes (highlights) must not look like the page changing.
-  const quietly = (write: () => void) => {
+  const quietly = <T>(write: () => T): T => {
     observer?.disconnect();
-    write();
-    observeContent();
+    try {
+      return write();
+    } finally {
+      observeContent();
+    }
   };
 
   const tellPanel = (n: number) => void send(eventEnvelope('page.selected', { n })).catch(() => {});
@@ -84,35 +76,14 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const { root } = extraction;
     const stored = await sendRequest(send, 'page.stored', { url });
     if (mine !== generation) return;
-    // What the user said is not a recommendation stays out, whether extraction finds it or it was stored.
-    const rejected = new Set(stored.ok ? stored.value.rejected : []);
-    const extracted: Placed[] = [];
-    const selectors = describeRanges(root, extraction.recommendations.map((r) => r.range));
-    extraction.recommendations.forEach((r, i) => {
-      if (!rejected.has(normalizeRecommendationText(r.text))) extracted.push({ text: r.text, selector: selectors[i]!, range: r.range });
-    });
-
-    // What earlier visits stored (or the user added) and extraction did not find again: anchor it from its selectors.
-    const seen = new Set(extracted.map((r) => normalizeRecommendationText(r.text)));
-    const missing = stored.ok
-      ? stored.value.recommendations.filter((s) => !seen.has(normalizeRecommendationText(s.text)) && !rejected.has(normalizeRecommendationText(s.text)))
-      : [];
-    const found = anchorSelectors(root, missing.map((m) => m.selector));
-    const placed = [...extracted];
-    const orphans: string[] = [];
-    missing.forEach((m, i) => {
-      const range = found[i];
-      if (range && !placed.some((p) => overlaps(p.range, range))) placed.push({ text: m.text, selector: m.selector, range });
-      else orphans.push(m.id);
-    });
-    placed.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-
-    quietly(() => {
-      layer = createHighlightLayer(doc, root, placed.map((p, i) => ({ n: i + 1, selector: p.selector })));
-      layer.show(placed.map((p) => p.range));
-    });
+    // What the user said is not a recommendation stays out; what was stored and is not found (or cannot be shown)
+    // is an orphan (utils/anchor reconcile).
+    const { recommendations: storedRecs, rejected } = stored.ok ? stored.value : { recommendations: [], rejected: [] };
+    const placement = quietly(() => placeRecommendations(doc, root, extraction.recommendations, storedRecs, rejected, normalizeRecommendationText));
+    const { placed, orphans } = placement;
+    layer = placement.layer;
     signature = contentSignature();
-    const span = layer ? spanOf(root, layer, placed.length) : null;
+    const span = spanOf(root, layer, placed.length);
     last = { url, statement: statementOf(url, extraction), count: placed.length, span, spanText: span?.toString() ?? '' };
     elementsAdded = false;
 
@@ -248,7 +219,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
       case 'add-selection':
       case 'merge':
       case 'split': {
-        const correction = correctionFor(message.command, message.command === 'add-selection' ? null : message.payload.n, current);
+        const command: CorrectionCommand = message.command === 'add-selection' ? { command: 'add-selection' } : { command: message.command, n: message.payload.n };
+        const selection = doc.getSelection();
+        const correction = correctionFor(findMainContent(doc), selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null, command, current.rangeOf);
         // What the page cannot do goes back to the panel as a sentence: no click goes unanswered.
         if (!correction) break;
         if ('refused' in correction) return Promise.resolve({ refused: browser.i18n.getMessage(correction.refused) });
@@ -259,54 +232,6 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     return undefined;
   };
 
-  // The page-side half of a manual correction: the ranges and texts only the page has.
-  type Refusal = { refused: 'correctionNoSelection' | 'correctionSelectionOutside' | 'correctionSplitWhere' };
-  type Correction = { add: { text: string; selector: RecSelector }[]; reject: string[] };
-  const correctionFor = (command: 'add-selection' | 'merge' | 'split', n: number | null, current: HighlightLayer): Correction | Refusal | null => {
-    const root = findMainContent(doc);
-    const selection = doc.getSelection();
-    // A caret is enough to split at; adding needs words.
-    const caret = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
-    const selected = caret && !caret.collapsed ? caret : null;
-    const describe = (range: Range) => ({ text: range.toString().replace(/\s+/g, ' ').trim(), selector: describeRanges(root, [range])[0]! });
-    const rangeOf = (k: number) => {
-      const els = current.elementsOf(k);
-      if (els.length === 0) return null;
-      const range = doc.createRange();
-      range.setStartBefore(els[0]!);
-      range.setEndAfter(els[els.length - 1]!);
-      return range;
-    };
-    if (command === 'add-selection') {
-      if (!selected) return { refused: 'correctionNoSelection' };
-      if (!root.contains(selected.commonAncestorContainer)) return { refused: 'correctionSelectionOutside' };
-      const item = describe(selected);
-      return item.text ? { add: [item], reject: [] } : { refused: 'correctionNoSelection' };
-    }
-    const range = n ? rangeOf(n) : null;
-    if (!range || n === null) return null; // no highlight for it on the page (hidden, or gone meanwhile)
-    if (command === 'merge') {
-      const next = rangeOf(n + 1);
-      if (!next) return null;
-      const merged = doc.createRange();
-      merged.setStart(range.startContainer, range.startOffset);
-      merged.setEnd(next.endContainer, next.endOffset);
-      // The record's words are the two recommendations' own words, one space between: not what lies between
-      // them on the page (a list number such as "2.", or no space at all between two paragraphs).
-      const text = `${describe(range).text} ${describe(next).text}`;
-      return { add: [{ text, selector: describe(merged).selector }], reject: [range.toString(), next.toString()] };
-    }
-    // Split where the selection starts, inside the recommendation.
-    if (!caret || range.comparePoint(caret.startContainer, caret.startOffset) !== 0) return { refused: 'correctionSplitWhere' };
-    const first = doc.createRange();
-    first.setStart(range.startContainer, range.startOffset);
-    first.setEnd(caret.startContainer, caret.startOffset);
-    const second = doc.createRange();
-    second.setStart(caret.startContainer, caret.startOffset);
-    second.setEnd(range.endContainer, range.endOffset);
-    const parts = [describe(first), describe(second)].filter((p) => p.text);
-    return parts.length === 2 ? { add: parts, reject: [range.toString()] } : { refused: 'correctionSplitWhere' };
-  };
   runtime.onMessage.addListener(onCommand);
   ctx.onInvalidated(() => runtime.onMessage.removeListener(onCommand));
 
