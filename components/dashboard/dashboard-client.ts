@@ -56,7 +56,7 @@ export function createDashboardClient(runtime: Runtime, storage: StorageManager 
     deleteNote: panel.deleteNote,
     restoreNote: panel.restoreNote,
     draft: panel.draft,
-    subscribe: (noteChanged) => panel.subscribe(null, { noteChanged, selected: () => {}, pageUpdated: () => {} }),
+    subscribe: (noteChanged) => panel.subscribe({ noteChanged, selected: () => {}, pageUpdated: () => {} }),
     async storageUse() {
       if (!storage?.estimate) return null;
       try {

@@ -7,7 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { correctionFor, HIGHLIGHT_ATTR, placeRecommendations, type CorrectionCommand, type HighlightLayer } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
 import { extractStatement, findMainContent } from '@/utils/extract';
-import { eventEnvelope, isTabCommand, sendRequest } from '@/utils/messages';
+import { createPortRpc, fromMessagePort, isTabCommand, PAGE_TO_PANEL, PANEL_TO_PAGE, sendRequest, type CallPayload, type PageToPanel, type PortRpc } from '@/utils/messages';
 import { normalizeRecommendationText } from '@/utils/model';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 
@@ -47,7 +47,11 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     }
   };
 
-  const tellPanel = (n: number) => void send(eventEnvelope('page.selected', { n })).catch(() => {});
+  // The panel's own port (utils/messages/page-port): page events go to it alone, never runtime-wide.
+  const panelPorts = new Set<PortRpc<PageToPanel>>();
+  const tellPanel = <K extends keyof PageToPanel & string>(name: K, payload: CallPayload<PageToPanel, K>) => {
+    for (const port of panelPorts) port.notify(name, payload);
+  };
 
   const contentSignature = () => {
     const root = findMainContent(doc);
@@ -99,17 +103,22 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const wanted = /^#upr-rec=(r[0-9a-f]{24})$/.exec(doc.location.hash)?.[1];
     const target = wanted && capture.ok ? capture.value.recommendations.find((r) => r.id === wanted)?.n : undefined;
     if (target && layer) reveal(layer, target);
-    if (!panel) panel = mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), root, () => {
-      const n = layer?.selected;
-      return n ? (layer?.first(n) ?? null) : null;
-    });
-    else void send(eventEnvelope('page.updated', {})).catch(() => {});
+    if (!panel) {
+      panel = mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), root, () => {
+        const n = layer?.selected;
+        return n ? (layer?.first(n) ?? null) : null;
+      });
+      panel.onLoad(connectPanel);
+    }
+    else tellPanel('updated', {});
   }
 
   function teardown(): void {
     generation++;
     quietly(() => layer?.hide());
     layer = null;
+    for (const port of panelPorts) port.close();
+    panelPorts.clear();
     panel?.remove();
     panel = null;
   }
@@ -178,7 +187,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
       if (!n || !layer?.has(n)) return;
       layer.select(n);
       if (panel?.isCollapsed()) panel.setCollapsed(false);
-      tellPanel(n);
+      tellPanel('selected', { n });
     },
     { capture: true },
   );
@@ -194,9 +203,6 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const current = layer;
     if (sender.id !== runtime.id || sender.tab !== undefined || !isTabCommand(message) || !current) return undefined;
     switch (message.command) {
-      case 'focus':
-        if (current.has(message.payload.n)) reveal(current, message.payload.n);
-        break;
       case 'toggle-highlights':
         quietly(() => (current.shown ? current.hide() : current.show()));
         break;
@@ -205,7 +211,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
         const n = current.step(message.payload.direction);
         if (n !== null) {
           reveal(current, n);
-          tellPanel(n);
+          tellPanel('selected', { n });
         }
         break;
       }
@@ -217,21 +223,47 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
         void annotate().catch(report);
         break;
       case 'add-selection':
-      case 'merge':
-      case 'split': {
-        const command: CorrectionCommand = message.command === 'add-selection' ? { command: 'add-selection' } : { command: message.command, n: message.payload.n };
-        const selection = doc.getSelection();
-        const correction = correctionFor(findMainContent(doc), selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null, command, current.rangeOf);
-        // What the page cannot do goes back to the panel as a sentence: no click goes unanswered.
-        if (!correction) break;
-        if ('refused' in correction) return Promise.resolve({ refused: browser.i18n.getMessage(correction.refused) });
-        void sendRequest(send, 'page.correct', { url: doc.location.href, ...correction }).then(() => annotate()).catch(report);
+        try {
+          correct({ command: 'add-selection' });
+        } catch {
+          // From the page's context menu, which offers it only on a selection: nothing to tell.
+        }
         break;
-      }
     }
     return undefined;
   };
 
+  // A correction the panel asks for: what the page cannot do fails with the user's sentence for why.
+  const correct = (command: CorrectionCommand): null => {
+    const current = layer;
+    if (!current) return null;
+    const selection = doc.getSelection();
+    const correction = correctionFor(findMainContent(doc), selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null, command, current.rangeOf);
+    if (!correction) return null;
+    if ('refused' in correction) throw new Error(browser.i18n.getMessage(correction.refused));
+    void sendRequest(send, 'page.correct', { url: doc.location.href, ...correction }).then(() => annotate()).catch(report);
+    return null;
+  };
+
+  // The panel's port: handed to the panel each time it loads in our frame, with the frame's token, which only the
+  // panel that loaded from that address holds (see utils/frame-guard). No background in between, nothing broadcast.
+  const connectPanel = (port: MessagePort) => {
+    const rpc = createPortRpc(fromMessagePort(port), {
+      sends: PAGE_TO_PANEL,
+      accepts: PANEL_TO_PAGE,
+      handlers: {
+        mounted: () => panel !== null,
+        shown: () => panel?.isShown() ?? false,
+        focus: ({ n }) => {
+          if (layer?.has(n)) reveal(layer, n);
+          return null;
+        },
+        correct,
+      },
+    });
+    panelPorts.add(rpc);
+    void rpc.closed.then(() => panelPorts.delete(rpc));
+  };
   runtime.onMessage.addListener(onCommand);
   ctx.onInvalidated(() => runtime.onMessage.removeListener(onCommand));
 

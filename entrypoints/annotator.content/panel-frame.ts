@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { OWN_UI_ATTR } from '@/utils/anchor';
-import { hidingOf, isMountCheck, isShownCheck, withMountToken } from '@/utils/frame-guard';
+import { hidingOf, panelOrigin, panelPortOffer, withMountToken } from '@/utils/frame-guard';
 
 export const PANEL_WIDTH = 380;
 const HANDLE_WIDTH = 28;
@@ -18,6 +18,10 @@ export interface PanelFrame {
   isCollapsed(): boolean;
   /** Moves keyboard focus into the panel. */
   focus(): void;
+  /** Each time the panel loads in the frame, hands it one end of a new channel and calls `listener` with the other. */
+  onLoad(listener: (port: MessagePort) => void): void;
+  /** Whether the page shows the frame as styled (not made transparent, hidden or covered). */
+  isShown(): boolean;
   remove(): void;
 }
 
@@ -123,20 +127,24 @@ export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: s
     else host.blur();
   });
 
-  // Asked through the background by our panel: whether this frame is ours, and whether the page shows it.
-  const vouch = (message: unknown, sender: { id?: string }) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    if (isMountCheck(message)) return Promise.resolve(message.mountCheck === token && host.isConnected);
-    if (isShownCheck(message)) return Promise.resolve(host.isConnected && hidingOf(frame, host, win) === null);
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(vouch);
-
   const remove = () => {
-    browser.runtime.onMessage.removeListener(vouch);
     host.remove();
     restoreMargin();
   };
   ctx.onInvalidated(remove);
-  return { host, setCollapsed, isCollapsed: () => collapsed, focus: () => frame.focus(), remove };
+  return {
+    host,
+    setCollapsed,
+    isCollapsed: () => collapsed,
+    focus: () => frame.focus(),
+    onLoad: (listener) =>
+      ctx.addEventListener(frame, 'load', () => {
+        if (!host.isConnected || !frame.contentWindow) return;
+        const channel = new MessageChannel();
+        frame.contentWindow.postMessage(panelPortOffer(token), panelOrigin(browser.runtime.id, browser.runtime.getURL('/')), [channel.port2]);
+        listener(channel.port1);
+      }),
+    isShown: () => host.isConnected && hidingOf(frame, host, win) === null,
+    remove,
+  };
 }

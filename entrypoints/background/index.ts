@@ -2,7 +2,6 @@ import type { IDBPDatabase } from 'idb';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { showRecommendationCount } from '@/utils/badge';
-import { mountCheck, shownCheck } from '@/utils/frame-guard';
 import { classifyRecommendation } from '@/utils/classify';
 import { DatasetError, parseDataset, toStoredRecommendation } from '@/utils/dataset';
 import { applyImport, ImportError, parseBackup, parseW3c, previewImport, resolveW3cImport, type BackupData } from '@/utils/export';
@@ -165,15 +164,6 @@ export default defineBackground(() => {
       crossrefPromise = null;
       return null;
     },
-    async 'panel.command'(command, sender) {
-      const tab = tabOf(sender);
-      const sent = command.command === 'add-selection' ? commandEnvelope('add-selection', {}) : commandEnvelope(command.command, { n: command.n });
-      const answer: unknown = await browser.tabs.sendMessage(tab.id, sent, { frameId: 0 });
-      // The page could not do it (nothing selected, a caret outside the item): its sentence goes to the panel.
-      const refused = v.safeParse(v.object({ refused: v.pipe(v.string(), v.maxLength(300)) }), answer);
-      if (refused.success) throw new RequestError('invalid', refused.output.refused);
-      return null;
-    },
     async 'rec.reject'({ recommendationId }, sender) {
       const tab = tabOf(sender);
       const rec = await stored(() => repo.getRecommendation(recommendationId));
@@ -261,20 +251,6 @@ export default defineBackground(() => {
         tags,
         earlierSummary: summary && { total: summary.total, supported: summary.supported, noted: summary.noted, unknown: summary.unknown },
       };
-    },
-    async 'panel.focus'({ n }, sender) {
-      const tab = tabOf(sender);
-      await browser.tabs.sendMessage(tab.id, commandEnvelope('focus', { n }), { frameId: 0 });
-      return null;
-    },
-    // Asked of the annotator in the panel's tab, which alone knows the token it put in its frame's address.
-    async 'panel.mount'({ token }, sender) {
-      const tab = tabOf(sender);
-      return (await browser.tabs.sendMessage(tab.id, mountCheck(token), { frameId: 0 }).catch(() => false)) === true;
-    },
-    async 'panel.shown'(_payload, sender) {
-      const tab = tabOf(sender);
-      return (await browser.tabs.sendMessage(tab.id, shownCheck(), { frameId: 0 }).catch(() => false)) === true;
     },
     'note.save': ({ target, patch }) => changed(stored(() => repo.saveNote(target, patch))),
     'note.delete': ({ id }) => changed(stored(() => repo.deleteNote(id))),

@@ -6,3 +6,5 @@ export * from './server';
 export * from './client';
 export * from './events';
 export type { Note } from '../model';
+export * from './port-rpc';
+export * from './page-port';

@@ -96,12 +96,6 @@ export const REQUESTS = {
   'page.capture': { from: 'content', payload: PageCaptureSchema },
   /** The panel asks for the page in its own tab, with notes. */
   'panel.load': { from: 'extension', payload: v.object({}) },
-  /** The panel asks whether the annotator in its tab mounted it (the token in its address): a page can frame panel.html too. */
-  'panel.mount': { from: 'extension', payload: v.object({ token: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/)) }) },
-  /** The panel asks whether the page shows its frame as styled (not made transparent, hidden or covered). */
-  'panel.shown': { from: 'extension', payload: v.object({}) },
-  /** The panel asks the page in its tab to scroll to recommendation n and flash it. */
-  'panel.focus': { from: 'extension', payload: v.object({ n: v.pipe(v.number(), v.integer(), v.minValue(1)) }) },
   /** Create or change the note on a recommendation or on a page; fields left out keep their value. */
   'note.save': {
     from: 'extension',
@@ -137,14 +131,6 @@ export const REQUESTS = {
       reject: v.pipe(v.array(v.pipe(v.string(), v.maxLength(20_000))), v.maxLength(10)),
     }),
   },
-  /** The panel asks the page for a correction that needs the page: add the selection, merge n with the next, split n at the selection. */
-  'panel.command': {
-    from: 'extension',
-    payload: v.variant('command', [
-      v.object({ command: v.literal('add-selection') }),
-      v.object({ command: v.picklist(['merge', 'split']), n: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
-    ]),
-  },
   /** "Not a recommendation": kept out of this page from now on (its note stays stored). */
   'rec.reject': { from: 'extension', payload: v.object({ recommendationId: RecommendationIdSchema }) },
   /** The user's metadata for the page in the panel's tab. */
@@ -168,9 +154,6 @@ export interface Results {
   'page.stored': { recommendations: StoredForPage[]; rejected: string[] };
   'page.capture': { recommendations: { n: number; id: string }[] };
   'panel.load': PanelData;
-  'panel.mount': boolean;
-  'panel.shown': boolean;
-  'panel.focus': null;
   'note.save': Note;
   'note.delete': Note;
   'note.restore': Note;
@@ -181,7 +164,6 @@ export interface Results {
   'dataset.import': DatasetSummary;
   'popup.status': PopupStatus;
   'page.correct': null;
-  'panel.command': null;
   'rec.reject': null;
   'page.correctMeta': null;
   'popup.annotate': { injected: boolean };
@@ -241,11 +223,8 @@ export type Payload<T extends RequestType> = v.InferOutput<(typeof REQUESTS)[T][
 export type ErrorCode = 'protocol' | 'invalid' | 'forbidden' | 'storage' | 'not-found' | 'internal';
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
-/** One-way notices. `page.selected`: a highlight was clicked or reached by keyboard (page → its panel). `note.changed`: broadcast by the background after a write. */
+/** The background's one-way notices to every extension page (the page talks to its panel over its own port, page-port.ts). `note.changed`: after a write. */
 export interface Events {
-  'page.selected': { n: number };
-  /** The page was read again (its content changed): panels in that tab reload. */
-  'page.updated': Record<string, never>;
   /** How far a dataset import has read its file: `done` of `total`. */
   'import.progress': { done: number; total: number };
   'note.changed': { note: Note };
@@ -258,18 +237,14 @@ export function isEvent<E extends keyof Events>(message: unknown, event: E): mes
   return m.upr === PROTOCOL_VERSION && m.event === event && typeof m.payload === 'object' && m.payload !== null;
 }
 
-/** Commands the background sends to the annotator in a tab (from the panel, the toolbar button or a shortcut). */
+/** Commands the background sends to the annotator in a tab (from the toolbar button, a shortcut or the context menu). */
 export interface TabCommands {
-  /** Scroll to recommendation n, select and flash it. */
-  focus: { n: number };
   'toggle-highlights': Record<string, never>;
   /** Select the next (+1) or previous (-1) recommendation on the page. */
   step: { direction: 1 | -1 };
   'focus-panel': Record<string, never>;
-  /** Corrections that need the page: see 'panel.command'. */
+  /** Add the page's selection as a recommendation. */
   'add-selection': Record<string, never>;
-  merge: { n: number };
-  split: { n: number };
   /** Read the page again (its corrections changed). */
   refresh: Record<string, never>;
 }
@@ -280,10 +255,6 @@ export function isTabCommand(message: unknown): message is { [C in keyof TabComm
   if (m.upr !== PROTOCOL_VERSION || typeof m.payload !== 'object' || m.payload === null) return false;
   const payload = m.payload as Record<string, unknown>;
   switch (m.command) {
-    case 'focus':
-    case 'merge':
-    case 'split':
-      return Number.isInteger(payload.n);
     case 'step':
       return payload.direction === 1 || payload.direction === -1;
     case 'toggle-highlights':
