@@ -7,7 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { correctionFor, HIGHLIGHT_ATTR, placeRecommendations, type CorrectionCommand, type HighlightLayer } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
 import { extractStatement, findMainContent } from '@/utils/extract';
-import { createPortRpc, fromMessagePort, isTabCommand, PAGE_TO_PANEL, PANEL_TO_PAGE, sendRequest, type CallPayload, type PageToPanel, type PortRpc } from '@/utils/messages';
+import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, readTabCommand, sendRequest, type CallPayload, type PageToPanel, type PortRpc } from '@/utils/messages';
 import { normalizeRecommendationText } from '@/utils/model';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 
@@ -199,9 +199,10 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   };
 
   // Commands come from the background only (in no tab, of our extension), checked like its requests.
-  const onCommand = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+  const onCommand = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
     const current = layer;
-    if (sender.id !== runtime.id || sender.tab !== undefined || !isTabCommand(message) || !current) return undefined;
+    const message = readTabCommand(raw, sender, runtime.id);
+    if (!message || !current) return undefined;
     switch (message.command) {
       case 'toggle-highlights':
         quietly(() => (current.shown ? current.hide() : current.show()));

@@ -8,3 +8,4 @@ export * from './events';
 export type { Note } from '../model';
 export * from './port-rpc';
 export * from './page-port';
+export * from './tab-commands';

@@ -236,33 +236,3 @@ export function isEvent<E extends keyof Events>(message: unknown, event: E): mes
   const m = message as Record<string, unknown>;
   return m.upr === PROTOCOL_VERSION && m.event === event && typeof m.payload === 'object' && m.payload !== null;
 }
-
-/** Commands the background sends to the annotator in a tab (from the toolbar button, a shortcut or the context menu). */
-export interface TabCommands {
-  'toggle-highlights': Record<string, never>;
-  /** Select the next (+1) or previous (-1) recommendation on the page. */
-  step: { direction: 1 | -1 };
-  'focus-panel': Record<string, never>;
-  /** Add the page's selection as a recommendation. */
-  'add-selection': Record<string, never>;
-  /** Read the page again (its corrections changed). */
-  refresh: Record<string, never>;
-}
-
-export function isTabCommand(message: unknown): message is { [C in keyof TabCommands]: { upr: number; command: C; payload: TabCommands[C] } }[keyof TabCommands] {
-  if (typeof message !== 'object' || message === null) return false;
-  const m = message as Record<string, unknown>;
-  if (m.upr !== PROTOCOL_VERSION || typeof m.payload !== 'object' || m.payload === null) return false;
-  const payload = m.payload as Record<string, unknown>;
-  switch (m.command) {
-    case 'step':
-      return payload.direction === 1 || payload.direction === -1;
-    case 'toggle-highlights':
-    case 'focus-panel':
-    case 'add-selection':
-    case 'refresh':
-      return true;
-    default:
-      return false;
-  }
-}
