@@ -26,6 +26,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   const send = (message: unknown) => runtime.sendMessage(message);
   let layer: HighlightLayer | null = null;
   let panel: PanelFrame | null = null;
+  let mounting = false;
   let observer: MutationObserver | null = null;
   let signature = '';
   let generation = 0;
@@ -103,11 +104,15 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const wanted = /^#upr-rec=(r[0-9a-f]{24})$/.exec(doc.location.hash)?.[1];
     const target = wanted && capture.ok ? capture.value.recommendations.find((r) => r.id === wanted)?.n : undefined;
     if (target && layer) reveal(layer, target);
-    if (!panel) {
-      panel = mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), root, () => {
+    if (!panel && !mounting) {
+      mounting = true;
+      const mounted = await mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), root, () => {
         const n = layer?.selected;
         return n ? (layer?.first(n) ?? null) : null;
-      });
+      }).finally(() => (mounting = false));
+      // Torn down meanwhile (the page stopped being a statement): the frame goes too.
+      if (!layer) return mounted.remove();
+      panel = mounted;
       panel.onLoad(connectPanel);
     }
     else tellPanel('updated', {});

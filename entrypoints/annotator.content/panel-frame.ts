@@ -1,8 +1,9 @@
-// The side panel's frame in the page: a closed shadow root holding an extension-origin iframe (the panel itself,
-// which the page cannot read) and a collapse handle. Its styles are inline and !important so page CSS cannot hide
+// The side panel's frame in the page: a closed shadow root (WXT's createShadowRootUi) holding an extension-origin
+// iframe (the panel itself, which the page cannot read) and a collapse handle. Its styles are inline and !important so page CSS cannot hide
 // or restyle it; on a wide screen it reserves its width so it never covers the statement's text.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { OWN_UI_ATTR } from '@/utils/anchor';
 import { hidingOf, panelOrigin, panelPortOffer, withMountToken } from '@/utils/frame-guard';
 
@@ -30,9 +31,20 @@ function important(el: HTMLElement, styles: Record<string, string>): void {
 }
 
 /** `resumeAt`: where the keyboard goes back in the page when the panel lets it go (the selected highlight). */
-export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: string, content: Element, resumeAt: () => HTMLElement | null): PanelFrame {
+export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: string, content: Element, resumeAt: () => HTMLElement | null): Promise<PanelFrame> {
   const win = doc.defaultView ?? window;
-  const host = doc.createElement(PANEL_HOST_TAG);
+  // Closed: the page cannot reach the frame (nor read its address, which carries the token). No reset sheet
+  // (inheritStyles): ours are inline and !important on every element, and a shadow sheet's !important would beat them.
+  const ui = await createShadowRootUi(ctx, {
+    name: PANEL_HOST_TAG,
+    mode: 'closed',
+    position: 'inline',
+    anchor: doc.documentElement,
+    append: 'last',
+    inheritStyles: true,
+    onMount: () => {},
+  });
+  const host = ui.shadowHost;
   host.setAttribute(OWN_UI_ATTR, '');
   important(host, {
     all: 'initial',
@@ -44,7 +56,6 @@ export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: s
     display: 'flex',
     'flex-direction': 'row',
   });
-  const shadow = host.attachShadow({ mode: 'closed' });
   const handle = doc.createElement('button');
   handle.type = 'button';
   important(handle, {
@@ -77,8 +88,9 @@ export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: s
     'box-shadow': '-4px 0 12px rgba(0,0,0,.12)',
     'color-scheme': 'normal',
   });
-  shadow.append(handle, frame);
-  doc.documentElement.append(host);
+  important(ui.uiContainer, { all: 'initial', display: 'flex', 'flex-direction': 'row', height: '100vh' });
+  ui.uiContainer.append(handle, frame);
+  ui.mount();
 
   const html = doc.documentElement;
   const originalMargin = html.style.getPropertyValue('margin-right');
@@ -128,7 +140,7 @@ export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: s
   });
 
   const remove = () => {
-    host.remove();
+    ui.remove();
     restoreMargin();
   };
   ctx.onInvalidated(remove);
