@@ -61,7 +61,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
       });
     void load().then((result) => {
       if (!result.ok || !live) return;
-      unsubscribe = client.subscribe(result.value.tabId, {
+      unsubscribe = client.subscribe({
         selected: setSelected,
         noteChanged: (note) => setData((current) => current && applyNote(current, note)),
         pageUpdated: () => void load(),

@@ -1,9 +1,31 @@
-// What the panel needs from the extension, as one small interface: the real one speaks utils/messages through
-// runtime messaging; tests hand the components a fake.
+// What the panel needs from the extension, as one small interface: the real one speaks utils/messages, to the
+// background through runtime messaging and to the page in its tab over their own port (page-port.ts); tests hand
+// the components a fake.
 import type { browser as Browser } from 'wxt/browser';
 import type { NotePatch, NoteTarget } from '@/utils/db';
+import { pagePortOf } from '@/utils/frame-guard';
 import type { PageCorrections } from '@/utils/model';
-import { DRAFT_PORT, draftKey, PROTOCOL_VERSION, readEvent, sendRequest, type DataChange, type Draft, type DraftMessage, type EventSender, type ExportedData, type Note, type PanelData, type Result } from '@/utils/messages';
+import {
+  createPortRpc,
+  fromMessagePort,
+  DRAFT_PORT,
+  draftKey,
+  PAGE_TO_PANEL,
+  PANEL_TO_PAGE,
+  PROTOCOL_VERSION,
+  readEvent,
+  sendRequest,
+  type DataChange,
+  type Draft,
+  type DraftMessage,
+  type EventSender,
+  type ExportedData,
+  type Note,
+  type PanelData,
+  type PanelToPage,
+  type PortRpc,
+  type Result,
+} from '@/utils/messages';
 
 export interface PanelEventHandlers {
   selected(n: number): void;
@@ -16,7 +38,10 @@ export interface PanelEventHandlers {
 
 export interface PanelClient {
   load(): Promise<Result<PanelData>>;
-  /** Whether the annotator in this tab mounted the frame whose address carries `token` (see utils/frame-guard). */
+  /**
+   * Whether the annotator in this tab mounted the frame whose address carries `token` (see utils/frame-guard): asked
+   * over the port the annotator handed this panel with the token.
+   */
   isMountedBy(token: string): Promise<Result<boolean>>;
   /** Whether the page shows this panel's frame as styled (asked of the annotator, which sees the page). */
   isShownOnPage(): Promise<Result<boolean>>;
@@ -34,16 +59,51 @@ export interface PanelClient {
   exportPage(pageUrl: string): Promise<Result<ExportedData>>;
   /** The text as typed, sent at once so that it outlives a tab closed before the debounced save. */
   draft(target: NoteTarget, body: string, base?: string, editor?: string): void;
-  /** Events for this panel: a highlight clicked in its own tab, a write anywhere. Returns an unsubscribe. */
-  subscribe(tabId: number | null, handlers: PanelEventHandlers): () => void;
+  /** Events for this panel: a highlight clicked in its page (over the port), a write anywhere. Returns an unsubscribe. */
+  subscribe(handlers: PanelEventHandlers): () => void;
 }
 
 type Runtime = typeof Browser.runtime;
 /** The extension's storage areas; drafts go to `session` where the browser has it. */
 type ExtensionStorage = Partial<Pick<typeof Browser.storage, 'session'>>;
+const NO_PAGE: Result<never> = { ok: false, error: { code: 'not-found', message: 'This panel is not connected to its page.' } };
+/** How long the panel waits for its page's port after it loaded (the annotator hands it over on the frame's load). */
+const PAGE_PORT_WAIT_MS = 5_000;
 
-export function createPanelClient(runtime: Runtime, storage?: ExtensionStorage): PanelClient {
+/**
+ * `frame`: the panel's window and the token in its address (see utils/frame-guard), when this client is a panel's;
+ * the annotator that mounted it hands it a port with that token. Left out where there is no page (the dashboard).
+ * `storage`: where drafts outlive a stopped worker (session storage).
+ */
+export function createPanelClient(runtime: Runtime, frame: { win: Window; token: string | null } | null = null, storage?: ExtensionStorage): PanelClient {
   const send = (message: unknown) => runtime.sendMessage(message);
+  const listeners = new Set<PanelEventHandlers>();
+  // The port to the annotator in this tab's page, taken by the mount check.
+  let page: PortRpc<PanelToPage> | null = null;
+  // Listening from the start: the offer comes when the frame has loaded, which may be before anyone asks.
+  const offered = new Promise<MessagePort | null>((resolve) => {
+    if (!frame) return resolve(null);
+    const onMessage = (event: MessageEvent) => {
+      const port = pagePortOf(event, frame.token, frame.win.parent);
+      if (!port) return;
+      frame.win.removeEventListener('message', onMessage);
+      resolve(port);
+    };
+    frame.win.addEventListener('message', onMessage);
+    setTimeout(() => resolve(null), PAGE_PORT_WAIT_MS);
+  });
+  const connectPage = async (): Promise<PortRpc<PanelToPage> | null> => {
+    const port = await offered;
+    if (!port) return null;
+    return createPortRpc(fromMessagePort(port), {
+      sends: PANEL_TO_PAGE,
+      accepts: PAGE_TO_PANEL,
+      handlers: {
+        selected: ({ n }) => (listeners.forEach((l) => l.selected(n)), null),
+        updated: () => (listeners.forEach((l) => l.pageUpdated()), null),
+      },
+    });
+  };
   let port: ReturnType<Runtime['connect']> | null = null;
   const draftPort = () => {
     if (port) return port;
@@ -67,34 +127,37 @@ export function createPanelClient(runtime: Runtime, storage?: ExtensionStorage):
       }
     },
     load: () => sendRequest(send, 'panel.load', {}),
-    isMountedBy: (token) => sendRequest(send, 'panel.mount', { token }),
-    isShownOnPage: () => sendRequest(send, 'panel.shown', {}),
-    focus: (n) => sendRequest(send, 'panel.focus', { n }),
+    async isMountedBy(token) {
+      if (token !== frame?.token) return NO_PAGE;
+      page ??= await connectPage();
+      return page ? page.call('mounted', {}) : NO_PAGE;
+    },
+    isShownOnPage: () => page?.call('shown', {}) ?? Promise.resolve(NO_PAGE),
+    focus: (n) => page?.call('focus', { n }) ?? Promise.resolve(NO_PAGE),
     saveNote: (target, patch) => sendRequest(send, 'note.save', { target, patch }),
     deleteNote: (id) => sendRequest(send, 'note.delete', { id }),
     restoreNote: (id) => sendRequest(send, 'note.restore', { id }),
     exportPage: (pageUrl) => sendRequest(send, 'data.export', { pageUrl }),
-    command: (command) => sendRequest(send, 'panel.command', command),
+    command: (command) => page?.call('correct', command) ?? Promise.resolve(NO_PAGE),
     rejectRecommendation: (recommendationId) => sendRequest(send, 'rec.reject', { recommendationId }),
     acceptCandidate: (text) => sendRequest(send, 'page.acceptCandidate', { text }),
     correctMeta: (meta) => sendRequest(send, 'page.correctMeta', { meta }),
-    subscribe(tabId, handlers) {
-      // Each event from whom it may come and in its shape (utils/messages/events): a content script in another tab
-      // cannot put its text in this panel.
-      const receiver = { extensionId: runtime.id, extensionOrigin: new URL(runtime.getURL('/')).href, tabId };
+    subscribe(handlers) {
+      // The background's events, each from the background only and in its shape (utils/messages/events): a content
+      // script in another tab cannot put its text in this panel. The page's come over the port.
+      const receiver = { extensionId: runtime.id, extensionOrigin: new URL(runtime.getURL('/')).href };
       const listener = (message: unknown, sender: EventSender) => {
-        const selected = readEvent(message, 'page.selected', sender, receiver);
-        if (selected) handlers.selected(selected.n);
-        else if (readEvent(message, 'page.updated', sender, receiver)) handlers.pageUpdated();
-        else {
-          const changed = readEvent(message, 'data.changed', sender, receiver);
-          if (changed?.scope === 'note') handlers.noteChanged(changed.note);
-          else if (changed) handlers.dataChanged(changed);
-        }
+        const changed = readEvent(message, 'data.changed', sender, receiver);
+        if (changed?.scope === 'note') handlers.noteChanged(changed.note);
+        else if (changed) handlers.dataChanged(changed);
         return undefined;
       };
+      listeners.add(handlers);
       runtime.onMessage.addListener(listener);
-      return () => runtime.onMessage.removeListener(listener);
+      return () => {
+        listeners.delete(handlers);
+        runtime.onMessage.removeListener(listener);
+      };
     },
   };
 }

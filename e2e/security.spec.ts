@@ -324,6 +324,46 @@ describe('events checked like requests', () => {
   });
 });
 
+describe('page events stay between a page and its panel', () => {
+  /** Records every runtime message the extension page in `target` receives. */
+  const listen = (target: Page | Frame) =>
+    target.evaluate(() => {
+      const heard: unknown[] = ((window as unknown as { __runtimeHeard: unknown[] }).__runtimeHeard = []);
+      (globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => void): void } } } }).chrome.runtime.onMessage.addListener((m) => {
+        heard.push(m);
+      });
+    });
+  // Events, that is: requests other extension pages make of the background (the dashboard loading) reach every page too.
+  const eventsHeardBy = (target: Page | Frame) =>
+    target.evaluate(() => (window as unknown as { __runtimeHeard: object[] }).__runtimeHeard.filter((m) => typeof m === 'object' && m !== null && 'event' in m));
+
+  it('tells only the panel in its own tab of a click on a highlight and of a new reading: no extension page anywhere hears it', async () => {
+    session = await launch();
+    const { page, panel } = await openStatement(session);
+    // The same statement in a second tab, with its own panel, and the dashboard in a third.
+    const second = await openStatement(session);
+    const dashboard = await session.context.newPage();
+    await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+    for (const target of [panel, second.panel, dashboard]) await listen(target);
+
+    await page.bringToFront();
+    await page.click('[data-upr-rec="2"]');
+    await panel.waitForSelector('.rec[data-n="2"][aria-current="true"]');
+    // A change to the statement: the page reads it again and its panel reloads.
+    await page.evaluate(() => {
+      const li = document.createElement('li');
+      li.textContent = 'Ensure that every child is registered at birth, free of charge.';
+      document.querySelector('main ol')!.append(li);
+    });
+    await panel.waitForSelector('.rec[data-n="4"]');
+    await second.page.bringToFront();
+    await second.page.waitForTimeout(300);
+
+    expect(await second.panel.locator('.rec[aria-current="true"]').count()).toBe(0);
+    for (const target of [panel, second.panel, dashboard]) expect(await eventsHeardBy(target)).toEqual([]);
+  });
+});
+
 /** Evaluates `expression` in our extension's content-script world in `page` (where the detector runs), by CDP. */
 async function inContentScriptWorld(page: Page, extensionId: string, expression: string): Promise<unknown> {
   const cdp = await page.context().newCDPSession(page);

@@ -49,10 +49,10 @@ export function isImportProgress(message: unknown): message is { payload: Events
 export function createDashboardClient(
   runtime: Runtime,
   storage: StorageManager | undefined = globalThis.navigator?.storage,
-  extensionStorage?: Parameters<typeof createPanelClient>[1],
+  extensionStorage?: Parameters<typeof createPanelClient>[2],
 ): DashboardClient {
   const send = (message: unknown) => runtime.sendMessage(message);
-  const panel = createPanelClient(runtime, extensionStorage);
+  const panel = createPanelClient(runtime, null, extensionStorage);
   return {
     load: () => sendRequest(send, 'data.export', {}),
     importFile: (text, apply, settings = []) => sendRequest(send, 'data.import', { text, apply, settings }),
@@ -71,7 +71,7 @@ export function createDashboardClient(
     deleteNote: panel.deleteNote,
     restoreNote: panel.restoreNote,
     draft: panel.draft,
-    subscribe: (noteChanged, dataChanged = () => {}) => panel.subscribe(null, { noteChanged, dataChanged, selected: () => {}, pageUpdated: () => {} }),
+    subscribe: (noteChanged, dataChanged = () => {}) => panel.subscribe({ noteChanged, dataChanged, selected: () => {}, pageUpdated: () => {} }),
     async storageUse() {
       if (!storage?.estimate) return null;
       try {

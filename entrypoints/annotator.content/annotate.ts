@@ -4,12 +4,11 @@
 // changes or it navigates in place. It holds no notes itself.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { anchorSelectors, describeRanges, HIGHLIGHT_ATTR, type RecSelector } from '@/utils/anchor';
+import { correctionFor, HIGHLIGHT_ATTR, offeredPassages, placeRecommendations, type CorrectionCommand, type HighlightLayer } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
 import { extractStatement, findMainContent } from '@/utils/extract';
-import { eventEnvelope, isTabCommand, sendRequest } from '@/utils/messages';
+import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, readTabCommand, sendRequest, type CallPayload, type PageToPanel, type PortRpc } from '@/utils/messages';
 import { normalizeRecommendationText } from '@/utils/model';
-import { createHighlightLayer, type HighlightLayer } from './highlight-layer';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 
 type Runtime = typeof browser.runtime;
@@ -23,20 +22,11 @@ export interface AnnotateOptions {
   runtime: Runtime;
 }
 
-interface Placed {
-  text: string;
-  selector: RecSelector;
-  range: Range;
-}
-
-function overlaps(a: Range, b: Range): boolean {
-  return a.compareBoundaryPoints(Range.START_TO_END, b) > 0 && b.compareBoundaryPoints(Range.START_TO_END, a) > 0;
-}
-
 export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Promise<void> {
   const send = (message: unknown) => runtime.sendMessage(message);
   let layer: HighlightLayer | null = null;
   let panel: PanelFrame | null = null;
+  let mounting = false;
   let observer: MutationObserver | null = null;
   let signature = '';
   let generation = 0;
@@ -49,13 +39,20 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   let elementsAdded = false;
 
   // Our own writes (highlights) must not look like the page changing.
-  const quietly = (write: () => void) => {
+  const quietly = <T>(write: () => T): T => {
     observer?.disconnect();
-    write();
-    observeContent();
+    try {
+      return write();
+    } finally {
+      observeContent();
+    }
   };
 
-  const tellPanel = (n: number) => void send(eventEnvelope('page.selected', { n })).catch(() => {});
+  // The panel's own port (utils/messages/page-port): page events go to it alone, never runtime-wide.
+  const panelPorts = new Set<PortRpc<PageToPanel>>();
+  const tellPanel = <K extends keyof PageToPanel & string>(name: K, payload: CallPayload<PageToPanel, K>) => {
+    for (const port of panelPorts) port.notify(name, payload);
+  };
 
   const contentSignature = () => {
     const root = findMainContent(doc);
@@ -84,41 +81,17 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const { root } = extraction;
     const stored = await sendRequest(send, 'page.stored', { url });
     if (mine !== generation) return;
-    // What the user said is not a recommendation stays out, whether extraction finds it or it was stored.
-    const rejected = new Set(stored.ok ? stored.value.rejected : []);
-    const extracted: Placed[] = [];
-    const selectors = describeRanges(root, extraction.recommendations.map((r) => r.range));
-    extraction.recommendations.forEach((r, i) => {
-      if (!rejected.has(normalizeRecommendationText(r.text))) extracted.push({ text: r.text, selector: selectors[i]!, range: r.range });
-    });
-
-    // What earlier visits stored (or the user added) and extraction did not find again: anchor it from its selectors.
-    const seen = new Set(extracted.map((r) => normalizeRecommendationText(r.text)));
-    const missing = stored.ok
-      ? stored.value.recommendations.filter((s) => !seen.has(normalizeRecommendationText(s.text)) && !rejected.has(normalizeRecommendationText(s.text)))
-      : [];
-    const found = anchorSelectors(root, missing.map((m) => m.selector));
-    const placed = [...extracted];
-    const orphans: string[] = [];
-    missing.forEach((m, i) => {
-      const range = found[i];
-      if (range && !placed.some((p) => overlaps(p.range, range))) placed.push({ text: m.text, selector: m.selector, range });
-      else orphans.push(m.id);
-    });
-    placed.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    // What the user said is not a recommendation stays out; what was stored and is not found (or cannot be shown)
+    // is an orphan (utils/anchor reconcile).
+    const { recommendations: storedRecs, rejected } = stored.ok ? stored.value : { recommendations: [], rejected: [] };
+    const placement = quietly(() => placeRecommendations(doc, root, extraction.recommendations, storedRecs, rejected, normalizeRecommendationText));
+    const { placed, orphans } = placement;
+    layer = placement.layer;
     // Where extraction found nothing, the passages likeliest to be recommendations, for the panel to offer (what the
     // user already added or rejected is not offered again).
-    const candidateSelectors = describeRanges(root, extraction.candidates.map((c) => c.range));
-    const candidates = extraction.candidates.flatMap((c, i) =>
-      placed.some((p) => overlaps(p.range, c.range)) || rejected.has(normalizeRecommendationText(c.text)) ? [] : [{ text: c.text, selector: candidateSelectors[i]! }],
-    );
-
-    quietly(() => {
-      layer = createHighlightLayer(doc, root, placed.map((p, i) => ({ n: i + 1, selector: p.selector })));
-      layer.show(placed.map((p) => p.range));
-    });
+    const candidates = offeredPassages(root, extraction.candidates, placed, rejected, normalizeRecommendationText);
     signature = contentSignature();
-    const span = layer ? spanOf(root, layer, placed.length) : null;
+    const span = spanOf(root, layer, placed.length);
     last = { url, statement: statementOf(url, extraction), count: placed.length, span, spanText: span?.toString() ?? '' };
     elementsAdded = false;
 
@@ -136,17 +109,26 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const wanted = /^#upr-rec=(r[0-9a-f]{24})$/.exec(doc.location.hash)?.[1];
     const target = wanted && capture.ok ? capture.value.recommendations.find((r) => r.id === wanted)?.n : undefined;
     if (target && layer) reveal(layer, target);
-    if (!panel) panel = mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), root, () => {
-      const n = layer?.selected;
-      return n ? (layer?.first(n) ?? null) : null;
-    });
-    else void send(eventEnvelope('page.updated', {})).catch(() => {});
+    if (!panel && !mounting) {
+      mounting = true;
+      const mounted = await mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), root, () => {
+        const n = layer?.selected;
+        return n ? (layer?.first(n) ?? null) : null;
+      }).finally(() => (mounting = false));
+      // Torn down meanwhile (the page stopped being a statement): the frame goes too.
+      if (!layer) return mounted.remove();
+      panel = mounted;
+      panel.onLoad(connectPanel);
+    }
+    else tellPanel('updated', {});
   }
 
   function teardown(): void {
     generation++;
     quietly(() => layer?.hide());
     layer = null;
+    for (const port of panelPorts) port.close();
+    panelPorts.clear();
     panel?.remove();
     panel = null;
   }
@@ -215,7 +197,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
       if (!n || !layer?.has(n)) return;
       layer.select(n);
       if (panel?.isCollapsed()) panel.setCollapsed(false);
-      tellPanel(n);
+      tellPanel('selected', { n });
     },
     { capture: true },
   );
@@ -227,13 +209,11 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   };
 
   // Commands come from the background only (in no tab, of our extension), checked like its requests.
-  const onCommand = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+  const onCommand = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
     const current = layer;
-    if (sender.id !== runtime.id || sender.tab !== undefined || !isTabCommand(message) || !current) return undefined;
+    const message = readTabCommand(raw, sender, runtime.id);
+    if (!message || !current) return undefined;
     switch (message.command) {
-      case 'focus':
-        if (current.has(message.payload.n)) reveal(current, message.payload.n);
-        break;
       case 'toggle-highlights':
         quietly(() => (current.shown ? current.hide() : current.show()));
         break;
@@ -242,7 +222,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
         const n = current.step(message.payload.direction);
         if (n !== null) {
           reveal(current, n);
-          tellPanel(n);
+          tellPanel('selected', { n });
         }
         break;
       }
@@ -254,66 +234,46 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
         void annotate().catch(report);
         break;
       case 'add-selection':
-      case 'merge':
-      case 'split': {
-        const correction = correctionFor(message.command, message.command === 'add-selection' ? null : message.payload.n, current);
-        // What the page cannot do goes back to the panel as a sentence: no click goes unanswered.
-        if (!correction) break;
-        if ('refused' in correction) return Promise.resolve({ refused: browser.i18n.getMessage(correction.refused) });
-        void sendRequest(send, 'page.correct', { url: doc.location.href, ...correction }).then(() => annotate()).catch(report);
+        try {
+          correct({ command: 'add-selection' });
+        } catch {
+          // From the page's context menu, which offers it only on a selection: nothing to tell.
+        }
         break;
-      }
     }
     return undefined;
   };
 
-  // The page-side half of a manual correction: the ranges and texts only the page has.
-  type Refusal = { refused: 'correctionNoSelection' | 'correctionSelectionOutside' | 'correctionSplitWhere' };
-  type Correction = { add: { text: string; selector: RecSelector }[]; reject: string[] };
-  const correctionFor = (command: 'add-selection' | 'merge' | 'split', n: number | null, current: HighlightLayer): Correction | Refusal | null => {
-    const root = findMainContent(doc);
+  // A correction the panel asks for: what the page cannot do fails with the user's sentence for why.
+  const correct = (command: CorrectionCommand): null => {
+    const current = layer;
+    if (!current) return null;
     const selection = doc.getSelection();
-    // A caret is enough to split at; adding needs words.
-    const caret = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
-    const selected = caret && !caret.collapsed ? caret : null;
-    const describe = (range: Range) => ({ text: range.toString().replace(/\s+/g, ' ').trim(), selector: describeRanges(root, [range])[0]! });
-    const rangeOf = (k: number) => {
-      const els = current.elementsOf(k);
-      if (els.length === 0) return null;
-      const range = doc.createRange();
-      range.setStartBefore(els[0]!);
-      range.setEndAfter(els[els.length - 1]!);
-      return range;
-    };
-    if (command === 'add-selection') {
-      if (!selected) return { refused: 'correctionNoSelection' };
-      if (!root.contains(selected.commonAncestorContainer)) return { refused: 'correctionSelectionOutside' };
-      const item = describe(selected);
-      return item.text ? { add: [item], reject: [] } : { refused: 'correctionNoSelection' };
-    }
-    const range = n ? rangeOf(n) : null;
-    if (!range || n === null) return null; // no highlight for it on the page (hidden, or gone meanwhile)
-    if (command === 'merge') {
-      const next = rangeOf(n + 1);
-      if (!next) return null;
-      const merged = doc.createRange();
-      merged.setStart(range.startContainer, range.startOffset);
-      merged.setEnd(next.endContainer, next.endOffset);
-      // The record's words are the two recommendations' own words, one space between: not what lies between
-      // them on the page (a list number such as "2.", or no space at all between two paragraphs).
-      const text = `${describe(range).text} ${describe(next).text}`;
-      return { add: [{ text, selector: describe(merged).selector }], reject: [range.toString(), next.toString()] };
-    }
-    // Split where the selection starts, inside the recommendation.
-    if (!caret || range.comparePoint(caret.startContainer, caret.startOffset) !== 0) return { refused: 'correctionSplitWhere' };
-    const first = doc.createRange();
-    first.setStart(range.startContainer, range.startOffset);
-    first.setEnd(caret.startContainer, caret.startOffset);
-    const second = doc.createRange();
-    second.setStart(caret.startContainer, caret.startOffset);
-    second.setEnd(range.endContainer, range.endOffset);
-    const parts = [describe(first), describe(second)].filter((p) => p.text);
-    return parts.length === 2 ? { add: parts, reject: [range.toString()] } : { refused: 'correctionSplitWhere' };
+    const correction = correctionFor(findMainContent(doc), selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null, command, current.rangeOf);
+    if (!correction) return null;
+    if ('refused' in correction) throw new Error(browser.i18n.getMessage(correction.refused));
+    void sendRequest(send, 'page.correct', { url: doc.location.href, ...correction }).then(() => annotate()).catch(report);
+    return null;
+  };
+
+  // The panel's port: handed to the panel each time it loads in our frame, with the frame's token, which only the
+  // panel that loaded from that address holds (see utils/frame-guard). No background in between, nothing broadcast.
+  const connectPanel = (port: MessagePort) => {
+    const rpc = createPortRpc(fromMessagePort(port), {
+      sends: PAGE_TO_PANEL,
+      accepts: PANEL_TO_PAGE,
+      handlers: {
+        mounted: () => panel !== null,
+        shown: () => panel?.isShown() ?? false,
+        focus: ({ n }) => {
+          if (layer?.has(n)) reveal(layer, n);
+          return null;
+        },
+        correct,
+      },
+    });
+    panelPorts.add(rpc);
+    void rpc.closed.then(() => panelPorts.delete(rpc));
   };
   runtime.onMessage.addListener(onCommand);
   ctx.onInvalidated(() => runtime.onMessage.removeListener(onCommand));

@@ -1,10 +1,11 @@
-// The side panel's frame in the page: a closed shadow root holding an extension-origin iframe (the panel itself,
-// which the page cannot read) and a collapse handle. Its styles are inline and !important so page CSS cannot hide
+// The side panel's frame in the page: a closed shadow root (WXT's createShadowRootUi) holding an extension-origin
+// iframe (the panel itself, which the page cannot read) and a collapse handle. Its styles are inline and !important so page CSS cannot hide
 // or restyle it; on a wide screen it reserves its width so it never covers the statement's text.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { OWN_UI_ATTR } from '@/utils/anchor';
-import { hidingOf, isMountCheck, isShownCheck, withMountToken } from '@/utils/frame-guard';
+import { hidingOf, panelOrigin, panelPortOffer, withMountToken } from '@/utils/frame-guard';
 
 export const PANEL_WIDTH = 380;
 const HANDLE_WIDTH = 28;
@@ -18,6 +19,10 @@ export interface PanelFrame {
   isCollapsed(): boolean;
   /** Moves keyboard focus into the panel. */
   focus(): void;
+  /** Each time the panel loads in the frame, hands it one end of a new channel and calls `listener` with the other. */
+  onLoad(listener: (port: MessagePort) => void): void;
+  /** Whether the page shows the frame as styled (not made transparent, hidden or covered). */
+  isShown(): boolean;
   remove(): void;
 }
 
@@ -26,9 +31,20 @@ function important(el: HTMLElement, styles: Record<string, string>): void {
 }
 
 /** `resumeAt`: where the keyboard goes back in the page when the panel lets it go (the selected highlight). */
-export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: string, content: Element, resumeAt: () => HTMLElement | null): PanelFrame {
+export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: string, content: Element, resumeAt: () => HTMLElement | null): Promise<PanelFrame> {
   const win = doc.defaultView ?? window;
-  const host = doc.createElement(PANEL_HOST_TAG);
+  // Closed: the page cannot reach the frame (nor read its address, which carries the token). No reset sheet
+  // (inheritStyles): ours are inline and !important on every element, and a shadow sheet's !important would beat them.
+  const ui = await createShadowRootUi(ctx, {
+    name: PANEL_HOST_TAG,
+    mode: 'closed',
+    position: 'inline',
+    anchor: doc.documentElement,
+    append: 'last',
+    inheritStyles: true,
+    onMount: () => {},
+  });
+  const host = ui.shadowHost;
   host.setAttribute(OWN_UI_ATTR, '');
   important(host, {
     all: 'initial',
@@ -40,7 +56,6 @@ export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: s
     display: 'flex',
     'flex-direction': 'row',
   });
-  const shadow = host.attachShadow({ mode: 'closed' });
   const handle = doc.createElement('button');
   handle.type = 'button';
   important(handle, {
@@ -73,8 +88,9 @@ export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: s
     'box-shadow': '-4px 0 12px rgba(0,0,0,.12)',
     'color-scheme': 'normal',
   });
-  shadow.append(handle, frame);
-  doc.documentElement.append(host);
+  important(ui.uiContainer, { all: 'initial', display: 'flex', 'flex-direction': 'row', height: '100vh' });
+  ui.uiContainer.append(handle, frame);
+  ui.mount();
 
   const html = doc.documentElement;
   const originalMargin = html.style.getPropertyValue('margin-right');
@@ -123,20 +139,24 @@ export function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: s
     else host.blur();
   });
 
-  // Asked through the background by our panel: whether this frame is ours, and whether the page shows it.
-  const vouch = (message: unknown, sender: { id?: string }) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    if (isMountCheck(message)) return Promise.resolve(message.mountCheck === token && host.isConnected);
-    if (isShownCheck(message)) return Promise.resolve(host.isConnected && hidingOf(frame, host, win) === null);
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(vouch);
-
   const remove = () => {
-    browser.runtime.onMessage.removeListener(vouch);
-    host.remove();
+    ui.remove();
     restoreMargin();
   };
   ctx.onInvalidated(remove);
-  return { host, setCollapsed, isCollapsed: () => collapsed, focus: () => frame.focus(), remove };
+  return {
+    host,
+    setCollapsed,
+    isCollapsed: () => collapsed,
+    focus: () => frame.focus(),
+    onLoad: (listener) =>
+      ctx.addEventListener(frame, 'load', () => {
+        if (!host.isConnected || !frame.contentWindow) return;
+        const channel = new MessageChannel();
+        frame.contentWindow.postMessage(panelPortOffer(token), panelOrigin(browser.runtime.id, browser.runtime.getURL('/')), [channel.port2]);
+        listener(channel.port1);
+      }),
+    isShown: () => host.isConnected && hidingOf(frame, host, win) === null,
+    remove,
+  };
 }

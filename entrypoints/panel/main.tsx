@@ -3,12 +3,12 @@ import { browser } from 'wxt/browser';
 import { I18nContext } from '@/components/i18n';
 import { Panel } from '@/components/Panel';
 import { createPanelClient } from '@/components/panel-client';
-import { isOwnPanelMount, watchVisibility } from '@/utils/frame-guard';
+import { isOwnPanelMount, mountTokenOf, watchVisibility } from '@/utils/frame-guard';
 import { createTranslator, resolveLanguage, type LanguageSetting } from '@/utils/i18n';
 import { settingsItem, updateSettings } from '@/utils/settings';
 import '@/components/panel.css';
 
-const client = createPanelClient(browser.runtime, browser.storage);
+const client = createPanelClient(browser.runtime, { win: window, token: mountTokenOf(location.hash) }, browser.storage);
 const root = document.getElementById('app')!;
 const visibility = watchVisibility(document.body);
 // The browser's own report where it has one (covered, see-through, filtered, across frames), and the page side's

@@ -48,7 +48,6 @@ export function createBackground(deps: BackgroundDeps): BackgroundApp {
     ...notes.handlers,
     ...createDataHandlers(ctx, tabs, notes),
     ...createPopupHandlers(ctx, tabs),
-    ...tabs.handlers,
   });
   const router = createRouter(handlers, { extensionId: browser.runtime.id, extensionOrigin: ctx.extensionOrigin });
 

@@ -1,18 +1,14 @@
 // The background's hands in the tabs: commands to the annotator in a tab (toolbar, keyboard shortcuts, the context
-// menu, the panel's requests that need the page), injecting the annotator, and the toolbar button's count.
-import * as v from 'valibot';
+// menu, reading the page again after a change), injecting the annotator, and the toolbar button's count. The panel
+// speaks to its page directly, over their own port (utils/messages page-port.ts).
 import { showRecommendationCount } from '../badge';
-import { mountCheck, shownCheck } from '../frame-guard';
-import { commandEnvelope, RequestError, type Handlers, type TabCommands } from '../messages';
+import { commandEnvelope, type TabCommands } from '../messages';
 import { pageKey } from '../model';
 import { tabOf, type ExtensionApi } from './context';
-
-type PanelHandlers = Pick<Handlers, 'panel.focus' | 'panel.command' | 'panel.mount' | 'panel.shown'>;
 
 export const ADD_SELECTION_MENU = 'upr-add-selection';
 
 export interface TabsService {
-  handlers: PanelHandlers;
   /** Sends a command to the annotator in a tab; a tab without one (not a statement page) is not an error. */
   sendToTab(tabId: number | undefined, command: keyof TabCommands, payload?: object): void;
   /**
@@ -28,8 +24,6 @@ export interface TabsService {
   onInstalled(): void;
   onMenuClicked(info: { menuItemId: string | number }, tab?: { id?: number }): void;
 }
-
-const RefusedSchema = v.object({ refused: v.pipe(v.string(), v.maxLength(300)) });
 
 export function createTabsService(browser: ExtensionApi): TabsService {
   const sendToTab: TabsService['sendToTab'] = (tabId, command, payload = {}) => {
@@ -71,27 +65,6 @@ export function createTabsService(browser: ExtensionApi): TabsService {
     },
     onMenuClicked(info, tab) {
       if (info.menuItemId === ADD_SELECTION_MENU) sendToTab(tab?.id, 'add-selection');
-    },
-    handlers: {
-      async 'panel.focus'({ n }, sender) {
-        await browser.tabs.sendMessage(tabOf(sender).id, commandEnvelope('focus', { n }), { frameId: 0 });
-        return null;
-      },
-      async 'panel.command'(command, sender) {
-        const sent = command.command === 'add-selection' ? commandEnvelope('add-selection', {}) : commandEnvelope(command.command, { n: command.n });
-        const answer: unknown = await browser.tabs.sendMessage(tabOf(sender).id, sent, { frameId: 0 });
-        // The page could not do it (nothing selected, a caret outside the item): its sentence goes to the panel.
-        const refused = v.safeParse(RefusedSchema, answer);
-        if (refused.success) throw new RequestError('invalid', refused.output.refused);
-        return null;
-      },
-      // Asked of the annotator in the panel's tab, which alone knows the token it put in its frame's address.
-      async 'panel.mount'({ token }, sender) {
-        return (await browser.tabs.sendMessage(tabOf(sender).id, mountCheck(token), { frameId: 0 }).catch(() => false)) === true;
-      },
-      async 'panel.shown'(_payload, sender) {
-        return (await browser.tabs.sendMessage(tabOf(sender).id, shownCheck(), { frameId: 0 }).catch(() => false)) === true;
-      },
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMountCheck, isOwnPanelMount, isPanelMount, isTopLevel, mountCheck, mountTokenOf, withMountToken } from './index';
+import { isOwnPanelMount, isPanelMount, isTopLevel, mountTokenOf, pagePortOf, panelOrigin, panelPortOffer, withMountToken } from './index';
 
 const top = { location: {} } as unknown as Window;
 (top as { top: Window; parent: Window }).top = top;
@@ -29,8 +29,11 @@ describe('isPanelMount', () => {
 describe('isOwnPanelMount', () => {
   const token = '0123456789abcdef0123456789abcdef';
   const panel = (hash: string) => Object.assign(framed(top, ['https://gov.example']), { location: { hash, ancestorOrigins: undefined } }) as Window;
-  // The annotator's side, reached through the background: true only for the token it put in its frame's address.
-  const annotatorOf = (own: string) => async (asked: string) => ({ ok: true as const, value: isMountCheck(mountCheck(asked)) && asked === own });
+  // The annotator's side, over the port it handed the panel: true only for the token it put in its frame's address.
+  const parent = {};
+  const channel = new MessageChannel();
+  const offer = (data: unknown, source: unknown = parent, ports: MessagePort[] = [channel.port2]) => ({ data, source, ports });
+  const annotatorOf = (own: string) => async (asked: string) => ({ ok: true as const, value: pagePortOf(offer(panelPortOffer(own)), asked, parent) !== null });
 
   it('is true only when the annotator in the tab vouches for the token in the address', async () => {
     const hash = new URL(withMountToken('chrome-extension://x/panel.html?select=2', token)).hash;
@@ -57,8 +60,18 @@ describe('isOwnPanelMount', () => {
     expect(asked).toBe(false);
   });
 
-  it('asks the annotator with a message only the mount check reads', () => {
-    expect(isMountCheck(mountCheck(token))).toBe(true);
-    expect(isMountCheck({ mountCheck: token })).toBe(false);
+  it('takes the port only from its parent page, with its token, as one port', () => {
+    expect(pagePortOf(offer(panelPortOffer(token)), token, parent)).toBe(channel.port2);
+    expect(pagePortOf(offer(panelPortOffer(token)), null, parent)).toBeNull();
+    expect(pagePortOf(offer(panelPortOffer('fedcba9876543210fedcba9876543210')), token, parent)).toBeNull();
+    expect(pagePortOf(offer({ panelPort: token }), token, parent)).toBeNull();
+    expect(pagePortOf(offer(panelPortOffer(token), {}), token, parent)).toBeNull();
+    expect(pagePortOf(offer(panelPortOffer(token), parent, []), token, parent)).toBeNull();
+    channel.port1.close();
+  });
+
+  it('offers the port at the origin the panel document has', () => {
+    expect(panelOrigin('abcdefghijklmnopabcdefghijklmnop', 'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba/')).toBe('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
+    expect(panelOrigin('upr-annotator@upr-annotator.org', 'moz-extension://0a1b2c3d-0000-4000-8000-000000000000/')).toBe('moz-extension://0a1b2c3d-0000-4000-8000-000000000000');
   });
 });

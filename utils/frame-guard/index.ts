@@ -4,7 +4,7 @@
 // note. The panel renders only as our own mount (a frame directly in a top-level page), the dashboard and popup
 // only as top-level pages, and destructive actions ask `isShownToUser` first. Our own mount is proven, not assumed:
 // the annotator gives its frame a random token and answers for it; a page that frames panel.html by an address
-// it learnt cannot.
+// it learnt cannot: the annotator hands its panel a port with the token, and the panel takes no other.
 import { PROTOCOL_VERSION } from '@/utils/messages/envelope';
 
 type FramedWindow = Pick<Window, 'top' | 'parent'> & { location: { ancestorOrigins?: DOMStringList } };
@@ -24,20 +24,6 @@ export function isPanelMount(win: FramedWindow): boolean {
   return ancestors === undefined || ancestors.length === 1;
 }
 
-/** The panel asks the annotator in its tab whether it mounted the frame carrying `mountCheck`. */
-export interface MountCheck {
-  upr: number;
-  mountCheck: string;
-}
-
-export const mountCheck = (token: string): MountCheck => ({ upr: PROTOCOL_VERSION, mountCheck: token });
-
-export function isMountCheck(message: unknown): message is MountCheck {
-  if (typeof message !== 'object' || message === null) return false;
-  const m = message as Record<string, unknown>;
-  return m.upr === PROTOCOL_VERSION && typeof m.mountCheck === 'string';
-}
-
 /** The panel's address as the annotator mounts it: the token in the fragment, which only the two of them see. */
 export function withMountToken(src: string, token: string): string {
   return `${src}#mount=${encodeURIComponent(token)}`;
@@ -49,8 +35,35 @@ export function mountTokenOf(hash: string): string | null {
 }
 
 /**
+ * How the annotator hands its panel their port: a MessageChannel's end, posted to the frame's window (at our
+ * extension's origin only, so a frame the page navigated elsewhere gets nothing) with the token of the frame's address.
+ */
+export interface PanelPortOffer {
+  upr: number;
+  panelPort: string;
+}
+
+export const panelPortOffer = (token: string): PanelPortOffer => ({ upr: PROTOCOL_VERSION, panelPort: token });
+
+/**
+ * The port in a `message` event if it is the offer of the annotator that mounted this panel: from the parent page's
+ * window (where our content script runs), carrying this panel's token (which the page cannot read), with one port.
+ */
+export function pagePortOf(event: { source: unknown; data: unknown; ports: readonly MessagePort[] }, token: string | null, parent: unknown): MessagePort | null {
+  if (token === null || event.source !== parent || event.ports.length !== 1) return null;
+  const data = event.data as Partial<PanelPortOffer> | null;
+  return typeof data === 'object' && data !== null && data.upr === PROTOCOL_VERSION && data.panelPort === token ? event.ports[0]! : null;
+}
+
+/** The origin the panel's document has: Chromium loads it by a per-session address but gives it the extension's own origin. */
+export function panelOrigin(extensionId: string, root: string): string {
+  const url = new URL(root);
+  return url.protocol === 'chrome-extension:' ? `chrome-extension://${extensionId}` : `${url.protocol}//${url.host}`;
+}
+
+/**
  * Whether this window is the panel frame our annotator mounted in this tab's page. `isMountedBy` asks the annotator
- * (through the background: Firefox gives a frame in a web page no tabs API).
+ * over the port it handed the panel with the token (see pagePortOf).
  */
 export async function isOwnPanelMount(
   win: FramedWindow & { location: { hash: string } },
@@ -64,20 +77,6 @@ export async function isOwnPanelMount(
   } catch {
     return false;
   }
-}
-
-/** The panel asks the annotator whether the page shows the panel's frame as we styled it. */
-export interface ShownCheck {
-  upr: number;
-  shownCheck: true;
-}
-
-export const shownCheck = (): ShownCheck => ({ upr: PROTOCOL_VERSION, shownCheck: true });
-
-export function isShownCheck(message: unknown): message is ShownCheck {
-  if (typeof message !== 'object' || message === null) return false;
-  const m = message as Record<string, unknown>;
-  return m.upr === PROTOCOL_VERSION && m.shownCheck === true;
 }
 
 /**

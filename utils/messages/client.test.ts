@@ -3,7 +3,7 @@ import { sendRequest } from './client';
 
 describe('sendRequest', () => {
   it('returns the background result as it came', async () => {
-    const result = await sendRequest(async () => ({ ok: true, value: null }), 'panel.focus', { n: 1 });
+    const result = await sendRequest(async () => ({ ok: true, value: null }), 'data.deleteAll', { confirm: 'delete everything' });
     expect(result).toEqual({ ok: true, value: null });
   });
 

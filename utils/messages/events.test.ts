@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eventEnvelope } from './envelope';
 import { readEvent, type EventSender } from './events';
 
-const receiver = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/', tabId: 7 };
+const receiver = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/' };
 const background: EventSender = { id: 'ext', url: 'chrome-extension://ext/background.js' };
 const firefoxBackground: EventSender = { id: 'ext', url: 'moz-extension://ext/_generated_background_page.html' };
 const ownTab: EventSender = { id: 'ext', url: 'https://gov.example/upr', tab: { id: 7 }, frameId: 0 };
@@ -58,19 +58,8 @@ describe('readEvent', () => {
 
   it('refuses another protocol version or another event', () => {
     expect(readEvent({ ...changed, upr: 0 }, 'data.changed', background, receiver)).toBeNull();
-    expect(readEvent(changed, 'page.updated', ownTab, receiver)).toBeNull();
+    expect(readEvent(changed, 'import.progress', background, receiver)).toBeNull();
     expect(readEvent('data.changed', 'data.changed', background, receiver)).toBeNull();
-  });
-
-  it('takes page events only from the annotator in its own tab, top frame', () => {
-    const selected = eventEnvelope('page.selected', { n: 3 });
-    expect(readEvent(selected, 'page.selected', ownTab, receiver)).toEqual({ n: 3 });
-    expect(readEvent(selected, 'page.selected', otherTab, receiver)).toBeNull();
-    expect(readEvent(selected, 'page.selected', { ...ownTab, frameId: 4 }, receiver)).toBeNull();
-    expect(readEvent(selected, 'page.selected', background, receiver)).toBeNull();
-    expect(readEvent(selected, 'page.selected', ownTab, { ...receiver, tabId: null })).toBeNull();
-    expect(readEvent(eventEnvelope('page.selected', { n: -1 }), 'page.selected', ownTab, receiver)).toBeNull();
-    expect(readEvent(eventEnvelope('page.updated', {}), 'page.updated', ownTab, receiver)).toEqual({});
   });
 
   it('takes import progress from the background, well-formed', () => {

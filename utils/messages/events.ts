@@ -1,8 +1,8 @@
 // Events checked like requests, at the receiving end: each event's payload has a schema, and each has one kind of
 // sender it may come from. The background's broadcasts (what a write changed, import progress) come only from the
 // background: a content script in any tab can send runtime messages to every extension page, and a forged
-// note change (`data.changed`) would otherwise put its text in an open panel, where the next keystroke saves it over the real
-// note. A page's own events (selected, updated) come only from the annotator in the panel's own tab, top frame.
+// note change (`data.changed`) would otherwise put its text in an open panel, where the next keystroke saves it over the
+// real note. A page's own events (selected, updated) are no broadcasts: they go to its panel over their port (page-port.ts).
 import * as v from 'valibot';
 import { NOTE_STATUSES, NoteBodySchema, PageUrlSchema, RecommendationIdSchema } from '../model';
 import type { Events } from './protocol';
@@ -14,8 +14,6 @@ export interface EventReceiver {
   extensionId: string;
   /** runtime.getURL(''), e.g. `chrome-extension://<id>/` */
   extensionOrigin: string;
-  /** The tab the receiving panel is in; page events from any other tab are not for it. */
-  tabId?: number | null;
 }
 
 export interface EventSender {
@@ -42,8 +40,6 @@ const NoteEventSchema = v.object({
 });
 
 const EVENTS = {
-  'page.selected': { from: 'own-tab', payload: v.object({ n: v.pipe(v.number(), v.integer(), v.minValue(1)) }) },
-  'page.updated': { from: 'own-tab', payload: v.object({}) },
   'import.progress': {
     from: 'background',
     payload: v.pipe(
@@ -59,22 +55,12 @@ const EVENTS = {
       v.object({ scope: v.literal('all') }),
     ]),
   },
-} as const satisfies { [E in keyof Events]: { from: 'background' | 'own-tab'; payload: v.GenericSchema } };
+} as const satisfies { [E in keyof Events]: { from: 'background'; payload: v.GenericSchema } };
 
 export function isFromBackground(sender: EventSender, receiver: EventReceiver): boolean {
   // The background (a service worker, or Firefox's background page) is in no tab and has the extension's origin;
   // a content script always has a tab and its page's URL.
   return sender.id === receiver.extensionId && sender.tab === undefined && Boolean(sender.url?.startsWith(receiver.extensionOrigin));
-}
-
-function isFromOwnTab(sender: EventSender, receiver: EventReceiver): boolean {
-  return (
-    sender.id === receiver.extensionId &&
-    typeof receiver.tabId === 'number' &&
-    sender.tab?.id === receiver.tabId &&
-    (sender.frameId ?? 0) === 0 &&
-    /^https?:/.test(sender.url ?? '')
-  );
 }
 
 /**
@@ -86,8 +72,7 @@ export function readEvent<E extends keyof Events>(message: unknown, event: E, se
   const m = message as Record<string, unknown>;
   if (m.upr !== PROTOCOL_VERSION || m.event !== event) return null;
   const spec = EVENTS[event];
-  const trusted = spec.from === 'background' ? isFromBackground(sender, receiver) : isFromOwnTab(sender, receiver);
-  if (!trusted) return null;
+  if (!isFromBackground(sender, receiver)) return null;
   const parsed = v.safeParse(spec.payload, m.payload);
   return parsed.success ? (parsed.output as Events[E]) : null;
 }

@@ -6,3 +6,6 @@ export * from './server';
 export * from './client';
 export * from './events';
 export type { Note } from '../model';
+export * from './port-rpc';
+export * from './page-port';
+export * from './tab-commands';

@@ -112,12 +112,6 @@ export const REQUESTS = {
   'page.capture': { from: 'content', payload: PageCaptureSchema },
   /** The panel asks for the page in its own tab, with notes. */
   'panel.load': { from: 'extension', payload: v.object({}) },
-  /** The panel asks whether the annotator in its tab mounted it (the token in its address): a page can frame panel.html too. */
-  'panel.mount': { from: 'extension', payload: v.object({ token: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/)) }) },
-  /** The panel asks whether the page shows its frame as styled (not made transparent, hidden or covered). */
-  'panel.shown': { from: 'extension', payload: v.object({}) },
-  /** The panel asks the page in its tab to scroll to recommendation n and flash it. */
-  'panel.focus': { from: 'extension', payload: v.object({ n: v.pipe(v.number(), v.integer(), v.minValue(1)) }) },
   /** Create or change the note on a recommendation or on a page; fields left out keep their value. */
   'note.save': {
     from: 'extension',
@@ -157,14 +151,6 @@ export const REQUESTS = {
       reject: v.pipe(v.array(v.pipe(v.string(), v.maxLength(20_000))), v.maxLength(10)),
     }),
   },
-  /** The panel asks the page for a correction that needs the page: add the selection, merge n with the next, split n at the selection. */
-  'panel.command': {
-    from: 'extension',
-    payload: v.variant('command', [
-      v.object({ command: v.literal('add-selection') }),
-      v.object({ command: v.picklist(['merge', 'split']), n: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
-    ]),
-  },
   /** "Add as a recommendation": one of the passages the page's last reading offered (by its words) becomes a user-added recommendation. */
   'page.acceptCandidate': { from: 'extension', payload: v.object({ text: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)) }) },
   /** "Not a recommendation": kept out of this page from now on (its note stays stored). */
@@ -190,9 +176,6 @@ export interface Results {
   'page.stored': { recommendations: StoredForPage[]; rejected: string[] };
   'page.capture': { recommendations: { n: number; id: string }[] };
   'panel.load': PanelData;
-  'panel.mount': boolean;
-  'panel.shown': boolean;
-  'panel.focus': null;
   'note.save': Note;
   'note.delete': Note;
   'note.restore': Note;
@@ -203,7 +186,6 @@ export interface Results {
   'dataset.import': DatasetSummary;
   'popup.status': PopupStatus;
   'page.correct': null;
-  'panel.command': null;
   'rec.reject': null;
   'page.acceptCandidate': null;
   'page.correctMeta': null;
@@ -274,11 +256,11 @@ export type DataChange = { scope: 'note'; note: Note } | { scope: 'page'; pageUr
 /** What a dataset import is doing: reading the file's rows, or storing them. */
 export type ImportStage = 'read' | 'store';
 
-/** One-way notices. `page.selected`: a highlight was clicked or reached by keyboard (page → its panel). `data.changed`: broadcast by the background after a write. */
+/**
+ * The background's one-way notices to every extension page (the page talks to its panel over its own port,
+ * page-port.ts). `data.changed`: after every write.
+ */
 export interface Events {
-  'page.selected': { n: number };
-  /** The page was read again (its content changed): panels in that tab reload. */
-  'page.updated': Record<string, never>;
   /**
    * How far a dataset import has gone, in rows: `done` of `total` read from the file (`total` foreseen until the end),
    * then stored. Without a stage, reading.
@@ -292,42 +274,4 @@ export function isEvent<E extends keyof Events>(message: unknown, event: E): mes
   if (typeof message !== 'object' || message === null) return false;
   const m = message as Record<string, unknown>;
   return m.upr === PROTOCOL_VERSION && m.event === event && typeof m.payload === 'object' && m.payload !== null;
-}
-
-/** Commands the background sends to the annotator in a tab (from the panel, the toolbar button or a shortcut). */
-export interface TabCommands {
-  /** Scroll to recommendation n, select and flash it. */
-  focus: { n: number };
-  'toggle-highlights': Record<string, never>;
-  /** Select the next (+1) or previous (-1) recommendation on the page. */
-  step: { direction: 1 | -1 };
-  'focus-panel': Record<string, never>;
-  /** Corrections that need the page: see 'panel.command'. */
-  'add-selection': Record<string, never>;
-  merge: { n: number };
-  split: { n: number };
-  /** Read the page again (its corrections changed). */
-  refresh: Record<string, never>;
-}
-
-export function isTabCommand(message: unknown): message is { [C in keyof TabCommands]: { upr: number; command: C; payload: TabCommands[C] } }[keyof TabCommands] {
-  if (typeof message !== 'object' || message === null) return false;
-  const m = message as Record<string, unknown>;
-  if (m.upr !== PROTOCOL_VERSION || typeof m.payload !== 'object' || m.payload === null) return false;
-  const payload = m.payload as Record<string, unknown>;
-  switch (m.command) {
-    case 'focus':
-    case 'merge':
-    case 'split':
-      return Number.isInteger(payload.n);
-    case 'step':
-      return payload.direction === 1 || payload.direction === -1;
-    case 'toggle-highlights':
-    case 'focus-panel':
-    case 'add-selection':
-    case 'refresh':
-      return true;
-    default:
-      return false;
-  }
 }

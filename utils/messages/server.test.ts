@@ -27,9 +27,6 @@ function router(overrides: Partial<Handlers> = {}) {
     'page.stored': vi.fn(async () => ({ recommendations: [], rejected: [] })),
     'page.capture': vi.fn(async () => ({ recommendations: [] })),
     'panel.load': vi.fn(async () => ({ tabId: 7, page: null, recommendations: [], orphans: [], pageNote: null, tags: [], earlierSummary: null })),
-    'panel.focus': vi.fn(async () => null),
-    'panel.mount': vi.fn(async () => true),
-    'panel.shown': vi.fn(async () => true),
     'note.save': vi.fn(async ({ target, patch }) => note('recommendationId' in target ? target.recommendationId : null, patch.body ?? '')),
     'note.delete': vi.fn(async () => note(recId, 'x')),
     'note.restore': vi.fn(async () => note(recId, 'x')),
@@ -45,7 +42,6 @@ function router(overrides: Partial<Handlers> = {}) {
     'popup.annotate': vi.fn(async () => ({ injected: true })),
     'popup.toggle': vi.fn(async () => null),
     'page.correct': vi.fn(async () => null),
-    'panel.command': vi.fn(async () => null),
     'rec.reject': vi.fn(async () => null),
     'page.acceptCandidate': vi.fn(async () => null),
     'page.correctMeta': vi.fn(async () => null),
@@ -86,15 +82,6 @@ describe('createRouter', () => {
     const { route, handlers } = router();
     await expect(route(envelope('popup.annotate', { tabId: 7 }), fromContent)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(handlers['popup.annotate']).not.toHaveBeenCalled();
-  });
-
-  it('answers whether a panel is our own mount only to extension pages, for a well-formed token', async () => {
-    const { route, handlers } = router();
-    const token = '0123456789abcdef0123456789abcdef';
-    await expect(route(envelope('panel.mount', { token }), fromPanel)).resolves.toEqual({ ok: true, value: true });
-    await expect(route(envelope('panel.mount', { token }), fromContent)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    await expect(route(envelope('panel.mount', { token: 'x'.repeat(5000) }), fromPanel)).resolves.toMatchObject({ ok: false });
-    expect(handlers['panel.mount']).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a capture from an extension page: only content scripts speak for pages', async () => {

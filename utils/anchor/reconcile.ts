@@ -1,0 +1,103 @@
+// What one reading of a page places, and what stays an orphan. Extraction's finds come first, less the texts the
+// user rejected; then the stored recommendations extraction did not find again (earlier visits, the user's own
+// additions), anchored from their selectors where they land on text no other recommendation holds. Whatever the
+// highlighter then refuses (no visible text outside forbidden elements) is not placed either: there is one orphan
+// list, and it is what the capture reports, so nothing is stored as placed that the page does not show.
+import { anchorSelectors, describeRanges } from './anchor.ts';
+import { createHighlightLayer, type HighlightLayer } from './highlight-layer.ts';
+import type { RecSelector } from './types.ts';
+
+/** A recommendation stored for this page, as the annotator gets it back. */
+export interface StoredOnPage {
+  id: string;
+  text: string;
+  selector: RecSelector;
+}
+
+export interface Candidate {
+  text: string;
+  selector: RecSelector;
+  range: Range;
+  /** The stored record it is, when it was stored before (known by its words); null for a first reading. */
+  id: string | null;
+}
+
+export interface Placement {
+  layer: HighlightLayer;
+  /** Highlighted, in page order: recommendation n is placed[n - 1]. */
+  placed: Candidate[];
+  /** Ids of stored recommendations this reading could not show. */
+  orphans: string[];
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return a.compareBoundaryPoints(Range.START_TO_END, b) > 0 && b.compareBoundaryPoints(Range.START_TO_END, a) > 0;
+}
+
+/**
+ * Candidates in page order, and the stored recommendations that found no place. `keyOf` folds a text to the form
+ * in which two texts count as the same recommendation (and in which `rejected` is given).
+ */
+export function reconcile(
+  root: Element,
+  extracted: readonly { text: string; range: Range }[],
+  stored: readonly StoredOnPage[],
+  rejected: readonly string[],
+  keyOf: (text: string) => string,
+): { candidates: Candidate[]; orphans: string[] } {
+  const refused = new Set(rejected);
+  const storedId = new Map(stored.map((s) => [keyOf(s.text), s.id]));
+  const kept = extracted.filter((r) => !refused.has(keyOf(r.text)));
+  const selectors = describeRanges(root, kept.map((r) => r.range));
+  const candidates: Candidate[] = kept.map((r, i) => ({ text: r.text, selector: selectors[i]!, range: r.range, id: storedId.get(keyOf(r.text)) ?? null }));
+
+  const seen = new Set(kept.map((r) => keyOf(r.text)));
+  const missing = stored.filter((s) => !seen.has(keyOf(s.text)) && !refused.has(keyOf(s.text)));
+  const found = anchorSelectors(root, missing.map((m) => m.selector));
+  const orphans: string[] = [];
+  missing.forEach((m, i) => {
+    const range = found[i];
+    if (range && !candidates.some((c) => overlaps(c.range, range))) candidates.push({ text: m.text, selector: m.selector, range, id: m.id });
+    else orphans.push(m.id);
+  });
+  candidates.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  return { candidates, orphans };
+}
+
+/** Reconciles, then highlights: the returned layer shows `placed`, numbered 1… in page order. */
+export function placeRecommendations(
+  doc: Document,
+  root: Element,
+  extracted: readonly { text: string; range: Range }[],
+  stored: readonly StoredOnPage[],
+  rejected: readonly string[],
+  keyOf: (text: string) => string,
+): Placement {
+  const { candidates, orphans } = reconcile(root, extracted, stored, rejected, keyOf);
+  const layer = createHighlightLayer(doc, root);
+  const refused = new Set(layer.place(candidates));
+  const placed = candidates.filter((_, i) => !refused.has(i));
+  for (const i of refused) {
+    const id = candidates[i]!.id;
+    // A first reading's text the page cannot show is not stored at all: there is no record yet to keep as an orphan.
+    if (id !== null) orphans.push(id);
+  }
+  return { layer, placed, orphans };
+}
+
+/**
+ * Where extraction found nothing: the passages likeliest to be recommendations that the panel may offer — not one
+ * that overlaps a placed recommendation, nor one the user said is not a recommendation — with their selectors.
+ */
+export function offeredPassages(
+  root: Element,
+  passages: readonly { text: string; range: Range }[],
+  placed: readonly { range: Range }[],
+  rejected: readonly string[],
+  keyOf: (text: string) => string,
+): { text: string; selector: RecSelector }[] {
+  const refused = new Set(rejected);
+  const kept = passages.filter((c) => !placed.some((p) => overlaps(p.range, c.range)) && !refused.has(keyOf(c.text)));
+  const selectors = describeRanges(root, kept.map((c) => c.range));
+  return kept.map((c, i) => ({ text: c.text, selector: selectors[i]! }));
+}

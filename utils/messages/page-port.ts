@@ -1,0 +1,33 @@
+// The direct port between the panel and the annotator in its tab (no background in between): the panel opens it
+// with tabs.connect to the tab's top frame, named with the token of the frame the annotator mounted (see
+// utils/frame-guard), and each side answers only the calls of its map below, checked at arrival (port-rpc.ts).
+import * as v from 'valibot';
+import type { CallMap } from './port-rpc';
+
+const N = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+/** What the panel asks of its page. A call the page cannot do fails with the user's sentence for why. */
+export const PANEL_TO_PAGE = {
+  /** Whether the annotator holds this panel's frame in the page (the port's name carried its token). */
+  mounted: { payload: v.object({}), result: v.boolean() },
+  /** Whether the page shows the panel's frame as styled (not made transparent, hidden or covered). */
+  shown: { payload: v.object({}), result: v.boolean() },
+  /** Scroll to recommendation n, select and flash it. */
+  focus: { payload: v.object({ n: N }), result: v.null() },
+  /** A correction that needs the page: add the selection, merge n with the next, split n at the selection. */
+  correct: {
+    payload: v.variant('command', [v.object({ command: v.literal('add-selection') }), v.object({ command: v.picklist(['merge', 'split']), n: N })]),
+    result: v.null(),
+  },
+} as const satisfies CallMap;
+
+/** What the page tells its panel (notices: no answer). */
+export const PAGE_TO_PANEL = {
+  /** A highlight was clicked or reached by keyboard. */
+  selected: { payload: v.object({ n: N }), result: v.null() },
+  /** The page was read again (its content or its corrections changed): the panel reloads. */
+  updated: { payload: v.object({}), result: v.null() },
+} as const satisfies CallMap;
+
+export type PanelToPage = typeof PANEL_TO_PAGE;
+export type PageToPanel = typeof PAGE_TO_PANEL;

@@ -1,0 +1,124 @@
+import { describe, expect, it, vi } from 'vitest';
+import { PROTOCOL_VERSION } from './envelope';
+import { PAGE_TO_PANEL, PANEL_TO_PAGE } from './page-port';
+import { createPortRpc, type RpcPort } from './port-rpc';
+
+/** Two ports wired to each other, as runtime.Port pairs are: a message posted on one arrives on the other. */
+interface FakePort extends RpcPort {
+  other: FakePort;
+  arrive(m: unknown): void;
+  fireGone(): void;
+}
+
+function portPair(): [FakePort, FakePort] {
+  const make = (): FakePort => {
+    const listeners: ((m: unknown) => void)[] = [];
+    const gone: (() => void)[] = [];
+    return {
+      other: null as unknown as FakePort,
+      postMessage(m: unknown) {
+        // Structured clone, and asynchronous, like the browser's.
+        const copy = structuredClone(m);
+        queueMicrotask(() => this.other.arrive(copy));
+      },
+      arrive: (m: unknown) => listeners.forEach((l) => l(m)),
+      onMessage: { addListener: (l: (m: unknown) => void) => void listeners.push(l) },
+      onDisconnect: { addListener: (l: () => void) => void gone.push(l) },
+      disconnect() {
+        queueMicrotask(() => this.other.fireGone());
+      },
+      fireGone: () => gone.forEach((l) => l()),
+    };
+  };
+  const a = make();
+  const b = make();
+  a.other = b;
+  b.other = a;
+  return [a, b];
+}
+
+function connect() {
+  const [panelPort, pagePort] = portPair();
+  const selected = vi.fn(() => null);
+  const updated = vi.fn(() => null);
+  const panelLog = vi.fn();
+  const pageLog = vi.fn();
+  const focus = vi.fn(() => null);
+  const panel = createPortRpc(panelPort, { sends: PANEL_TO_PAGE, accepts: PAGE_TO_PANEL, handlers: { selected, updated }, log: panelLog });
+  const page = createPortRpc(pagePort, {
+    sends: PAGE_TO_PANEL,
+    accepts: PANEL_TO_PAGE,
+    handlers: {
+      mounted: () => true,
+      shown: () => false,
+      focus,
+      correct: () => {
+        throw new Error('Select the words to add on the page first.');
+      },
+    },
+    log: pageLog,
+  });
+  return { panel, page, panelPort, pagePort, selected, updated, focus, panelLog, pageLog };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the panel–page port', () => {
+  it('answers the panel’s calls, and refusals come back as the page’s sentence', async () => {
+    const { panel, focus } = connect();
+    await expect(panel.call('mounted', {})).resolves.toEqual({ ok: true, value: true });
+    await expect(panel.call('shown', {})).resolves.toEqual({ ok: true, value: false });
+    await expect(panel.call('focus', { n: 2 })).resolves.toEqual({ ok: true, value: null });
+    expect(focus).toHaveBeenCalledWith({ n: 2 });
+    await expect(panel.call('correct', { command: 'add-selection' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'invalid', message: 'Select the words to add on the page first.' },
+    });
+  });
+
+  it('brings the page’s notices to the panel, and drops malformed ones with a logged reason', async () => {
+    const { page, pagePort, selected, updated, panelLog } = connect();
+    page.notify('selected', { n: 3 });
+    page.notify('updated', {});
+    await flush();
+    expect(selected).toHaveBeenCalledWith({ n: 3 });
+    expect(updated).toHaveBeenCalledTimes(1);
+
+    pagePort.postMessage({ upr: PROTOCOL_VERSION, call: 'selected', payload: { n: -1 } });
+    pagePort.postMessage({ upr: PROTOCOL_VERSION, call: 'selected', payload: { n: '3' } });
+    pagePort.postMessage({ upr: PROTOCOL_VERSION, call: 'noteChanged', payload: { body: 'INJECTED' } });
+    pagePort.postMessage({ upr: PROTOCOL_VERSION, call: 'toString', payload: {} });
+    pagePort.postMessage({ upr: 0, call: 'selected', payload: { n: 3 } });
+    pagePort.postMessage('selected');
+    await flush();
+    expect(selected).toHaveBeenCalledTimes(1);
+    expect(panelLog).toHaveBeenCalledTimes(6);
+    expect(panelLog.mock.calls.map(([reason]) => reason).join('\n')).toMatch(/selected:[\s\S]*unknown call "noteChanged"[\s\S]*unknown call "toString"[\s\S]*protocol version/);
+  });
+
+  it('does not take the panel’s calls from the page’s side, nor answers of another shape', async () => {
+    const { page, panel, pagePort, panelPort, pageLog, focus } = connect();
+    // The panel has no "focus" call: the page cannot make it scroll, nor call itself through it.
+    pagePort.postMessage({ upr: PROTOCOL_VERSION, call: 'focus', id: 1, payload: { n: 1 } });
+    await flush();
+    expect(focus).not.toHaveBeenCalled();
+    // A reply to a call never made, and a call answered in another shape.
+    panelPort.postMessage({ upr: PROTOCOL_VERSION, reply: 99, ok: true, value: true });
+    await flush();
+    expect(pageLog).toHaveBeenCalledWith(expect.stringMatching(/reply to no call/));
+    const asked = panel.call('mounted', {});
+    pagePort.postMessage({ upr: PROTOCOL_VERSION, reply: 1, ok: true, value: 'yes' });
+    await expect(asked).resolves.toMatchObject({ ok: false, error: { code: 'protocol' } });
+    void page;
+  });
+
+  it('ends every waiting call when the other side goes', async () => {
+    const { panel, page } = connect();
+    const closed = vi.fn();
+    void panel.closed.then(closed);
+    page.close();
+    await flush();
+    expect(closed).toHaveBeenCalled();
+    await expect(panel.call('focus', { n: 1 })).resolves.toMatchObject({ ok: false, error: { code: 'protocol' } });
+  });
+});
