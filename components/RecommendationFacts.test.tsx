@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PanelRecommendation } from '@/utils/messages';
-import { rec } from './dashboard/test-records';
+import { rec } from './dashboard/records.test-support';
 import { RecommendationFacts } from './RecommendationFacts';
 
 const host = document.createElement('div');

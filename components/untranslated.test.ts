@@ -13,7 +13,7 @@ const SPOKEN_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'title', 'p
 
 function sources(dir: string, ext: RegExp): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && ext.test(e.name) && !/\.test\.|test-support|test-records/.test(e.name))
+    .filter((e) => e.isFile() && ext.test(e.name) && !/\.test\.|test-support/.test(e.name))
     .map((e) => join(e.parentPath, e.name));
 }
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DB_VERSION } from '../utils/db';
 import { recommendationId } from '../utils/model';
 import { axeViolations, launch, openRec, panelFrame, ROOT, projectPage, stopServiceWorkers, type Session } from './support/extension';
 
@@ -202,7 +203,7 @@ describe('upgrades', () => {
     const version = await (await session.worker()).evaluate(
       () => new Promise<number>((done) => { const r = indexedDB.open('upr-annotator'); r.onsuccess = () => { done(r.result.version); r.result.close(); }; }),
     );
-    expect(version).toBe(2);
+    expect(version).toBe(DB_VERSION);
   });
 });
 

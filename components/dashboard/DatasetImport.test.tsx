@@ -7,7 +7,7 @@ import { createTranslator } from '@/utils/i18n';
 import { I18nContext } from '../i18n';
 import { isImportProgress } from './dashboard-client';
 import { DatasetImport } from './DatasetImport';
-import { chooseFile } from './test-records';
+import { chooseFile } from './records.test-support';
 
 let host: HTMLElement;
 beforeEach(() => {

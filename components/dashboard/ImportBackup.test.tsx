@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_IMPORT_TEXT, type ImportSummary, type Result } from '@/utils/messages';
 import { ImportBackup } from './ImportBackup';
-import { chooseFile } from './test-records';
+import { chooseFile } from './records.test-support';
 
 const SUMMARY: ImportSummary = {
   kind: 'backup',

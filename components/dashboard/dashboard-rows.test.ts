@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '@/utils/model';
 import { buildExportFile, slug } from '../export-file';
 import { buildRows, countFacets, exportNameParts, filterRows, selectForExport, sortRows, toggleFacet, withNote, type FacetSelection } from './dashboard-rows';
 import { createRowSearch } from './dashboard-search';
-import { CANADA_KAZ, IDS, NORWAY_KAZ, note, sampleData } from './test-records';
+import { CANADA_KAZ, IDS, NORWAY_KAZ, note, sampleData } from './records.test-support';
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 const counts = (list: { value: string; count: number }[]) => Object.fromEntries(list.map((c) => [c.value, c.count]));

@@ -5,7 +5,7 @@ import { createSearch } from '../search';
 import { buildRows, countFacets, createRowTable, filterRows, sortRows, SORT_KEYS, type FacetSelection } from './dashboard-rows';
 import { createRowSearch } from './dashboard-search';
 import { createFacetCounter, createRowMatcher, createSortOrders, rankRows } from './row-index';
-import { note, rec, sampleData } from './test-records';
+import { note, rec, sampleData } from './records.test-support';
 
 // Real-shaped rows (synthetic UN recommendations, some with notes, tags and statuses) and the sample statements.
 function data() {

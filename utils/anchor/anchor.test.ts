@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { anchorQuoteFuzzy, anchorSelector, anchorSelectors, describeRange, describeRanges, type RecSelector } from './index.ts';
-import { rangeOfText } from './test-support.ts';
+import { rangeOfText } from './anchor.test-support.ts';
 
 const STATEMENT = `
   <h1>Universal Periodic Review — 34th session</h1>

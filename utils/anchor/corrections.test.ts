@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { anchorSelectors, correctionFor, type Correction } from './index.ts';
-import { rangeOfText } from './test-support.ts';
+import { rangeOfText } from './anchor.test-support.ts';
 
 function mount(html: string): HTMLElement {
   document.body.innerHTML = `<aside>Menu</aside><main>${html}</main>`;

@@ -14,7 +14,7 @@ import {
   removeHighlights,
   setHighlightState,
 } from './index.ts';
-import { dumpNodes, rangeOfText } from './test-support.ts';
+import { dumpNodes, rangeOfText } from './anchor.test-support.ts';
 
 let root: HTMLElement;
 function mount(html: string): HTMLElement {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { describeRanges, HIGHLIGHT_ATTR, highlightsOf, placeRecommendations, reconcile, type StoredOnPage } from './index.ts';
-import { rangeOfText } from './test-support.ts';
+import { rangeOfText } from './anchor.test-support.ts';
 
 const keyOf = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
 

@@ -7,12 +7,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 const approx = vi.hoisted(() => ({ calls: 0 }));
 vi.mock('approx-string-match', async (importOriginal) => {
   const actual = await importOriginal<typeof import('approx-string-match')>();
-  const { countingSearch } = await import('./test-support.ts');
+  const { countingSearch } = await import('./anchor.test-support.ts');
   return { default: countingSearch(actual.default, approx) };
 });
 
 import { anchorSelector, anchorSelectors, describeRanges, type RecSelector } from './index.ts';
-import { SAMPLE_OBJECTS, SAMPLE_VERBS } from './test-support.ts';
+import { SAMPLE_OBJECTS, SAMPLE_VERBS } from './anchor.test-support.ts';
 
 const VERBS = SAMPLE_VERBS;
 const OBJECTS = SAMPLE_OBJECTS;

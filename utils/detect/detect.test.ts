@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPage, parsePage } from '../../scripts/lib-dom';
-import { SHAPES, renderShape } from '../../tests/fixtures/pages/shapes';
+import { SHAPES, renderShape } from '../extract/shapes/shapes.test-support';
 import { sharedPath } from '../../tests/shared-data.test-support';
 import { detectUprPage } from './index';
 

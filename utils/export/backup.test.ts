@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Note } from '@/utils/model';
 import { buildBackup, parseBackup, serializeBackup, type BackupData } from './backup';
 import { ImportError, MAX_JSON_DEPTH } from './read-json';
-import { EXAMPLE_PATH, FROZEN_NOW, dataOf, expectGolden, loadExample } from './test-support';
+import { EXAMPLE_PATH, FROZEN_NOW, dataOf, expectGolden, loadExample } from './export.test-support';
 
 function errorOf(run: () => unknown): ImportError {
   try {

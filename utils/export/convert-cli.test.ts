@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_PATH, GOLDEN_DIR } from './test-support';
+import { EXAMPLE_PATH, GOLDEN_DIR } from './export.test-support';
 
 const ROOT = join(__dirname, '../..');
 

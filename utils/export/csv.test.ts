@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Note } from '@/utils/model';
 import { CSV_COLUMNS, buildCsv, neutralizeFormula } from './csv';
-import { INVISIBLE, expectGolden, loadExample, withInvisibleFormatting } from './test-support';
+import { INVISIBLE, expectGolden, loadExample, withInvisibleFormatting } from './export.test-support';
 
 const example = loadExample();
 const CROSSREFS: Record<string, number> = { [example.recommendations[0]!.id]: 2 };

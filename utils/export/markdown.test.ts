@@ -2,7 +2,7 @@ import { Parser } from 'commonmark';
 import { describe, expect, it } from 'vitest';
 import type { Note } from '@/utils/model';
 import { buildMarkdown, escapeBlock, escapeInline } from './markdown';
-import { FROZEN_NOW, INVISIBLE, expectGolden, loadExample, withInvisibleFormatting } from './test-support';
+import { FROZEN_NOW, INVISIBLE, expectGolden, loadExample, withInvisibleFormatting } from './export.test-support';
 
 const example = loadExample();
 const markdown = buildMarkdown(example, { now: FROZEN_NOW });

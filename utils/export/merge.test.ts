@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS, SETTING_KEYS, type Note } from '@/utils/model';
 import type { BackupData } from './backup';
 import { CONFLICT_TAG, applyImport, previewImport, resolveW3cImport } from './merge';
 import { buildW3cCollection, parseW3c } from './w3c';
-import { FROZEN_NOW, dataOf, deepFreeze, loadExample } from './test-support';
+import { FROZEN_NOW, dataOf, deepFreeze, loadExample } from './export.test-support';
 
 const example = deepFreeze(dataOf(loadExample()));
 const note0 = example.notes[0]!;

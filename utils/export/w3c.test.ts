@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from './read-json';
 import { W3C_CONTEXT, buildW3cCollection, parseW3c, type W3cObject } from './w3c';
-import { W3C_SUITE, failedMusts, loadMusts } from './w3c-suite';
-import { FROZEN_NOW, INVISIBLE, expectGolden, loadExample, withInvisibleFormatting } from './test-support';
+import { W3C_SUITE, failedMusts, loadMusts } from './w3c-suite.test-support';
+import { FROZEN_NOW, INVISIBLE, expectGolden, loadExample, withInvisibleFormatting } from './export.test-support';
 
 const example = loadExample();
 const ID = 'urn:upr-annotator:export:2024-03-21T12:00:00.000Z';
