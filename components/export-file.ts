@@ -1,6 +1,7 @@
 // Turning exported records into a file the user downloads: the format's builder (utils/export), a clear file name
 // ("upr-annotator-kazakhstan-upr34-2026-11-29.csv"), and the download itself. Shared by the panel and the dashboard.
 import { buildBackup, buildCsv, buildMarkdown, buildW3cCollection, serializeBackup, type BackupData } from '@/utils/export';
+import { foldText } from '@/utils/text';
 
 export type ExportFormat = 'json' | 'csv' | 'md' | 'w3c';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'md', 'w3c'];
@@ -20,10 +21,7 @@ export interface ExportFile {
 
 /** Lower-case ASCII words joined by hyphens: safe in a file name on every system. */
 export function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return foldText(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40);

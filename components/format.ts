@@ -3,6 +3,7 @@
 import { countryFromName } from '@/utils/upr';
 import { FRENCH_THEMES, frenchStateForms, LOCALE, type Translate, type UiLanguage } from '@/utils/i18n';
 import type { PageMeta } from '@/utils/model';
+import { foldText } from '@/utils/text';
 
 type States = Pick<PageMeta, 'recommendingState' | 'stateUnderReview'> & Partial<Pick<PageMeta, 'recommendingStateCode' | 'stateUnderReviewCode'>>;
 
@@ -59,7 +60,5 @@ export function formatSession(page: Pick<PageMeta, 'session' | 'cycle' | 'date'>
     .join(' · ');
 }
 
-/** Folded for matching: case and accents do not matter when filtering. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+/** Folded for matching, as everywhere (utils/text): case, accents and ligatures do not matter when filtering. */
+export const fold = foldText;

@@ -53,3 +53,14 @@ describe('one search over words, notes, tags and the labels the user sees', () =
     expect(search.search('   ')).toBeNull();
   });
 });
+
+describe('folding as everywhere', () => {
+  it('finds "œuvre" typed as "oeuvre", and accents either way', () => {
+    const search = createSearch([
+      { id: 'fr', text: 'Mettre en œuvre la stratégie nationale pour l’égalité', notes: [], themes: [], actionCategory: 4 },
+      { id: 'other', text: 'Ratifier la convention', notes: [], themes: [], actionCategory: 5 },
+    ]);
+    expect(search.search('oeuvre')).toEqual(['fr']);
+    expect(search.search('strategie egalite')).toEqual(['fr']);
+  });
+});

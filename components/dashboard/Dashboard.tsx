@@ -9,8 +9,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { NotePatch, NoteTarget } from '@/utils/db';
 import { LOCALE, type LanguageSetting, type MessageKey } from '@/utils/i18n';
 import type { ExportedData, Note, Result } from '@/utils/messages';
-import { buildExportFile, downloadFile, EXPORT_FORMATS, slug, type ExportFormat } from '../export-file';
-import { useI18n } from '../i18n';
+import { buildExportFile, downloadFile, EXPORT_FORMATS, slug, type ExportFormat } from '@/components/export-file';
+import { useI18n } from '@/components/i18n';
 import { formatSize } from './dashboard-format';
 import type { DashboardClient, StorageUse } from './dashboard-client';
 import { createRowTable, exportNameParts, type DashboardRow, hasContent, hasSelection, type RowTable, selectForExport, SORT_KEYS, toggleFacet, withNote, type FacetKey, type FacetSelection, type SortKey } from './dashboard-rows';
@@ -21,8 +21,8 @@ import { ImportBackup } from './ImportBackup';
 import { ResultRow } from './ResultRow';
 import { buildFacetCounter, buildRowMatcher, createSortOrders, rankRows } from './row-index';
 import { useVirtualizer } from './use-virtualizer';
-import { LanguagePicker } from '../LanguagePicker';
-import { UndoToast } from '../UndoToast';
+import { LanguagePicker } from '@/components/LanguagePicker';
+import { UndoToast } from '@/components/UndoToast';
 
 /** The orders the user can choose; "relevance" (best matches first) while a search is typed, else by state. */
 type SortChoice = SortKey | 'relevance';

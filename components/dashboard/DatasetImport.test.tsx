@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_DATASET_TEXT, PROTOCOL_VERSION, type DatasetSummary, type Result } from '@/utils/messages';
 import { createTranslator } from '@/utils/i18n';
-import { I18nContext } from '../i18n';
+import { I18nContext } from '@/components/i18n';
 import { isImportProgress } from './dashboard-client';
 import { DatasetImport } from './DatasetImport';
 import { chooseFile } from './records.test-support';

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DatasetError, decodeDataset, parseDataset, summarizeRecord, type DatasetFormat, type DatasetParseResult, type EncodingName, type RecordSummary } from '@/utils/dataset';
 import { LOCALE } from '@/utils/i18n';
 import { MAX_DATASET_TEXT, type DatasetSummary, type ImportStage } from '@/utils/messages';
-import { useI18n } from '../i18n';
+import { useI18n } from '@/components/i18n';
 import { formatSize } from './dashboard-format';
 import type { DashboardClient } from './dashboard-client';
 import { FileField } from './FileField';

@@ -1,7 +1,7 @@
 // "Delete all data": a confirmation dialog in the page (not window.confirm) that says what goes, offers a backup
 // first, and only then asks the background to clear every store.
 import { useRef, useState } from 'preact/hooks';
-import { useI18n } from '../i18n';
+import { useI18n } from '@/components/i18n';
 
 interface Props {
   recommendations: number;

@@ -2,7 +2,7 @@
 // and "has a note", its values with how many rows each would show, as checkboxes. Long lists show their first
 // values and a button for the rest.
 import { useState } from 'preact/hooks';
-import { useI18n } from '../i18n';
+import { useI18n } from '@/components/i18n';
 import { facetValueLabel } from './dashboard-format';
 import { FACET_KEYS, type FacetCount, type FacetKey, type FacetSelection } from './dashboard-rows';
 

@@ -5,7 +5,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Translate } from '@/utils/i18n';
 import { MAX_IMPORT_TEXT, type ImportSummary } from '@/utils/messages';
 import type { SettingChange, SettingKey } from '@/utils/model';
-import { useI18n } from '../i18n';
+import { useI18n } from '@/components/i18n';
 import { formatSize } from './dashboard-format';
 import type { DashboardClient } from './dashboard-client';
 import { FileField } from './FileField';

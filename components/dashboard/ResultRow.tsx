@@ -5,10 +5,10 @@
 import type { NotePatch, NoteTarget } from '@/utils/db';
 import type { Note, Result } from '@/utils/messages';
 import { revealFormatting } from '@/utils/text';
-import { formatSession, formatStates, stateValues } from '../format';
-import { useI18n } from '../i18n';
-import { NoteEditor } from '../NoteEditor';
-import { RecommendationFacts } from '../RecommendationFacts';
+import { formatSession, formatStates, stateValues } from '@/components/format';
+import { useI18n } from '@/components/i18n';
+import { NoteEditor } from '@/components/NoteEditor';
+import { RecommendationFacts } from '@/components/RecommendationFacts';
 import type { DashboardRow } from './dashboard-rows';
 
 interface Props {

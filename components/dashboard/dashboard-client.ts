@@ -4,7 +4,7 @@
 import type { browser as Browser } from 'wxt/browser';
 import { isEvent, isFromBackground, sendRequest, type DatasetSummary, type Events, type ExportedData, type ImportSummary, type Note, type Result } from '@/utils/messages';
 import type { SettingKey } from '@/utils/model';
-import { createPanelClient, type PanelClient } from '../panel-client';
+import { createPanelClient, type PanelClient } from '@/components/panel-client';
 
 export interface StorageUse {
   usage: number;

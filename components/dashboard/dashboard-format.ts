@@ -1,7 +1,7 @@
 // How the dashboard words sizes and facet values: "1.2 MB", "UPR 34", "cycle 3", "5 · Specific action".
 import { LOCALE, type Translate, type UiLanguage } from '@/utils/i18n';
 import type { FacetKey } from './dashboard-rows';
-import { stateName, themeName } from '../format';
+import { stateName, themeName } from '@/components/format';
 
 const MB = 1024 * 1024;
 

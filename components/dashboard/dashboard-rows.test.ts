@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/utils/model';
-import { buildExportFile, slug } from '../export-file';
+import { buildExportFile, slug } from '@/components/export-file';
 import { buildRows, countFacets, exportNameParts, filterRows, selectForExport, sortRows, toggleFacet, withNote, type FacetSelection } from './dashboard-rows';
 import { createRowSearch } from './dashboard-search';
 import { CANADA_KAZ, IDS, NORWAY_KAZ, note, sampleData } from './records.test-support';

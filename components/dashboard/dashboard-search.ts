@@ -1,5 +1,5 @@
 // The dashboard's rows as MiniSearch searches them (components/search.ts): what the row index must find.
-import { createMiniSearch, type ItemSearch } from '../search';
+import { createMiniSearch, type ItemSearch } from '@/components/search';
 import type { DashboardRow } from './dashboard-rows';
 
 export function createRowSearch(rows: readonly DashboardRow[]): ItemSearch {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticRecommendations } from '@/scripts/bench/synthetic';
 import type { Note } from '@/utils/model';
-import { createSearch } from '../search';
+import { createSearch } from '@/components/search';
 import { buildRows, countFacets, createRowTable, filterRows, sortRows, SORT_KEYS, type FacetSelection } from './dashboard-rows';
 import { createRowSearch } from './dashboard-search';
 import { createFacetCounter, createRowMatcher, createSortOrders, rankRows } from './row-index';

@@ -3,11 +3,11 @@
 // values interned so counts are one pass over integers; and each sort order computed once. The term and facet
 // indexes build in steps (generators that yield between chunks of rows), so the dashboard can build them in idle
 // time without holding the page for a second.
-import { labelsOf } from '../search';
-import { buildAtOnce, buildTermIndex, ROWS_PER_STEP, type RowMask, type TermIndex } from '../term-index';
+import { labelsOf } from '@/components/search';
+import { buildAtOnce, buildTermIndex, ROWS_PER_STEP, type RowMask, type TermIndex } from '@/components/term-index';
 import { columnsOf, FACET_KEYS, orderFacetCounts, sortPositions, type DashboardRow, type FacetCount, type FacetKey, type FacetSelection, type Rows, type SortColumns, type SortKey } from './dashboard-rows';
 
-export { rankRows, type RowMask, type SearchResult } from '../term-index';
+export { rankRows, type RowMask, type SearchResult } from '@/components/term-index';
 export type RowMatcher = TermIndex;
 
 /** The words of each field of a row, as components/dashboard/dashboard-search.ts hands them to MiniSearch. */

@@ -4,11 +4,11 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openUprDb } from '../db';
-import { capture, selector } from '../db/capture.test-support';
-import { buildBackup, parseBackup, serializeBackup, type BackupData } from '../export';
-import { draftKey, envelope, type DataChange, type PanelData, type Result } from '../messages';
-import { DEFAULT_SETTINGS, type Settings } from '../model';
+import { openUprDb } from '@/utils/db';
+import { capture, selector } from '@/utils/db/capture.test-support';
+import { buildBackup, parseBackup, serializeBackup, type BackupData } from '@/utils/export';
+import { draftKey, envelope, type DataChange, type PanelData, type Result } from '@/utils/messages';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
 import { CROSSREF_CACHE_FORMAT, openCrossrefCache } from './crossref-cache';
 import { IMPORT_BATCH } from './data';
 import { createBackground, type ExtensionApi } from './index';

@@ -4,11 +4,11 @@
 // loses only caches, and a fresh one opens the database again (the index's persisted parts are a cache too).
 import type { IDBPDatabase } from 'idb';
 import type { browser as Browser } from 'wxt/browser';
-import { classifyRecommendation } from '../classify';
-import type { CrossrefIndex } from '../crossref';
-import { BLOCKED_MESSAGE, createRepository, describeStorageError, NotFoundError, NoteConflictError, openUprDb, type OpenOptions, type Repository, type UprDb } from '../db';
-import { eventEnvelope, RequestError, type DataChange, type Sender } from '../messages';
-import { pageKey, type Settings, type StoredRecommendation } from '../model';
+import { classifyRecommendation } from '@/utils/classify';
+import type { CrossrefIndex } from '@/utils/crossref';
+import { BLOCKED_MESSAGE, createRepository, describeStorageError, NotFoundError, NoteConflictError, openUprDb, type OpenOptions, type Repository, type UprDb } from '@/utils/db';
+import { eventEnvelope, RequestError, type DataChange, type Sender } from '@/utils/messages';
+import { pageKey, type Settings, type StoredRecommendation } from '@/utils/model';
 import { createCrossrefCache, openCrossrefCache, type OpenCrossrefCache } from './crossref-cache';
 
 /** The extension API as the background uses it: `wxt/browser` in the worker, a fake in unit tests. */

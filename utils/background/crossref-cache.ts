@@ -10,9 +10,9 @@
 // stopped half-way leaves no stale part behind), `added` / `removed` update the loaded index after a capture, and
 // `invalidate` forgets everything loaded after a write that may touch any state.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { createCrossrefIndex, type CrossrefIndex, type CrossrefPart, type CrossrefRecord } from '../crossref';
-import type { UprDb } from '../db';
-import type { StoredRecommendation } from '../model';
+import { createCrossrefIndex, type CrossrefIndex, type CrossrefPart, type CrossrefRecord } from '@/utils/crossref';
+import type { UprDb } from '@/utils/db';
+import type { StoredRecommendation } from '@/utils/model';
 
 export const CROSSREF_CACHE_DB = 'upr-annotator-cache';
 /** Bumped whenever the stored part or the index's comparison words change meaning: older parts are rebuilt. */

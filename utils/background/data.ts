@@ -1,9 +1,9 @@
 // The user's data as a whole: export, backup/W3C import with its preview, dataset import, delete-all. Each write
 // here may touch any page, so it drops every cache and tells every panel and dashboard that everything changed.
-import { DatasetError, parseDataset, toStoredRecommendation } from '../dataset';
-import type { RecordSets } from '../db';
-import { applyImport, ImportError, parseBackup, parseW3c, previewImport, resolveW3cImport, type BackupData } from '../export';
-import { eventEnvelope, RequestError, type Handlers, type ImportStage } from '../messages';
+import { DatasetError, parseDataset, toStoredRecommendation } from '@/utils/dataset';
+import type { RecordSets } from '@/utils/db';
+import { applyImport, ImportError, parseBackup, parseW3c, previewImport, resolveW3cImport, type BackupData } from '@/utils/export';
+import { eventEnvelope, RequestError, type Handlers, type ImportStage } from '@/utils/messages';
 import type { BackgroundContext } from './context';
 import type { NotesService } from './notes';
 import type { TabsService } from './tabs';

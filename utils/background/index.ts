@@ -3,8 +3,8 @@
 // fake-indexeddb. context.ts shares the database, the cross-reference index and the change announcements;
 // pages.ts, notes.ts (with the drafts port), data.ts, popup.ts and tabs.ts each own their requests.
 // entrypoints/background only wires `listen()` to the browser.
-import { createRouter, type Handlers } from '../messages';
-import { detectorRegistration, DETECTOR_SCRIPT_ID } from '../detector-registration';
+import { createRouter, type Handlers } from '@/utils/messages';
+import { detectorRegistration, DETECTOR_SCRIPT_ID } from '@/utils/detector-registration';
 import { createContext, type BackgroundDeps } from './context';
 import { createDataHandlers } from './data';
 import { createNotesService, type NotesService } from './notes';

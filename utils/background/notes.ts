@@ -5,9 +5,9 @@
 // where it cannot be, kept beside it.
 import * as v from 'valibot';
 import type { Browser } from 'wxt/browser';
-import { DRAFT_KEY_PREFIX, DRAFT_PORT, draftKey, DraftMessageSchema, DraftSchema, RequestError, type Draft, type Handlers } from '../messages';
-import type { NotePatch, NoteTarget } from '../db';
-import { keepBoth, type Note } from '../model';
+import { DRAFT_KEY_PREFIX, DRAFT_PORT, draftKey, DraftMessageSchema, DraftSchema, RequestError, type Draft, type Handlers } from '@/utils/messages';
+import type { NotePatch, NoteTarget } from '@/utils/db';
+import { keepBoth, type Note } from '@/utils/model';
 import type { BackgroundContext } from './context';
 
 type NoteHandlers = Pick<Handlers, 'note.save' | 'note.delete' | 'note.restore' | 'tags.list'>;

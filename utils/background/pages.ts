@@ -1,9 +1,9 @@
 // Statement pages: what the annotator captures and reads back, the user's corrections, and what the panel shows of
 // a page (its records, notes, tags and the earlier-cycle cross-references). Every write announces the page it changed.
-import type { CrossrefIndex } from '../crossref';
-import { pageWordingOf, type PageCorrection } from '../db';
-import { RequestError, type EarlierRecommendation, type Handlers, type PanelData } from '../messages';
-import { pageKey, type RecSelector, type StoredRecommendation } from '../model';
+import type { CrossrefIndex } from '@/utils/crossref';
+import { pageWordingOf, type PageCorrection } from '@/utils/db';
+import { RequestError, type EarlierRecommendation, type Handlers, type PanelData } from '@/utils/messages';
+import { pageKey, type RecSelector, type StoredRecommendation } from '@/utils/model';
 import { assertOwnPage, tabOf, type BackgroundContext } from './context';
 import type { TabsService } from './tabs';
 

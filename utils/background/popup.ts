@@ -1,7 +1,7 @@
 // The toolbar popup: what the extension knows of the current tab, "Annotate this page", and the highlights switch.
 import * as v from 'valibot';
-import { isKnownHost, siteOf } from '../detector-registration';
-import { commandEnvelope, RequestError, type Handlers } from '../messages';
+import { isKnownHost, siteOf } from '@/utils/detector-registration';
+import { commandEnvelope, RequestError, type Handlers } from '@/utils/messages';
 import type { BackgroundContext } from './context';
 import type { TabsService } from './tabs';
 

@@ -1,9 +1,9 @@
 // The background's hands in the tabs: commands to the annotator in a tab (toolbar, keyboard shortcuts, the context
 // menu, reading the page again after a change), injecting the annotator, and the toolbar button's count. The panel
 // speaks to its page directly, over their own port (utils/messages page-port.ts).
-import { showRecommendationCount } from '../badge';
-import { commandEnvelope, type TabCommands } from '../messages';
-import { pageKey } from '../model';
+import { showRecommendationCount } from '@/utils/badge';
+import { commandEnvelope, type TabCommands } from '@/utils/messages';
+import { pageKey } from '@/utils/model';
 import { tabOf, type ExtensionApi } from './context';
 
 export const ADD_SELECTION_MENU = 'upr-add-selection';

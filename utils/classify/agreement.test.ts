@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeDataset, parseDataset } from '@/utils/dataset';
-import { sharedPath } from '../../tests/shared-data.test-support';
+import { sharedPath } from '@/tests/shared-data.test-support';
 import { formatAgreement, measureAgreement, type CodedRecommendation } from './agreement';
 
 describe('measureAgreement', () => {

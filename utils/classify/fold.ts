@@ -1,6 +1,6 @@
 // Words as the verb and theme matchers compare them: folded as everywhere (utils/text: "Ratifiez", "ratifiez" and
 // "RATIFIÉZ" are the same word), and split where an apostrophe, a hyphen or punctuation separates words.
-import { foldText } from '../text';
+import { foldText } from '@/utils/text';
 
 export { foldText };
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sharedPath } from '../../tests/shared-data.test-support';
+import { sharedPath } from '@/tests/shared-data.test-support';
 import { decodeDataset, parseDataset, toStoredRecommendation } from '@/utils/dataset';
 import { createCrossrefIndex } from './index';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sharedPath } from '../../tests/shared-data.test-support';
+import { sharedPath } from '@/tests/shared-data.test-support';
 import { themeFromName } from '@/utils/classify';
 import { decodeDataset, parseDataset } from './index';
 

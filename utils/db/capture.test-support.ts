@@ -1,5 +1,5 @@
 // Test support (not built): a page capture as the annotator sends it, for tests of storage and of the background.
-import type { PageCapture } from '../model';
+import type { PageCapture } from '@/utils/model';
 
 export const selector = (exact: string, start = 0) => ({
   quote: { type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' },

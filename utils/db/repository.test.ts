@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { recommendationId, type StoredRecommendation } from '../model';
+import { recommendationId, type StoredRecommendation } from '@/utils/model';
 import { capture, selector } from './capture.test-support';
 import { createRepository, normalizeTags, noteIdFor, openUprDb } from './repository';
 

@@ -16,9 +16,9 @@ import {
   type RecordSets,
   type StoredPage,
   type StoredRecommendation,
-} from '../model';
-import { sha256Hex } from '../model/sha256';
-import { twinSimilarity } from '../crossref';
+} from '@/utils/model';
+import { sha256Hex } from '@/utils/model/sha256';
+import { twinSimilarity } from '@/utils/crossref';
 import { DB_NAME, DB_VERSION, upgrade, type UprDb } from './schema';
 
 export interface OpenOptions {

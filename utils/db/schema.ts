@@ -1,7 +1,7 @@
 // The IndexedDB schema and its migrations. Each entry of MIGRATIONS upgrades from version i to i + 1; opening runs
 // every step the stored database has not seen yet, so a database from any earlier version reaches the current one.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Note, StoredPage, StoredRecommendation } from '../model';
+import type { Note, StoredPage, StoredRecommendation } from '@/utils/model';
 
 export const DB_NAME = 'upr-annotator';
 

@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPage, parsePage } from '../../scripts/lib-dom';
-import { SHAPES, renderShape } from '../extract/shapes/shapes.test-support';
-import { sharedPath } from '../../tests/shared-data.test-support';
+import { loadPage, parsePage } from '@/scripts/lib-dom';
+import { SHAPES, renderShape } from '@/utils/extract/shapes/shapes.test-support';
+import { sharedPath } from '@/tests/shared-data.test-support';
 import { detectUprPage } from './index';
 
 interface Label { file: string; url: string; kind: string }
@@ -90,8 +90,8 @@ describe('detectUprPage reasons and gate', () => {
   it('imports only the lead-in patterns and the host table: no country tables or extractor in the always-on script', () => {
     const source = readFileSync(join(__dirname, 'index.ts'), 'utf8');
     expect(source.match(/^\s*import\s.*$/gm)).toEqual([
-      "import { LABEL_LEAD_IN, LEAD_IN, isStatesLeadIn } from '../lead-in';",
-      "import { isGovernmentDomain } from '../upr/hosts';",
+      "import { LABEL_LEAD_IN, LEAD_IN, isStatesLeadIn } from '@/utils/lead-in';",
+      "import { isGovernmentDomain } from '@/utils/upr/hosts';",
     ]);
     // Both stay import-free, so the detector pulls in nothing else through them.
     for (const file of ['../lead-in/index.ts', '../upr/hosts.ts']) expect(readFileSync(join(__dirname, file), 'utf8'), file).not.toMatch(/^\s*import\s/m);

@@ -2,8 +2,8 @@
 // Runs in the content script on every page, so it reads cheap things first (title, headings, URL) and reads body
 // text only when that gate finds a UPR marker; a few regexes and the government host table (utils/upr/hosts, which
 // imports nothing: no country tables here), never writes the DOM.
-import { LABEL_LEAD_IN, LEAD_IN, isStatesLeadIn } from '../lead-in';
-import { isGovernmentDomain } from '../upr/hosts';
+import { LABEL_LEAD_IN, LEAD_IN, isStatesLeadIn } from '@/utils/lead-in';
+import { isGovernmentDomain } from '@/utils/upr/hosts';
 
 export interface Detection { detected: boolean; score: number; reasons: string[] }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../model';
+import { DEFAULT_SETTINGS } from '@/utils/model';
 import { detectorRegistration, isKnownHost, siteOf } from './index';
 
 describe('detector registration', () => {

@@ -1,8 +1,8 @@
 // Where the always-on detector runs, from the user's settings: every http(s) page by default; only known
 // government sites when the user wants the narrowest footprint; never on sites the user turned off. Pure: the
 // background hands the result to scripting.registerContentScripts / updateContentScripts.
-import type { Settings } from '../model';
-import { GOVERNMENT_HOSTS, UN_HOSTS, isOnSite } from '../upr/hosts';
+import type { Settings } from '@/utils/model';
+import { GOVERNMENT_HOSTS, UN_HOSTS, isOnSite } from '@/utils/upr/hosts';
 
 export const DETECTOR_SCRIPT_ID = 'upr-detector';
 export const DETECTOR_FILE = 'content-scripts/detector.js';

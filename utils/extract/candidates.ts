@@ -1,7 +1,7 @@
 // When a detected statement yields no recommendation, the passages most likely to hold them, so the panel can offer
 // them instead of an empty list ("never a silent zero", issue 15): lines with a recommending phrase first, then list
 // items and paragraphs that open with a recommending verb.
-import { LEAD_IN, RECALL_LEAD_IN, widen } from '../lead-in';
+import { LEAD_IN, RECALL_LEAD_IN, widen } from '@/utils/lead-in';
 import { normalizeSpace, type Line } from './lines';
 import { opensWithKnownVerb } from './recommendations';
 

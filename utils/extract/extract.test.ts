@@ -2,10 +2,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPage, normalizeRecommendation, parsePage } from '../../scripts/lib-dom';
+import { loadPage, normalizeRecommendation, parsePage } from '@/scripts/lib-dom';
 import { SHAPES, renderShape } from './shapes/shapes.test-support';
-import { sharedPath } from '../../tests/shared-data.test-support';
-import { countryFromName } from '../upr';
+import { sharedPath } from '@/tests/shared-data.test-support';
+import { countryFromName } from '@/utils/upr';
 import { extractStatement, type Extraction } from './index';
 
 interface Label {

@@ -3,7 +3,7 @@
 // finish, in time that grows with the page, and never throw. (Speed itself is measured by `npm run bench`; the
 // bounds here only catch a hang.)
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../../scripts/lib-dom';
+import { parsePage } from '@/scripts/lib-dom';
 import { extractStatement } from './index';
 
 const HEAD = '<html lang="en"><head><title>UPR 34: statement on Kazakhstan</title></head><body><main>';

@@ -1,5 +1,5 @@
 // Page metadata: who recommends, to whom, which Working Group session and cycle, when, in which language.
-import { countryOfHost, cycleOfDate, cycleOfSession, findCountryMentions, sessionOfDate, type Country, type CountryMention } from '../upr';
+import { countryOfHost, cycleOfDate, cycleOfSession, findCountryMentions, sessionOfDate, type Country, type CountryMention } from '@/utils/upr';
 import { findDateIn } from './dates';
 import { ordinalValue, WORD_SESSION } from './ordinals';
 import { normalizeSpace, type Line } from './lines';

@@ -4,7 +4,7 @@
 // lead-ins, list markers, invisible and right-to-left characters, markup-looking text, scripts, tables, nesting.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { detectUprPage } from '../detect';
+import { detectUprPage } from '@/utils/detect';
 import { extractStatement } from './index';
 
 const URL = 'https://www.example.gov/human-rights/upr/34/statement';

@@ -1,7 +1,7 @@
 // Finds lead-ins ("Canada recommends that X:", "We recommend:", "recommande", "recomendamos") and the items each
 // introduces — list items, numbered or bare paragraphs, glued "to …" runs, clauses inside prose — as spans of lines.
-import { LABEL_LEAD_IN, LEAD_IN as PRESENT_LEAD_IN, NAMED_BODY_SUBJECT, RECALL_LEAD_IN, isStatesLeadIn, widen } from '../lead-in';
-import { findCountryMentions } from '../upr';
+import { LABEL_LEAD_IN, LEAD_IN as PRESENT_LEAD_IN, NAMED_BODY_SUBJECT, RECALL_LEAD_IN, isStatesLeadIn, widen } from '@/utils/lead-in';
+import { findCountryMentions } from '@/utils/upr';
 import {
   CLOSING, DRAFTING, GOVERNS_INFINITIVE, HEADING_LABEL, MARKER, PROSE_STARTS, RECOMMENDATION_VERBS, ROMANCE_VERBS, SOFT_ASK,
   TRAILING_SEPARATOR, WIDGET_TEXT,

@@ -2,7 +2,7 @@
 // sub-heading naming the state under review ("Universal Periodic Review of Kiribati, Statement by Australia, 28 April
 // 2025", or just "Angola"), and owns the recommendations up to the next one. Also the clean-up that belongs to one
 // statement: the same recommendation rendered twice (a CMS's duplicated block) and a standfirst repeating one.
-import { countryFromName, cycleOfSession, findCountryMentions, sessionOfDate, type Country } from '../upr';
+import { countryFromName, cycleOfSession, findCountryMentions, sessionOfDate, type Country } from '@/utils/upr';
 import { findDateIn } from './dates';
 import { normalizeSpace, type Line } from './lines';
 import { authorInLine } from './meta';

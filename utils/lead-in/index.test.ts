@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../../scripts/lib-dom';
-import { detectUprPage } from '../detect';
-import { extractStatement } from '../extract';
+import { parsePage } from '@/scripts/lib-dom';
+import { detectUprPage } from '@/utils/detect';
+import { extractStatement } from '@/utils/extract';
 
 const URL = 'https://www.example.org/peru';
 

@@ -4,7 +4,7 @@
 // note change (`data.changed`) would otherwise put its text in an open panel, where the next keystroke saves it over the
 // real note. A page's own events (selected, updated) are no broadcasts: they go to its panel over their port (page-port.ts).
 import * as v from 'valibot';
-import { NOTE_STATUSES, NoteBodySchema, PageUrlSchema, RecommendationIdSchema } from '../model';
+import { NOTE_STATUSES, NoteBodySchema, PageUrlSchema, RecommendationIdSchema } from '@/utils/model';
 import type { Events } from './protocol';
 import { PROTOCOL_VERSION } from './envelope';
 

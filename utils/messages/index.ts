@@ -5,7 +5,7 @@ export * from './protocol';
 export * from './server';
 export * from './client';
 export * from './events';
-export type { Note } from '../model';
+export type { Note } from '@/utils/model';
 export * from './port-rpc';
 export * from './page-port';
 export * from './tab-commands';

@@ -19,7 +19,7 @@ import {
   type Settings,
   type StoredPage,
   type StoredRecommendation,
-} from '../model';
+} from '@/utils/model';
 
 /** Who may send a request: a content script in a web page, or one of the extension's own pages (panel, popup, dashboard). */
 export type Origin = 'content' | 'extension';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { envelope, PROTOCOL_VERSION } from './envelope';
-import { DEFAULT_SETTINGS, type Note } from '../model';
+import { DEFAULT_SETTINGS, type Note } from '@/utils/model';
 import { createRouter, RequestError, type Handlers, type Sender } from './server';
 
 const ID = 'abcdefghijklmnop';

@@ -4,7 +4,7 @@ import countries from 'i18n-iso-countries';
 import enLocale from 'i18n-iso-countries/langs/en.json';
 import frLocale from 'i18n-iso-countries/langs/fr.json';
 import esLocale from 'i18n-iso-countries/langs/es.json';
-import { foldText } from '../text';
+import { foldText } from '@/utils/text';
 import { COUNTRY_ALIASES, DISPLAY_NAMES, NON_UPR_CODES } from './country-aliases';
 
 export interface Country { code: string; name: string }
