@@ -393,6 +393,36 @@ describe('work proportional to change', () => {
       return answer.value.pages.find((p) => p.url === pageUrl)?.capturedAt ?? null;
     }, url);
 
+  /** The page addresses the background has stored. */
+  const storedUrls = (panel: Frame) =>
+    panel.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value: { pages: { url: string }[] } }> } } }).chrome;
+      const answer = await api.runtime.sendMessage({ upr: 1, type: 'data.export', payload: {} });
+      return answer.value.pages.map((p) => p.url).sort();
+    });
+
+  it('stores nothing of a page that changes its address and words faster than anyone reads, and stores where it settles', async () => {
+    session = await launch();
+    // Every 700 ms a new address (pushState) and new recommendation words, twelve times, then it stays.
+    const body = STATEMENT_BODY.replace(
+      '<main>',
+      `<main><script>
+        let step = 0;
+        const churn = setInterval(() => {
+          step++;
+          history.pushState({}, '', '/upr/41/churn-' + step + '.html');
+          for (const li of document.querySelectorAll('main ol li')) li.textContent = 'Adopt measure ' + step + '-' + Math.random().toString(36).slice(2, 8) + ' to protect the rights of every person in detention.';
+          if (step === 12) clearInterval(churn);
+        }, 700);
+      </script>`,
+    );
+    const { page, panel } = await openStatement(session, body);
+    await page.waitForTimeout(5000); // in the middle of the churn
+    expect(await storedUrls(panel)).toEqual([STATEMENT_URL]);
+    await page.waitForFunction(() => location.pathname.endsWith('churn-12.html'), undefined, { timeout: 15_000 });
+    await expect.poll(() => storedUrls(panel), { timeout: 15_000 }).toEqual([`${SITE}upr/41/churn-12.html`, STATEMENT_URL].sort());
+  });
+
   it('neither re-highlights nor re-stores a statement whose page ticks every second, and still follows a real change', async () => {
     session = await launch();
     // A clock (its text replaced) and a ticker (its element replaced) in the statement's own main content.

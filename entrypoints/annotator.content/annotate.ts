@@ -15,6 +15,13 @@ type Runtime = typeof browser.runtime;
 
 /** Quiet time after the page's last change before re-reading it. */
 export const REANCHOR_DEBOUNCE_MS = 400;
+/**
+ * Bounded growth: after an in-page navigation (a new address in the same document), the statement there is stored
+ * only once it has held this long — a page that changes its address and words faster than anyone reads stores
+ * nothing — and one document stores at most MAX_ADDRESSES_PER_DOCUMENT addresses.
+ */
+export const SETTLE_BEFORE_STORING_MS = 2_000;
+export const MAX_ADDRESSES_PER_DOCUMENT = 30;
 
 export interface AnnotateOptions {
   ctx: ContentScriptContext;
@@ -36,6 +43,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   // that ticks inside the span costs an extraction, and no highlight rewrite and no capture while the statement
   // reads the same. Element additions always get an extraction: they may be recommendations arriving late.
   let last: { url: string; statement: string; count: number; span: Range | null; spanText: string } | null = null;
+  // The addresses (without fragment) this document has stored a capture of.
+  const storedAddresses = new Set<string>();
   let elementsAdded = false;
 
   // Our own writes (highlights) must not look like the page changing.
@@ -95,14 +104,23 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     last = { url, statement: statementOf(url, extraction), count: placed.length, span, spanText: span?.toString() ?? '' };
     elementsAdded = false;
 
-    const capture = await sendRequest(send, 'page.capture', {
-      url,
-      meta: extraction.page,
-      sources: extraction.sources,
-      candidates,
-      recommendations: placed.map((p, i) => ({ n: i + 1, text: p.text, selector: p.selector })),
-      orphans,
-    });
+    const address = url.replace(/#.*$/, '');
+    if (storedAddresses.size > 0 && !storedAddresses.has(address)) {
+      await new Promise<void>((settled) => ctx.setTimeout(() => settled(), SETTLE_BEFORE_STORING_MS));
+      if (mine !== generation) return; // it changed again meanwhile: nothing stored
+    }
+    const tooMany = !storedAddresses.has(address) && storedAddresses.size >= MAX_ADDRESSES_PER_DOCUMENT;
+    if (!tooMany) storedAddresses.add(address);
+    const capture = tooMany
+      ? ({ ok: false, error: { code: 'forbidden', message: `This page changed its address more than ${MAX_ADDRESSES_PER_DOCUMENT} times; reload it to store what it shows now.` } } as const)
+      : await sendRequest(send, 'page.capture', {
+          url,
+          meta: extraction.page,
+          sources: extraction.sources,
+          candidates,
+          recommendations: placed.map((p, i) => ({ n: i + 1, text: p.text, selector: p.selector })),
+          orphans,
+        });
     if (!capture.ok) console.warn('[UPR Annotator]', capture.error.message);
     if (mine !== generation) return;
     // A link from the dashboard names a recommendation in the fragment: open the page at it.
