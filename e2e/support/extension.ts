@@ -138,8 +138,8 @@ export function unpackedExtensionId(dir: string): string {
 export async function panelFrame(page: Page, extensionId: string): Promise<Frame> {
   const prefix = `chrome-extension://${extensionId}/panel.html`;
   for (let i = 0; i < 100; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(prefix) && !f.isDetached());
-    // A frame from before a reload can still be listed for a moment, then detach: look again.
+    // A frame from before a reload can still be listed for a moment, then detach: take the newest, and look again.
+    const frame = page.frames().findLast((f) => f.url().startsWith(prefix) && !f.isDetached());
     if (frame && (await frame.waitForLoadState('domcontentloaded').then(() => true, () => false))) return frame;
     await page.waitForTimeout(100);
   }
