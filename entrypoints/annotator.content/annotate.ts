@@ -7,8 +7,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { correctionFor, HIGHLIGHT_ATTR, offeredPassages, placeRecommendations, type CorrectionCommand, type HighlightLayer } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
 import { extractStatement, findMainContent } from '@/utils/extract';
-import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, readTabCommand, sendRequest, type CallPayload, type PageToPanel, type PortRpc } from '@/utils/messages';
-import { normalizeRecommendationText } from '@/utils/model';
+import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, readTabCommand, sendRequest, type CallPayload, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
+import { CAPTURE_BATCH, normalizeRecommendationText, type PageCapture } from '@/utils/model';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 
 type Runtime = typeof browser.runtime;
@@ -81,6 +81,34 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     return span;
   };
 
+  // The capture of one reading, in batches of CAPTURE_BATCH recommendations (a message has a size limit): the first
+  // carries the page's metadata, orphans and offered passages; a reading superseded meanwhile stops sending.
+  async function captureInBatches(
+    url: string,
+    extraction: ReturnType<typeof extractStatement>,
+    candidates: PageCapture['candidates'],
+    placed: readonly { text: string; selector: PageCapture['recommendations'][number]['selector'] }[],
+    orphans: string[],
+    superseded: () => boolean,
+  ): Promise<Result<{ recommendations: { n: number; id: string }[] }>> {
+    const recommendations = placed.map((p, i) => ({ n: i + 1, text: p.text, selector: p.selector }));
+    const stored: { n: number; id: string }[] = [];
+    for (let start = 0; start === 0 || start < recommendations.length; start += CAPTURE_BATCH) {
+      const batch = recommendations.slice(start, start + CAPTURE_BATCH);
+      const answer = await sendRequest(
+        send,
+        'page.capture',
+        start === 0
+          ? { url, meta: extraction.page, sources: extraction.sources, candidates, recommendations: batch, orphans }
+          : { url, meta: extraction.page, recommendations: batch, orphans: [], continues: true },
+      );
+      if (!answer.ok) return answer;
+      stored.push(...answer.value.recommendations);
+      if (superseded()) break;
+    }
+    return { ok: true, value: { recommendations: stored } };
+  }
+
   async function annotate(): Promise<void> {
     const mine = ++generation;
     const url = doc.location.href;
@@ -113,14 +141,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     if (!tooMany) storedAddresses.add(address);
     const capture = tooMany
       ? ({ ok: false, error: { code: 'forbidden', message: `This page changed its address more than ${MAX_ADDRESSES_PER_DOCUMENT} times; reload it to store what it shows now.` } } as const)
-      : await sendRequest(send, 'page.capture', {
-          url,
-          meta: extraction.page,
-          sources: extraction.sources,
-          candidates,
-          recommendations: placed.map((p, i) => ({ n: i + 1, text: p.text, selector: p.selector })),
-          orphans,
-        });
+      : await captureInBatches(url, extraction, candidates, placed, orphans, () => mine !== generation);
     if (!capture.ok) console.warn('[UPR Annotator]', capture.error.message);
     if (mine !== generation) return;
     // A link from the dashboard names a recommendation in the fragment: open the page at it.

@@ -97,7 +97,8 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
       const states = [capture.meta.stateUnderReviewCode, (await stored(() => repo.getPage(capture.url)))?.corrections?.meta?.stateUnderReviewCode];
       // The index takes the new records in place where a state is loaded; others read them when they are loaded.
       const captured = await stored(() => ctx.capturing(states, () => repo.capturePage(capture)));
-      if ((sender.frameId ?? 0) === 0) tabs.showCount(tabOf(sender).id, captured.length);
+      // A batch's numbers run on from the batches before it: the last one counts them all.
+      if ((sender.frameId ?? 0) === 0) tabs.showCount(tabOf(sender).id, captured.reduce((most, r) => Math.max(most, r.n), 0));
       ctx.announce({ scope: 'page', pageUrl: pageKey(capture.url) });
       return { recommendations: captured.map((r) => ({ n: r.n, id: r.id })) };
     },

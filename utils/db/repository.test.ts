@@ -298,3 +298,21 @@ describe('one record per real recommendation (page capture + dataset row)', () =
     expect(noteIdFor({ recommendationId: 'rdfc35a268e5e4fb9a5fd03ad' })).toBe('ndfc35a268e5e4fb9a5fd03ad');
   });
 });
+
+describe('a reading in batches', () => {
+  it('adds a further batch to the page without resetting what the first one stored', async () => {
+    const repo = freshRepo();
+    const [gone] = await repo.capturePage(capture('https://example.gov/kz', ['Old recommendation.']));
+    const first = capture('https://example.gov/kz', ['First.', 'Second.'], 34, [gone!.id]);
+    await repo.capturePage(first);
+    const more = capture('https://example.gov/kz', ['Third.']);
+    await repo.capturePage({ ...more, recommendations: more.recommendations.map((r) => ({ ...r, n: 3 })), orphans: [], continues: true });
+    const loaded = await repo.loadPage('https://example.gov/kz');
+    expect(loaded.recommendations.map((r) => [r.n, r.text])).toEqual([
+      [1, 'First.'],
+      [2, 'Second.'],
+      [3, 'Third.'],
+    ]);
+    expect(loaded.orphans.map((r) => r.text)).toEqual(['Old recommendation.']);
+  });
+});

@@ -296,7 +296,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const recs = tx.objectStore('recommendations');
       // A recommendation the page shows is never also its orphan (an official text differs from the page's words).
       const captured = new Set(ids);
-      void tx.objectStore('pages').put({
+      if (!capture.continues) void tx.objectStore('pages').put({
         ...who,
         url,
         capturedAt: now,

@@ -79,7 +79,14 @@ export const PageCaptureSchema = v.object({
   recommendations: v.pipe(v.array(CapturedRecommendationSchema), v.maxLength(MAX_RECS)),
   /** Stored recommendations of this page that could not be anchored this visit. */
   orphans: v.optional(v.pipe(v.array(RecommendationIdSchema), v.maxLength(MAX_RECS)), []),
+  /**
+   * A further batch of the same reading (a page with more recommendations than one message carries): its
+   * recommendations are added, the page's record (metadata, orphans, offered passages) stays as the first batch wrote it.
+   */
+  continues: v.optional(v.boolean()),
 });
+/** How many recommendations one capture message carries; a page with more sends them in batches (`continues`). */
+export const CAPTURE_BATCH = 2_000;
 export type PageCapture = v.InferOutput<typeof PageCaptureSchema>;
 
 export const NoteBodySchema = v.pipe(v.string(), v.maxLength(MAX_NOTE));
