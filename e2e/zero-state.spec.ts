@@ -40,7 +40,7 @@ describe('a statement with no recommendation found', () => {
     expect(await page.locator('[data-upr-rec]').count()).toBe(0);
     expect(await panel.textContent('.zero-title')).toBe('No recommendation was found in this statement.');
     expect(await panel.textContent('.zero-candidates')).toBe('These passages look most like recommendations:');
-    expect(await candidateTexts(panel)).toEqual(['In the spirit of constructive dialogue, Japan recommends that Türkiye:', FIRST, SECOND]);
+    expect(await candidateTexts(panel)).toEqual([FIRST, SECOND]);
     expect(await panel.textContent('.zero-add-selection')).toBe('Add the text selected on the page');
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'zero-state.png') });
 
@@ -52,7 +52,7 @@ describe('a statement with no recommendation found', () => {
     expect(await panel.textContent('.recs .rec .rec-text bdi')).toBe(FIRST);
     // The passages not yet accepted are still offered below the list.
     await panel.waitForFunction((first) => ![...document.querySelectorAll('.candidate-text')].some((el) => el.textContent?.trim() === first), FIRST);
-    expect(await candidateTexts(panel)).toEqual(['In the spirit of constructive dialogue, Japan recommends that Türkiye:', SECOND]);
+    expect(await candidateTexts(panel)).toEqual([SECOND]);
     expect(await panel.textContent('.candidates-more h2')).toBe('Other passages that look like recommendations');
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'zero-state-accepted.png') });
 

@@ -1,6 +1,7 @@
 // When a detected statement yields no recommendation, the passages most likely to hold them, so the panel can offer
 // them instead of an empty list ("never a silent zero", issue 15): lines with a recommending phrase first, then list
-// items and paragraphs that open with a recommending verb.
+// items and paragraphs that open with a recommending verb. A lead-in that only announces a list ("Japan recommends
+// that Türkiye:") is not offered: accepted, it would store the announcement as a recommendation.
 import { LEAD_IN, RECALL_LEAD_IN, widen } from '@/utils/lead-in';
 import { normalizeSpace, type Line } from './lines';
 import { opensWithKnownVerb } from './recommendations';
@@ -20,7 +21,9 @@ export function findCandidates(lines: readonly Line[]): Candidate[] {
     if (line.heading || line.text.length > MAX_CANDIDATE_CHARS * 4) continue;
     const text = normalizeSpace(line.text);
     if (text.length > MAX_CANDIDATE_CHARS || (text.match(/\S+/g)?.length ?? 0) < MIN_WORDS) continue;
-    const score = (LEAD_IN_ONCE.test(text) ? 2 : 0) + (opensWithKnownVerb(text.replace(/^\W+/, '')) ? 2 : 0) + (line.listItem ? 1 : 0);
+    const leadIn = LEAD_IN_ONCE.test(text);
+    if (leadIn && /:\s*$/.test(text)) continue;
+    const score = (leadIn ? 2 : 0) + (opensWithKnownVerb(text.replace(/^\W+/, '')) ? 2 : 0) + (line.listItem ? 1 : 0);
     if (score >= 2) scored.push({ line: i, text, score });
   }
   return scored

@@ -310,10 +310,10 @@ describe('extractStatement on variants of the families', () => {
 describe('candidate passages when nothing was found', () => {
   const page = (body: string) => parsePage(`<html lang="en"><head><title>UPR 49: Statement on Türkiye</title></head><body><main>${body}</main></body></html>`);
 
-  it('offers the lead-in and the verb-led lines of a statement whose list did not read as one', () => {
+  it('offers the verb-led lines of a statement whose list did not read as one, not the lead-in that announces them', () => {
     const extraction = extractStatement(page('<p>Japan welcomes the delegation of Türkiye.</p><p>In the spirit of dialogue, Japan recommends that Türkiye:</p><p>I thank you</p><div><span>Strengthen the independence of the judiciary in line with its reform strategy;</span></div><p>Japan wishes Türkiye a successful review.</p>'), 'https://www.example.go.jp/x');
     expect(extraction.recommendations).toEqual([]);
-    expect(extraction.candidates.map((c) => c.text)).toEqual(['In the spirit of dialogue, Japan recommends that Türkiye:', 'Strengthen the independence of the judiciary in line with its reform strategy;']);
+    expect(extraction.candidates.map((c) => c.text)).toEqual(['Strengthen the independence of the judiciary in line with its reform strategy;']);
     expect(extraction.candidates.map((c) => c.range.toString().trim())).toEqual(extraction.candidates.map((c) => c.text));
   });
 
