@@ -301,6 +301,17 @@ describe('actionCategoryOf', () => {
         [5, 'Poner en marcha un plan nacional contra la trata'],
       ],
     ],
+    [
+      'takes working out the help to ask for as asking for it, but not needs without help, nor a legal aid law',
+      [
+        [1, 'Identify its needs for technical assistance in the field of juvenile justice'],
+        [1, 'Formulate its requests for technical assistance to OHCHR'],
+        [1, 'Définir ses besoins en assistance technique dans le domaine de la justice'],
+        [1, 'Definir sus necesidades de asistencia técnica en materia de justicia'],
+        [4, 'Identify the needs of children with disabilities'],
+        [5, 'Amend the eligibility requirements of the Legal Aid Act'],
+      ],
+    ],
   ] as [string, [ActionCategory, string][]][])('%s', (_, cases) => {
     for (const [category, text] of cases) expect(actionCategoryOf(text), text).toBe(category);
   });

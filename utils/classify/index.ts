@@ -313,6 +313,22 @@ function meansCategory(tokens: readonly string[], from: number, maps: readonly M
   return found;
 }
 
+// "Identify its needs for technical assistance", "formulate its requests for assistance", "définir ses besoins
+// d'assistance technique": working out the help to ask for is asking for it, minimal action (1). The needs are the
+// verb's object (this close) and the help is named soon after.
+const NEEDS_REACH = 4;
+const HELP_REACH = 12;
+const NEEDS_WORDS = new Set(['needs', 'requirements', 'requests', 'request', 'besoins', 'demandes', 'necesidades', 'solicitudes']);
+const HELP_WORDS = new Set(['assistance', 'aid', 'asistencia', 'ayuda', 'aide']);
+
+function namesNeedsForHelp(tokens: readonly string[], from: number): boolean {
+  const needs = tokens.slice(from, from + NEEDS_REACH).findIndex((t) => NEEDS_WORDS.has(t));
+  if (needs < 0) return false;
+  // "the Legal Aid Act" names a law, not help.
+  for (let i = from; i < tokens.length && i < from + HELP_REACH; i++) if (HELP_WORDS.has(tokens[i]!) && !LEGAL_TEXT_WORDS.has(tokens[i + 1] ?? '')) return true;
+  return false;
+}
+
 // How far after a general verb a request for help or an offer to share is read: "Strengthen and share its
 // experience", "Intensify its engagement with the international community to exchange best practices".
 const MINIMAL_WINDOW = 8;
@@ -390,7 +406,7 @@ function knownVerbIn(tokens: readonly string[], maps: readonly Map<string, VerbF
       // but the second verb says what.
       const next = (form.category === 2 || form.category === 3) && AND_WORDS.has(tokens[after] ?? '') ? knownVerbIn(tokens.slice(after + 1, after + 4), maps) : null;
       if (next && next.category >= 4) return { words: `${form.tokens.join(' ')} and ${next.words}`, known: true, category: next.category };
-      if (category === 4 && asksMinimalAct(tokens, after, maps)) return { words: form.tokens.join(' '), known: true, category: 1 };
+      if ((category === 4 && asksMinimalAct(tokens, after, maps)) || (category >= 4 && namesNeedsForHelp(tokens, after))) return { words: form.tokens.join(' '), known: true, category: 1 };
       if (category === 4 || category === 2) {
         const means = meansCategory(tokens, after, maps);
         if (means !== null && means > category) return { words: form.tokens.join(' '), known: true, category: means };
@@ -481,6 +497,7 @@ function namedAct(tokens: readonly string[], i: number, maps: readonly Map<strin
 
 /** A verb the tables do not list is general action, unless its object is specific or a quantity ("Raise the age"). */
 function unknownVerbCategory(tokens: readonly string[], from: number): ActionCategory {
+  if (namesNeedsForHelp(tokens, from)) return 1;
   return categoryOfObject(tokens, from) ?? (measuredObject(tokens, from) ? 5 : 4);
 }
 
