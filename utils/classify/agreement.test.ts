@@ -31,8 +31,8 @@ describe('measureAgreement', () => {
 // ratify" is 2), and even choosing, on 6–9 itself, the best category for every deciding verb and its category here
 // reaches only 92.5 %. The rest is the line between general and specific action drawn differently for alike texts,
 // and differently from one set of sessions to the next: "undertake a review of …" is mostly general or specific in
-// 1–5, considering in 6–9; ending a practice ("end …", "put an end to …") is specific in 18 of 19 texts of 1–5 and in
-// 18 of 42 of 6–9.
+// 1–5, considering in 6–9; ending what is no wrong at large ("end …", "put an end to …") is specific in 18 of 21 texts
+// of 1–5 and in 18 of 42 of 6–9.
 const dir = sharedPath('datasets/upr-info-sessions-1-9', "action-category agreement with UPR Info's coding");
 
 async function coded(file: string): Promise<CodedRecommendation[]> {
