@@ -312,6 +312,15 @@ describe('actionCategoryOf', () => {
         [5, 'Amend the eligibility requirements of the Legal Aid Act'],
       ],
     ],
+    [
+      'takes giving orders for specific action, but not giving attention',
+      [
+        [5, 'Give clear instructions to the police to stop using excessive force'],
+        [5, 'Donner des instructions claires à la police pour mettre fin au recours excessif à la force'],
+        [5, 'Impartir instrucciones claras a la policía para que cese el uso excesivo de la fuerza'],
+        [4, 'Give particular attention to the situation of rural women'],
+      ],
+    ],
   ] as [string, [ActionCategory, string][]][])('%s', (_, cases) => {
     for (const [category, text] of cases) expect(actionCategoryOf(text), text).toBe(category);
   });

@@ -243,16 +243,16 @@ export const GENERAL_OBJECT_WORDS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
-/** The object of a specific act: a text, a body or a dated, checkable step. */
+/** The object of a specific act: a text, a body, an order given ("give clear instructions to the police") or a dated, checkable step. */
 export const SPECIFIC_OBJECT_WORDS: ReadonlySet<string> = new Set(
   (
     'law laws legislation bill code statute convention protocol moratorium invitation invitations reservation reservations ' +
     'plan programme program campaign campaigns institution commission ombudsman ombudsperson committee definition census ' +
-    'penalty reports report visit visits amendment amendments decree training trainings ' +
+    'penalty reports report visit visits amendment amendments decree training trainings instructions orders ' +
     'loi lois legislation code convention protocole moratoire invitation reserves plan programme campagne institution ' +
-    'commission mediateur definition rapport rapports visite formation formations ' +
+    'commission mediateur definition rapport rapports visite formation formations instructions ordres ' +
     'ley leyes legislacion codigo convencion protocolo moratoria invitacion reservas plan programa campana institucion ' +
-    'comision defensor definicion informe informes visita capacitacion'
+    'comision defensor definicion informe informes visita capacitacion instrucciones ordenes'
   ).split(/\s+/),
 );
 
