@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// The category chip says where its value comes from: the dataset that coded it, or "automatic".
+// The category and theme chips say where their values come from: the dataset that coded them, or "automatic".
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PanelRecommendation } from '@/utils/messages';
@@ -16,23 +16,30 @@ const panelRec = (extra: Partial<PanelRecommendation>): PanelRecommendation => (
   ...extra,
 });
 
-describe('RecommendationFacts category chip', () => {
+// Imported from a dataset that gave (true) or did not give (false) the category and the themes.
+const imported = (name: string, actionCategory: boolean, themes: boolean): Partial<PanelRecommendation> => ({
+  dataset: { name, actionCategory, themes, response: true, reportSymbol: null, paragraph: null },
+});
+
+const AUTOMATIC_CATEGORY = 'Action category: automatic, read from the first verb';
+const AUTOMATIC_THEME = 'Theme: automatic, found from the words of the recommendation';
+
+describe('RecommendationFacts category and theme chips', () => {
   it.each([
-    ['computed here', {}, 'Action category: automatic, read from the first verb'],
+    ['computed here', {}, AUTOMATIC_CATEGORY, AUTOMATIC_THEME],
     [
       'coded by a dataset',
-      { dataset: { name: 'UPR Info database export: 6-9.csv', actionCategory: true, themes: true, response: true, reportSymbol: null, paragraph: null } },
+      imported('UPR Info database export: 6-9.csv', true, true),
       'Action category from UPR Info database export: 6-9.csv',
+      'Theme from UPR Info database export: 6-9.csv',
     ],
-    [
-      'imported but computed (the dataset had no category)',
-      { dataset: { name: 'CSV: mine.csv', actionCategory: false, themes: false, response: true, reportSymbol: null, paragraph: null } },
-      'Action category: automatic, read from the first verb',
-    ],
-  ])('names its source when %s', (_, extra, title) => {
-    render(<RecommendationFacts rec={panelRec(extra)} />, host);
-    expect(host.querySelector('.chip-category')?.getAttribute('title')).toBe(title);
+    ['imported but computed (the dataset had neither)', imported('CSV: mine.csv', false, false), AUTOMATIC_CATEGORY, AUTOMATIC_THEME],
+    ['imported with a category but no themes', imported('CSV: mine.csv', true, false), 'Action category from CSV: mine.csv', AUTOMATIC_THEME],
+  ])('name their source when %s', (_, extra, categoryTitle, themeTitle) => {
+    render(<RecommendationFacts rec={panelRec({ themes: ['Torture and other cruel, inhuman or degrading treatment', "Women's rights"], ...extra })} />, host);
+    expect(host.querySelector('.chip-category')?.getAttribute('title')).toBe(categoryTitle);
     expect(host.querySelector('.chip-category')?.textContent).toBe('5 · Specific action');
+    expect([...host.querySelectorAll('.chip-theme')].map((chip) => chip.getAttribute('title'))).toEqual([themeTitle, themeTitle]);
   });
 });
 

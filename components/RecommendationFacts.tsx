@@ -50,6 +50,8 @@ function EarlierItem({ item, stateCode }: { item: EarlierRecommendation; stateCo
 export function RecommendationFacts({ rec }: { rec: PanelRecommendation }) {
   const { t, language } = useI18n();
   const repeated = rec.earlier.some((e) => e.repeat);
+  // Themes, like the category, name the dataset that gave them, or say they were found here from the words.
+  const themeTitle = rec.dataset?.themes ? t('themesTitleDataset', { dataset: rec.dataset.name }) : t('themesTitleAutomatic');
   return (
     <>
       {(rec.actionCategory || rec.themes.length > 0 || repeated) && (
@@ -64,7 +66,7 @@ export function RecommendationFacts({ rec }: { rec: PanelRecommendation }) {
             </li>
           )}
           {rec.themes.map((theme) => (
-            <li key={theme} class="chip chip-theme">
+            <li key={theme} class="chip chip-theme" title={themeTitle}>
               {themeName(theme, language)}
             </li>
           ))}

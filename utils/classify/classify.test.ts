@@ -268,6 +268,59 @@ describe('actionCategoryOf', () => {
         [5, 'Développer un programme de formation des juges'],
       ],
     ],
+    [
+      'reads a means after "including" alone, as after "including by"',
+      [
+        [5, 'Take measures against child labour, including the adoption of a list of hazardous work'],
+        [4, 'Take measures against child labour, including in rural areas'],
+        [5, 'Prendre des mesures contre le travail des enfants, y compris l’adoption d’une liste des travaux dangereux'],
+        [5, 'Tomar medidas contra el trabajo infantil, incluida la aprobación de una lista de trabajos peligrosos'],
+      ],
+    ],
+    [
+      'takes include, recognize, reform and put in place for specific action only over a text, a body or a plan',
+      [
+        [4, 'Include persons with disabilities in the decisions that concern them'],
+        [5, 'Include a definition of torture in its Criminal Code'],
+        [4, 'Recognize the right of minorities to use their own language'],
+        [5, 'Recognize the competence of the Committee to receive individual complaints'],
+        [4, 'Reform the police service'],
+        [5, 'Reform the Family Code'],
+        [4, 'Put in place safeguards for people held in custody'],
+        [5, 'Put in place a national plan against trafficking'],
+        [5, 'Include human rights education in school curricula'],
+        [4, 'Inclure la société civile dans le suivi de l’Examen'],
+        [5, 'Inclure une définition de la torture dans le Code pénal'],
+        [4, 'Reconnaître le droit des minorités à utiliser leur langue'],
+        [4, 'Mettre en place des garanties pour les personnes en garde à vue'],
+        [5, 'Mettre en place un plan national contre la traite'],
+        [4, 'Incluir a la sociedad civil en el seguimiento del Examen'],
+        [4, 'Reconocer el derecho de las minorías a usar su propio idioma'],
+        [5, 'Reformar el Código de la Familia'],
+        [4, 'Poner en marcha salvaguardias para las personas detenidas'],
+        [5, 'Poner en marcha un plan nacional contra la trata'],
+      ],
+    ],
+    [
+      'takes working out the help to ask for as asking for it, but not needs without help, nor a legal aid law',
+      [
+        [1, 'Identify its needs for technical assistance in the field of juvenile justice'],
+        [1, 'Formulate its requests for technical assistance to OHCHR'],
+        [1, 'Définir ses besoins en assistance technique dans le domaine de la justice'],
+        [1, 'Definir sus necesidades de asistencia técnica en materia de justicia'],
+        [4, 'Identify the needs of children with disabilities'],
+        [5, 'Amend the eligibility requirements of the Legal Aid Act'],
+      ],
+    ],
+    [
+      'takes giving orders for specific action, but not giving attention',
+      [
+        [5, 'Give clear instructions to the police to stop using excessive force'],
+        [5, 'Donner des instructions claires à la police pour mettre fin au recours excessif à la force'],
+        [5, 'Impartir instrucciones claras a la policía para que cese el uso excesivo de la fuerza'],
+        [4, 'Give particular attention to the situation of rural women'],
+      ],
+    ],
   ] as [string, [ActionCategory, string][]][])('%s', (_, cases) => {
     for (const [category, text] of cases) expect(actionCategoryOf(text), text).toBe(category);
   });

@@ -10,6 +10,8 @@ import {
   CREATE_OR_IMPROVE_LEMMAS,
   EXISTING_OBJECT_WORDS,
   JOIN_OR_COMPLY_LEMMAS,
+  SPECIFIC_IF_NAMED,
+  NAMED_THING_WORDS,
   RULE_WORDS,
   ENDING_LEMMAS,
   FIXED_LEMMAS,
@@ -73,7 +75,7 @@ interface VerbForm {
    * law" / "develop its legislation"), or it joins a treaty or abides by rules ("adhere to the Convention" / "adhere to
    * international law").
    */
-  twoSided: 'create-or-improve' | 'join-or-comply' | null;
+  twoSided: 'create-or-improve' | 'join-or-comply' | 'if-named' | null;
 }
 
 // ---- verb forms -------------------------------------------------------------------------------------------
@@ -140,7 +142,7 @@ function compileVerbs(language: Language): Map<string, VerbForm[]> {
         // A one-word form that is also a connective ("de", "a") would turn every "de" into a verb.
         if (tokens.length === 0 || (tokens.length === 1 && (SKIPPABLE_WORDS.has(tokens[0]!) || NOT_VERB_FORMS.has(tokens[0]!) || tokens[0]!.length < 3))) continue;
         const list = byFirstWord.get(tokens[0]!) ?? [];
-        if (!list.some((f) => f.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, category: entry.category, objectRule, ending, twoSided: CREATE_OR_IMPROVE_LEMMAS.has(lemma) ? 'create-or-improve' : JOIN_OR_COMPLY_LEMMAS.has(lemma) ? 'join-or-comply' : null });
+        if (!list.some((f) => f.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, category: entry.category, objectRule, ending, twoSided: CREATE_OR_IMPROVE_LEMMAS.has(lemma) ? 'create-or-improve' : JOIN_OR_COMPLY_LEMMAS.has(lemma) ? 'join-or-comply' : SPECIFIC_IF_NAMED.has([lemma, ...tail].join(' ')) ? 'if-named' : null });
         byFirstWord.set(tokens[0]!, list);
       }
     }
@@ -185,6 +187,18 @@ function verbAt(tokens: readonly string[], i: number, maps: readonly Map<string,
   return null;
 }
 
+// How far a verb that is specific only over a thing named looks for it: "include … in its Criminal Code".
+const NAMED_THING_WINDOW = 10;
+
+/** Whether a text, a body, a plan or an act is named within reach: "include a definition of torture in the Penal Code". */
+function namesSpecificThing(tokens: readonly string[], from: number): boolean {
+  for (let i = from; i < tokens.length && i < from + NAMED_THING_WINDOW; i++) {
+    const token = tokens[i]!;
+    if (SPECIFIC_OBJECT_WORDS.has(token) || LEGAL_TEXT_WORDS.has(token) || SPECIFIC_ACT_NOUNS.has(token) || NAMED_THING_WORDS.has(token)) return true;
+  }
+  return false;
+}
+
 // How far an ending verb's object and the text it is to be removed from are read.
 const ENDING_WINDOW = 10;
 
@@ -199,6 +213,9 @@ function categoryWithObject(form: VerbForm, tokens: readonly string[], after: nu
   // "Develop its legislation", "develop the penal legislation": improving what exists is general action.
   if (form.twoSided === 'create-or-improve' && form.category === 5 && EXISTING_OBJECT_WORDS.has(tokens[after] ?? '')) return 4;
   // "Adhere to international humanitarian law", "adhere to the principles of …": abiding by rules is general action.
+  // "Include civil society in decision-making", "recognize the right to …", "put an end to forced labour": general
+  // action unless a text, a body or a plan is named ("include a definition in the Penal Code").
+  if (form.twoSided === 'if-named' && form.category === 5 && !namesSpecificThing(tokens, after)) return 4;
   if (form.twoSided === 'join-or-comply' && tokens.slice(after, after + OBJECT_WINDOW).some((t) => RULE_WORDS.has(t))) return 4;
   // Ending a policy or measures is as specific as ending a rule: only a wrong at large makes an ending general.
   const object = form.objectRule === 'none' || (form.ending && form.category === 5) ? null : categoryOfObject(tokens, after, form.objectRule === 'lower');
@@ -256,8 +273,10 @@ const MODAL_WORDS = new Set(['should', 'shall', 'must', 'will', 'would', 'may', 
 const BETTER_WORDS = new Set(['better', 'mieux', 'mejor']);
 const AND_WORDS = new Set(['and', 'et', 'y', 'e']);
 
-// "… including by adopting a law", "… in particular through the ratification of …": the means named.
-const MEANS_WORDS = new Set(['by', 'through', 'par', 'mediante', 'via']);
+// "… including by adopting a law", "… in particular through the ratification of …": the means named. "Including"
+// alone names one too: "take measures against trafficking, including the adoption of a law" ("y compris
+// l'adoption", "incluida la aprobación").
+const MEANS_WORDS = new Set(['by', 'through', 'par', 'mediante', 'via', 'including', 'compris', 'incluida', 'incluido', 'incluidas', 'incluidos']);
 const MEANS_REACH = 3;
 // "by means of training", "by way of eradicating", "including by, for example, providing", "inter alia by …".
 const MEANS_FILLERS = new Set(['means', 'way', 'for', 'example', 'inter', 'alia']);
@@ -292,6 +311,22 @@ function meansCategory(tokens: readonly string[], from: number, maps: readonly M
     }
   }
   return found;
+}
+
+// "Identify its needs for technical assistance", "formulate its requests for assistance", "définir ses besoins
+// d'assistance technique": working out the help to ask for is asking for it, minimal action (1). The needs are the
+// verb's object (this close) and the help is named soon after.
+const NEEDS_REACH = 4;
+const HELP_REACH = 12;
+const NEEDS_WORDS = new Set(['needs', 'requirements', 'requests', 'request', 'besoins', 'demandes', 'necesidades', 'solicitudes']);
+const HELP_WORDS = new Set(['assistance', 'aid', 'asistencia', 'ayuda', 'aide']);
+
+function namesNeedsForHelp(tokens: readonly string[], from: number): boolean {
+  const needs = tokens.slice(from, from + NEEDS_REACH).findIndex((t) => NEEDS_WORDS.has(t));
+  if (needs < 0) return false;
+  // "the Legal Aid Act" names a law, not help.
+  for (let i = from; i < tokens.length && i < from + HELP_REACH; i++) if (HELP_WORDS.has(tokens[i]!) && !LEGAL_TEXT_WORDS.has(tokens[i + 1] ?? '')) return true;
+  return false;
 }
 
 // How far after a general verb a request for help or an offer to share is read: "Strengthen and share its
@@ -371,7 +406,7 @@ function knownVerbIn(tokens: readonly string[], maps: readonly Map<string, VerbF
       // but the second verb says what.
       const next = (form.category === 2 || form.category === 3) && AND_WORDS.has(tokens[after] ?? '') ? knownVerbIn(tokens.slice(after + 1, after + 4), maps) : null;
       if (next && next.category >= 4) return { words: `${form.tokens.join(' ')} and ${next.words}`, known: true, category: next.category };
-      if (category === 4 && asksMinimalAct(tokens, after, maps)) return { words: form.tokens.join(' '), known: true, category: 1 };
+      if ((category === 4 && asksMinimalAct(tokens, after, maps)) || (category >= 4 && namesNeedsForHelp(tokens, after))) return { words: form.tokens.join(' '), known: true, category: 1 };
       if (category === 4 || category === 2) {
         const means = meansCategory(tokens, after, maps);
         if (means !== null && means > category) return { words: form.tokens.join(' '), known: true, category: means };
@@ -462,6 +497,7 @@ function namedAct(tokens: readonly string[], i: number, maps: readonly Map<strin
 
 /** A verb the tables do not list is general action, unless its object is specific or a quantity ("Raise the age"). */
 function unknownVerbCategory(tokens: readonly string[], from: number): ActionCategory {
+  if (namesNeedsForHelp(tokens, from)) return 1;
   return categoryOfObject(tokens, from) ?? (measuredObject(tokens, from) ? 5 : 4);
 }
 

@@ -243,16 +243,16 @@ export const GENERAL_OBJECT_WORDS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
-/** The object of a specific act: a text, a body or a dated, checkable step. */
+/** The object of a specific act: a text, a body, an order given ("give clear instructions to the police") or a dated, checkable step. */
 export const SPECIFIC_OBJECT_WORDS: ReadonlySet<string> = new Set(
   (
     'law laws legislation bill code statute convention protocol moratorium invitation invitations reservation reservations ' +
     'plan programme program campaign campaigns institution commission ombudsman ombudsperson committee definition census ' +
-    'penalty reports report visit visits amendment amendments decree training trainings ' +
+    'penalty reports report visit visits amendment amendments decree training trainings instructions orders ' +
     'loi lois legislation code convention protocole moratoire invitation reserves plan programme campagne institution ' +
-    'commission mediateur definition rapport rapports visite formation formations ' +
+    'commission mediateur definition rapport rapports visite formation formations instructions ordres ' +
     'ley leyes legislacion codigo convencion protocolo moratoria invitacion reservas plan programa campana institucion ' +
-    'comision defensor definicion informe informes visita capacitacion'
+    'comision defensor definicion informe informes visita capacitacion instrucciones ordenes'
   ).split(/\s+/),
 );
 
@@ -327,3 +327,26 @@ export const JOIN_OR_COMPLY_LEMMAS: ReadonlySet<string> = new Set(['adhere']);
 
 /** Rules one abides by rather than joins. */
 export const RULE_WORDS: ReadonlySet<string> = new Set('law standards obligations principles norms commitments'.split(' '));
+
+/**
+ * Verbs of specific action only when they name a text, a body, a plan or an act within reach: "include a definition
+ * of torture in the Penal Code", "put in place a national preventive mechanism", "reform the Family Code" are
+ * specific (5); "include civil society in the follow-up", "recognize the right to …", "reform the judiciary", "put in
+ * place safeguards" general (4). Whole entries as in VERB_TABLE, folded. (Ending verbs have their own rule.)
+ */
+export const SPECIFIC_IF_NAMED: ReadonlySet<string> = new Set(
+  (
+    'include, recognize, recognise, reform, put in place, ' +
+    'inclure, reconnaitre, reformer, mettre en place, ' +
+    'incluir, reconocer, reformar, poner en marcha'
+  ).split(/\s*,\s*/),
+);
+
+/** Beyond SPECIFIC_OBJECT_WORDS, what SPECIFIC_IF_NAMED verbs may name: a founding text, a body, a syllabus, a named measure. */
+export const NAMED_THING_WORDS: ReadonlySet<string> = new Set(
+  (
+    'constitution declaration body institute curriculum curricula curriculums bill blockade embargo emergency ' +
+    'organe institut scolaire scolaires blocus urgence ' +
+    'constitucion declaracion organo instituto curriculo curriculos escolares bloqueo emergencia'
+  ).split(/\s+/),
+);
