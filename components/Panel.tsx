@@ -115,6 +115,11 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     return () => clearTimeout(timer);
   }, [undoable]);
 
+  // A correction took the focused item off the list: the keyboard goes on to the undo bar's "Undo".
+  useEffect(() => {
+    if (undoable && (document.activeElement === null || document.activeElement === document.body)) document.querySelector<HTMLElement>('.toast-undo')?.focus();
+  }, [data, undoable]);
+
   // The dashboard's matcher (words, note, tags, theme / category / status labels in both languages); the list
   // keeps the page's order, so the panel still reads as the statement does.
   const search = useMemo(

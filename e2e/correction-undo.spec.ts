@@ -87,11 +87,13 @@ describe('no loss from a correction', () => {
     const { s, page } = await start();
     let panel = await panelFrame(page, s.extensionId);
     await writeNote(panel, 2, 'Follow up with the press union');
+    // By keyboard: the item goes, and the keyboard is on "Undo".
     await openCorrections(panel, 2);
-    await panel.click('.rec[data-n="2"] .rec-reject');
+    await panel.press('.rec[data-n="2"] .rec-reject', 'Enter');
     expect(await undoBar(panel)).toBe('Marked as not a recommendation.Undo');
     await waitForItems(panel, 3);
-    await panel.click('.toast-undo');
+    await panel.waitForFunction(() => document.activeElement?.classList.contains('toast-undo'));
+    await page.keyboard.press('Enter');
     await waitForItems(panel, 4);
     panel = await reload(page, s, 4);
     expect(await noteOn(panel, 2)).toBe('Follow up with the press union');
@@ -188,9 +190,10 @@ describe('no loss from a correction', () => {
     await panel.click('.add-selection');
     await waitForItems(panel, 5);
     panel = await reload(page, s, 5);
-    await panel.click('.corrected > summary');
+    // By keyboard, as any user can.
+    await panel.press('.corrected > summary', 'Enter');
     expect(await panel.textContent('.corrected-entry .corrected-kind')).toBe('Added by you');
-    await panel.click('.corrected-entry .corrected-restore');
+    await panel.press('.corrected-entry .corrected-restore', 'Enter');
     await waitForItems(panel, 4);
     panel = await reload(page, s, 4);
     expect(await noteOn(panel, 2)).toBe('Press: two cases in 2024');
