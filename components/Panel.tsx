@@ -3,12 +3,14 @@
 // selecting here asks the page to scroll, a click on a highlight selects here.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LanguageSetting } from '@/utils/i18n';
-import type { Note, PanelData, PanelRecommendation, Result } from '@/utils/messages';
+import type { CorrectionDone, Note, PanelData, PanelRecommendation, Result } from '@/utils/messages';
+import type { CorrectionKind } from '@/utils/model';
 import { revealFormatting } from '@/utils/text';
 import { buildExportFile, downloadFile, EXPORT_FORMATS, type ExportFormat } from './export-file';
 import { formatSession, formatStates, stateValues } from './format';
 import { createSearch } from './search';
 import { useI18n } from './i18n';
+import { CorrectedSection } from './CorrectedSection';
 import { CorrectionForm } from './CorrectionForm';
 import { NoteEditor } from './NoteEditor';
 import { RecommendationFacts } from './RecommendationFacts';
@@ -16,7 +18,7 @@ import type { PanelClient } from './panel-client';
 import { LanguagePicker } from './LanguagePicker';
 import { UndoToast } from './UndoToast';
 
-/** How long "Note deleted · Undo" stays. */
+/** How long "Note deleted · Undo" (or "Merged with the next · Undo") stays. */
 export const UNDO_MS = 10_000;
 
 interface Props {
@@ -38,7 +40,8 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
   const [selected, setSelected] = useState<number | null>(initialSelected);
   const [query, setQuery] = useState('');
   const [onlyWithNotes, setOnlyWithNotes] = useState(false);
-  const [deleted, setDeleted] = useState<Note | null>(null);
+  // What the undo bar takes back: a deleted note, or the correction just made.
+  const [undoable, setUndoable] = useState<{ message: string; undo(): Promise<Result<unknown>> } | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -107,10 +110,15 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
   }, [selected]);
 
   useEffect(() => {
-    if (!deleted) return;
-    const timer = setTimeout(() => setDeleted(null), UNDO_MS);
+    if (!undoable) return;
+    const timer = setTimeout(() => setUndoable(null), UNDO_MS);
     return () => clearTimeout(timer);
-  }, [deleted]);
+  }, [undoable]);
+
+  // A correction took the focused item off the list: the keyboard goes on to the undo bar's "Undo".
+  useEffect(() => {
+    if (undoable && (document.activeElement === null || document.activeElement === document.body)) document.querySelector<HTMLElement>('.toast-undo')?.focus();
+  }, [data, undoable]);
 
   // The dashboard's matcher (words, note, tags, theme / category / status labels in both languages); the list
   // keeps the page's order, so the panel still reads as the statement does.
@@ -144,12 +152,19 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
   const remove = async (note: Note) => {
     if (await refusedUnseen()) return;
     const result = await client.deleteNote(note.id);
-    if (result.ok) setDeleted(result.value);
+    if (result.ok) setUndoable({ message: t('noteDeleted'), undo: () => client.restoreNote(note.id) });
   };
-  const run = async (work: () => Promise<Result<unknown>>) => {
-    if (await refusedUnseen()) return;
+  const run = async <T,>(work: () => Promise<Result<T>>): Promise<T | undefined> => {
+    if (await refusedUnseen()) return undefined;
     const result = await work();
     setActionError(result.ok ? null : result.error.message);
+    return result.ok ? result.value : undefined;
+  };
+  // A correction made is offered back at once in the undo bar ("Marked as not a recommendation. Undo").
+  const offerUndo = (kind: CorrectionKind, done: CorrectionDone) => setUndoable({ message: t(`done.${kind}`), undo: () => client.revert({ step: done.step }) });
+  const correct = async (kind: CorrectionKind, work: () => Promise<Result<CorrectionDone | null>>) => {
+    const done = await run(work);
+    if (done) offerUndo(kind, done);
   };
   const exportAs = async (format: ExportFormat) => {
     if (!page) return;
@@ -160,12 +175,13 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     downloadFile(document, buildExportFile(format, result.value, new Date(), parts));
   };
   const undo = async () => {
-    if (!deleted) return;
-    setDeleted(null);
-    await client.restoreNote(deleted.id);
+    if (!undoable) return;
+    setUndoable(null);
+    const result = await undoable.undo();
+    if (!result.ok) setActionError(result.error.message);
   };
 
-  const addSelection = () => void run(() => client.command({ command: 'add-selection' }));
+  const addSelection = () => void correct('add', () => client.command({ command: 'add-selection' }));
   // Passages the page's reading offers where it found no recommendation: one click makes one a recommendation.
   const candidates = page?.candidates ?? [];
   const offered = (
@@ -175,7 +191,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
           <p class="candidate-text" id={`candidate-${i}`}>
             <bdi>{revealFormatting(c.text)}</bdi>
           </p>
-          <button type="button" class="export-button candidate-accept" aria-describedby={`candidate-${i}`} onClick={() => void run(() => client.acceptCandidate(c.text))}>
+          <button type="button" class="export-button candidate-accept" aria-describedby={`candidate-${i}`} onClick={() => void correct('add', () => client.acceptCandidate(c.text))}>
             {t('acceptCandidate')}
           </button>
         </li>
@@ -234,6 +250,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
             page={page}
             onSave={async (meta) => {
               const result = await client.correctMeta(meta);
+              if (result.ok) offerUndo('details', result.value);
               return result.ok ? null : result.error.message;
             }}
             onClose={() => setCorrecting(false)}
@@ -319,15 +336,15 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
               <details class="rec-menu">
                 <summary class="link-button rec-menu-open">{t('correctionsMenu')}</summary>
               <div class="rec-corrections" role="group" aria-label={t('correctionsTitle')}>
-                <button type="button" class="link-button rec-reject" onClick={() => void run(() => client.rejectRecommendation(rec.id))}>
+                <button type="button" class="link-button rec-reject" onClick={() => void correct('reject', () => client.rejectRecommendation(rec.id))}>
                   {t('notARec')}
                 </button>
                 {recommendations.some((r) => r.n === rec.n + 1) && (
-                  <button type="button" class="link-button rec-merge" onClick={() => void run(() => client.command({ command: 'merge', n: rec.n }))}>
+                  <button type="button" class="link-button rec-merge" onClick={() => void correct('merge', () => client.command({ command: 'merge', n: rec.n }))}>
                     {t('mergeNext')}
                   </button>
                 )}
-                <button type="button" class="link-button rec-split" onClick={() => void run(() => client.command({ command: 'split', n: rec.n }))}>
+                <button type="button" class="link-button rec-split" onClick={() => void correct('split', () => client.command({ command: 'split', n: rec.n }))}>
                   {t('splitHere')}
                 </button>
               </div>
@@ -365,6 +382,12 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
         </section>
       )}
 
+      <CorrectedSection
+        entries={data.corrected}
+        noteOf={(rec) => hasContent(rec.note) && editorFor(rec)}
+        onRestore={(entry) => void run(() => client.revert(entry.step ? { step: entry.step } : { recommendationId: entry.removed[0]!.id }))}
+      />
+
       <p id="show-on-page-hint" class="visually-hidden">
         {t('showOnPageHint')}
       </p>
@@ -387,7 +410,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
         <LanguagePicker value={languageSetting} onChange={onLanguageSetting} />
       </footer>
 
-      {deleted && <UndoToast onUndo={() => void undo()} />}
+      {undoable && <UndoToast message={undoable.message} onUndo={() => void undo()} />}
     </main>
   );
 }

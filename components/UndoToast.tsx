@@ -1,11 +1,12 @@
-// "Note deleted. Undo" — the one place a deletion can be taken back, in the panel and the dashboard alike.
+// "Note deleted. Undo", "Merged with the next. Undo" — the one place a deletion or a correction can be taken back at
+// once, in the panel and the dashboard alike.
 import { useI18n } from './i18n';
 
-export function UndoToast({ onUndo }: { onUndo(): void }) {
+export function UndoToast({ message, onUndo }: { message: string; onUndo(): void }) {
   const { t } = useI18n();
   return (
     <div class="toast" role="status">
-      <span>{t('noteDeleted')}</span>
+      <span>{message}</span>
       <button type="button" class="link-button toast-undo" onClick={onUndo}>
         {t('undo')}
       </button>

@@ -15,6 +15,7 @@ import {
   PROTOCOL_VERSION,
   readEvent,
   sendRequest,
+  type CorrectionDone,
   type DataChange,
   type Draft,
   type DraftMessage,
@@ -49,12 +50,17 @@ export interface PanelClient {
   saveNote(target: NoteTarget, patch: NotePatch): Promise<Result<Note>>;
   deleteNote(id: string): Promise<Result<Note>>;
   restoreNote(id: string): Promise<Result<Note>>;
-  /** Corrections: add the page's selection, merge n with the next, split n at the selection. */
-  command(command: { command: 'add-selection' } | { command: 'merge' | 'split'; n: number }): Promise<Result<null>>;
-  rejectRecommendation(recommendationId: string): Promise<Result<null>>;
+  /**
+   * Corrections: add the page's selection, merge n with the next, split n at the selection. Each answers the step
+   * it stored, for "Undo" (null: there was nothing to do).
+   */
+  command(command: { command: 'add-selection' } | { command: 'merge' | 'split'; n: number }): Promise<Result<CorrectionDone | null>>;
+  rejectRecommendation(recommendationId: string): Promise<Result<CorrectionDone>>;
   /** Accept a passage the page offered (by its words) as a recommendation. */
-  acceptCandidate(text: string): Promise<Result<null>>;
-  correctMeta(meta: PageCorrections['meta']): Promise<Result<null>>;
+  acceptCandidate(text: string): Promise<Result<CorrectionDone>>;
+  correctMeta(meta: PageCorrections['meta']): Promise<Result<CorrectionDone>>;
+  /** Takes a correction back: a step of the page's, or an item dismissed before steps were kept. */
+  revert(which: { step: string } | { recommendationId: string }): Promise<Result<null>>;
   /** This page's records, for "export this page". */
   exportPage(pageUrl: string): Promise<Result<ExportedData>>;
   /** The text as typed, sent at once so that it outlives a tab closed before the debounced save. */
@@ -138,10 +144,14 @@ export function createPanelClient(runtime: Runtime, frame: { win: Window; token:
     deleteNote: (id) => sendRequest(send, 'note.delete', { id }),
     restoreNote: (id) => sendRequest(send, 'note.restore', { id }),
     exportPage: (pageUrl) => sendRequest(send, 'data.export', { pageUrl }),
-    command: (command) => page?.call('correct', command) ?? Promise.resolve(NO_PAGE),
+    async command(command) {
+      const result = await (page?.call('correct', command) ?? NO_PAGE);
+      return result.ok ? { ok: true, value: result.value === null ? null : { step: result.value } } : result;
+    },
     rejectRecommendation: (recommendationId) => sendRequest(send, 'rec.reject', { recommendationId }),
     acceptCandidate: (text) => sendRequest(send, 'page.acceptCandidate', { text }),
     correctMeta: (meta) => sendRequest(send, 'page.correctMeta', { meta }),
+    revert: (which) => sendRequest(send, 'page.revert', which),
     subscribe(handlers) {
       // The background's events, each from the background only and in its shape (utils/messages/events): a content
       // script in another tab cannot put its text in this panel. The page's come over the port.

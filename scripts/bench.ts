@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM, EXTENSION_DIR, ROOT } from '../e2e/support/extension';
 import { LIBRARIES, LIBRARY_LABELS, type Library } from './bench/anchor-peers';
 import { SCENARIOS, SCENARIO_LABELS, type ScenarioName } from './bench/anchor-scenarios';
+import { benchCorrections } from './bench/corrections';
 import { benchCrossref } from './bench/crossref';
 import { benchDashboard, dashboardTable, type DashboardFigures } from './bench/dashboard';
 import { benchWorker } from './bench/worker';
@@ -156,6 +157,8 @@ const totals = (field: 'correct' | 'wrong' | 'missed') =>
 
 log('Cross-references and import over 100,000 synthetic recommendations (Node)…');
 const crossref = await benchCrossref();
+log('Corrections on a 300-recommendation statement with notes (Node, fake IndexedDB)…');
+const corrections = await benchCorrections();
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 const figures = {
@@ -182,6 +185,7 @@ const figures = {
   anchorWrong: totals('wrong'),
   anchorMissed: totals('missed'),
   anchorScenarios: roundScenarios(anchorScenarios),
+  ...corrections,
   ...dashboard,
   ...worker,
 };
@@ -209,6 +213,10 @@ else {
     ['cross-reference query, p95 per recommendation (pages of 10)', `${figures.crossrefQueryP95Ms} ms`, '≤ 10 ms'],
     [`import of a 100,000-row CSV (read ${figures.import100kParseMs} ms + ids ${figures.import100kIdsMs} ms)`, `${figures.import100kMs} ms`, '≤ 15,000 ms'],
     ['background memory with 100,000 recommendations loaded (Node heap)', `${figures.backgroundMemoryMB} MB`, '≤ 150 MB'],
+    ['not a recommendation, 300-recommendation statement with notes (Node, fake IndexedDB)', `${figures.correctionReject300Ms} ms`, ''],
+    ['merge two, their notes carried to the result (same)', `${figures.correctionMerge300Ms} ms`, ''],
+    ['take the merge back, each note back on its item (same)', `${figures.correctionRevertMerge300Ms} ms`, ''],
+    ['load that statement with 100 corrections remembered (same)', `${figures.loadPage300With100StepsMs} ms`, ''],
   ];
   const ratio = (n: number | null) => (n === null ? 'never right' : `${n}×`);
   rows.push(

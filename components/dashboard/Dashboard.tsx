@@ -462,7 +462,7 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
               onDelete={(note) => void remove(note)}
             />
           )}
-          {deleted && <UndoToast onUndo={() => void undo()} />}
+          {deleted && <UndoToast message={t('noteDeleted')} onUndo={() => void undo()} />}
         </main>
       </div>
 

@@ -273,26 +273,26 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
         void annotate().catch(report);
         break;
       case 'add-selection':
-        try {
-          correct({ command: 'add-selection' });
-        } catch {
-          // From the page's context menu, which offers it only on a selection: nothing to tell.
-        }
+        // From the page's context menu, which offers it only on a selection: nothing to tell.
+        correct({ command: 'add-selection' }).catch(() => {});
         break;
     }
     return undefined;
   };
 
-  // A correction the panel asks for: what the page cannot do fails with the user's sentence for why.
-  const correct = (command: CorrectionCommand): null => {
+  // A correction the panel asks for: what the page cannot do fails with the user's sentence for why. What the page
+  // can do answers the step stored, for the panel's "Undo".
+  const correct = async (command: CorrectionCommand): Promise<string | null> => {
     const current = layer;
     if (!current) return null;
     const selection = doc.getSelection();
     const correction = correctionFor(findMainContent(doc), selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null, command, current.rangeOf);
     if (!correction) return null;
     if ('refused' in correction) throw new Error(browser.i18n.getMessage(correction.refused));
-    void sendRequest(send, 'page.correct', { url: doc.location.href, ...correction }).then(() => annotate()).catch(report);
-    return null;
+    const done = await sendRequest(send, 'page.correct', { url: doc.location.href, ...correction });
+    void annotate().catch(report);
+    if (!done.ok) throw new Error(done.error.message);
+    return done.value.step;
   };
 
   // The panel's port: handed to the panel each time it loads in our frame, with the frame's token, which only the

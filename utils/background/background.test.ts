@@ -162,6 +162,24 @@ describe('background: every write announces what it changed', () => {
     expect(panel.recommendations.map((r) => r.text)).toEqual(['Ratify the Optional Protocol.']);
   });
 
+  it('lists a dismissed item with its note under Corrected, and takes the dismissal back from there', async () => {
+    const bg = setUp([{ id: 1, url: PAGE }]);
+    const { recommendations } = await captured(bg);
+    const dismissed = recommendations[1]!;
+    await bg.request('note.save', { target: { recommendationId: dismissed.id }, patch: { body: 'Still mine' } }, panelIn(1, PAGE));
+    const { step } = await bg.request<{ step: string }>('rec.reject', { recommendationId: dismissed.id }, panelIn(1, PAGE));
+    let panel = await bg.request<PanelData>('panel.load', {}, panelIn(1, PAGE));
+    expect(panel.recommendations.map((r) => r.id)).not.toContain(dismissed.id);
+    expect(panel.corrected).toEqual([expect.objectContaining({ step, kind: 'reject', removed: [expect.objectContaining({ id: dismissed.id, note: expect.objectContaining({ body: 'Still mine' }) })] })]);
+
+    await bg.request('page.revert', { step }, panelIn(1, PAGE));
+    expect(bg.changes().at(-1)).toEqual({ scope: 'page', pageUrl: PAGE });
+    panel = await bg.request<PanelData>('panel.load', {}, panelIn(1, PAGE));
+    expect(panel.corrected).toEqual([]);
+    expect(panel.recommendations.find((r) => r.id === dismissed.id)?.note?.body).toBe('Still mine');
+    await expect(bg.request('page.revert', { step }, panelIn(1, PAGE))).rejects.toThrow(/already taken back/);
+  });
+
   it('keeps the passages a page offered, and one accepted becomes a user-added recommendation in its panel', async () => {
     const bg = setUp([{ id: 1, url: PAGE }]);
     const offered = ['Canada recommends that Kazakhstan:', 'Ratify the Optional Protocol.'].map((text, i) => ({ text, selector: selector(text, i * 100) }));

@@ -2,14 +2,15 @@
 // a page (its records, notes, tags and the earlier-cycle cross-references). Every write announces the page it changed.
 import type { CrossrefIndex } from '@/utils/crossref';
 import { pageWordingOf, type PageCorrection } from '@/utils/db';
-import { RequestError, type EarlierRecommendation, type Handlers, type PanelData } from '@/utils/messages';
-import { pageKey, type RecSelector, type StoredRecommendation } from '@/utils/model';
+import { RequestError, type CorrectionDone, type EarlierRecommendation, type Handlers, type PanelData } from '@/utils/messages';
+import { pageKey, type RecSelector, type StoredPage, type StoredRecommendation } from '@/utils/model';
+import { correctedEntries } from './corrected';
 import { assertOwnPage, tabOf, type BackgroundContext } from './context';
 import type { TabsService } from './tabs';
 
 type PageHandlers = Pick<
   Handlers,
-  'page.annotate' | 'page.correct' | 'rec.reject' | 'page.acceptCandidate' | 'page.correctMeta' | 'page.stored' | 'page.capture' | 'panel.load'
+  'page.annotate' | 'page.correct' | 'rec.reject' | 'page.acceptCandidate' | 'page.correctMeta' | 'page.revert' | 'page.stored' | 'page.capture' | 'panel.load'
 >;
 
 const EARLIER_LIMIT = 3;
@@ -33,19 +34,25 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
   // A correction changes which records the page has, what they say and about which state: the index is rebuilt
   // (`changingAll` around the write), every panel told, and the page read again in the other tabs that show it
   // (the correcting tab reads it again itself).
-  const correct = (url: string, change: Parameters<typeof repo.correctPage>[1]) => stored(() => ctx.changingAll(() => repo.correctPage(url, change)));
+  const write = (work: () => Promise<StoredPage>) => stored(() => ctx.changingAll(work));
+  // The step the correction stored, for "Undo" to take back.
+  const correct = async (url: string, change: PageCorrection): Promise<CorrectionDone> => {
+    const page = await write(() => repo.correctPage(url, change));
+    return { step: page.corrections!.steps!.at(-1)!.id };
+  };
   const corrected = (url: string, tabId: number | undefined) => {
     ctx.announce({ scope: 'page', pageUrl: pageKey(url) });
     void tabs.refreshTabs(pageKey(url), tabId);
   };
-  // A correction asked from the panel: applied to the page in its tab, which then reads the page again.
-  const correctTabPage = async (sender: Parameters<typeof tabOf>[0], change: (url: string) => Promise<PageCorrection>) => {
+  // A change asked from the panel: applied to the page in its tab, which then reads the page again.
+  const inTabPage = async <T>(sender: Parameters<typeof tabOf>[0], change: (url: string) => Promise<T>): Promise<T> => {
     const tab = tabOf(sender);
     if (!tab.url) throw new RequestError('not-found', 'This tab shows no page.');
     const url = tab.url;
-    await correct(url, await change(url));
+    const done = await change(url);
     corrected(url, tab.id);
     tabs.sendToTab(tab.id, 'refresh');
+    return done;
   };
   return {
     async 'page.annotate'(_payload, sender) {
@@ -54,31 +61,33 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
     },
     async 'page.correct'({ url, add, reject }, sender) {
       assertOwnPage(sender, url);
-      await correct(url, { add, reject });
+      const done = await correct(url, { add, reject });
       corrected(url, sender.tab?.id);
-      return null;
+      return done;
     },
     async 'rec.reject'({ recommendationId }, sender) {
       const tab = tabOf(sender);
       const rec = await stored(() => repo.getRecommendation(recommendationId));
       if (!rec?.pageUrl) throw new RequestError('not-found', 'That recommendation is not stored.');
-      await correct(rec.pageUrl, { reject: [rec.text] });
+      const done = await correct(rec.pageUrl, { reject: [rec.text], kind: 'reject' });
       corrected(rec.pageUrl, tab.id);
       tabs.sendToTab(tab.id, 'refresh');
-      return null;
+      return done;
     },
     async 'page.acceptCandidate'({ text }, sender) {
       // Only what the page's own reading offered, with the place it found: the panel names it by its words.
-      await correctTabPage(sender, async (url) => {
+      return inTabPage(sender, async (url) => {
         const { page } = await stored(() => repo.loadPage(url));
         const candidate = page?.candidates?.find((c) => c.text === text);
         if (!candidate) throw new RequestError('not-found', 'That passage is no longer offered on this page.');
-        return { add: [candidate] };
+        return correct(url, { add: [candidate], kind: 'add' });
       });
-      return null;
     },
     async 'page.correctMeta'({ meta }, sender) {
-      await correctTabPage(sender, async () => ({ meta }));
+      return inTabPage(sender, (url) => correct(url, { meta }));
+    },
+    async 'page.revert'(which, sender) {
+      await inTabPage(sender, (url) => write(() => repo.revertCorrection(url, which)));
       return null;
     },
     async 'page.stored'({ url }, sender) {
@@ -104,18 +113,20 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
     },
     async 'panel.load'(_payload, sender): Promise<PanelData> {
       const tab = tabOf(sender);
-      if (!tab.url) return { tabId: tab.id, page: null, recommendations: [], orphans: [], pageNote: null, tags: [], earlierSummary: null };
-      const [{ page, recommendations, orphans, notes, pageNote }, tags] = await stored(() => Promise.all([repo.loadPage(tab.url!), repo.listTags()]));
+      if (!tab.url) return { tabId: tab.id, page: null, recommendations: [], orphans: [], corrected: [], pageNote: null, tags: [], earlierSummary: null };
+      const [{ page, recommendations, orphans, corrected, notes, pageNote }, tags] = await stored(() => Promise.all([repo.loadPage(tab.url!), repo.listTags()]));
       const states = [page?.stateUnderReviewCode, ...[...recommendations, ...orphans].map((r) => r.stateUnderReviewCode)];
       const index = await stored(() => ctx.crossref(states));
       const noteOf = new Map(notes.map((n) => [n.recommendationId, n]));
       const withNote = (r: StoredRecommendation) => ({ ...r, note: noteOf.get(r.id) ?? null, earlier: earlierOf(index, r) });
       const summary = page ? index.summaryFor(page) : null;
+      const listed = recommendations.map(withNote);
       return {
         tabId: tab.id,
         page,
-        recommendations: recommendations.map(withNote),
+        recommendations: listed,
         orphans: orphans.map(withNote),
+        corrected: correctedEntries(page, corrected.map(withNote), listed),
         pageNote,
         tags,
         earlierSummary: summary && { total: summary.total, supported: summary.supported, noted: summary.noted, unknown: summary.unknown },

@@ -129,6 +129,120 @@ describe('corrections', () => {
   });
 });
 
+describe('taking a correction back', () => {
+  const URL = 'https://example.gov/kz';
+  const TEXTS = ['Ratify the treaty.', 'Protect journalists.', 'Speaking time: 1 minute'];
+  /** What the user sees of a page: listed items, corrected-away items, and every live note with its text. */
+  const seen = async (repo: ReturnType<typeof freshRepo>) => {
+    const loaded = await repo.loadPage(URL);
+    const textOf = new Map([...loaded.recommendations, ...loaded.corrected].map((r) => [r.id, r.text]));
+    return {
+      listed: loaded.recommendations.map((r) => r.text).sort(),
+      corrected: loaded.corrected.map((r) => r.text).sort(),
+      notes: loaded.notes.map((n) => ({ on: textOf.get(n.recommendationId!), body: n.body, tags: n.tags, status: n.status })),
+      rejected: loaded.page?.corrections?.rejected ?? [],
+      tags: await repo.listTags(),
+    };
+  };
+  async function withNotes() {
+    const repo = freshRepo();
+    const [a, b] = await repo.capturePage(capture(URL, TEXTS));
+    await repo.saveNote({ recommendationId: a!.id }, { body: 'First note', tags: ['courts'], status: 'priority' });
+    await repo.saveNote({ recommendationId: b!.id }, { body: 'Second note', tags: ['press'] });
+    return repo;
+  }
+  const lastStep = (page: { corrections?: { steps?: { id: string }[] } }) => page.corrections!.steps!.at(-1)!.id;
+
+  it('a merge carries both notes to its result, and taking it back gives each note back to its own item', async () => {
+    const repo = await withNotes();
+    const before = await seen(repo);
+    const page = await repo.correctPage(URL, { add: [{ text: 'Ratify the treaty. Protect journalists.', selector: selector('Ratify the treaty. Protect journalists.', 0) }], reject: TEXTS.slice(0, 2) });
+    expect(page.corrections?.steps?.at(-1)?.kind).toBe('merge');
+    const merged = await seen(repo);
+    expect(merged.listed).toEqual(['Ratify the treaty. Protect journalists.', 'Speaking time: 1 minute']);
+    expect(merged.corrected).toEqual(['Protect journalists.', 'Ratify the treaty.']);
+    expect(merged.notes).toEqual([{ on: 'Ratify the treaty. Protect journalists.', body: 'First note\n\nSecond note', tags: ['courts', 'press'], status: 'priority' }]);
+    expect(merged.tags.sort()).toEqual(['courts', 'press']);
+
+    await repo.revertCorrection(URL, { step: lastStep(page) });
+    expect(await seen(repo)).toEqual(before);
+    expect((await repo.getPage(URL))?.corrections?.steps).toEqual([]);
+  });
+
+  it('a split puts the note on its first part; taking it back puts it on the whole again', async () => {
+    const repo = await withNotes();
+    const before = await seen(repo);
+    const page = await repo.correctPage(URL, {
+      add: [{ text: 'Ratify', selector: selector('Ratify', 0) }, { text: 'the treaty.', selector: selector('the treaty.', 7) }],
+      reject: ['Ratify the treaty.'],
+    });
+    expect((await seen(repo)).notes).toContainEqual({ on: 'Ratify', body: 'First note', tags: ['courts'], status: 'priority' });
+    await repo.revertCorrection(URL, { step: lastStep(page) });
+    expect(await seen(repo)).toEqual(before);
+  });
+
+  it('a dismissed item keeps its note in sight among the corrected ones, and comes back with it', async () => {
+    const repo = await withNotes();
+    const before = await seen(repo);
+    const page = await repo.correctPage(URL, { reject: ['Protect journalists.'] });
+    const dismissed = await seen(repo);
+    expect(dismissed.corrected).toEqual(['Protect journalists.']);
+    expect(dismissed.notes).toContainEqual({ on: 'Protect journalists.', body: 'Second note', tags: ['press'], status: 'none' });
+    await repo.revertCorrection(URL, { step: lastStep(page) });
+    expect(await seen(repo)).toEqual(before);
+  });
+
+  it('an item dismissed before corrections were remembered one by one is restored by its id', async () => {
+    const repo = await withNotes();
+    const before = await seen(repo);
+    await repo.correctPage(URL, { reject: ['Protect journalists.'] });
+    const rec = (await repo.loadPage(URL)).corrected[0]!;
+    await repo.revertCorrection(URL, { recommendationId: rec.id });
+    expect((await seen(repo)).listed).toEqual(before.listed);
+  });
+
+  it('what the user wrote on a merge’s result since stays, with the result, among the corrected items', async () => {
+    const repo = await withNotes();
+    const page = await repo.correctPage(URL, { add: [{ text: 'Ratify the treaty. Protect journalists.', selector: selector('Ratify the treaty. Protect journalists.', 0) }], reject: TEXTS.slice(0, 2) }, 1_000);
+    const result = (await repo.loadPage(URL)).recommendations.find((r) => r.source === 'manual')!;
+    await repo.saveNote({ recommendationId: result.id }, { body: 'First note\n\nSecond note\n\nWritten after the merge' }, 2_000);
+    await repo.revertCorrection(URL, { step: lastStep(page) }, 3_000);
+    const after = await seen(repo);
+    expect(after.listed).toEqual(TEXTS.slice().sort());
+    expect(after.corrected).toEqual(['Ratify the treaty. Protect journalists.']);
+    expect(after.notes.map((n) => [n.on, n.body])).toEqual(
+      expect.arrayContaining([
+        ['Ratify the treaty.', 'First note'],
+        ['Protect journalists.', 'Second note'],
+        ['Ratify the treaty. Protect journalists.', 'First note\n\nSecond note\n\nWritten after the merge'],
+      ]),
+    );
+  });
+
+  it('new details taken back: the states, the ids and the notes as they were', async () => {
+    const repo = await withNotes();
+    const before = await seen(repo);
+    const ids = (await repo.loadPage(URL)).recommendations.map((r) => r.id);
+    const page = await repo.correctPage(URL, { meta: { recommendingState: 'Norway', recommendingStateCode: 'NOR' } });
+    await repo.revertCorrection(URL, { step: lastStep(page) });
+    const loaded = await repo.loadPage(URL);
+    expect(loaded.page).toMatchObject({ recommendingStateCode: 'CAN', corrections: { meta: {} } });
+    expect(loaded.recommendations.map((r) => r.id)).toEqual(ids);
+    expect(await seen(repo)).toEqual(before);
+  });
+
+  it('an added recommendation taken back is gone, and the passage it came from is offered again', async () => {
+    const repo = freshRepo();
+    const offered = { text: 'Continue the dialogue', selector: selector('Continue the dialogue', 500) };
+    await repo.capturePage({ ...capture(URL, TEXTS), candidates: [offered] });
+    const page = await repo.correctPage(URL, { add: [offered] });
+    expect((await repo.getPage(URL))?.candidates).toBeUndefined();
+    await repo.revertCorrection(URL, { step: lastStep(page) });
+    expect((await seen(repo)).listed).toEqual(TEXTS.slice().sort());
+    expect((await repo.getPage(URL))?.candidates).toEqual([offered]);
+  });
+});
+
 describe('normalizeTags', () => {
   it.each([
     [['  Labour  rights ', 'labour rights', 'LGBTI'], ['Labour rights', 'LGBTI']],

@@ -4,10 +4,16 @@ import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import {
   buildStoredRecommendation,
   isRejected,
+  keepBoth,
   mergeEdits,
   normalizeRecommendationText,
   pageKey,
   recommendationId,
+  statesOf,
+  type States,
+  MAX_STEPS,
+  type CorrectionKind,
+  type CorrectionStep,
   type PageCorrections,
   type RecSelector,
   type Note,
@@ -67,6 +73,8 @@ export interface LoadedPage {
   recommendations: StoredRecommendation[];
   /** Stored for the page but not found on its last visit. */
   orphans: StoredRecommendation[];
+  /** The page's records the user corrected away (not a recommendation, merged, split), kept with their notes. */
+  corrected: StoredRecommendation[];
   /** Live (not deleted) notes on those recommendations. */
   notes: Note[];
   pageNote: Note | null;
@@ -119,13 +127,32 @@ export interface Repository {
   deleteAll(): Promise<void>;
   /** The user's corrections to a page: recommendations added by hand, texts that are not recommendations, metadata. */
   correctPage(url: string, change: PageCorrection, now?: number): Promise<StoredPage>;
+  /**
+   * Takes a correction back (`step`, the id of one of the page's `corrections.steps`; or `recommendationId`, an item
+   * dismissed before corrections were remembered one by one): the page as it was before it, notes included. What the
+   * user wrote since on its result is not dropped: that item stays, listed as dismissed, with its note.
+   */
+  revertCorrection(url: string, which: { step: string } | { recommendationId: string }, now?: number): Promise<StoredPage>;
 }
 
 export interface PageCorrection {
   add?: { text: string; selector: RecSelector }[];
   reject?: string[];
   meta?: PageCorrections['meta'];
+  /** What the user did; when left out, read from the change (stepKind). */
+  kind?: CorrectionKind;
 }
+
+/** A merge adds one text for two, a split two for one; otherwise an add, a dismissal or new details. */
+export function stepKind(change: PageCorrection): CorrectionKind {
+  const added = change.add?.length ?? 0;
+  const rejected = change.reject?.length ?? 0;
+  if (change.meta) return 'details';
+  if (added === 1 && rejected >= 2) return 'merge';
+  if (added >= 2 && rejected >= 1) return 'split';
+  return added > 0 ? 'add' : 'reject';
+}
+
 
 export class NotFoundError extends Error {}
 
@@ -264,6 +291,36 @@ async function countTags(tx: NotesTx, before: string[], after: string[], now: nu
   }
 }
 
+type RecordsTx = IDBPTransaction<UprDb, ('recommendations' | 'notes')[], 'readwrite'>;
+type Rekey = { rec: StoredRecommendation; id: string; oldNoteId: string; newNoteId: string }[];
+
+/** Each of a page's records with its id under `who`'s states and session (ids, and note ids, follow them). */
+async function planRekey(existing: StoredRecommendation[], who: Parameters<typeof recommendationId>[1]): Promise<Rekey> {
+  return Promise.all(
+    existing.map(async (rec) => {
+      const id = await recommendationId(pageWordingOf(rec), who);
+      return { rec, id, oldNoteId: noteIdFor({ recommendationId: rec.id }), newNoteId: noteIdFor({ recommendationId: id }) };
+    }),
+  );
+}
+
+/** Writes the records under their new ids and states (all of them when `restate`), their notes moving with them. */
+async function applyRekey(tx: RecordsTx, plan: Rekey, states: States, restate: boolean, now: number): Promise<void> {
+  const recs = tx.objectStore('recommendations');
+  const notes = tx.objectStore('notes');
+  for (const { rec, id, oldNoteId, newNoteId } of plan) {
+    if (id === rec.id && !restate) continue;
+    await recs.put({ ...rec, ...states, id, updatedAt: now });
+    if (id === rec.id) continue;
+    await recs.delete(rec.id);
+    const note = await notes.get(oldNoteId);
+    if (note) {
+      await notes.delete(note.id);
+      await notes.put({ ...note, id: newNoteId, recommendationId: id });
+    }
+  }
+}
+
 export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, options: RepositoryOptions = {}): Repository {
   const classify = options.classify ?? (() => ({ actionCategory: null, themes: [] }));
 
@@ -367,11 +424,13 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const orphanIds = new Set(page?.orphanIds ?? []);
       // What the user said is not a recommendation (or merged, or split) is kept, with its note, but not listed.
       const rejected = new Set(page?.corrections?.rejected ?? []);
-      const listed = all.filter((r) => !isRejected(rejected, r.text, pageWordingOf(r)));
+      const isCorrected = (r: StoredRecommendation) => isRejected(rejected, r.text, pageWordingOf(r));
+      const listed = all.filter((r) => !isCorrected(r));
       return {
         page,
         recommendations: listed.filter((r) => !orphanIds.has(r.id)),
         orphans: listed.filter((r) => orphanIds.has(r.id)),
+        corrected: all.filter(isCorrected),
         notes,
         pageNote: live(pageNote) ? pageNote : null,
       };
@@ -547,31 +606,36 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const addedKeys = new Set(added.map((a) => normalizeRecommendationText(a.text)));
       const rejected = [...new Set([...before.rejected, ...(change.reject ?? []).map(normalizeRecommendationText)])].filter((r) => !addedKeys.has(r));
       const who = { ...page, ...meta };
+      const kind = change.kind ?? stepKind(change);
+      const wasRejected = new Set(before.rejected);
+      const step: CorrectionStep = {
+        id: `c${now.toString(36)}${Math.random().toString(36).slice(2, 8)}`,
+        kind,
+        at: now,
+        rejected: rejected.filter((r) => !wasRejected.has(r)),
+        unrejected: before.rejected.filter((r) => addedKeys.has(r)),
+        added: [],
+        candidates: page.candidates?.filter((c) => addedKeys.has(normalizeRecommendationText(c.text))) ?? [],
+        movedNotes: [],
+        ...(change.meta ? { meta: { before: before.meta, states: statesOf(page) } } : {}),
+      };
       // Ids follow the states and session: corrected metadata moves the page's recommendations, and their notes, to new ids.
       const existing = await db.getAllFromIndex('recommendations', 'pageUrl', key);
-      const rekeyed = await Promise.all(existing.map(async (rec) => ({ rec, id: await recommendationId(pageWordingOf(rec), who) })));
+      const rekey = await planRekey(existing, who);
       const addedIds = await Promise.all(added.map((a) => recommendationId(a.text, who)));
-      const [oldNoteIds, newNoteIds] = await Promise.all([
-        Promise.all(rekeyed.map(({ rec }) => noteIdFor({ recommendationId: rec.id }))),
-        Promise.all(rekeyed.map(({ id }) => noteIdFor({ recommendationId: id }))),
-      ]);
+      // A merge's or a split's notes go to its result (the first part of a split), all of them kept.
+      const newlyRejected = new Set(step.rejected);
+      const merging = (kind === 'merge' || kind === 'split') && addedIds.length > 0 ? existing.filter((r) => isRejected(newlyRejected, r.text, pageWordingOf(r))).sort((a, b) => a.n - b.n) : [];
+      const movingIds = merging.map((r) => noteIdFor({ recommendationId: r.id }));
+      const resultNoteId = addedIds[0] ? noteIdFor({ recommendationId: addedIds[0] }) : null;
 
-      const tx = db.transaction(['pages', 'recommendations', 'notes'], 'readwrite');
+      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags'], 'readwrite');
       const recs = tx.objectStore('recommendations');
       const notes = tx.objectStore('notes');
-      const states = { recommendingState: who.recommendingState, recommendingStateCode: who.recommendingStateCode, stateUnderReview: who.stateUnderReview, stateUnderReviewCode: who.stateUnderReviewCode, session: who.session, cycle: who.cycle };
-      for (const [i, { rec, id }] of rekeyed.entries()) {
-        if (id === rec.id && !change.meta) continue;
-        await recs.put({ ...rec, ...states, id, updatedAt: now });
-        if (id === rec.id) continue;
-        await recs.delete(rec.id);
-        const note = await notes.get(oldNoteIds[i]!);
-        if (note) {
-          await notes.delete(note.id);
-          await notes.put({ ...note, id: newNoteIds[i]!, recommendationId: id });
-        }
-      }
+      const states = statesOf(who);
+      await applyRekey(tx as never, rekey, states, Boolean(change.meta), now);
       for (const [i, item] of added.entries()) {
+        if (!(await recs.getKey(addedIds[i]!))) step.added.push(addedIds[i]!);
         await recs.put(
           buildStoredRecommendation({
             id: addedIds[i]!,
@@ -589,11 +653,106 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
           }),
         );
       }
-      const next: StoredPage = { ...page, ...states, corrections: { meta, rejected } };
+      if (resultNoteId && merging.length > 0) {
+        const moving = (await Promise.all(movingIds.map((id) => notes.get(id)))).filter(live);
+        if (moving.length > 0) {
+          const target = await notes.get(resultNoteId);
+          const kept = live(target) ? target : null;
+          step.resultNote = { id: resultNoteId, before: kept && { body: kept.body, tags: kept.tags, status: kept.status } };
+          step.movedNotes = moving.map((n) => n.id);
+          const all = kept ? [kept, ...moving] : moving;
+          const result: Note = {
+            id: resultNoteId,
+            recommendationId: addedIds[0]!,
+            pageUrl: null,
+            body: all.reduce((body, n) => (n.body.trim() === '' || body.includes(n.body) ? body : keepBoth(body, n.body)), ''),
+            tags: normalizeTags(all.flatMap((n) => n.tags)),
+            status: all.find((n) => n.status !== 'none')?.status ?? 'none',
+            createdAt: Math.min(...all.map((n) => n.createdAt)),
+            updatedAt: now,
+            deletedAt: null,
+          };
+          await notes.put(result);
+          // Left on their items as deleted notes, for a revert to give back as they were.
+          for (const n of moving) await notes.put({ ...n, deletedAt: now });
+          await countTags(tx as never, all.flatMap((n) => n.tags), result.tags, now);
+        }
+      }
+      const steps = [...(before.steps ?? []), step].slice(-MAX_STEPS);
+      const next: StoredPage = { ...page, ...states, corrections: { meta, rejected, steps } };
       // A passage offered and now added is offered no more.
       const offered = page.candidates?.filter((c) => !addedKeys.has(normalizeRecommendationText(c.text)));
       if (offered?.length) next.candidates = offered;
       else delete next.candidates;
+      await tx.objectStore('pages').put(next);
+      await tx.done;
+      return next;
+    },
+
+    async revertCorrection(url, which, now = Date.now()) {
+      const key = pageKey(url);
+      const db = await getDb();
+      const page = await db.get('pages', key);
+      if (!page?.corrections) throw new NotFoundError('This page has no correction to take back.');
+      const corrections = page.corrections;
+      let step = 'step' in which ? corrections.steps?.find((s) => s.id === which.step) : undefined;
+      if (!step && 'recommendationId' in which) {
+        // Dismissed before corrections were remembered one by one: its wordings come off the list.
+        const rec = await db.get('recommendations', which.recommendationId);
+        if (rec?.pageUrl === key) {
+          const wordings = [rec.text, pageWordingOf(rec)].map(normalizeRecommendationText);
+          step = { id: 'c0', kind: 'reject', at: now, rejected: wordings, unrejected: [], added: [], candidates: [], movedNotes: [] };
+        }
+      }
+      if (!step) throw new NotFoundError('That correction was already taken back.');
+      const taken = step;
+      const rejected = new Set(corrections.rejected.filter((r) => !taken.rejected.includes(r)));
+      for (const r of taken.unrejected) rejected.add(r);
+      const meta = taken.meta ? taken.meta.before : corrections.meta;
+      const states = taken.meta ? taken.meta.states : statesOf(page);
+      const rekey = taken.meta ? await planRekey(await db.getAllFromIndex('recommendations', 'pageUrl', key), { ...page, ...states }) : [];
+      const addedNoteIds = taken.added.map((id) => noteIdFor({ recommendationId: id }));
+
+      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags'], 'readwrite');
+      const recs = tx.objectStore('recommendations');
+      const notes = tx.objectStore('notes');
+      await applyRekey(tx as never, rekey, states, true, now);
+      // Written on since the correction: not the correction's to take back.
+      const untouched = (note: Note | undefined): note is Note => live(note) && note.updatedAt <= taken.at;
+      if (taken.resultNote) {
+        const note = await notes.get(taken.resultNote.id);
+        const was = taken.resultNote.before;
+        if (untouched(note)) {
+          if (was) await notes.put({ ...note, ...was, updatedAt: now });
+          else await notes.delete(note.id);
+          await countTags(tx as never, note.tags, was?.tags ?? [], now);
+        }
+      }
+      for (const id of taken.movedNotes) {
+        const note = await notes.get(id);
+        if (!note || note.deletedAt === null) continue;
+        await notes.put({ ...note, deletedAt: null, updatedAt: now });
+        await countTags(tx as never, [], note.tags, now);
+      }
+      for (const [i, id] of taken.added.entries()) {
+        const rec = await recs.get(id);
+        if (!rec) continue;
+        const note = await notes.get(addedNoteIds[i]!);
+        if (live(note)) {
+          // The user wrote on it since: it stays, with its note, among what was corrected away.
+          rejected.add(normalizeRecommendationText(rec.text));
+          continue;
+        }
+        await recs.delete(id);
+        await notes.delete(addedNoteIds[i]!); // a deleted note on it, if any
+      }
+      const next: StoredPage = {
+        ...page,
+        ...states,
+        corrections: { meta, rejected: [...rejected], steps: (corrections.steps ?? []).filter((s) => s.id !== taken.id) },
+      };
+      const offered = [...(page.candidates ?? []), ...taken.candidates.filter((c) => !page.candidates?.some((o) => o.text === c.text))];
+      if (offered.length) next.candidates = offered;
       await tx.objectStore('pages').put(next);
       await tx.done;
       return next;

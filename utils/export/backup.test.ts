@@ -52,6 +52,25 @@ describe('buildBackup / parseBackup', () => {
     expect(back.recommendations.at(-1)).toEqual(joint);
   });
 
+  it('round-trips a page’s corrections with each step, so that a restored backup can still take one back', () => {
+    const page = example.pages[0]!;
+    const step = {
+      id: 'cabc123',
+      kind: 'merge' as const,
+      at: 1_700_000_000_000,
+      rejected: ['ratify the treaty.', 'protect journalists.'],
+      unrejected: [],
+      added: [`r${'b'.repeat(24)}`],
+      candidates: [],
+      movedNotes: [`n${'c'.repeat(24)}`],
+      resultNote: { id: `n${'b'.repeat(24)}`, before: null },
+    };
+    const corrected = { ...page, corrections: { meta: {}, rejected: step.rejected, steps: [step] } };
+    const data = { ...dataOf(example), pages: [corrected, ...example.pages.slice(1)] };
+    const back = parseBackup(serializeBackup(buildBackup(data, FROZEN_NOW)));
+    expect(back.pages[0]).toEqual(corrected);
+  });
+
   it('round-trips an empty store', () => {
     const empty: BackupData = { pages: [], recommendations: [], notes: [], settings: DEFAULT_SETTINGS };
     expect(dataOf(parseBackup(JSON.stringify(buildBackup(empty, 0))))).toEqual(empty);

@@ -56,6 +56,8 @@ const PageSchema = v.strictObject({
     v.strictObject({
       meta: v.strictObject(PageCorrectionsSchema.entries.meta.entries),
       rejected: PageCorrectionsSchema.entries.rejected,
+      // What each correction changed, so that it can still be restored after a backup is restored.
+      steps: PageCorrectionsSchema.entries.steps,
     }),
   ),
   sources: v.optional(v.strictObject(MetaSourcesSchema.entries)),

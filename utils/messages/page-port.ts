@@ -14,10 +14,13 @@ export const PANEL_TO_PAGE = {
   shown: { payload: v.object({}), result: v.boolean() },
   /** Scroll to recommendation n, select and flash it. */
   focus: { payload: v.object({ n: N }), result: v.null() },
-  /** A correction that needs the page: add the selection, merge n with the next, split n at the selection. */
+  /**
+   * A correction that needs the page: add the selection, merge n with the next, split n at the selection. Answers
+   * the id of the step stored (for "Undo"), or null when there was nothing to do.
+   */
   correct: {
     payload: v.variant('command', [v.object({ command: v.literal('add-selection') }), v.object({ command: v.picklist(['merge', 'split']), n: N })]),
-    result: v.null(),
+    result: v.nullable(v.pipe(v.string(), v.maxLength(40))),
   },
 } as const satisfies CallMap;
 

@@ -8,12 +8,15 @@ import {
   NoteBodySchema,
   NoteIdSchema,
   PageCaptureSchema,
+  CorrectionStepSchema,
   PageCorrectionsSchema,
   RecSelectorSchema,
   PageUrlSchema,
   RecommendationIdSchema,
+  type CorrectionKind,
   type Note,
   type RecSelector,
+  type States,
   type Response,
   type SettingChange,
   type Settings,
@@ -44,6 +47,19 @@ export interface PanelRecommendation extends StoredRecommendation {
   earlier: EarlierRecommendation[];
 }
 
+/** A correction as the panel's "Corrected" list shows it, with "Restore". */
+export interface CorrectedEntry {
+  /** The step to take back; null for an item dismissed before steps were kept (restored by its id). */
+  step: string | null;
+  kind: CorrectionKind;
+  /** What it took off the list (dismissed, merged, split), each with its note. */
+  removed: PanelRecommendation[];
+  /** The words of what it put on the list (added, or a merge's or split's result). */
+  added: string[];
+  /** New details: the states and session before them. */
+  was: States | null;
+}
+
 /** What the same recommending state asked of this state in earlier cycles, and how it was answered. */
 export interface EarlierSummary {
   total: number;
@@ -59,6 +75,8 @@ export interface PanelData {
   recommendations: PanelRecommendation[];
   /** Stored for this page but not found on it this visit: kept with their notes, never deleted. */
   orphans: PanelRecommendation[];
+  /** The user's corrections of this page, newest first, each with what it took off the list: the panel's "Corrected". */
+  corrected: CorrectedEntry[];
   pageNote: Note | null;
   /** Tags in use, most used first. */
   tags: string[];
@@ -157,6 +175,14 @@ export const REQUESTS = {
   'rec.reject': { from: 'extension', payload: v.object({ recommendationId: RecommendationIdSchema }) },
   /** The user's metadata for the page in the panel's tab. */
   'page.correctMeta': { from: 'extension', payload: v.object({ meta: PageCorrectionsSchema.entries.meta }) },
+  /**
+   * Take a correction of the page in the panel's tab back ("Undo", or "Restore" in the panel's Corrected list): one
+   * of its steps, or an item dismissed before steps were kept.
+   */
+  'page.revert': {
+    from: 'extension',
+    payload: v.union([v.object({ step: CorrectionStepSchema.entries.id }), v.object({ recommendationId: RecommendationIdSchema })]),
+  },
   /** The toolbar popup: what was found in a tab, or why not. */
   'popup.status': { from: 'extension', payload: v.object({ tabId: TabIdSchema }) },
   /** "Annotate this page": inject the annotator into a page the detector passed over (or where it does not run). */
@@ -185,12 +211,18 @@ export interface Results {
   'data.deleteAll': null;
   'dataset.import': DatasetSummary;
   'popup.status': PopupStatus;
-  'page.correct': null;
-  'rec.reject': null;
-  'page.acceptCandidate': null;
-  'page.correctMeta': null;
+  'page.correct': CorrectionDone;
+  'rec.reject': CorrectionDone;
+  'page.acceptCandidate': CorrectionDone;
+  'page.correctMeta': CorrectionDone;
+  'page.revert': null;
   'popup.annotate': { injected: boolean };
   'popup.toggle': null;
+}
+
+/** A correction made: `step`, its id among the page's steps, is what "Undo" takes back. */
+export interface CorrectionDone {
+  step: string;
 }
 
 export interface PopupStatus {

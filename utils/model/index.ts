@@ -12,14 +12,32 @@ const name = v.nullable(v.pipe(v.string(), v.maxLength(200)));
 const code = v.nullable(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-export const PageMetaSchema = v.object({
-  title: v.pipe(v.string(), v.maxLength(2_000)),
+/** Who recommends to whom, at which session: what a recommendation's id follows. */
+const StatesSchema = v.object({
   recommendingState: name,
   recommendingStateCode: code,
   stateUnderReview: name,
   stateUnderReviewCode: code,
   session: v.nullable(v.pipe(count, v.maxValue(200))),
   cycle: v.nullable(v.pipe(count, v.maxValue(20))),
+});
+export type States = v.InferOutput<typeof StatesSchema>;
+
+/** The states and session of a page or record, and nothing else of it. */
+export function statesOf(who: States): States {
+  return {
+    recommendingState: who.recommendingState,
+    recommendingStateCode: who.recommendingStateCode,
+    stateUnderReview: who.stateUnderReview,
+    stateUnderReviewCode: who.stateUnderReviewCode,
+    session: who.session,
+    cycle: who.cycle,
+  };
+}
+
+export const PageMetaSchema = v.object({
+  title: v.pipe(v.string(), v.maxLength(2_000)),
+  ...StatesSchema.entries,
   date: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
   language: v.nullable(v.pipe(v.string(), v.maxLength(20))),
 });
@@ -91,19 +109,61 @@ export type PageCapture = v.InferOutput<typeof PageCaptureSchema>;
 
 export const NoteBodySchema = v.pipe(v.string(), v.maxLength(MAX_NOTE));
 
+/** Metadata the user set by hand; it wins over what the page says. */
+const CorrectedMetaSchema = v.object({
+  recommendingState: v.optional(name),
+  recommendingStateCode: v.optional(code),
+  stateUnderReview: v.optional(name),
+  stateUnderReviewCode: v.optional(code),
+  session: v.optional(v.nullable(v.pipe(count, v.maxValue(200)))),
+  cycle: v.optional(v.nullable(v.pipe(count, v.maxValue(20)))),
+});
+
+export const CORRECTION_KINDS = ['reject', 'merge', 'split', 'add', 'details'] as const;
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+/** How many corrections a page remembers one by one; older ones stay in effect (a dismissed item is still listed). */
+export const MAX_STEPS = 200;
+const texts = v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_TEXT))), v.maxLength(MAX_RECS));
+const fewIds = <T extends v.GenericSchema>(id: T) => v.pipe(v.array(id), v.maxLength(10));
+/**
+ * One correction, with exactly what it changed: reverting it (utils/db, `revertCorrection`) puts each of these back
+ * as it was before, the notes included.
+ */
+export const CorrectionStepSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^c[0-9a-z]{1,32}$/)),
+  kind: v.picklist(CORRECTION_KINDS),
+  at: count,
+  /** Normalized texts it marked as not recommendations (not already marked). */
+  rejected: texts,
+  /** Normalized texts it took off that list (adding again what had been dismissed). */
+  unrejected: texts,
+  /** Records it created. */
+  added: fewIds(RecommendationIdSchema),
+  /** Offered passages it used up. */
+  candidates: v.pipe(v.array(CandidatePassageSchema), v.maxLength(MAX_CANDIDATES)),
+  /** Notes it moved onto its result (merge, split): left deleted on their items, given back by a revert. */
+  movedNotes: fewIds(NoteIdSchema),
+  /** The result's note before the notes moved onto it (`before` null: it had none). */
+  resultNote: v.optional(
+    v.object({
+      id: NoteIdSchema,
+      before: v.nullable(v.object({ body: v.pipe(v.string(), v.maxLength(MAX_NOTE)), tags: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(50)), status: v.picklist(['none', 'follow-up', 'priority', 'done']) })),
+    }),
+  ),
+  /** A change of the details: the user's details and the page's states before it. */
+  meta: v.optional(
+    v.object({ before: CorrectedMetaSchema, states: StatesSchema }),
+  ),
+});
+export type CorrectionStep = v.InferOutput<typeof CorrectionStepSchema>;
+
 /** The user's corrections to what was read off a page, applied again on every visit. */
 export const PageCorrectionsSchema = v.object({
-  /** Metadata the user set by hand; it wins over what the page says. */
-  meta: v.object({
-    recommendingState: v.optional(name),
-    recommendingStateCode: v.optional(code),
-    stateUnderReview: v.optional(name),
-    stateUnderReviewCode: v.optional(code),
-    session: v.optional(v.nullable(v.pipe(count, v.maxValue(200)))),
-    cycle: v.optional(v.nullable(v.pipe(count, v.maxValue(20)))),
-  }),
+  meta: CorrectedMetaSchema,
   /** Texts (normalized) the user marked as not a recommendation. */
-  rejected: v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_TEXT))), v.maxLength(MAX_RECS)),
+  rejected: texts,
+  /** Each correction as made, oldest first: what it changed, so that it can be undone now or restored later. */
+  steps: v.optional(v.pipe(v.array(CorrectionStepSchema), v.maxLength(MAX_STEPS))),
 });
 export type PageCorrections = v.InferOutput<typeof PageCorrectionsSchema>;
 
@@ -227,12 +287,7 @@ export function buildStoredRecommendation(parts: RecommendationParts): StoredRec
     n: parts.n,
     text: parts.text,
     selector: parts.selector,
-    recommendingState: who.recommendingState,
-    recommendingStateCode: who.recommendingStateCode,
-    stateUnderReview: who.stateUnderReview,
-    stateUnderReviewCode: who.stateUnderReviewCode,
-    session: who.session,
-    cycle: who.cycle,
+    ...statesOf(who),
     language: parts.language,
     actionCategory: classified.actionCategory,
     themes: classified.themes,
