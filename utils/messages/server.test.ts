@@ -45,6 +45,7 @@ function router(overrides: Partial<Handlers> = {}) {
     'rec.reject': vi.fn(async () => null),
     'page.acceptCandidate': vi.fn(async () => null),
     'page.correctMeta': vi.fn(async () => null),
+    'page.storeNow': vi.fn(async () => null),
     ...overrides,
   };
   const log = vi.fn();
