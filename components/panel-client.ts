@@ -55,6 +55,8 @@ export interface PanelClient {
   /** Accept a passage the page offered (by its words) as a recommendation. */
   acceptCandidate(text: string): Promise<Result<null>>;
   correctMeta(meta: PageCorrections['meta']): Promise<Result<null>>;
+  /** "Store this page now": a page its site's budget held back is stored (it reads itself again). */
+  storeNow(): Promise<Result<null>>;
   /** This page's records, for "export this page". */
   exportPage(pageUrl: string): Promise<Result<ExportedData>>;
   /** The text as typed, sent at once so that it outlives a tab closed before the debounced save. */
@@ -142,6 +144,7 @@ export function createPanelClient(runtime: Runtime, frame: { win: Window; token:
     rejectRecommendation: (recommendationId) => sendRequest(send, 'rec.reject', { recommendationId }),
     acceptCandidate: (text) => sendRequest(send, 'page.acceptCandidate', { text }),
     correctMeta: (meta) => sendRequest(send, 'page.correctMeta', { meta }),
+    storeNow: () => sendRequest(send, 'page.storeNow', {}),
     subscribe(handlers) {
       // The background's events, each from the background only and in its shape (utils/messages/events): a content
       // script in another tab cannot put its text in this panel. The page's come over the port.

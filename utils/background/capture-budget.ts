@@ -74,12 +74,17 @@ export function createCaptureBudget(browser: ExtensionApi): CaptureBudget {
           : hourFull >= minuteFull ? { url: pageKey(url), site, until: hourFull, limit: SITE_CAPTURES_PER_HOUR, per: 'hour' }
           : { url: pageKey(url), site, until: minuteFull, limit: SITE_CAPTURES_PER_MINUTE, per: 'minute' };
         let wrote = false;
+        let refusing = false;
         const result = await work(() => {
           if (refused && !allowed) {
-            void write(session, REFUSED_PREFIX + tabId, refused);
+            refusing = true;
             throw new RequestError('forbidden', `Not stored: ${site} has had ${refused.limit} pages stored in the last ${refused.per}; the panel offers to store this one.`);
           }
           wrote = true;
+        }).catch(async (error: unknown) => {
+          // Kept before the refusal is answered: the panel that mounts next asks why.
+          if (refusing) await write(session, REFUSED_PREFIX + tabId, refused);
+          throw error;
         });
         if (wrote) await write(local, logKey, [...log, now]);
         await forget(REFUSED_PREFIX + tabId);
