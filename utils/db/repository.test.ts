@@ -82,6 +82,18 @@ describe('records belong to the page where they were first seen', () => {
     expect(await repo.getRecommendation(a!.id)).toMatchObject({ pageUrl: FIRST, seenAt: [COPY] });
   });
 
+  it('keeps a recommendation of another page that the copy no longer shows as the copy’s orphan, with its note', async () => {
+    const repo = freshRepo();
+    const [a, b] = await repo.capturePage(capture(FIRST, ['Ratify the treaty.', 'Amend the law.']));
+    await repo.capturePage(capture(COPY, ['Ratify the treaty.', 'Amend the law.']));
+    await repo.saveNote({ recommendationId: b!.id }, { body: 'Mine' });
+    await repo.capturePage(capture(COPY, ['Ratify the treaty.'], 34, [b!.id]));
+    const copy = await repo.loadPage(COPY);
+    expect(copy.recommendations.map((r) => r.id)).toEqual([a!.id]);
+    expect(copy.orphans.map((r) => [r.id, r.pageUrl])).toEqual([[b!.id, FIRST]]);
+    expect(copy.notes.map((n) => n.body)).toEqual(['Mine']);
+  });
+
   it('remembers at most MAX_SIGHTINGS other pages', async () => {
     const repo = freshRepo();
     const [rec] = await repo.capturePage(capture(FIRST, ['Ratify the treaty.']));

@@ -335,6 +335,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const recs = tx.objectStore('recommendations');
       // A recommendation the page shows is never also its orphan (an official text differs from the page's words).
       const captured = new Set(ids);
+      const orphaned = new Set(capture.orphans);
       const earliers = await Promise.all(ids.map((id) => recs.get(id)));
       // A recommendation read here for the first time may be a dataset's row already stored: the same record then.
       const group = twinGroup(who);
@@ -401,7 +402,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
             ...(corrections ? { corrections } : {}),
             ...(capture.sources ? { sources: capture.sources } : {}),
             ...(capture.candidates?.length ? { candidates: capture.candidates } : {}),
-            ...withAlsoShows([...alsoShows, ...(before?.alsoShows ?? []).filter((s) => capture.orphans.includes(s.id) && !captured.has(s.id))]),
+            ...withAlsoShows([...alsoShows, ...(before?.alsoShows ?? []).filter((s) => orphaned.has(s.id) && !captured.has(s.id))]),
           };
       const pageChanged = page !== undefined && (before === undefined || !sameRecord(before, page, 'capturedAt'));
       // Capturing the same statement again writes nothing at all.
