@@ -7,7 +7,7 @@ import type { CorrectionDone, Note, PanelData, PanelRecommendation, Result } fro
 import type { CorrectionKind } from '@/utils/model';
 import { revealFormatting } from '@/utils/text';
 import { buildExportFile, downloadFile, EXPORT_FORMATS, type ExportFormat } from './export-file';
-import { formatSession, formatStates, stateValues } from './format';
+import { formatSession, formatStates, formatTime, stateValues } from './format';
 import { createSearch } from './search';
 import { useI18n } from './i18n';
 import { CorrectedSection } from './CorrectedSection';
@@ -296,7 +296,20 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
         </details>
       )}
 
-      {recommendations.length === 0 ? (
+      {data.notStored && (
+        // Read but refused by its site's budget: say so, why, until when, and let the user store it.
+        <section class="not-stored" role="alert">
+          <h2 class="not-stored-title">{t('notStoredTitle')}</h2>
+          <p class="not-stored-why">
+            {t(`notStoredWhy.${data.notStored.per}`, { site: data.notStored.site, limit: data.notStored.limit, time: formatTime(data.notStored.until, language) })}
+          </p>
+          <button type="button" class="export-button store-now" onClick={() => void run(() => client.storeNow())}>
+            {t('storeNow')}
+          </button>
+        </section>
+      )}
+
+      {recommendations.length === 0 && data.notStored ? null : recommendations.length === 0 ? (
         // Never a silent zero: say so, offer what looks most like recommendations, and how to add one by hand.
         <section class="zero-state" aria-labelledby="zero-title">
           <h2 id="zero-title" class="zero-title">
@@ -330,7 +343,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
                 {/* Isolated, its invisible formatting shown: it reads as it is held, whatever the page put in it. */}
                 <bdi>{revealFormatting(rec.text)}</bdi>
               </button>
-              <RecommendationFacts rec={rec} />
+              <RecommendationFacts rec={rec} shownOn={page?.url ?? null} />
               {editorFor(rec)}
               {/* Corrections in one menu per item: out of the way, and never one stray click from taking effect. */}
               <details class="rec-menu">

@@ -62,3 +62,24 @@ describe('RecommendationFacts earlier recommendations', () => {
     expect(host.querySelector('.earlier-who')?.textContent).toContain('Nor⟨U+200B⟩way');
   });
 });
+
+describe('RecommendationFacts: where else the recommendation was seen', () => {
+  const FIRST = 'https://www.international.gc.ca/upr/kazakhstan-34.html';
+  const COPY = 'https://copy.example.net/statements/kazakhstan';
+  const links = () => [...host.querySelectorAll<HTMLAnchorElement>('.seen-link')].map((a) => [a.textContent, a.href, a.target, a.title]);
+
+  it('on its own page: the other pages that showed the same words, each opened in a new tab', () => {
+    render(<RecommendationFacts rec={panelRec({ pageUrl: FIRST, seenAt: [COPY] })} shownOn={FIRST} />, host);
+    expect(host.querySelector('.seen-elsewhere')?.textContent).toBe('Also seen at copy.example.net');
+    expect(links()).toEqual([['copy.example.net', COPY, '_blank', COPY]]);
+    // Seen on its page only: nothing said.
+    render(<RecommendationFacts rec={panelRec({ pageUrl: FIRST })} shownOn={FIRST} />, host);
+    expect(host.querySelector('.seen-elsewhere')).toBeNull();
+  });
+
+  it('on a page that copied it: the page where it was first seen and annotated', () => {
+    render(<RecommendationFacts rec={panelRec({ pageUrl: FIRST, seenAt: [COPY] })} shownOn={COPY} />, host);
+    expect(host.querySelector('.seen-elsewhere')?.textContent).toBe('First seen at www.international.gc.ca');
+    expect(links()).toEqual([['www.international.gc.ca', FIRST, '_blank', FIRST]]);
+  });
+});

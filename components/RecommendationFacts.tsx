@@ -47,13 +47,54 @@ function EarlierItem({ item, stateCode }: { item: EarlierRecommendation; stateCo
   );
 }
 
-export function RecommendationFacts({ rec }: { rec: PanelRecommendation }) {
+/** A page the same recommendation was read on: its host, with the whole address to hover, opened in a new tab. */
+function PlaceLink({ url }: { url: string }) {
+  return (
+    <a class="seen-link" href={url} title={url} target="_blank" rel="noopener noreferrer">
+      {new URL(url).host}
+    </a>
+  );
+}
+
+/**
+ * Where else the recommendation was read than `shownOn` (the page in the panel's tab): the page it belongs to, where
+ * it was first seen and annotated, when that is another; and the other pages that showed the same words.
+ */
+function SeenElsewhere({ rec, shownOn }: { rec: PanelRecommendation; shownOn: string | null }) {
+  const { t } = useI18n();
+  const first = rec.pageUrl !== null && rec.pageUrl !== shownOn ? rec.pageUrl : null;
+  const also = (rec.seenAt ?? []).filter((url) => url !== shownOn);
+  if (!first && also.length === 0) return null;
+  return (
+    <p class="seen-elsewhere">
+      {first && (
+        <span class="seen-first">
+          {t('firstSeenAt')} <PlaceLink url={first} />
+        </span>
+      )}
+      {also.length > 0 && (
+        <span class="seen-also">
+          {t('alsoSeenAt')}{' '}
+          {also.map((url, i) => (
+            <span key={url}>
+              {i > 0 && ', '}
+              <PlaceLink url={url} />
+            </span>
+          ))}
+        </span>
+      )}
+    </p>
+  );
+}
+
+export function RecommendationFacts({ rec, shownOn = null }: { rec: PanelRecommendation; shownOn?: string | null }) {
   const { t, language } = useI18n();
   const repeated = rec.earlier.some((e) => e.repeat);
   // Themes, like the category, name the dataset that gave them, or say they were found here from the words.
   const themeTitle = rec.dataset?.themes ? t('themesTitleDataset', { dataset: rec.dataset.name }) : t('themesTitleAutomatic');
   return (
     <>
+      <SeenElsewhere rec={rec} shownOn={shownOn} />
       {(rec.actionCategory || rec.themes.length > 0 || repeated) && (
         <ul class="chips" aria-label={t('categoryTitle')}>
           {rec.actionCategory && (

@@ -50,6 +50,11 @@ export function formatDate(iso: string | null, language: UiLanguage): string | n
   return new Intl.DateTimeFormat(LOCALE[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
+/** A time of day in the user's time zone ("14:05", "2:05 PM"). */
+export function formatTime(ms: number, language: UiLanguage): string {
+  return new Intl.DateTimeFormat(LOCALE[language], { hour: 'numeric', minute: '2-digit' }).format(new Date(ms));
+}
+
 export function formatSession(page: Pick<PageMeta, 'session' | 'cycle' | 'date'>, t: Translate, language: UiLanguage): string {
   return [
     page.session ? t('session', { session: page.session }) : null,

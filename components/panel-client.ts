@@ -61,6 +61,8 @@ export interface PanelClient {
   correctMeta(meta: PageCorrections['meta']): Promise<Result<CorrectionDone>>;
   /** Takes a correction back: a step of the page's, or an item dismissed before steps were kept. */
   revert(which: { step: string } | { recommendationId: string }): Promise<Result<null>>;
+  /** "Store this page now": a page its site's budget held back is stored (it reads itself again). */
+  storeNow(): Promise<Result<null>>;
   /** This page's records, for "export this page". */
   exportPage(pageUrl: string): Promise<Result<ExportedData>>;
   /** The text as typed, sent at once so that it outlives a tab closed before the debounced save. */
@@ -152,6 +154,7 @@ export function createPanelClient(runtime: Runtime, frame: { win: Window; token:
     acceptCandidate: (text) => sendRequest(send, 'page.acceptCandidate', { text }),
     correctMeta: (meta) => sendRequest(send, 'page.correctMeta', { meta }),
     revert: (which) => sendRequest(send, 'page.revert', which),
+    storeNow: () => sendRequest(send, 'page.storeNow', {}),
     subscribe(handlers) {
       // The background's events, each from the background only and in its shape (utils/messages/events): a content
       // script in another tab cannot put its text in this panel. The page's come over the port.

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, openCorrections, openPopup, openRec, panelFrame, ROOT, type Session } from './support/extension';
+import { launch, openCorrections, openPopup, openRec, panelFrame, ROOT, writeNote, type Session } from './support/extension';
 
 const SITE = 'https://www.mission-hostile.example.test/';
 
@@ -460,5 +460,83 @@ describe('work proportional to change', () => {
     await page.waitForSelector('[data-upr-rec="4"]', { state: 'attached' });
     await panel.waitForFunction(() => document.querySelectorAll('.rec').length === 4);
     expect(await capturedAt(panel, STATEMENT_URL)).toBeGreaterThan(first!);
+  });
+});
+
+describe('records belong to where they were first seen', () => {
+  const COPY_URL = 'https://www.copying-site.example.test/news/finland-upr.html';
+
+  it('keeps the first page when another site serves the same statement: its panel says so, the dashboard opens the first page', async () => {
+    session = await launch();
+    const s = session;
+    const first = await openStatement(s);
+    await writeNote(first.panel, 2, 'Ask about the Sámi land rights bill');
+    // Another site shows the same words.
+    s.serve(COPY_URL, listeningPage('Universal Periodic Review 41: Finland', STATEMENT_BODY, s.extensionId));
+    const copy = await s.context.newPage();
+    await copy.goto(COPY_URL);
+    const copyPanel = await panelFrame(copy, s.extensionId);
+    await copyPanel.waitForSelector('.rec');
+    await openRec(copyPanel, 2);
+    // The copy lists them, with the user's note, and names the page they belong to.
+    expect(await copyPanel.inputValue('.rec[data-n="2"] textarea')).toBe('Ask about the Sámi land rights bill');
+    expect(await copyPanel.textContent('.rec[data-n="2"] .seen-elsewhere')).toBe('First seen at www.mission-hostile.example.test');
+    expect(await copyPanel.getAttribute('.rec[data-n="2"] .seen-link', 'href')).toBe(STATEMENT_URL);
+    // The first page, read again, says where else its recommendation was seen.
+    await first.page.reload();
+    const again = await panelFrame(first.page, s.extensionId);
+    await again.waitForSelector('.rec');
+    await openRec(again, 2);
+    expect(await again.textContent('.rec[data-n="2"] .seen-elsewhere')).toBe('Also seen at www.copying-site.example.test');
+    expect(await again.getAttribute('.rec[data-n="2"] .seen-link', 'href')).toBe(COPY_URL);
+    // The dashboard's "Open at recommendation" opens the first page.
+    const dashboard = await s.context.newPage();
+    await dashboard.goto(`chrome-extension://${s.extensionId}/dashboard.html`);
+    await dashboard.waitForSelector('.row-link');
+    const hrefs = await dashboard.$$eval('.row-link', (links) => links.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.length).toBeGreaterThanOrEqual(3);
+    for (const href of hrefs) expect(href.startsWith(STATEMENT_URL)).toBe(true);
+    const opened = s.context.waitForEvent('page');
+    await dashboard.locator('.row-link').first().click();
+    const target = await opened;
+    await target.waitForLoadState();
+    expect(target.url().startsWith(STATEMENT_URL)).toBe(true);
+  });
+});
+
+describe('a site’s pages are stored at a bounded rate', () => {
+  /** How many pages the background has stored under `prefix`. */
+  const storedUnder = (panel: Frame, prefix: string) =>
+    panel.evaluate(async (start) => {
+      const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value: { pages: { url: string }[] } }> } } }).chrome;
+      const answer = await api.runtime.sendMessage({ upr: 1, type: 'data.export', payload: {} });
+      return answer.value.pages.filter((p) => p.url.startsWith(start)).length;
+    }, prefix);
+
+  it('refuses a new page of a site that had a minute’s budget of pages stored, says so in the panel, and stores it when the user asks', async () => {
+    session = await launch();
+    const s = session;
+    // The site had 60 pages stored in the last few seconds (a page reloading itself with new addresses would: the
+    // count is the background's, in extension storage, which no reload resets).
+    await (await s.worker()).evaluate(async (key) => {
+      const now = Date.now();
+      await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ [key]: Array.from({ length: 60 }, (_, i) => now - 5_000 + i) });
+    }, 'upr-capture-log:example.test');
+    s.serve(STATEMENT_URL, listeningPage('Universal Periodic Review 41: Finland', STATEMENT_BODY, s.extensionId));
+    const page = await s.context.newPage();
+    await page.goto(STATEMENT_URL);
+    // Highlighted all the same, but not stored, and the panel says why rather than "no recommendation".
+    await page.waitForSelector('[data-upr-rec="3"]');
+    const panel = await panelFrame(page, s.extensionId);
+    await panel.waitForSelector('.not-stored');
+    expect(await panel.textContent('.not-stored-title')).toBe('This page was not stored.');
+    expect(await panel.textContent('.not-stored-why')).toMatch(/^example\.test has had 60 pages stored in the last minute/);
+    expect(await panel.$('.zero-state')).toBeNull();
+    expect(await storedUnder(panel, STATEMENT_URL)).toBe(0);
+    // The user stores it: the page reads itself again, and its panel lists its recommendations.
+    await panel.click('.store-now');
+    await panel.waitForSelector('.rec');
+    expect(await panel.$('.not-stored')).toBeNull();
+    expect(await storedUnder(panel, STATEMENT_URL)).toBe(1);
   });
 });

@@ -2,13 +2,14 @@
 // fake-indexeddb, with the extension API faked where it reaches tabs. What users see of each: the write is stored,
 // and every open panel and dashboard is told what changed (so none goes on showing deleted or stale records).
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openUprDb } from '@/utils/db';
 import { capture, selector } from '@/utils/db/capture.test-support';
 import { buildBackup, parseBackup, serializeBackup, type BackupData } from '@/utils/export';
 import { draftKey, envelope, type DataChange, type PanelData, type Result } from '@/utils/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
+import { SITE_CAPTURES_PER_HOUR, SITE_CAPTURES_PER_MINUTE } from './capture-budget';
 import { CROSSREF_CACHE_FORMAT, openCrossrefCache } from './crossref-cache';
 import { IMPORT_BATCH } from './data';
 import { createBackground, type ExtensionApi } from './index';
@@ -402,5 +403,80 @@ describe('background: a dataset import reports its progress in rows', () => {
     expect(store.map((e) => e.done)).toEqual([0, IMPORT_BATCH, rows]);
     expect(store.every((e) => e.total === rows)).toBe(true);
     expect(events.indexOf(store[0]!)).toBeGreaterThan(events.indexOf(read.at(-1)!));
+  }, 60_000);
+});
+
+describe('background: records stay with the page where they were first seen', () => {
+  beforeEach(() => vi.restoreAllMocks());
+  const COPY = 'https://copy.example.net/statements/kazakhstan';
+
+  it('keeps the first page as the records’ page when another site shows the same words; each panel lists them', async () => {
+    const bg = setUp([{ id: 1, url: PAGE }, { id: 2, url: COPY }]);
+    const first = await captured(bg);
+    const copied = await captured(bg, COPY, 2);
+    expect(copied.recommendations).toEqual(first.recommendations);
+    const home = await bg.request<PanelData>('panel.load', {}, panelIn(1, PAGE));
+    expect(home.recommendations.map((r) => [r.pageUrl, r.seenAt])).toEqual([
+      [PAGE, [COPY]],
+      [PAGE, [COPY]],
+    ]);
+    const copy = await bg.request<PanelData>('panel.load', {}, panelIn(2, COPY));
+    expect(copy.recommendations.map((r) => [r.n, r.pageUrl])).toEqual([
+      [1, PAGE],
+      [2, PAGE],
+    ]);
+    // "Not a recommendation" on the copy is the copy's correction: the first page still lists it.
+    await bg.request('rec.reject', { recommendationId: first.recommendations[1]!.id }, panelIn(2, COPY));
+    expect((await bg.request<PanelData>('panel.load', {}, panelIn(2, COPY))).recommendations).toHaveLength(1);
+    expect((await bg.request<PanelData>('panel.load', {}, panelIn(1, PAGE))).recommendations).toHaveLength(2);
+  });
+});
+
+describe('background: a site’s pages are stored at a bounded rate', () => {
+  beforeEach(() => {
+    vi.restoreAllMocks();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-07T10:00:00Z'));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const JUNK = (i: number) => `https://churn.example.com/page/${i}`;
+  const storeJunk = (bg: Fixture, i: number, tabId = 5) =>
+    bg.request('page.capture', capture(JUNK(i), [`Ratify treaty number ${i}.`]), annotatorIn(tabId, JUNK(i)));
+
+  it(`refuses a site’s new page past ${SITE_CAPTURES_PER_MINUTE} in a minute, says why in its panel, and stores it when the user asks`, async () => {
+    const bg = setUp();
+    for (let i = 0; i < SITE_CAPTURES_PER_MINUTE; i++) await storeJunk(bg, i);
+    await expect(storeJunk(bg, 999, 6)).rejects.toThrow(/^forbidden: Not stored: example\.com has had 60 pages stored in the last minute/);
+    // Nothing of it is stored, and its panel says why, and until when.
+    const exported = await bg.request<BackupData>('data.export', {}, dashboard);
+    expect(exported.pages).toHaveLength(SITE_CAPTURES_PER_MINUTE);
+    const panel = await bg.request<PanelData>('panel.load', {}, panelIn(6, JUNK(999)));
+    expect(panel.notStored).toEqual({ url: JUNK(999), site: 'example.com', limit: SITE_CAPTURES_PER_MINUTE, per: 'minute', until: Date.now() + 60_000 });
+    // Another site is not held back; a stored page captured again unchanged is not refused (it writes nothing).
+    await captured(bg);
+    await storeJunk(bg, 0);
+    // A new worker (the page reloading itself does not help either) still counts.
+    const again = setUp([], { names: bg.names, reset: false });
+    await expect(storeJunk(again, 1000, 7)).rejects.toThrow(/^forbidden/);
+    // "Store this page" in the panel: the page reads itself again, and is stored.
+    await again.request('page.storeNow', {}, panelIn(6, JUNK(999)));
+    expect(again.tabCommands).toEqual([{ tabId: 6, command: 'refresh' }]);
+    await storeJunk(again, 999, 6);
+    expect((await again.request<PanelData>('panel.load', {}, panelIn(6, JUNK(999)))).notStored).toBeNull();
+    // A minute on, the site stores again.
+    vi.setSystemTime(Date.now() + 60_001);
+    await storeJunk(again, 1000, 7);
+  });
+
+  it(`refuses a site’s new page past ${SITE_CAPTURES_PER_HOUR} in an hour, on any of its hosts`, async () => {
+    const bg = setUp();
+    for (let i = 0; i < SITE_CAPTURES_PER_HOUR; i++) {
+      if (i % (SITE_CAPTURES_PER_MINUTE / 2) === 0) vi.setSystemTime(Date.now() + 60_001);
+      await storeJunk(bg, i);
+    }
+    const other = 'https://www2.churn.example.com/x';
+    await expect(bg.request('page.capture', capture(other, ['Ratify.']), annotatorIn(8, other))).rejects.toThrow(/^forbidden/);
+    expect((await bg.request<PanelData>('panel.load', {}, panelIn(8, other))).notStored).toMatchObject({ per: 'hour', limit: SITE_CAPTURES_PER_HOUR });
   }, 60_000);
 });

@@ -4,13 +4,14 @@ import type { CrossrefIndex } from '@/utils/crossref';
 import { pageWordingOf, type PageCorrection } from '@/utils/db';
 import { RequestError, type CorrectionDone, type EarlierRecommendation, type Handlers, type PanelData } from '@/utils/messages';
 import { pageKey, type RecSelector, type StoredPage, type StoredRecommendation } from '@/utils/model';
+import { createCaptureBudget } from './capture-budget';
 import { correctedEntries } from './corrected';
 import { assertOwnPage, tabOf, type BackgroundContext } from './context';
 import type { TabsService } from './tabs';
 
 type PageHandlers = Pick<
   Handlers,
-  'page.annotate' | 'page.correct' | 'rec.reject' | 'page.acceptCandidate' | 'page.correctMeta' | 'page.revert' | 'page.stored' | 'page.capture' | 'panel.load'
+  'page.annotate' | 'page.correct' | 'rec.reject' | 'page.acceptCandidate' | 'page.correctMeta' | 'page.revert' | 'page.storeNow' | 'page.stored' | 'page.capture' | 'panel.load'
 >;
 
 const EARLIER_LIMIT = 3;
@@ -31,6 +32,7 @@ export function earlierOf(index: CrossrefIndex, rec: StoredRecommendation, limit
 
 export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): PageHandlers {
   const { repo, stored } = ctx;
+  const budget = createCaptureBudget(ctx.browser);
   // A correction changes which records the page has, what they say and about which state: the index is rebuilt
   // (`changingAll` around the write), every panel told, and the page read again in the other tabs that show it
   // (the correcting tab reads it again itself).
@@ -69,8 +71,11 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
       const tab = tabOf(sender);
       const rec = await stored(() => repo.getRecommendation(recommendationId));
       if (!rec?.pageUrl) throw new RequestError('not-found', 'That recommendation is not stored.');
-      const done = await correct(rec.pageUrl, { reject: [rec.text], kind: 'reject' });
-      corrected(rec.pageUrl, tab.id);
+      // Rejected on a page that shows it though it was first seen elsewhere: that page's correction, not its first page's.
+      const seenHere = tab.url !== undefined && /^https?:/.test(tab.url) && rec.seenAt?.includes(pageKey(tab.url));
+      const url = seenHere ? pageKey(tab.url!) : rec.pageUrl;
+      const done = await correct(url, { reject: [rec.text], kind: 'reject' });
+      corrected(url, tab.id);
       tabs.sendToTab(tab.id, 'refresh');
       return done;
     },
@@ -82,6 +87,14 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
         if (!candidate) throw new RequestError('not-found', 'That passage is no longer offered on this page.');
         return correct(url, { add: [candidate], kind: 'add' });
       });
+    },
+    async 'page.storeNow'(_payload, sender) {
+      // Asked from the panel (the user's click, which the page cannot make): the page reads itself again and is stored.
+      const tab = tabOf(sender);
+      if (!tab.url) throw new RequestError('not-found', 'This tab shows no page.');
+      await budget.allow(tab.id, tab.url);
+      tabs.sendToTab(tab.id, 'refresh');
+      return null;
     },
     async 'page.correctMeta'({ meta }, sender) {
       return inTabPage(sender, (url) => correct(url, { meta }));
@@ -104,17 +117,22 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
       assertOwnPage(sender, capture.url);
       // The states the records may be stored under: the page's, or the one the user corrected it to.
       const states = [capture.meta.stateUnderReviewCode, (await stored(() => repo.getPage(capture.url)))?.corrections?.meta?.stateUnderReviewCode];
-      // The index takes the new records in place where a state is loaded; others read them when they are loaded.
-      const captured = await stored(() => ctx.capturing(states, () => repo.capturePage(capture)));
+      // The index takes the new records in place where a state is loaded; others read them when they are loaded. A
+      // continuing batch belongs to a capture already admitted; a first one counts against its site's budget.
+      const tabId = tabOf(sender).id;
+      const write = (admit?: () => void) => stored(() => ctx.capturing(states, () => repo.capturePage(capture, Date.now(), admit)));
+      const captured = await (capture.continues ? write() : budget.spend(tabId, capture.url, write));
       // A batch's numbers run on from the batches before it: the last one counts them all.
-      if ((sender.frameId ?? 0) === 0) tabs.showCount(tabOf(sender).id, captured.reduce((most, r) => Math.max(most, r.n), 0));
+      if ((sender.frameId ?? 0) === 0) tabs.showCount(tabId, captured.reduce((most, r) => Math.max(most, r.n), 0));
       ctx.announce({ scope: 'page', pageUrl: pageKey(capture.url) });
       return { recommendations: captured.map((r) => ({ n: r.n, id: r.id })) };
     },
     async 'panel.load'(_payload, sender): Promise<PanelData> {
       const tab = tabOf(sender);
       if (!tab.url) return { tabId: tab.id, page: null, recommendations: [], orphans: [], corrected: [], pageNote: null, tags: [], earlierSummary: null };
-      const [{ page, recommendations, orphans, corrected, notes, pageNote }, tags] = await stored(() => Promise.all([repo.loadPage(tab.url!), repo.listTags()]));
+      const [{ page, recommendations, orphans, corrected, notes, pageNote }, tags, notStored] = await stored(() =>
+        Promise.all([repo.loadPage(tab.url!), repo.listTags(), budget.refusal(tab.id, tab.url!)]),
+      );
       const states = [page?.stateUnderReviewCode, ...[...recommendations, ...orphans].map((r) => r.stateUnderReviewCode)];
       const index = await stored(() => ctx.crossref(states));
       const noteOf = new Map(notes.map((n) => [n.recommendationId, n]));
@@ -130,6 +148,7 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
         pageNote,
         tags,
         earlierSummary: summary && { total: summary.total, supported: summary.supported, noted: summary.noted, unknown: summary.unknown },
+        notStored,
       };
     },
   };

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { recommendationId, type StoredRecommendation } from '@/utils/model';
+import { MAX_SIGHTINGS, recommendationId, type StoredRecommendation } from '@/utils/model';
 import { capture, selector } from './capture.test-support';
 import { createRepository, normalizeTags, noteIdFor, openUprDb } from './repository';
 
@@ -48,6 +48,89 @@ describe('pages and recommendations', () => {
     const [a] = await repo.capturePage(capture('https://example.gov/a', ['Ratify the treaty.'], 20));
     const [b] = await repo.capturePage(capture('https://example.gov/b', ['Ratify the treaty.'], 34));
     expect(a!.id).not.toBe(b!.id);
+  });
+});
+
+describe('records belong to the page where they were first seen', () => {
+  const FIRST = 'https://example.gov/kz';
+  const COPY = 'https://copy.example.net/statements/kz';
+
+  it('keeps the first page as a record’s page when another site shows the same words, and notes the sighting', async () => {
+    const repo = freshRepo();
+    const [a, b] = await repo.capturePage(capture(FIRST, ['Ratify the treaty.', 'Amend the law.']), 1000);
+    await repo.saveNote({ recommendationId: b!.id }, { body: 'Mine' }, 1500);
+    const copied = await repo.capturePage(capture(COPY, ['Amend the law.', 'Ratify the treaty.', 'Close the camps.']), 2000);
+    // The copy's answer numbers them as the copy shows them (its highlights and badge).
+    expect(copied.map((r) => [r.id, r.n])).toEqual([[b!.id, 1], [a!.id, 2], [copied[2]!.id, 3]]);
+    expect(await repo.getRecommendation(a!.id)).toMatchObject({ pageUrl: FIRST, n: 1, seenAt: [COPY] });
+    expect(await repo.getRecommendation(copied[2]!.id)).toMatchObject({ pageUrl: COPY, n: 3 });
+    expect(await repo.getRecommendation(copied[2]!.id)).not.toHaveProperty('seenAt');
+    // The first page lists what it always did; the copy lists what it shows, in its order, with the note.
+    expect((await repo.loadPage(FIRST)).recommendations.map((r) => [r.n, r.text, r.pageUrl])).toEqual([
+      [1, 'Ratify the treaty.', FIRST],
+      [2, 'Amend the law.', FIRST],
+    ]);
+    const copy = await repo.loadPage(COPY);
+    expect(copy.recommendations.map((r) => [r.n, r.text, r.pageUrl])).toEqual([
+      [1, 'Amend the law.', FIRST],
+      [2, 'Ratify the treaty.', FIRST],
+      [3, 'Close the camps.', COPY],
+    ]);
+    expect(copy.notes.map((n) => n.body)).toEqual(['Mine']);
+    // Capturing the first page again keeps the sighting.
+    await repo.capturePage(capture(FIRST, ['Ratify the treaty.', 'Amend the law.', 'Free the press.']), 3000);
+    expect(await repo.getRecommendation(a!.id)).toMatchObject({ pageUrl: FIRST, seenAt: [COPY] });
+  });
+
+  it('keeps a recommendation of another page that the copy no longer shows as the copy’s orphan, with its note', async () => {
+    const repo = freshRepo();
+    const [a, b] = await repo.capturePage(capture(FIRST, ['Ratify the treaty.', 'Amend the law.']));
+    await repo.capturePage(capture(COPY, ['Ratify the treaty.', 'Amend the law.']));
+    await repo.saveNote({ recommendationId: b!.id }, { body: 'Mine' });
+    await repo.capturePage(capture(COPY, ['Ratify the treaty.'], 34, [b!.id]));
+    const copy = await repo.loadPage(COPY);
+    expect(copy.recommendations.map((r) => r.id)).toEqual([a!.id]);
+    expect(copy.orphans.map((r) => [r.id, r.pageUrl])).toEqual([[b!.id, FIRST]]);
+    expect(copy.notes.map((n) => n.body)).toEqual(['Mine']);
+  });
+
+  it('remembers at most MAX_SIGHTINGS other pages', async () => {
+    const repo = freshRepo();
+    const [rec] = await repo.capturePage(capture(FIRST, ['Ratify the treaty.']));
+    for (let i = 0; i < MAX_SIGHTINGS + 5; i++) await repo.capturePage(capture(`https://copy${i}.example.net/kz`, ['Ratify the treaty.']));
+    const stored = await repo.getRecommendation(rec!.id);
+    expect(stored!.pageUrl).toBe(FIRST);
+    expect(stored!.seenAt).toHaveLength(MAX_SIGHTINGS);
+    expect(stored!.seenAt![0]).toBe('https://copy0.example.net/kz');
+  });
+});
+
+describe('a capture that changes nothing writes nothing', () => {
+  const URL = 'https://example.gov/kz';
+
+  it('leaves the page and its records as they were when the statement reads the same, without asking to write', async () => {
+    const repo = freshRepo();
+    const [rec] = await repo.capturePage(capture(URL, ['Ratify the treaty.', 'Amend the law.']), 1000);
+    const asked: boolean[] = [];
+    await repo.capturePage(capture(URL, ['Ratify the treaty.', 'Amend the law.']), 2000, ({ newPage }) => void asked.push(newPage));
+    expect(asked).toEqual([]);
+    expect(await repo.getPage(URL)).toMatchObject({ capturedAt: 1000 });
+    expect(await repo.getRecommendation(rec!.id)).toMatchObject({ updatedAt: 1000 });
+    // A changed statement is written, and asked about first.
+    await repo.capturePage(capture(URL, ['Ratify the treaty.', 'Amend the law.', 'Free the press.']), 3000, ({ newPage }) => void asked.push(newPage));
+    expect(asked).toEqual([false]);
+    expect(await repo.getPage(URL)).toMatchObject({ capturedAt: 3000 });
+  });
+
+  it('writes nothing when the capture is refused', async () => {
+    const repo = freshRepo();
+    await expect(
+      repo.capturePage(capture(URL, ['Ratify the treaty.']), 1000, () => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(await repo.getPage(URL)).toBeNull();
+    expect(await repo.allRecommendations()).toEqual([]);
   });
 });
 

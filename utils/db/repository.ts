@@ -1,6 +1,6 @@
 // What the background asks of storage, as whole operations: each runs in one transaction, so a page capture or a
 // note is either stored completely or not at all.
-import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import {
   buildStoredRecommendation,
   isRejected,
@@ -16,6 +16,8 @@ import {
   type CorrectionStep,
   type PageCorrections,
   type RecSelector,
+  type Sighting,
+  withSighting,
   type Note,
   type NoteStatus,
   type PageCapture,
@@ -98,7 +100,13 @@ export interface ImportOptions {
 }
 
 export interface Repository {
-  capturePage(capture: PageCapture, now?: number): Promise<StoredRecommendation[]>;
+  /**
+   * Stores a page's reading; returns its recommendations as this page shows them (in its order and place), whichever
+   * page their records belong to. A recommendation first seen at another page stays that page's (`pageUrl`) and
+   * records this one in `seenAt`. Nothing is written when nothing changed; otherwise `admit` is asked first and may
+   * throw to refuse the capture, which then writes nothing.
+   */
+  capturePage(capture: PageCapture, now?: number, admit?: (capture: { newPage: boolean }) => void): Promise<StoredRecommendation[]>;
   loadPage(url: string): Promise<LoadedPage>;
   saveNote(target: NoteTarget, patch: NotePatch, now?: number): Promise<Note>;
   /** The note on a recommendation or page, deleted ones too (null when there never was one). */
@@ -220,6 +228,7 @@ function mergeTwin(page: StoredRecommendation, imported: StoredRecommendation, i
     ...imported,
     id,
     pageUrl: page.pageUrl,
+    ...(page.seenAt ? { seenAt: page.seenAt } : {}),
     n: page.n,
     selector: page.selector,
     source: page.source === 'import' ? 'page' : page.source,
@@ -240,6 +249,35 @@ function pageTwinForCapture(text: string, recommendingStateCode: string | null, 
     if (score >= TWIN_SIMILARITY && score > bestScore) [best, bestScore] = [row, score];
   }
   return best;
+}
+
+/** The same stored record but for `ignored` (a time a rewrite would change): key order and absent fields do not count. */
+function sameRecord<T extends object>(a: T, b: T, ignored: keyof T): boolean {
+  const canonical = (record: T) =>
+    JSON.stringify({ ...record, [ignored]: undefined }, (_key, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1))) : value,
+    );
+  return canonical(a) === canonical(b);
+}
+
+const withAlsoShows = (alsoShows: Sighting[]) => (alsoShows.length > 0 ? { alsoShows } : {});
+
+/**
+ * The recommendations a page shows: its own, and those it showed at its last visit that were first seen elsewhere
+ * (`inPageOrder`: numbered in this page's order; otherwise as stored, `n` being their own page's).
+ */
+async function recordsShownOn(
+  store: IDBPObjectStore<UprDb, ArrayLike<StoreNames<UprDb>>, 'recommendations', IDBTransactionMode>,
+  key: string,
+  page: StoredPage | null | undefined,
+  inPageOrder: boolean,
+): Promise<StoredRecommendation[]> {
+  const own = await store.index('pageUrl').getAll(key);
+  const borrowed = await Promise.all((page?.alsoShows ?? []).map(async ({ id, n }) => {
+    const rec = await store.get(id);
+    return rec && rec.pageUrl !== key ? (inPageOrder ? { ...rec, n } : rec) : undefined;
+  }));
+  return [...own, ...borrowed.filter((r): r is StoredRecommendation => r !== undefined)];
 }
 
 // Any read-write transaction over at least the notes and tags stores (callers cast theirs, as for countTags).
@@ -342,10 +380,11 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
   }
 
   return {
-    async capturePage(capture, now = Date.now()) {
+    async capturePage(capture, now = Date.now(), admit) {
       const url = pageKey(capture.url);
+      const before = await (await getDb()).get('pages', url);
       // The user's corrections outlive every capture, and their metadata wins over what the page says.
-      const corrections = (await (await getDb()).get('pages', url))?.corrections;
+      const corrections = before?.corrections;
       const who = { ...capture.meta, ...corrections?.meta };
       const ids = await Promise.all(capture.recommendations.map((r) => recommendationId(r.text, who)));
       const db = await getDb();
@@ -353,15 +392,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const recs = tx.objectStore('recommendations');
       // A recommendation the page shows is never also its orphan (an official text differs from the page's words).
       const captured = new Set(ids);
-      if (!capture.continues) void tx.objectStore('pages').put({
-        ...who,
-        url,
-        capturedAt: now,
-        orphanIds: capture.orphans.filter((id) => !captured.has(id)),
-        ...(corrections ? { corrections } : {}),
-        ...(capture.sources ? { sources: capture.sources } : {}),
-        ...(capture.candidates?.length ? { candidates: capture.candidates } : {}),
-      });
+      const orphaned = new Set(capture.orphans);
       const earliers = await Promise.all(ids.map((id) => recs.get(id)));
       // A recommendation read here for the first time may be a dataset's row already stored: the same record then.
       const group = twinGroup(who);
@@ -370,8 +401,10 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
           ? (await recs.index('stateUnderReviewCode').getAll(who.stateUnderReviewCode!)).filter((r) => r.pageUrl === null && twinGroup(r) === group)
           : [];
       const taken = new Set<string>();
-      const removed: string[] = [];
-      const stored: StoredRecommendation[] = [];
+      const twins: { from: string; to: string }[] = [];
+      const writes: StoredRecommendation[] = [];
+      const shown: StoredRecommendation[] = [];
+      const alsoShows: Sighting[] = [];
       for (const [i, r] of capture.recommendations.entries()) {
         const id = ids[i]!;
         let earlier = earliers[i];
@@ -379,11 +412,17 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
           const found = pageTwinForCapture(r.text, who.recommendingStateCode, imported.filter((t) => !taken.has(t.id)));
           if (found) {
             taken.add(found.id);
-            removed.push(found.id);
-            await recs.delete(found.id);
-            await moveNote(tx as never, found.id, id, now);
+            twins.push({ from: found.id, to: id });
             earlier = found;
           }
+        }
+        // First seen elsewhere: the record stays that page's, and notes that it was seen here too.
+        if (earlier && earlier.pageUrl !== null && earlier.pageUrl !== url) {
+          const seenAt = withSighting(earlier.seenAt, url);
+          if (seenAt !== earlier.seenAt) writes.push({ ...earlier, seenAt: seenAt!, updatedAt: now });
+          alsoShows.push({ id, n: r.n });
+          shown.push({ ...earlier, n: r.n, selector: r.selector });
+          continue;
         }
         const classified = earlier && pageWordingOf(earlier) === r.text && earlier.actionCategory !== null ? earlier : classify(r.text, who.language);
         const fromPage = buildStoredRecommendation({
@@ -401,13 +440,50 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
           updatedAt: now,
         });
         // What a dataset gave (official text, states, response, coding) stays; the page gives the place.
-        const record = earlier?.dataset ? mergeTwin(fromPage, earlier, id, now) : fromPage;
-        await recs.put(record);
-        stored.push(record);
+        const record = earlier?.dataset ? mergeTwin(fromPage, earlier, id, now) : { ...fromPage, ...(earlier?.seenAt ? { seenAt: earlier.seenAt } : {}) };
+        // The same record as stored (only its time would change): nothing to write.
+        const unchanged = earlier !== undefined && sameRecord(earlier, record, 'updatedAt');
+        if (!unchanged) writes.push(record);
+        shown.push(unchanged ? earlier! : record);
       }
+      // A continuing batch adds to the page's list of recommendations it shows from elsewhere, and rewrites nothing else.
+      const page: StoredPage | undefined = capture.continues
+        ? before && alsoShows.length > 0
+          ? { ...before, alsoShows: [...(before.alsoShows ?? []), ...alsoShows] }
+          : before
+        : {
+            ...who,
+            url,
+            capturedAt: now,
+            orphanIds: capture.orphans.filter((id) => !captured.has(id)),
+            ...(corrections ? { corrections } : {}),
+            ...(capture.sources ? { sources: capture.sources } : {}),
+            ...(capture.candidates?.length ? { candidates: capture.candidates } : {}),
+            ...withAlsoShows([...alsoShows, ...(before?.alsoShows ?? []).filter((s) => orphaned.has(s.id) && !captured.has(s.id))]),
+          };
+      const pageChanged = page !== undefined && (before === undefined || !sameRecord(before, page, 'capturedAt'));
+      // Capturing the same statement again writes nothing at all.
+      if (!pageChanged && writes.length === 0) {
+        await tx.done;
+        return shown;
+      }
+      try {
+        admit?.({ newPage: before === undefined });
+      } catch (error) {
+        tx.done.catch(() => {}); // the abort below rejects it; the caller gets the refusal instead
+        tx.abort();
+        throw error;
+      }
+      // A changed reading is this page's latest capture, even where its own record reads the same.
+      if (page && (pageChanged || !capture.continues)) void tx.objectStore('pages').put(page);
+      for (const { from, to } of twins) {
+        await recs.delete(from);
+        await moveNote(tx as never, from, to, now);
+      }
+      for (const record of writes) void recs.put(record);
       await tx.done;
-      if (removed.length > 0) options.onRemoved?.(removed);
-      return stored;
+      if (twins.length > 0) options.onRemoved?.(twins.map((t) => t.from));
+      return shown;
     },
 
     async loadPage(url) {
@@ -416,7 +492,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const db = await getDb();
       const tx = db.transaction(['pages', 'recommendations', 'notes'], 'readonly');
       const page = (await tx.objectStore('pages').get(key)) ?? null;
-      const all = (await tx.objectStore('recommendations').index('pageUrl').getAll(key)).sort((a, b) => a.n - b.n);
+      const all = (await recordsShownOn(tx.objectStore('recommendations'), key, page, true)).sort((a, b) => a.n - b.n);
       const noteIndex = tx.objectStore('notes').index('recommendationId');
       const notes = (await Promise.all(all.map((r) => noteIndex.getAll(r.id)))).flat().filter(live);
       const pageNote = await tx.objectStore('notes').get(pageNoteId);
@@ -521,7 +597,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       }
       const key = pageKey(pageUrl);
       const page = await tx.objectStore('pages').get(key);
-      const recommendations = await tx.objectStore('recommendations').index('pageUrl').getAll(key);
+      const recommendations = await recordsShownOn(tx.objectStore('recommendations'), key, page, false);
       const noteIndex = tx.objectStore('notes').index('recommendationId');
       const notes = (await Promise.all(recommendations.map((r) => noteIndex.getAll(r.id)))).flat();
       notes.push(...(await tx.objectStore('notes').index('pageUrl').getAll(key)));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Note } from '@/utils/model';
+import { DEFAULT_SETTINGS, MAX_SIGHTINGS, type Note } from '@/utils/model';
 import { buildBackup, parseBackup, serializeBackup, type BackupData } from './backup';
 import { ImportError, MAX_JSON_DEPTH } from './read-json';
 import { EXAMPLE_PATH, FROZEN_NOW, dataOf, expectGolden, loadExample } from './export.test-support';
@@ -69,6 +69,21 @@ describe('buildBackup / parseBackup', () => {
     const data = { ...dataOf(example), pages: [corrected, ...example.pages.slice(1)] };
     const back = parseBackup(serializeBackup(buildBackup(data, FROZEN_NOW)));
     expect(back.pages[0]).toEqual(corrected);
+  });
+
+  it('round-trips where a recommendation was also seen, and what a copying page showed; refuses more than MAX_SIGHTINGS', () => {
+    const [rec] = example.recommendations;
+    const copy = 'https://copy.example.net/statements/kz';
+    const seen = { ...rec!, seenAt: [copy] };
+    const copyPage = { ...example.pages[0]!, url: copy, orphanIds: [], alsoShows: [{ id: rec!.id, n: 3 }] };
+    const data = { ...dataOf(example), pages: [...example.pages, copyPage], recommendations: [seen, ...example.recommendations.slice(1)] };
+    const back = parseBackup(serializeBackup(buildBackup(data, FROZEN_NOW)));
+    expect(back.recommendations[0]).toEqual(seen);
+    expect(back.pages.at(-1)).toEqual(copyPage);
+    const tooMany = { ...data, recommendations: [{ ...rec!, seenAt: Array.from({ length: MAX_SIGHTINGS + 1 }, (_, i) => `https://copy${i}.example.net/`) }] };
+    expect(errorOf(() => parseBackup(serializeBackup(buildBackup(tooMany, FROZEN_NOW)))).message).toMatch(/recommendations\.0\.seenAt/);
+    const longUrl = { ...data, recommendations: [{ ...rec!, seenAt: [`https://copy.example.net/${'a'.repeat(4_000)}`] }] };
+    expect(errorOf(() => parseBackup(serializeBackup(buildBackup(longUrl, FROZEN_NOW)))).message).toMatch(/recommendations\.0\.seenAt/);
   });
 
   it('round-trips an empty store', () => {

@@ -5,6 +5,8 @@ import * as v from 'valibot';
 import {
   CandidatePassageSchema,
   MAX_CANDIDATES,
+  MAX_RECS,
+  MAX_SIGHTINGS,
   MetaSourcesSchema,
   NOTE_STATUSES,
   PageCorrectionsSchema,
@@ -62,6 +64,8 @@ const PageSchema = v.strictObject({
   ),
   sources: v.optional(v.strictObject(MetaSourcesSchema.entries)),
   candidates: v.optional(v.pipe(v.array(v.strictObject({ text: CandidatePassageSchema.entries.text, selector: SelectorSchema })), v.maxLength(MAX_CANDIDATES))),
+  // The recommendations it showed whose records belong to the page where they were first seen (see utils/model).
+  alsoShows: v.optional(v.pipe(v.array(v.strictObject({ id: RecommendationIdSchema, n: v.pipe(v.number(), v.integer(), v.minValue(1)) })), v.maxLength(MAX_RECS))),
 });
 
 const RecommendationSchema = v.strictObject({
@@ -83,6 +87,8 @@ const RecommendationSchema = v.strictObject({
   source: v.picklist(['page', 'import', 'manual']),
   createdAt: timestamp,
   updatedAt: timestamp,
+  // The other pages it was seen at after its own (`pageUrl`, where it was first seen).
+  seenAt: v.optional(v.pipe(v.array(url), v.maxLength(MAX_SIGHTINGS))),
   // A joint recommendation's states, and what an imported dataset said of it (see utils/model).
   recommendingStates: v.optional(
     v.pipe(v.array(v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(300)), code: v.nullable(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))) })), v.maxLength(200)),

@@ -81,6 +81,17 @@ export interface PanelData {
   /** Tags in use, most used first. */
   tags: string[];
   earlierSummary: EarlierSummary | null;
+  /** The page was read but not stored (its site's pages were stored too often); absent or null when it was. */
+  notStored?: NotStored | null;
+}
+
+/** Why a tab's page was not stored: its site had `limit` pages stored in the last `per`, until `until` (ms since epoch). */
+export interface NotStored {
+  url: string;
+  site: string;
+  until: number;
+  limit: number;
+  per: 'minute' | 'hour';
 }
 
 export type StoredForPage = Pick<StoredRecommendation, 'id' | 'n' | 'text' | 'source'> & { selector: RecSelector };
@@ -173,6 +184,8 @@ export const REQUESTS = {
   'page.acceptCandidate': { from: 'extension', payload: v.object({ text: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)) }) },
   /** "Not a recommendation": kept out of this page from now on (its note stays stored). */
   'rec.reject': { from: 'extension', payload: v.object({ recommendationId: RecommendationIdSchema }) },
+  /** "Store this page": the user stores the page in the panel's tab although its site's pages were stored too often. */
+  'page.storeNow': { from: 'extension', payload: v.object({}) },
   /** The user's metadata for the page in the panel's tab. */
   'page.correctMeta': { from: 'extension', payload: v.object({ meta: PageCorrectionsSchema.entries.meta }) },
   /**
@@ -216,6 +229,7 @@ export interface Results {
   'page.acceptCandidate': CorrectionDone;
   'page.correctMeta': CorrectionDone;
   'page.revert': null;
+  'page.storeNow': null;
   'popup.annotate': { injected: boolean };
   'popup.toggle': null;
 }

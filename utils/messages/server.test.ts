@@ -46,6 +46,7 @@ function router(overrides: Partial<Handlers> = {}) {
     'page.acceptCandidate': vi.fn(async () => ({ step: 'c1' })),
     'page.correctMeta': vi.fn(async () => ({ step: 'c1' })),
     'page.revert': vi.fn(async () => null),
+    'page.storeNow': vi.fn(async () => null),
     ...overrides,
   };
   const log = vi.fn();

@@ -6,7 +6,8 @@ import { sha256Hex } from './sha256';
 
 const MAX_TEXT = 20_000;
 const MAX_NOTE = 100_000;
-const MAX_RECS = 5_000;
+/** The most recommendations one page capture (or one batch of it) carries. */
+export const MAX_RECS = 5_000;
 
 const name = v.nullable(v.pipe(v.string(), v.maxLength(200)));
 const code = v.nullable(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)));
@@ -177,6 +178,26 @@ export interface StoredPage extends PageMeta {
   sources?: MetaSources;
   /** Passages offered at the last visit because extraction found no recommendation; absent when none. */
   candidates?: CandidatePassage[];
+  /**
+   * Recommendations this page showed at its last visit whose records belong to the page where they were first seen
+   * (their `pageUrl`), with their order here; absent when none.
+   */
+  alsoShows?: Sighting[];
+}
+
+/** A recommendation shown on a page that is not its own: its id and its order there. */
+export interface Sighting {
+  id: string;
+  n: number;
+}
+
+/** How many other pages a recommendation remembers being seen at; later ones are not recorded. */
+export const MAX_SIGHTINGS = 20;
+
+/** `seenAt` with `url` added (the same array when it is already there, or full). */
+export function withSighting(seenAt: readonly string[] | undefined, url: string): string[] | undefined {
+  if (seenAt?.includes(url) || (seenAt?.length ?? 0) >= MAX_SIGHTINGS) return seenAt as string[] | undefined;
+  return [...(seenAt ?? []), url];
 }
 
 export type RecommendationSource = 'page' | 'import' | 'manual';
@@ -187,8 +208,13 @@ export type ActionCategory = 1 | 2 | 3 | 4 | 5;
 
 export interface StoredRecommendation {
   id: string;
-  /** The page it was last seen on (key of `pages`); null for recommendations known only from an imported dataset. */
+  /**
+   * The page it was first seen on (key of `pages`), where the user annotated it: another page showing the same words
+   * adds to `seenAt` instead. Null for recommendations known only from an imported dataset.
+   */
   pageUrl: string | null;
+  /** Other pages (keys) it was seen at after `pageUrl`, oldest first, at most MAX_SIGHTINGS; absent when none. */
+  seenAt?: string[];
   /** Order on that page, 1-based; 0 when it has no page. */
   n: number;
   text: string;
