@@ -19,7 +19,8 @@ import {
 } from '@/utils/model';
 import { sha256Hex } from '@/utils/model/sha256';
 import { twinSimilarity } from '@/utils/crossref';
-import { DB_NAME, DB_VERSION, upgrade, type UprDb } from './schema';
+import { DB_NAME, DB_VERSION, upgrade, type RowChunk, type UprDb } from './schema';
+import { addRows, byId, chunksOfState, chunksWith, countOfState, hasPackedRow, PACKED_STORES, packedIds, removeRows, rewriteRows, rowsOf, stateRange } from './packing';
 
 export interface OpenOptions {
   name?: string;
@@ -104,6 +105,10 @@ export interface Repository {
   allRecommendations(): Promise<StoredRecommendation[]>;
   /** The ids of every stored recommendation. */
   recommendationIds(): Promise<Set<string>>;
+  /** Every stored recommendation to a state under review (what the cross-reference index of that state holds). */
+  recommendationsTo(stateUnderReviewCode: string): Promise<StoredRecommendation[]>;
+  /** How many there are, without reading them. */
+  countTo(stateUnderReviewCode: string): Promise<number>;
   /** The stored page (its metadata and the user's corrections), or null. */
   getPage(url: string): Promise<StoredPage | null>;
   getRecommendation(id: string): Promise<StoredRecommendation | null>;
@@ -292,7 +297,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const who = { ...capture.meta, ...corrections?.meta };
       const ids = await Promise.all(capture.recommendations.map((r) => recommendationId(r.text, who)));
       const db = await getDb();
-      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags'], 'readwrite');
+      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags', ...PACKED_STORES], 'readwrite');
       const recs = tx.objectStore('recommendations');
       // A recommendation the page shows is never also its orphan (an official text differs from the page's words).
       const captured = new Set(ids);
@@ -306,12 +311,19 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
         ...(capture.candidates?.length ? { candidates: capture.candidates } : {}),
       });
       const earliers = await Promise.all(ids.map((id) => recs.get(id)));
-      // A recommendation read here for the first time may be a dataset's row already stored: the same record then.
+      // A recommendation read here for the first time may be a dataset's row already stored (the same id, which
+      // follows from the same state under review, or its twin): the same record then, no longer a packed row.
+      const chunks: RowChunk[] = earliers.some((e) => !e) ? await chunksOfState(tx as never, who.stateUnderReviewCode ?? '') : [];
+      const rows = new Map(rowsOf(chunks).map((r) => [r.id, r]));
+      const fromRows = new Set<string>();
+      for (const [i, id] of ids.entries()) {
+        const row = earliers[i] ? undefined : rows.get(id);
+        if (!row) continue;
+        earliers[i] = row;
+        fromRows.add(id);
+      }
       const group = twinGroup(who);
-      const imported =
-        group && earliers.some((e) => !e) && who.recommendingStateCode
-          ? (await recs.index('stateUnderReviewCode').getAll(who.stateUnderReviewCode!)).filter((r) => r.pageUrl === null && twinGroup(r) === group)
-          : [];
+      const imported = group && earliers.some((e) => !e) && who.recommendingStateCode ? [...rows.values()].filter((r) => !fromRows.has(r.id) && twinGroup(r) === group) : [];
       const taken = new Set<string>();
       const removed: string[] = [];
       const stored: StoredRecommendation[] = [];
@@ -323,7 +335,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
           if (found) {
             taken.add(found.id);
             removed.push(found.id);
-            await recs.delete(found.id);
+            fromRows.add(found.id);
             await moveNote(tx as never, found.id, id, now);
             earlier = found;
           }
@@ -348,6 +360,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
         await recs.put(record);
         stored.push(record);
       }
+      await removeRows(tx as never, fromRows, chunks);
       await tx.done;
       if (removed.length > 0) options.onRemoved?.(removed);
       return stored;
@@ -380,10 +393,10 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
     async saveNote(target, patch, now = Date.now()) {
       const id = await noteIdFor(target);
       const db = await getDb();
-      const tx = db.transaction(['notes', 'recommendations', 'pages', 'tags'], 'readwrite');
+      const tx = db.transaction(['notes', 'recommendations', 'pages', 'tags', ...PACKED_STORES], 'readwrite');
       const exists =
         'recommendationId' in target
-          ? await tx.objectStore('recommendations').getKey(target.recommendationId)
+          ? ((await tx.objectStore('recommendations').getKey(target.recommendationId)) ?? (await hasPackedRow(tx as never, target.recommendationId)))
           : await tx.objectStore('pages').getKey(pageKey(target.pageUrl));
       if (!exists) {
         tx.done.catch(() => {}); // the abort below rejects it; the caller gets our error instead
@@ -434,11 +447,27 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
     restoreNote: (id, now = Date.now()) => setDeleted(id, null, now),
 
     async allRecommendations() {
-      return (await getDb()).getAll('recommendations');
+      const tx = (await getDb()).transaction(['recommendations', ...PACKED_STORES], 'readonly');
+      const [onPages, chunks] = await Promise.all([tx.objectStore('recommendations').getAll(), tx.objectStore('rowChunks').getAll()]);
+      return byId(onPages, rowsOf(chunks));
     },
 
     async recommendationIds() {
-      return new Set(await (await getDb()).getAllKeys('recommendations'));
+      const tx = (await getDb()).transaction(['recommendations', ...PACKED_STORES], 'readonly');
+      const [onPages, rows] = await Promise.all([tx.objectStore('recommendations').getAllKeys(), packedIds(tx as never)]);
+      return new Set([...onPages, ...rows]);
+    },
+
+    async recommendationsTo(state) {
+      const db = await getDb();
+      const [onPages, chunks] = await Promise.all([db.getAllFromIndex('recommendations', 'stateUnderReviewCode', state), db.getAll('rowChunks', stateRange(state))]);
+      return [...onPages, ...rowsOf(chunks)];
+    },
+
+    async countTo(state) {
+      const db = await getDb();
+      const [onPages, rows] = await Promise.all([db.countFromIndex('recommendations', 'stateUnderReviewCode', state), countOfState(db, state)]);
+      return onPages + rows;
     },
 
     async getPage(url) {
@@ -446,19 +475,23 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
     },
 
     async getRecommendation(id) {
-      return (await (await getDb()).get('recommendations', id)) ?? null;
+      const tx = (await getDb()).transaction(['recommendations', ...PACKED_STORES], 'readonly');
+      const onPage = await tx.objectStore('recommendations').get(id);
+      if (onPage) return onPage;
+      return rowsOf(await chunksWith(tx as never, new Set([id]))).find((r) => r.id === id) ?? null;
     },
 
     async exportRecords(pageUrl) {
       const db = await getDb();
-      const tx = db.transaction(['pages', 'recommendations', 'notes'], 'readonly');
+      const tx = db.transaction(['pages', 'recommendations', 'notes', ...PACKED_STORES], 'readonly');
       if (pageUrl === undefined) {
-        const [pages, recommendations, notes] = await Promise.all([
+        const [pages, onPages, chunks, notes] = await Promise.all([
           tx.objectStore('pages').getAll(),
           tx.objectStore('recommendations').getAll(),
+          tx.objectStore('rowChunks').getAll(),
           tx.objectStore('notes').getAll(),
         ]);
-        return { pages, recommendations, notes };
+        return { pages, recommendations: byId(onPages, rowsOf(chunks)), notes };
       }
       const key = pageKey(pageUrl);
       const page = await tx.objectStore('pages').get(key);
@@ -471,9 +504,26 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
 
     async importRecords(writes, now = Date.now()) {
       const db = await getDb();
-      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags'], 'readwrite');
+      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags', ...PACKED_STORES], 'readwrite');
       for (const page of writes.pages) void tx.objectStore('pages').put(page);
-      for (const rec of writes.recommendations) void tx.objectStore('recommendations').put(rec);
+      // A record with a page goes to `recommendations`, one without to the packed rows, and leaves the other place.
+      const incoming = new Map(writes.recommendations.map((r) => [r.id, r]));
+      const onPages = new Set(await tx.objectStore('recommendations').getAllKeys());
+      const chunks = await chunksWith(tx as never, new Set(incoming.keys()));
+      const packed = new Set(rowsOf(chunks).map((r) => r.id));
+      const newRows: StoredRecommendation[] = [];
+      for (const rec of incoming.values()) {
+        if (rec.pageUrl !== null) void tx.objectStore('recommendations').put(rec);
+        else {
+          if (onPages.has(rec.id)) void tx.objectStore('recommendations').delete(rec.id);
+          if (!packed.has(rec.id)) newRows.push(rec);
+        }
+      }
+      await rewriteRows(tx as never, chunks, (row) => {
+        const rec = incoming.get(row.id);
+        return !rec ? row : rec.pageUrl === null ? rec : null;
+      });
+      await addRows(tx as never, newRows);
       for (const note of writes.notes) void tx.objectStore('notes').put(note);
       const counts = new Map<string, number>();
       for (const note of await tx.objectStore('notes').getAll()) {
@@ -487,7 +537,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
     async importRecommendations(records, now = Date.now(), { taken = new Set<string>(), existing } = {}) {
       const db = await getDb();
       // A dataset can be imported again if the browser fails before the disk has it: no flush per batch.
-      const tx = db.transaction(['recommendations', 'notes', 'tags'], 'readwrite', { durability: 'relaxed' });
+      const tx = db.transaction(['recommendations', 'notes', 'tags', ...PACKED_STORES], 'readwrite', { durability: 'relaxed' });
       const store = tx.objectStore('recommendations');
       // The records read on a page (few, next to a dataset) by state and session: where a row may have its twin.
       const onPages = new Map<string, StoredRecommendation[]>();
@@ -495,42 +545,63 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
         const group = twinGroup(rec);
         if (group) onPages.set(group, [...(onPages.get(group) ?? []), rec]);
       }
+      // Where the rows stored before are: a page's record, or a packed row (read once, with its chunk). A row
+      // whose id is not in `existing` is new and is not looked for.
+      const known = [...new Set(records.map((r) => r.id))].filter((id) => !existing || existing.has(id));
+      const pageRecords = new Map<string, StoredRecommendation>();
+      for (const [i, rec] of (await Promise.all(known.map((id) => store.get(id)))).entries()) if (rec) pageRecords.set(known[i]!, rec);
+      const chunks = await chunksWith(tx as never, new Set(known.filter((id) => !pageRecords.has(id))));
+      /** Packed rows as this import leaves them: stored ones (replaced or not), new ones, and those removed (null). */
+      const rows = new Map<string, StoredRecommendation | null>(rowsOf(chunks).map((r) => [r.id, r]));
+      const storedRows = new Set(rows.keys());
+      const earlierOf = (id: string) => pageRecords.get(id) ?? rows.get(id) ?? undefined;
       let added = 0;
       let updated = 0;
       const removed: string[] = [];
-      const put = async (record: StoredRecommendation) => {
-        const earlier = existing && !existing.has(record.id) ? undefined : await store.get(record.id);
+      const put = (record: StoredRecommendation) => {
+        const earlier = earlierOf(record.id);
         existing?.add(record.id);
         if (!earlier) {
           added++;
-          return store.put(record);
+          rows.set(record.id, record);
+          return;
         }
         updated++;
         // A row imported before: the dataset's record as it now is. One merged with a page keeps its place there.
-        return store.put(earlier.pageUrl !== null ? mergeTwin(earlier, record, earlier.id, now) : { ...record, createdAt: earlier.createdAt, updatedAt: now });
+        if (earlier.pageUrl !== null) {
+          const merged = mergeTwin(earlier, record, earlier.id, now);
+          pageRecords.set(merged.id, merged);
+          void store.put(merged);
+        } else rows.set(record.id, { ...record, createdAt: earlier.createdAt, updatedAt: now });
       };
-      const plain: StoredRecommendation[] = [];
-      const maybeTwins: StoredRecommendation[] = [];
-      for (const record of records) (onPages.has(twinGroup(record) ?? '') ? maybeTwins : plain).push(record);
-      await Promise.all(plain.map(put));
-      // Rows that may be a page's recommendation, one after the other: two rows never merge into one page record.
-      for (const record of maybeTwins) {
-        const earlier = await store.get(record.id);
-        const twin = earlier && earlier.pageUrl !== null ? earlier : pageTwinOf(record, onPages.get(twinGroup(record)!)!, taken);
+      for (const record of records) {
+        const group = twinGroup(record);
+        if (!onPages.has(group ?? '')) {
+          put(record);
+          continue;
+        }
+        // A row that may be a page's recommendation: two rows never merge into one page record.
+        const earlier = earlierOf(record.id);
+        const twin = earlier && earlier.pageUrl !== null ? earlier : pageTwinOf(record, onPages.get(group!)!, taken);
         if (!twin) {
-          await put(record);
+          put(record);
           continue;
         }
         taken.add(twin.id);
         updated++;
-        await store.put(mergeTwin(twin, record, twin.id, now));
-        // Stored apart before (by an older version): the dataset's copy goes, its note joins the page's record.
+        const merged = mergeTwin(twin, record, twin.id, now);
+        pageRecords.set(merged.id, merged);
+        await store.put(merged);
+        // Stored apart before (by an older version, or earlier in this import): the dataset's copy goes, its note
+        // joins the page's record.
         if (earlier && earlier.id !== twin.id) {
-          await store.delete(earlier.id);
+          rows.set(earlier.id, null);
           await moveNote(tx as never, earlier.id, twin.id, now);
           removed.push(earlier.id);
         }
       }
+      await rewriteRows(tx as never, chunks, (row) => (rows.has(row.id) ? rows.get(row.id)! : row));
+      await addRows(tx as never, [...rows].flatMap(([id, row]) => (row && !storedRows.has(id) ? [row] : [])));
       await tx.done;
       if (removed.length > 0) options.onRemoved?.(removed);
       return { added, updated };
@@ -556,9 +627,11 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
         Promise.all(rekeyed.map(({ id }) => noteIdFor({ recommendationId: id }))),
       ]);
 
-      const tx = db.transaction(['pages', 'recommendations', 'notes'], 'readwrite');
+      const tx = db.transaction(['pages', 'recommendations', 'notes', ...PACKED_STORES], 'readwrite');
       const recs = tx.objectStore('recommendations');
       const notes = tx.objectStore('notes');
+      // A dataset row with an id the page's records now take is that record from now on (one record per id).
+      await removeRows(tx as never, new Set([...rekeyed.filter(({ rec, id }) => id !== rec.id).map(({ id }) => id), ...addedIds]));
       const states = { recommendingState: who.recommendingState, recommendingStateCode: who.recommendingStateCode, stateUnderReview: who.stateUnderReview, stateUnderReviewCode: who.stateUnderReviewCode, session: who.session, cycle: who.cycle };
       for (const [i, { rec, id }] of rekeyed.entries()) {
         if (id === rec.id && !change.meta) continue;
@@ -601,8 +674,15 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
 
     async deleteAll() {
       const db = await getDb();
-      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags'], 'readwrite');
-      await Promise.all([tx.objectStore('pages').clear(), tx.objectStore('recommendations').clear(), tx.objectStore('notes').clear(), tx.objectStore('tags').clear()]);
+      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags', ...PACKED_STORES], 'readwrite');
+      await Promise.all([
+        tx.objectStore('pages').clear(),
+        tx.objectStore('recommendations').clear(),
+        tx.objectStore('rowChunks').clear(),
+        tx.objectStore('rowIds').clear(),
+        tx.objectStore('notes').clear(),
+        tx.objectStore('tags').clear(),
+      ]);
       await tx.done;
     },
 
