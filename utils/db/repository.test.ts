@@ -316,3 +316,101 @@ describe('a reading in batches', () => {
     expect(loaded.orphans.map((r) => r.text)).toEqual(['Old recommendation.']);
   });
 });
+
+describe('dataset rows, packed', () => {
+  /** `count` dataset rows to `state` (Canada's, session 20), numbered. */
+  const rows = (count: number, state = 'KAZ', from = 0): Promise<StoredRecommendation[]> =>
+    Promise.all(
+      Array.from({ length: count }, async (_, i) => {
+        const text = `Row ${from + i} to ${state}: ratify the treaty`;
+        const who = { recommendingStateCode: 'CAN', stateUnderReviewCode: state, session: 20 };
+        return {
+          id: await recommendationId(text, who),
+          pageUrl: null,
+          n: 0,
+          text,
+          selector: null,
+          recommendingState: 'Canada',
+          recommendingStateCode: 'CAN',
+          stateUnderReview: state,
+          stateUnderReviewCode: state,
+          session: 20,
+          cycle: 2,
+          language: 'en',
+          actionCategory: 5,
+          themes: [],
+          response: 'supported',
+          source: 'import',
+          createdAt: 7,
+          updatedAt: 7,
+        } satisfies StoredRecommendation;
+      }),
+    );
+  const byId = (list: StoredRecommendation[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+  it('writes a 1,200-row import as a few records (the speed of a 100,000-row import), read back row for row', async () => {
+    const db = openUprDb({ name: `test-${++dbCount}` });
+    const repo = createRepository(() => db);
+    const kaz = await rows(1_100);
+    const fin = await rows(100, 'FIN');
+    expect(await repo.importRecommendations([...kaz, ...fin])).toEqual({ added: 1_200, updated: 0 });
+    // One record per 500 rows of a state, not one per row.
+    expect(await (await db).count('recommendations')).toBe(0);
+    expect(await (await db).count('rowChunks')).toBe(4);
+    expect(await repo.allRecommendations()).toEqual(byId([...kaz, ...fin]));
+    expect((await repo.exportRecords()).recommendations).toEqual(byId([...kaz, ...fin]));
+    expect((await repo.recommendationIds()).size).toBe(1_200);
+    expect(await repo.countTo('KAZ')).toBe(1_100);
+    expect(byId(await repo.recommendationsTo('FIN'))).toEqual(byId(fin));
+    expect(await repo.getRecommendation(kaz[777]!.id)).toEqual(kaz[777]);
+  });
+
+  it('imports the same rows again as updates, in place: the same count, the new answer, a note kept', async () => {
+    const repo = freshRepo();
+    const kaz = await rows(600);
+    await repo.importRecommendations(kaz, 10);
+    await repo.saveNote({ recommendationId: kaz[550]!.id }, { body: 'Follow this one', tags: ['treaties'] });
+    const existing = await repo.recommendationIds();
+    const again = kaz.map((r) => ({ ...r, response: 'noted' as const }));
+    expect(await repo.importRecommendations(again, 20, { existing })).toEqual({ added: 0, updated: 600 });
+    const all = await repo.allRecommendations();
+    expect(all).toHaveLength(600);
+    expect(new Set(all.map((r) => r.response))).toEqual(new Set(['noted']));
+    expect(all.find((r) => r.id === kaz[550]!.id)).toMatchObject({ createdAt: 7, updatedAt: 20 });
+    expect(await repo.getNote({ recommendationId: kaz[550]!.id })).toMatchObject({ body: 'Follow this one' });
+  });
+
+  it('round-trips a backup with rows: delete-all empties everything, the restore gives the same records back', async () => {
+    const repo = freshRepo();
+    await repo.capturePage(capture('https://example.gov/kz', ['Amend the law.']));
+    await repo.importRecommendations([...(await rows(700)), ...(await rows(3, 'FIN'))]);
+    const [first] = await repo.allRecommendations();
+    await repo.saveNote({ recommendationId: first!.id }, { body: 'Kept in the backup' });
+    const backup = await repo.exportRecords();
+    expect(backup.recommendations).toHaveLength(704);
+    await repo.deleteAll();
+    expect(await repo.exportRecords()).toEqual({ pages: [], recommendations: [], notes: [] });
+    expect(await repo.recommendationIds()).toEqual(new Set());
+    await repo.importRecords(backup);
+    expect(await repo.exportRecords()).toEqual(backup);
+    // Restoring it over itself changes nothing either (each record stays in one place).
+    await repo.importRecords(backup);
+    expect(await repo.exportRecords()).toEqual(backup);
+  });
+
+  it('a page correction that gives a page record a dataset row’s id leaves one record with that id', async () => {
+    const repo = freshRepo();
+    const text = 'Ratify the treaty on enforced disappearance';
+    const who = { recommendingStateCode: 'CAN', stateUnderReviewCode: 'KAZ', session: 20 };
+    const [row] = await rows(1);
+    const twin = { ...row!, id: await recommendationId(text, who), text };
+    await repo.importRecommendations([twin]);
+    // Read at session 34 first (another record), then corrected to the dataset's session 20: the same id.
+    await repo.capturePage(capture('https://example.gov/kz', [text]));
+    expect(await repo.allRecommendations()).toHaveLength(2);
+    await repo.correctPage('https://example.gov/kz', { meta: { session: 20, cycle: 2 } });
+    const all = await repo.allRecommendations();
+    expect(all.map((r) => [r.id, r.pageUrl])).toEqual([[twin.id, 'https://example.gov/kz']]);
+    expect(await repo.countTo('KAZ')).toBe(1);
+  });
+});
