@@ -139,35 +139,36 @@ describe('normalizeTags', () => {
   });
 });
 
+const CANADA_TO_KAZAKHSTAN = { recommendingState: 'Canada', recommendingStateCode: 'CAN', stateUnderReview: 'Kazakhstan', stateUnderReviewCode: 'KAZ' };
+
+/** A dataset row: Canada's recommendation to Kazakhstan at session 34, unless `over` says otherwise. */
+async function datasetRow(text: string, over: Partial<StoredRecommendation> = {}): Promise<StoredRecommendation> {
+  const who = { recommendingStateCode: 'CAN', stateUnderReviewCode: 'KAZ', session: 34, ...over };
+  return {
+    id: await recommendationId(text, who),
+    pageUrl: null,
+    n: 0,
+    text,
+    selector: null,
+    ...CANADA_TO_KAZAKHSTAN,
+    session: 34,
+    cycle: 3,
+    language: 'en',
+    actionCategory: 5,
+    themes: ['Torture and other cruel, inhuman or degrading treatment'],
+    response: 'supported',
+    source: 'import',
+    createdAt: 500,
+    updatedAt: 500,
+    ...over,
+  };
+}
+
 describe('one record per real recommendation (page capture + dataset row)', () => {
   const PAGE_TEXT = '1. To ratify the Optional Protocol to the Convention against Torture, as previously recommended;';
   const OFFICIAL = 'Ratify the Optional Protocol to the Convention against Torture';
   const dataset = { name: 'UPR Info database export: kz.csv', actionCategory: true, themes: true, response: true, reportSymbol: 'A/HRC/28/10', paragraph: '106.12' };
-  const row = async (text: string, over: Partial<StoredRecommendation> = {}): Promise<StoredRecommendation> => {
-    const who = { recommendingStateCode: 'CAN', stateUnderReviewCode: 'KAZ', session: 34, ...over };
-    return {
-      id: await recommendationId(text, who),
-      pageUrl: null,
-      n: 0,
-      text,
-      selector: null,
-      recommendingState: 'Canada',
-      recommendingStateCode: 'CAN',
-      stateUnderReview: 'Kazakhstan',
-      stateUnderReviewCode: 'KAZ',
-      session: 34,
-      cycle: 3,
-      language: 'en',
-      actionCategory: 5,
-      themes: ['Torture and other cruel, inhuman or degrading treatment'],
-      response: 'supported',
-      source: 'import',
-      createdAt: 500,
-      updatedAt: 500,
-      dataset,
-      ...over,
-    };
-  };
+  const row = (text: string, over: Partial<StoredRecommendation> = {}) => datasetRow(text, { dataset, ...over });
   // What the computed classification would say: deliberately not the dataset's coding.
   const classify = () => ({ actionCategory: 4 as const, themes: ['International instruments'] });
   const comparable = (r: StoredRecommendation) => {
@@ -321,30 +322,9 @@ describe('dataset rows, packed', () => {
   /** `count` dataset rows to `state` (Canada's, session 20), numbered. */
   const rows = (count: number, state = 'KAZ', from = 0): Promise<StoredRecommendation[]> =>
     Promise.all(
-      Array.from({ length: count }, async (_, i) => {
-        const text = `Row ${from + i} to ${state}: ratify the treaty`;
-        const who = { recommendingStateCode: 'CAN', stateUnderReviewCode: state, session: 20 };
-        return {
-          id: await recommendationId(text, who),
-          pageUrl: null,
-          n: 0,
-          text,
-          selector: null,
-          recommendingState: 'Canada',
-          recommendingStateCode: 'CAN',
-          stateUnderReview: state,
-          stateUnderReviewCode: state,
-          session: 20,
-          cycle: 2,
-          language: 'en',
-          actionCategory: 5,
-          themes: [],
-          response: 'supported',
-          source: 'import',
-          createdAt: 7,
-          updatedAt: 7,
-        } satisfies StoredRecommendation;
-      }),
+      Array.from({ length: count }, (_, i) =>
+        datasetRow(`Row ${from + i} to ${state}: ratify the treaty`, { stateUnderReview: state, stateUnderReviewCode: state, session: 20, cycle: 2, themes: [], createdAt: 7, updatedAt: 7 }),
+      ),
     );
   const byId = (list: StoredRecommendation[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
 
