@@ -394,3 +394,19 @@ describe('dataset rows, packed', () => {
     expect(await repo.countTo('KAZ')).toBe(1);
   });
 });
+
+describe('notes of a page', () => {
+  it('loads the notes of a page’s recommendations the same with few or many notes stored elsewhere', async () => {
+    const repo = freshRepo();
+    const [first, second] = await repo.capturePage(capture('https://example.gov/kz', ['Amend the law.', 'Ratify the treaty.']));
+    await repo.saveNote({ recommendationId: second!.id }, { body: 'On the second' });
+    await repo.saveNote({ recommendationId: first!.id }, { body: 'On the first' });
+    const few = await repo.loadPage('https://example.gov/kz');
+    expect(few.notes.map((n) => n.body)).toEqual(['On the first', 'On the second']);
+    // Sixty other recommendations with notes: the page's are looked up one by one, with the same answer.
+    const others = await repo.capturePage(capture('https://example.gov/other', Array.from({ length: 60 }, (_, i) => `Other recommendation ${i}.`)));
+    for (const rec of others) await repo.saveNote({ recommendationId: rec.id }, { body: 'Elsewhere' });
+    expect(await repo.loadPage('https://example.gov/kz')).toEqual(few);
+    expect((await repo.exportRecords('https://example.gov/kz')).notes.map((n) => n.body).sort()).toEqual(['On the first', 'On the second']);
+  });
+});

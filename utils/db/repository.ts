@@ -254,6 +254,21 @@ async function moveNote(tx: NotesTx, from: string, to: string, now: number): Pro
   await countTags(tx, [...staying.tags, ...moving.tags], merged.tags, now);
 }
 
+/** Below this many stored notes per recommendation asked about, every note is read at once (one request, not one per recommendation). */
+const NOTES_READ_WHOLE = 20;
+
+/** The notes (deleted ones too) on these recommendations, in their order: what one index read per recommendation gives. */
+async function notesOn(tx: IDBPTransaction<UprDb, ('notes' | 'recommendations' | 'pages')[], IDBTransactionMode>, ids: readonly string[]): Promise<Note[]> {
+  const store = tx.objectStore('notes');
+  if ((await store.count()) > ids.length * NOTES_READ_WHOLE) {
+    const index = store.index('recommendationId');
+    return (await Promise.all(ids.map((id) => index.getAll(id)))).flat();
+  }
+  const byRecommendation = new Map<string, Note[]>(ids.map((id) => [id, []]));
+  for (const note of await store.getAll()) if (note.recommendationId !== null) byRecommendation.get(note.recommendationId)?.push(note);
+  return [...byRecommendation.values()].flat();
+}
+
 /** Keeps the tags store's counts in step with a note's change, in the same transaction. */
 async function countTags(tx: NotesTx, before: string[], after: string[], now: number) {
   const store = tx.objectStore('tags');
@@ -373,8 +388,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const tx = db.transaction(['pages', 'recommendations', 'notes'], 'readonly');
       const page = (await tx.objectStore('pages').get(key)) ?? null;
       const all = (await tx.objectStore('recommendations').index('pageUrl').getAll(key)).sort((a, b) => a.n - b.n);
-      const noteIndex = tx.objectStore('notes').index('recommendationId');
-      const notes = (await Promise.all(all.map((r) => noteIndex.getAll(r.id)))).flat().filter(live);
+      const notes = (await notesOn(tx, all.map((r) => r.id))).filter(live);
       const pageNote = await tx.objectStore('notes').get(pageNoteId);
       await tx.done;
       const orphanIds = new Set(page?.orphanIds ?? []);
@@ -496,8 +510,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const key = pageKey(pageUrl);
       const page = await tx.objectStore('pages').get(key);
       const recommendations = await tx.objectStore('recommendations').index('pageUrl').getAll(key);
-      const noteIndex = tx.objectStore('notes').index('recommendationId');
-      const notes = (await Promise.all(recommendations.map((r) => noteIndex.getAll(r.id)))).flat();
+      const notes = await notesOn(tx as never, recommendations.map((r) => r.id));
       notes.push(...(await tx.objectStore('notes').index('pageUrl').getAll(key)));
       return { pages: page ? [page] : [], recommendations, notes };
     },
