@@ -2,7 +2,7 @@
 // every step the stored database has not seen yet, so a database from any earlier version reaches the current one.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Note, StoredPage, StoredRecommendation } from '@/utils/model';
-import { idListOf, packRows } from './packing';
+import { addRows } from './packing';
 
 export const DB_NAME = 'upr-annotator';
 
@@ -63,6 +63,9 @@ const UNREAD_INDEXES: Readonly<Record<string, readonly string[]>> = {
   tags: ['count'],
 };
 
+/** Records read at a time by the 3 → 4 migration. */
+const MIGRATION_SLICE = 5_000;
+
 export const MIGRATIONS: Migration[] = [
   // 0 → 1: pages, recommendations and notes.
   (db) => {
@@ -117,20 +120,24 @@ export const MIGRATIONS: Migration[] = [
   },
   // 3 → 4: dataset rows packed. Every recommendation without a page moves from `recommendations` into chunks of
   // `rowChunks` (one put per few hundred rows instead of one per row, and no index entries); notes and pages stay.
+  // Read in slices (memory stays bounded); the store is then cleared and the page records put back, because one
+  // `delete` per moved row would cost as much as the puts this version saves.
   async (db, tx) => {
     db.createObjectStore('rowChunks', { keyPath: 'key' });
     db.createObjectStore('rowIds', { keyPath: 'key' });
-    const rows: StoredRecommendation[] = [];
-    let cursor = await tx.objectStore('recommendations').openCursor();
-    while (cursor) {
-      const rec = cursor.value as StoredRecommendation;
-      if (rec.pageUrl === null) {
-        rows.push(rec);
-        await cursor.delete();
-      }
-      cursor = await cursor.continue();
+    const recs = tx.objectStore('recommendations');
+    const onPages: StoredRecommendation[] = [];
+    let after: IDBKeyRange | undefined;
+    for (;;) {
+      const slice = (await recs.getAll(after, MIGRATION_SLICE)) as StoredRecommendation[];
+      if (slice.length === 0) break;
+      const rows = slice.filter((rec) => rec.pageUrl === null);
+      onPages.push(...slice.filter((rec) => rec.pageUrl !== null));
+      await addRows(tx as never, rows);
+      after = IDBKeyRange.lowerBound(slice.at(-1)!.id, true);
     }
-    await Promise.all(packRows(rows).flatMap((chunk) => [tx.objectStore('rowChunks').put(chunk), tx.objectStore('rowIds').put(idListOf(chunk))]));
+    await recs.clear();
+    await Promise.all(onPages.map((rec) => recs.put(rec)));
   },
 ];
 
