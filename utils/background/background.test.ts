@@ -56,7 +56,7 @@ function setUp(openTabs: { id: number; url: string }[] = [], options: SetUpOptio
           const value = Reflect.get(target, key, target);
           if (key !== 'getAllFromIndex' && key !== 'getAll') return typeof value === 'function' ? value.bind(target) : value;
           return (...args: unknown[]) => {
-            if (args[0] === 'recommendations') onStateRead();
+            if (args[0] === 'recommendations' || args[0] === 'rowChunks') onStateRead();
             return (value as (...a: unknown[]) => unknown).apply(target, args);
           };
         },

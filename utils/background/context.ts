@@ -62,12 +62,12 @@ export function createContext({ browser, settings, openDb = openUprDb, openCache
       throw new RequestError('storage', describeStorageError(error));
     }));
 
-  const crossrefCache = createCrossrefCache(getDb, openCache);
   const repo = createRepository(getDb, {
     classify: classifyRecommendation,
     // A dataset row merged into its page capture is no longer a record of its own: the index forgets it.
     onRemoved: (ids) => crossrefCache.removed(ids),
   });
+  const crossrefCache = createCrossrefCache(repo, openCache);
 
   return {
     browser,

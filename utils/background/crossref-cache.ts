@@ -11,7 +11,7 @@
 // `invalidate` forgets everything loaded after a write that may touch any state.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { createCrossrefIndex, type CrossrefIndex, type CrossrefPart, type CrossrefRecord } from '@/utils/crossref';
-import type { UprDb } from '@/utils/db';
+import type { Repository } from '@/utils/db';
 import type { StoredRecommendation } from '@/utils/model';
 
 export const CROSSREF_CACHE_DB = 'upr-annotator-cache';
@@ -72,7 +72,10 @@ export interface CrossrefCache {
   invalidate(scope?: WriteScope): void;
 }
 
-export function createCrossrefCache(getDb: () => Promise<IDBPDatabase<UprDb>>, openCache: OpenCrossrefCache): CrossrefCache {
+/** What the cache reads of the user's records: a state's recommendations, and their number. */
+export type CrossrefSource = Pick<Repository, 'recommendationsTo' | 'countTo'>;
+
+export function createCrossrefCache(source: CrossrefSource, openCache: OpenCrossrefCache): CrossrefCache {
   let index = createCrossrefIndex();
   /** States whose every stored record is in `index`. */
   const loaded = new Set<string>();
@@ -122,7 +125,7 @@ export function createCrossrefCache(getDb: () => Promise<IDBPDatabase<UprDb>>, o
   const persist = (state: string) =>
     void enqueue(async (db) => {
       if (!loaded.has(state) || isWriting(state)) return;
-      const count = (await getDb()).countFromIndex('recommendations', 'stateUnderReviewCode', state);
+      const count = source.countTo(state);
       const part = index.partOf(state);
       if ((await count) !== part.records.length || !loaded.has(state) || isWriting(state)) return;
       await db.put('parts', { state, format: CROSSREF_CACHE_FORMAT, count: part.records.length, ...part });
@@ -138,10 +141,9 @@ export function createCrossrefCache(getDb: () => Promise<IDBPDatabase<UprDb>>, o
     for (;;) {
       const at = epochOf(state);
       const current = index;
-      const userDb = await getDb();
-      const [part, count] = await Promise.all([useCache ? readPart(state) : undefined, userDb.countFromIndex('recommendations', 'stateUnderReviewCode', state)]);
+      const [part, count] = await Promise.all([useCache ? readPart(state) : undefined, source.countTo(state)]);
       const fresh = part && part.format === CROSSREF_CACHE_FORMAT && part.count === count && part.records?.length === count ? part : null;
-      const records = fresh ? [] : (await userDb.getAllFromIndex('recommendations', 'stateUnderReviewCode', state)).map(crossrefRecordOf);
+      const records = fresh ? [] : (await source.recommendationsTo(state)).map(crossrefRecordOf);
       if (epochOf(state) !== at || index !== current) continue;
       if (fresh) {
         try {

@@ -141,6 +141,12 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
     return { ids, unknown: unknown?.size ?? 0 };
   }
 
+  /** A text's comparison words as a query: the ids of those the index knows, how many it does not, and its language. */
+  function profileOf(text: string): { ids: number[]; unknown: number; language: ComparisonLanguage | null; considers: boolean } {
+    const profile = comparisonProfile(text);
+    return { ...termIds(profile.terms, false), language: profile.language, considers: profile.terms.includes(CONSIDER) };
+  }
+
   function removeOne(id: string): void {
     const entry = entries.get(id);
     if (!entry) return;
@@ -183,16 +189,17 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
       if (!sur || cycle == null || limit <= 0) return [];
       const bucket = byState.get(sur);
       if (!bucket) return [];
-      const profile = comparisonProfile(rec.text);
-      if (profile.terms.length === 0) return [];
-      const query = termIds(profile.terms, false);
+      // A stored recommendation asked about (a statement's own, in the panel) has its words in the index already.
+      const own = rec.id !== undefined ? entries.get(rec.id) : undefined;
+      const query = own && own.record.text === rec.text ? { ...own, ids: own.termIds, unknown: 0 } : profileOf(rec.text);
+      if (query.ids.length === 0 && query.unknown === 0) return [];
       const recThemes = new Set(rec.themes);
-      const considers = profile.terms.includes(CONSIDER);
+      const { considers } = query;
       const matches: CrossrefMatch[] = [];
       for (const entry of bucket.values()) {
         const earlier = entry.record;
         if (earlier.cycle == null || earlier.cycle >= cycle || earlier.id === rec.id) continue;
-        const overlap = overlapOf(query.ids, query.unknown, entry.termIds, isAcross(profile.language, entry.language), considers !== entry.considers);
+        const overlap = overlapOf(query.ids, query.unknown, entry.termIds, isAcross(query.language, entry.language), considers !== entry.considers);
         if (overlap.similarity < minSimilarity) continue;
         const sharedThemes = earlier.themes.filter((t) => recThemes.has(t));
         const sameRecommendingState = rec.recommendingStateCode != null && earlier.recommendingStateCode === rec.recommendingStateCode;

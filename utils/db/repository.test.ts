@@ -336,35 +336,36 @@ describe('normalizeTags', () => {
   });
 });
 
+const CANADA_TO_KAZAKHSTAN = { recommendingState: 'Canada', recommendingStateCode: 'CAN', stateUnderReview: 'Kazakhstan', stateUnderReviewCode: 'KAZ' };
+
+/** A dataset row: Canada's recommendation to Kazakhstan at session 34, unless `over` says otherwise. */
+async function datasetRow(text: string, over: Partial<StoredRecommendation> = {}): Promise<StoredRecommendation> {
+  const who = { recommendingStateCode: 'CAN', stateUnderReviewCode: 'KAZ', session: 34, ...over };
+  return {
+    id: await recommendationId(text, who),
+    pageUrl: null,
+    n: 0,
+    text,
+    selector: null,
+    ...CANADA_TO_KAZAKHSTAN,
+    session: 34,
+    cycle: 3,
+    language: 'en',
+    actionCategory: 5,
+    themes: ['Torture and other cruel, inhuman or degrading treatment'],
+    response: 'supported',
+    source: 'import',
+    createdAt: 500,
+    updatedAt: 500,
+    ...over,
+  };
+}
+
 describe('one record per real recommendation (page capture + dataset row)', () => {
   const PAGE_TEXT = '1. To ratify the Optional Protocol to the Convention against Torture, as previously recommended;';
   const OFFICIAL = 'Ratify the Optional Protocol to the Convention against Torture';
   const dataset = { name: 'UPR Info database export: kz.csv', actionCategory: true, themes: true, response: true, reportSymbol: 'A/HRC/28/10', paragraph: '106.12' };
-  const row = async (text: string, over: Partial<StoredRecommendation> = {}): Promise<StoredRecommendation> => {
-    const who = { recommendingStateCode: 'CAN', stateUnderReviewCode: 'KAZ', session: 34, ...over };
-    return {
-      id: await recommendationId(text, who),
-      pageUrl: null,
-      n: 0,
-      text,
-      selector: null,
-      recommendingState: 'Canada',
-      recommendingStateCode: 'CAN',
-      stateUnderReview: 'Kazakhstan',
-      stateUnderReviewCode: 'KAZ',
-      session: 34,
-      cycle: 3,
-      language: 'en',
-      actionCategory: 5,
-      themes: ['Torture and other cruel, inhuman or degrading treatment'],
-      response: 'supported',
-      source: 'import',
-      createdAt: 500,
-      updatedAt: 500,
-      dataset,
-      ...over,
-    };
-  };
+  const row = (text: string, over: Partial<StoredRecommendation> = {}) => datasetRow(text, { dataset, ...over });
   // What the computed classification would say: deliberately not the dataset's coding.
   const classify = () => ({ actionCategory: 4 as const, themes: ['International instruments'] });
   const comparable = (r: StoredRecommendation) => {
@@ -511,5 +512,98 @@ describe('a reading in batches', () => {
       [3, 'Third.'],
     ]);
     expect(loaded.orphans.map((r) => r.text)).toEqual(['Old recommendation.']);
+  });
+});
+
+describe('dataset rows, packed', () => {
+  /** `count` dataset rows to `state` (Canada's, session 20), numbered. */
+  const rows = (count: number, state = 'KAZ', from = 0): Promise<StoredRecommendation[]> =>
+    Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        datasetRow(`Row ${from + i} to ${state}: ratify the treaty`, { stateUnderReview: state, stateUnderReviewCode: state, session: 20, cycle: 2, themes: [], createdAt: 7, updatedAt: 7 }),
+      ),
+    );
+  const byId = (list: StoredRecommendation[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+  it('writes a 1,200-row import as a few records (the speed of a 100,000-row import), read back row for row', async () => {
+    const db = openUprDb({ name: `test-${++dbCount}` });
+    const repo = createRepository(() => db);
+    const kaz = await rows(1_100);
+    const fin = await rows(100, 'FIN');
+    expect(await repo.importRecommendations([...kaz, ...fin])).toEqual({ added: 1_200, updated: 0 });
+    // One record per 500 rows of a state, not one per row.
+    expect(await (await db).count('recommendations')).toBe(0);
+    expect(await (await db).count('rowChunks')).toBe(4);
+    expect(await repo.allRecommendations()).toEqual(byId([...kaz, ...fin]));
+    expect((await repo.exportRecords()).recommendations).toEqual(byId([...kaz, ...fin]));
+    expect((await repo.recommendationIds()).size).toBe(1_200);
+    expect(await repo.countTo('KAZ')).toBe(1_100);
+    expect(byId(await repo.recommendationsTo('FIN'))).toEqual(byId(fin));
+    expect(await repo.getRecommendation(kaz[777]!.id)).toEqual(kaz[777]);
+  });
+
+  it('imports the same rows again as updates, in place: the same count, the new answer, a note kept', async () => {
+    const repo = freshRepo();
+    const kaz = await rows(600);
+    await repo.importRecommendations(kaz, 10);
+    await repo.saveNote({ recommendationId: kaz[550]!.id }, { body: 'Follow this one', tags: ['treaties'] });
+    const existing = await repo.recommendationIds();
+    const again = kaz.map((r) => ({ ...r, response: 'noted' as const }));
+    expect(await repo.importRecommendations(again, 20, { existing })).toEqual({ added: 0, updated: 600 });
+    const all = await repo.allRecommendations();
+    expect(all).toHaveLength(600);
+    expect(new Set(all.map((r) => r.response))).toEqual(new Set(['noted']));
+    expect(all.find((r) => r.id === kaz[550]!.id)).toMatchObject({ createdAt: 7, updatedAt: 20 });
+    expect(await repo.getNote({ recommendationId: kaz[550]!.id })).toMatchObject({ body: 'Follow this one' });
+  });
+
+  it('round-trips a backup with rows: delete-all empties everything, the restore gives the same records back', async () => {
+    const repo = freshRepo();
+    await repo.capturePage(capture('https://example.gov/kz', ['Amend the law.']));
+    await repo.importRecommendations([...(await rows(700)), ...(await rows(3, 'FIN'))]);
+    const [first] = await repo.allRecommendations();
+    await repo.saveNote({ recommendationId: first!.id }, { body: 'Kept in the backup' });
+    const backup = await repo.exportRecords();
+    expect(backup.recommendations).toHaveLength(704);
+    await repo.deleteAll();
+    expect(await repo.exportRecords()).toEqual({ pages: [], recommendations: [], notes: [] });
+    expect(await repo.recommendationIds()).toEqual(new Set());
+    await repo.importRecords(backup);
+    expect(await repo.exportRecords()).toEqual(backup);
+    // Restoring it over itself changes nothing either (each record stays in one place).
+    await repo.importRecords(backup);
+    expect(await repo.exportRecords()).toEqual(backup);
+  });
+
+  it('a page correction that gives a page record a dataset row’s id leaves one record with that id', async () => {
+    const repo = freshRepo();
+    const text = 'Ratify the treaty on enforced disappearance';
+    const who = { recommendingStateCode: 'CAN', stateUnderReviewCode: 'KAZ', session: 20 };
+    const [row] = await rows(1);
+    const twin = { ...row!, id: await recommendationId(text, who), text };
+    await repo.importRecommendations([twin]);
+    // Read at session 34 first (another record), then corrected to the dataset's session 20: the same id.
+    await repo.capturePage(capture('https://example.gov/kz', [text]));
+    expect(await repo.allRecommendations()).toHaveLength(2);
+    await repo.correctPage('https://example.gov/kz', { meta: { session: 20, cycle: 2 } });
+    const all = await repo.allRecommendations();
+    expect(all.map((r) => [r.id, r.pageUrl])).toEqual([[twin.id, 'https://example.gov/kz']]);
+    expect(await repo.countTo('KAZ')).toBe(1);
+  });
+});
+
+describe('notes of a page', () => {
+  it('loads the notes of a page’s recommendations the same with few or many notes stored elsewhere', async () => {
+    const repo = freshRepo();
+    const [first, second] = await repo.capturePage(capture('https://example.gov/kz', ['Amend the law.', 'Ratify the treaty.']));
+    await repo.saveNote({ recommendationId: second!.id }, { body: 'On the second' });
+    await repo.saveNote({ recommendationId: first!.id }, { body: 'On the first' });
+    const few = await repo.loadPage('https://example.gov/kz');
+    expect(few.notes.map((n) => n.body)).toEqual(['On the first', 'On the second']);
+    // Sixty other recommendations with notes: the page's are looked up one by one, with the same answer.
+    const others = await repo.capturePage(capture('https://example.gov/other', Array.from({ length: 60 }, (_, i) => `Other recommendation ${i}.`)));
+    for (const rec of others) await repo.saveNote({ recommendationId: rec.id }, { body: 'Elsewhere' });
+    expect(await repo.loadPage('https://example.gov/kz')).toEqual(few);
+    expect((await repo.exportRecords('https://example.gov/kz')).notes.map((n) => n.body).sort()).toEqual(['On the first', 'On the second']);
   });
 });

@@ -27,7 +27,8 @@ import {
 } from '@/utils/model';
 import { sha256Hex } from '@/utils/model/sha256';
 import { twinSimilarity } from '@/utils/crossref';
-import { DB_NAME, DB_VERSION, upgrade, type UprDb } from './schema';
+import { DB_NAME, DB_VERSION, upgrade, type RowChunk, type UprDb } from './schema';
+import { addRows, byId, chunksOfState, chunksWith, countOfState, hasPackedRow, PACKED_STORES, packedIds, removeRows, rewriteRows, rowsOf, stateRange } from './packing';
 
 export interface OpenOptions {
   name?: string;
@@ -120,6 +121,10 @@ export interface Repository {
   allRecommendations(): Promise<StoredRecommendation[]>;
   /** The ids of every stored recommendation. */
   recommendationIds(): Promise<Set<string>>;
+  /** Every stored recommendation to a state under review (what the cross-reference index of that state holds). */
+  recommendationsTo(stateUnderReviewCode: string): Promise<StoredRecommendation[]>;
+  /** How many there are, without reading them. */
+  countTo(stateUnderReviewCode: string): Promise<number>;
   /** The stored page (its metadata and the user's corrections), or null. */
   getPage(url: string): Promise<StoredPage | null>;
   getRecommendation(id: string): Promise<StoredRecommendation | null>;
@@ -314,6 +319,21 @@ async function moveNote(tx: NotesTx, from: string, to: string, now: number): Pro
   await countTags(tx, [...staying.tags, ...moving.tags], merged.tags, now);
 }
 
+/** Below this many stored notes per recommendation asked about, every note is read at once (one request, not one per recommendation). */
+const NOTES_READ_WHOLE = 20;
+
+/** The notes (deleted ones too) on these recommendations, in their order: what one index read per recommendation gives. */
+async function notesOn(tx: IDBPTransaction<UprDb, ('notes' | 'recommendations' | 'pages')[], IDBTransactionMode>, ids: readonly string[]): Promise<Note[]> {
+  const store = tx.objectStore('notes');
+  if ((await store.count()) > ids.length * NOTES_READ_WHOLE) {
+    const index = store.index('recommendationId');
+    return (await Promise.all(ids.map((id) => index.getAll(id)))).flat();
+  }
+  const byRecommendation = new Map<string, Note[]>(ids.map((id) => [id, []]));
+  for (const note of await store.getAll()) if (note.recommendationId !== null) byRecommendation.get(note.recommendationId)?.push(note);
+  return [...byRecommendation.values()].flat();
+}
+
 /** Keeps the tags store's counts in step with a note's change, in the same transaction. */
 async function countTags(tx: NotesTx, before: string[], after: string[], now: number) {
   const store = tx.objectStore('tags');
@@ -388,18 +408,25 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const who = { ...capture.meta, ...corrections?.meta };
       const ids = await Promise.all(capture.recommendations.map((r) => recommendationId(r.text, who)));
       const db = await getDb();
-      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags'], 'readwrite');
+      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags', ...PACKED_STORES], 'readwrite');
       const recs = tx.objectStore('recommendations');
       // A recommendation the page shows is never also its orphan (an official text differs from the page's words).
       const captured = new Set(ids);
       const orphaned = new Set(capture.orphans);
       const earliers = await Promise.all(ids.map((id) => recs.get(id)));
-      // A recommendation read here for the first time may be a dataset's row already stored: the same record then.
+      // A recommendation read here for the first time may be a dataset's row already stored (the same id, which
+      // follows from the same state under review, or its twin): the same record then, no longer a packed row.
+      const chunks: RowChunk[] = earliers.some((e) => !e) ? await chunksOfState(tx as never, who.stateUnderReviewCode ?? '') : [];
+      const rows = new Map(rowsOf(chunks).map((r) => [r.id, r]));
+      const fromRows = new Set<string>();
+      for (const [i, id] of ids.entries()) {
+        const row = earliers[i] ? undefined : rows.get(id);
+        if (!row) continue;
+        earliers[i] = row;
+        fromRows.add(id);
+      }
       const group = twinGroup(who);
-      const imported =
-        group && earliers.some((e) => !e) && who.recommendingStateCode
-          ? (await recs.index('stateUnderReviewCode').getAll(who.stateUnderReviewCode!)).filter((r) => r.pageUrl === null && twinGroup(r) === group)
-          : [];
+      const imported = group && earliers.some((e) => !e) && who.recommendingStateCode ? [...rows.values()].filter((r) => !fromRows.has(r.id) && twinGroup(r) === group) : [];
       const taken = new Set<string>();
       const twins: { from: string; to: string }[] = [];
       const writes: StoredRecommendation[] = [];
@@ -413,6 +440,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
           if (found) {
             taken.add(found.id);
             twins.push({ from: found.id, to: id });
+            fromRows.add(found.id);
             earlier = found;
           }
         }
@@ -480,6 +508,8 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
         await recs.delete(from);
         await moveNote(tx as never, from, to, now);
       }
+      // A dataset row that a captured recommendation is (by id, or as its twin) is that record from now on.
+      await removeRows(tx as never, fromRows, chunks);
       for (const record of writes) void recs.put(record);
       await tx.done;
       if (twins.length > 0) options.onRemoved?.(twins.map((t) => t.from));
@@ -493,8 +523,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const tx = db.transaction(['pages', 'recommendations', 'notes'], 'readonly');
       const page = (await tx.objectStore('pages').get(key)) ?? null;
       const all = (await recordsShownOn(tx.objectStore('recommendations'), key, page, true)).sort((a, b) => a.n - b.n);
-      const noteIndex = tx.objectStore('notes').index('recommendationId');
-      const notes = (await Promise.all(all.map((r) => noteIndex.getAll(r.id)))).flat().filter(live);
+      const notes = (await notesOn(tx, all.map((r) => r.id))).filter(live);
       const pageNote = await tx.objectStore('notes').get(pageNoteId);
       await tx.done;
       const orphanIds = new Set(page?.orphanIds ?? []);
@@ -515,10 +544,10 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
     async saveNote(target, patch, now = Date.now()) {
       const id = await noteIdFor(target);
       const db = await getDb();
-      const tx = db.transaction(['notes', 'recommendations', 'pages', 'tags'], 'readwrite');
+      const tx = db.transaction(['notes', 'recommendations', 'pages', 'tags', ...PACKED_STORES], 'readwrite');
       const exists =
         'recommendationId' in target
-          ? await tx.objectStore('recommendations').getKey(target.recommendationId)
+          ? ((await tx.objectStore('recommendations').getKey(target.recommendationId)) ?? (await hasPackedRow(tx as never, target.recommendationId)))
           : await tx.objectStore('pages').getKey(pageKey(target.pageUrl));
       if (!exists) {
         tx.done.catch(() => {}); // the abort below rejects it; the caller gets our error instead
@@ -569,11 +598,27 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
     restoreNote: (id, now = Date.now()) => setDeleted(id, null, now),
 
     async allRecommendations() {
-      return (await getDb()).getAll('recommendations');
+      const tx = (await getDb()).transaction(['recommendations', ...PACKED_STORES], 'readonly');
+      const [onPages, chunks] = await Promise.all([tx.objectStore('recommendations').getAll(), tx.objectStore('rowChunks').getAll()]);
+      return byId(onPages, rowsOf(chunks));
     },
 
     async recommendationIds() {
-      return new Set(await (await getDb()).getAllKeys('recommendations'));
+      const tx = (await getDb()).transaction(['recommendations', ...PACKED_STORES], 'readonly');
+      const [onPages, rows] = await Promise.all([tx.objectStore('recommendations').getAllKeys(), packedIds(tx as never)]);
+      return new Set([...onPages, ...rows]);
+    },
+
+    async recommendationsTo(state) {
+      const db = await getDb();
+      const [onPages, chunks] = await Promise.all([db.getAllFromIndex('recommendations', 'stateUnderReviewCode', state), db.getAll('rowChunks', stateRange(state))]);
+      return [...onPages, ...rowsOf(chunks)];
+    },
+
+    async countTo(state) {
+      const db = await getDb();
+      const [onPages, rows] = await Promise.all([db.countFromIndex('recommendations', 'stateUnderReviewCode', state), countOfState(db, state)]);
+      return onPages + rows;
     },
 
     async getPage(url) {
@@ -581,34 +626,54 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
     },
 
     async getRecommendation(id) {
-      return (await (await getDb()).get('recommendations', id)) ?? null;
+      const tx = (await getDb()).transaction(['recommendations', ...PACKED_STORES], 'readonly');
+      const onPage = await tx.objectStore('recommendations').get(id);
+      if (onPage) return onPage;
+      return rowsOf(await chunksWith(tx as never, new Set([id]))).find((r) => r.id === id) ?? null;
     },
 
     async exportRecords(pageUrl) {
       const db = await getDb();
-      const tx = db.transaction(['pages', 'recommendations', 'notes'], 'readonly');
+      const tx = db.transaction(['pages', 'recommendations', 'notes', ...PACKED_STORES], 'readonly');
       if (pageUrl === undefined) {
-        const [pages, recommendations, notes] = await Promise.all([
+        const [pages, onPages, chunks, notes] = await Promise.all([
           tx.objectStore('pages').getAll(),
           tx.objectStore('recommendations').getAll(),
+          tx.objectStore('rowChunks').getAll(),
           tx.objectStore('notes').getAll(),
         ]);
-        return { pages, recommendations, notes };
+        return { pages, recommendations: byId(onPages, rowsOf(chunks)), notes };
       }
       const key = pageKey(pageUrl);
       const page = await tx.objectStore('pages').get(key);
       const recommendations = await recordsShownOn(tx.objectStore('recommendations'), key, page, false);
-      const noteIndex = tx.objectStore('notes').index('recommendationId');
-      const notes = (await Promise.all(recommendations.map((r) => noteIndex.getAll(r.id)))).flat();
+      const notes = await notesOn(tx as never, recommendations.map((r) => r.id));
       notes.push(...(await tx.objectStore('notes').index('pageUrl').getAll(key)));
       return { pages: page ? [page] : [], recommendations, notes };
     },
 
     async importRecords(writes, now = Date.now()) {
       const db = await getDb();
-      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags'], 'readwrite');
+      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags', ...PACKED_STORES], 'readwrite');
       for (const page of writes.pages) void tx.objectStore('pages').put(page);
-      for (const rec of writes.recommendations) void tx.objectStore('recommendations').put(rec);
+      // A record with a page goes to `recommendations`, one without to the packed rows, and leaves the other place.
+      const incoming = new Map(writes.recommendations.map((r) => [r.id, r]));
+      const onPages = new Set(await tx.objectStore('recommendations').getAllKeys());
+      const chunks = await chunksWith(tx as never, new Set(incoming.keys()));
+      const packed = new Set(rowsOf(chunks).map((r) => r.id));
+      const newRows: StoredRecommendation[] = [];
+      for (const rec of incoming.values()) {
+        if (rec.pageUrl !== null) void tx.objectStore('recommendations').put(rec);
+        else {
+          if (onPages.has(rec.id)) void tx.objectStore('recommendations').delete(rec.id);
+          if (!packed.has(rec.id)) newRows.push(rec);
+        }
+      }
+      await rewriteRows(tx as never, chunks, (row) => {
+        const rec = incoming.get(row.id);
+        return !rec ? row : rec.pageUrl === null ? rec : null;
+      });
+      await addRows(tx as never, newRows);
       for (const note of writes.notes) void tx.objectStore('notes').put(note);
       const counts = new Map<string, number>();
       for (const note of await tx.objectStore('notes').getAll()) {
@@ -622,7 +687,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
     async importRecommendations(records, now = Date.now(), { taken = new Set<string>(), existing } = {}) {
       const db = await getDb();
       // A dataset can be imported again if the browser fails before the disk has it: no flush per batch.
-      const tx = db.transaction(['recommendations', 'notes', 'tags'], 'readwrite', { durability: 'relaxed' });
+      const tx = db.transaction(['recommendations', 'notes', 'tags', ...PACKED_STORES], 'readwrite', { durability: 'relaxed' });
       const store = tx.objectStore('recommendations');
       // The records read on a page (few, next to a dataset) by state and session: where a row may have its twin.
       const onPages = new Map<string, StoredRecommendation[]>();
@@ -630,42 +695,63 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
         const group = twinGroup(rec);
         if (group) onPages.set(group, [...(onPages.get(group) ?? []), rec]);
       }
+      // Where the rows stored before are: a page's record, or a packed row (read once, with its chunk). A row
+      // whose id is not in `existing` is new and is not looked for.
+      const known = [...new Set(records.map((r) => r.id))].filter((id) => !existing || existing.has(id));
+      const pageRecords = new Map<string, StoredRecommendation>();
+      for (const [i, rec] of (await Promise.all(known.map((id) => store.get(id)))).entries()) if (rec) pageRecords.set(known[i]!, rec);
+      const chunks = await chunksWith(tx as never, new Set(known.filter((id) => !pageRecords.has(id))));
+      /** Packed rows as this import leaves them: stored ones (replaced or not), new ones, and those removed (null). */
+      const rows = new Map<string, StoredRecommendation | null>(rowsOf(chunks).map((r) => [r.id, r]));
+      const storedRows = new Set(rows.keys());
+      const earlierOf = (id: string) => pageRecords.get(id) ?? rows.get(id) ?? undefined;
       let added = 0;
       let updated = 0;
       const removed: string[] = [];
-      const put = async (record: StoredRecommendation) => {
-        const earlier = existing && !existing.has(record.id) ? undefined : await store.get(record.id);
+      const put = (record: StoredRecommendation) => {
+        const earlier = earlierOf(record.id);
         existing?.add(record.id);
         if (!earlier) {
           added++;
-          return store.put(record);
+          rows.set(record.id, record);
+          return;
         }
         updated++;
         // A row imported before: the dataset's record as it now is. One merged with a page keeps its place there.
-        return store.put(earlier.pageUrl !== null ? mergeTwin(earlier, record, earlier.id, now) : { ...record, createdAt: earlier.createdAt, updatedAt: now });
+        if (earlier.pageUrl !== null) {
+          const merged = mergeTwin(earlier, record, earlier.id, now);
+          pageRecords.set(merged.id, merged);
+          void store.put(merged);
+        } else rows.set(record.id, { ...record, createdAt: earlier.createdAt, updatedAt: now });
       };
-      const plain: StoredRecommendation[] = [];
-      const maybeTwins: StoredRecommendation[] = [];
-      for (const record of records) (onPages.has(twinGroup(record) ?? '') ? maybeTwins : plain).push(record);
-      await Promise.all(plain.map(put));
-      // Rows that may be a page's recommendation, one after the other: two rows never merge into one page record.
-      for (const record of maybeTwins) {
-        const earlier = await store.get(record.id);
-        const twin = earlier && earlier.pageUrl !== null ? earlier : pageTwinOf(record, onPages.get(twinGroup(record)!)!, taken);
+      for (const record of records) {
+        const group = twinGroup(record);
+        if (!onPages.has(group ?? '')) {
+          put(record);
+          continue;
+        }
+        // A row that may be a page's recommendation: two rows never merge into one page record.
+        const earlier = earlierOf(record.id);
+        const twin = earlier && earlier.pageUrl !== null ? earlier : pageTwinOf(record, onPages.get(group!)!, taken);
         if (!twin) {
-          await put(record);
+          put(record);
           continue;
         }
         taken.add(twin.id);
         updated++;
-        await store.put(mergeTwin(twin, record, twin.id, now));
-        // Stored apart before (by an older version): the dataset's copy goes, its note joins the page's record.
+        const merged = mergeTwin(twin, record, twin.id, now);
+        pageRecords.set(merged.id, merged);
+        await store.put(merged);
+        // Stored apart before (by an older version, or earlier in this import): the dataset's copy goes, its note
+        // joins the page's record.
         if (earlier && earlier.id !== twin.id) {
-          await store.delete(earlier.id);
+          rows.set(earlier.id, null);
           await moveNote(tx as never, earlier.id, twin.id, now);
           removed.push(earlier.id);
         }
       }
+      await rewriteRows(tx as never, chunks, (row) => (rows.has(row.id) ? rows.get(row.id)! : row));
+      await addRows(tx as never, [...rows].flatMap(([id, row]) => (row && !storedRows.has(id) ? [row] : [])));
       await tx.done;
       if (removed.length > 0) options.onRemoved?.(removed);
       return { added, updated };
@@ -705,9 +791,11 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const movingIds = merging.map((r) => noteIdFor({ recommendationId: r.id }));
       const resultNoteId = addedIds[0] ? noteIdFor({ recommendationId: addedIds[0] }) : null;
 
-      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags'], 'readwrite');
+      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags', ...PACKED_STORES], 'readwrite');
       const recs = tx.objectStore('recommendations');
       const notes = tx.objectStore('notes');
+      // A dataset row with an id the page's records now take is that record from now on (one record per id).
+      await removeRows(tx as never, new Set([...rekey.filter(({ rec, id }) => id !== rec.id).map(({ id }) => id), ...addedIds]));
       const states = statesOf(who);
       await applyRekey(tx as never, rekey, states, Boolean(change.meta), now);
       for (const [i, item] of added.entries()) {
@@ -836,8 +924,15 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
 
     async deleteAll() {
       const db = await getDb();
-      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags'], 'readwrite');
-      await Promise.all([tx.objectStore('pages').clear(), tx.objectStore('recommendations').clear(), tx.objectStore('notes').clear(), tx.objectStore('tags').clear()]);
+      const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags', ...PACKED_STORES], 'readwrite');
+      await Promise.all([
+        tx.objectStore('pages').clear(),
+        tx.objectStore('recommendations').clear(),
+        tx.objectStore('rowChunks').clear(),
+        tx.objectStore('rowIds').clear(),
+        tx.objectStore('notes').clear(),
+        tx.objectStore('tags').clear(),
+      ]);
       await tx.done;
     },
 

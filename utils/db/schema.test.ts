@@ -65,6 +65,33 @@ const SEEDS: Record<number, { pages: object[]; recommendations: object[]; notes:
   },
 };
 
+// Version 3: the unread indexes gone; dataset rows (no page) stored one record each beside the page's, one with a
+// note, one without a state under review.
+const REC_V2 = SEEDS[2]!.recommendations as Record<string, unknown>[];
+const datasetRowV3 = (c: string, over: object = {}) => ({
+  ...REC_V2[0],
+  id: `r${c.repeat(24)}`,
+  pageUrl: null,
+  n: 0,
+  selector: null,
+  text: `Dataset row ${c}`,
+  session: 20,
+  cycle: 2,
+  response: 'supported',
+  source: 'import',
+  ...over,
+});
+SEEDS[3] = {
+  pages: SEEDS[2]!.pages,
+  recommendations: [...REC_V2, datasetRowV3('e'), datasetRowV3('f', { stateUnderReview: null, stateUnderReviewCode: null })],
+  notes: [
+    { ...(SEEDS[2]!.notes[0] as object), body: 'Written with version 3' },
+    SEEDS[2]!.notes[1]!,
+    { id: `n${'e'.repeat(24)}`, recommendationId: `r${'e'.repeat(24)}`, pageUrl: null, body: 'On a dataset row', tags: ['labour'], status: 'done', createdAt: 1, updatedAt: 3, deletedAt: null },
+  ],
+  tags: [{ name: 'labour', count: 2, updatedAt: 3 }],
+};
+
 async function createAt(name: string, version: number) {
   const db = await openDB(name, version, {
     async upgrade(db, _old, _new, tx) {
@@ -96,7 +123,7 @@ describe('schema', () => {
   it('opens a new database at the current version with every store and index', async () => {
     const db = await openUprDb({ name: 'schema-new' });
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['notes', 'pages', 'recommendations', 'tags']);
+    expect([...db.objectStoreNames].sort()).toEqual(['notes', 'pages', 'recommendations', 'rowChunks', 'rowIds', 'tags']);
     const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags']);
     // Only the indexes the repository reads: the others cost every write and served nothing.
     expect([...tx.objectStore('pages').indexNames]).toEqual([]);
@@ -114,7 +141,7 @@ describe('schema', () => {
     expect([before.pages.length, before.recommendations.length, before.notes.length, before.tags.length]).toEqual([1, 3, 2, 1]);
 
     const db = openUprDb({ name: 'schema-2-to-3' });
-    expect((await db).version).toBe(3);
+    expect((await db).version).toBe(DB_VERSION);
     expect(await readEverything(await db)).toEqual(before);
     const repo = createRepository(() => db);
     const loaded = await repo.loadPage('https://example.gov/kz');
@@ -123,6 +150,30 @@ describe('schema', () => {
     expect(loaded.notes.map((n) => n.body)).toEqual(['Written with version 2']);
     expect((await repo.exportRecords()).notes.map((n) => n.body).sort()).toEqual(['Deleted, undoable', 'Written with version 2']);
     expect(await repo.listTags()).toEqual(['labour']);
+    (await db).close();
+  });
+
+  it('upgrades a version-3 database to 4: dataset rows packed, every record, page and note read as before', async () => {
+    await createAt('schema-3-to-4', 3);
+    const old = await openDB<UprDb>('schema-3-to-4', 3);
+    const before = await readEverything(old);
+    old.close();
+    expect(before.recommendations).toHaveLength(5);
+
+    const db = openUprDb({ name: 'schema-3-to-4' });
+    const repo = createRepository(() => db);
+    // The rows left `recommendations` for the packed stores; the repository gives the same records as before.
+    expect((await (await db).getAll('recommendations')).map((r) => r.id)).toEqual(before.recommendations.filter((r) => r.pageUrl !== null).map((r) => r.id));
+    expect(await repo.allRecommendations()).toEqual(before.recommendations);
+    const exported = await repo.exportRecords();
+    expect(exported).toEqual({ pages: before.pages, recommendations: before.recommendations, notes: before.notes });
+    expect(await repo.recommendationIds()).toEqual(new Set(before.recommendations.map((r) => r.id)));
+    expect(await repo.countTo('KAZ')).toBe(4);
+    expect((await repo.recommendationsTo('KAZ')).map((r) => r.id).sort()).toEqual(['a', 'b', 'c', 'e'].map((c) => `r${c.repeat(24)}`));
+    expect(await repo.getRecommendation(`r${'f'.repeat(24)}`)).toEqual(before.recommendations[4]);
+    expect(await repo.getNote({ recommendationId: `r${'e'.repeat(24)}` })).toMatchObject({ body: 'On a dataset row', status: 'done' });
+    // A note on a dataset row can still be written.
+    expect((await repo.saveNote({ recommendationId: `r${'f'.repeat(24)}` }, { body: 'New on a row' })).body).toBe('New on a row');
     (await db).close();
   });
 

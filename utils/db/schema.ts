@@ -2,6 +2,7 @@
 // every step the stored database has not seen yet, so a database from any earlier version reaches the current one.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Note, StoredPage, StoredRecommendation } from '@/utils/model';
+import { addRows } from './packing';
 
 export const DB_NAME = 'upr-annotator';
 
@@ -18,6 +19,26 @@ export interface UprDb extends DBSchema {
   recommendations: { key: string; value: StoredRecommendation; indexes: { pageUrl: string; stateUnderReviewCode: string } };
   notes: { key: string; value: Note; indexes: { recommendationId: string; pageUrl: string } };
   tags: { key: string; value: TagRecord };
+  /** Recommendations known only from an imported dataset (no page), packed a few hundred to a record (./packed). */
+  rowChunks: { key: RowChunkKey; value: RowChunk };
+  /** The ids of each chunk of `rowChunks`, under the same key: where a row is, read without reading rows. */
+  rowIds: { key: RowChunkKey; value: RowIdList };
+}
+
+/**
+ * A chunk's key: the rows' state under review ('' for none), a serial unique to the chunk, and how many rows it
+ * holds — so a state's rows are one key range, and counting them reads keys only.
+ */
+export type RowChunkKey = [state: string, serial: string, size: number];
+
+export interface RowChunk {
+  key: RowChunkKey;
+  rows: StoredRecommendation[];
+}
+
+export interface RowIdList {
+  key: RowChunkKey;
+  ids: string[];
 }
 
 // A step sees the database as the version before it had it, not as UprDb says: untyped.
@@ -41,6 +62,9 @@ const UNREAD_INDEXES: Readonly<Record<string, readonly string[]>> = {
   notes: ['updatedAt', 'tags'],
   tags: ['count'],
 };
+
+/** Records read at a time by the 3 → 4 migration. */
+const MIGRATION_SLICE = 5_000;
 
 export const MIGRATIONS: Migration[] = [
   // 0 → 1: pages, recommendations and notes.
@@ -93,6 +117,27 @@ export const MIGRATIONS: Migration[] = [
   // 2 → 3: the unread indexes dropped; no record is touched.
   (_db, tx) => {
     for (const [store, names] of Object.entries(UNREAD_INDEXES)) for (const name of names) tx.objectStore(store).deleteIndex(name);
+  },
+  // 3 → 4: dataset rows packed. Every recommendation without a page moves from `recommendations` into chunks of
+  // `rowChunks` (one put per few hundred rows instead of one per row, and no index entries); notes and pages stay.
+  // Read in slices (memory stays bounded); the store is then cleared and the page records put back, because one
+  // `delete` per moved row would cost as much as the puts this version saves.
+  async (db, tx) => {
+    db.createObjectStore('rowChunks', { keyPath: 'key' });
+    db.createObjectStore('rowIds', { keyPath: 'key' });
+    const recs = tx.objectStore('recommendations');
+    const onPages: StoredRecommendation[] = [];
+    let after: IDBKeyRange | undefined;
+    for (;;) {
+      const slice = (await recs.getAll(after, MIGRATION_SLICE)) as StoredRecommendation[];
+      if (slice.length === 0) break;
+      const rows = slice.filter((rec) => rec.pageUrl === null);
+      onPages.push(...slice.filter((rec) => rec.pageUrl !== null));
+      await addRows(tx as never, rows);
+      after = IDBKeyRange.lowerBound(slice.at(-1)!.id, true);
+    }
+    await recs.clear();
+    await Promise.all(onPages.map((rec) => recs.put(rec)));
   },
 ];
 
