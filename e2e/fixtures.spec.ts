@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedPath } from '../tests/shared-data.test-support';
-import { highlightedTexts, launch, ROOT, type Session } from './support/extension';
+import { highlightedTexts, launch, ROOT, type Session, waitForHighlight } from './support/extension';
 
 interface Label {
   url: string;
@@ -63,7 +63,7 @@ describe.each(SETS)('the labelled pages of $name in the browser', ({ dir }) => {
     const page = await session.context.newPage();
     await page.goto(label.url);
     const expected = label.expected!.recommendations;
-    await page.waitForSelector(`[data-upr-rec="${expected.length}"]`, { state: 'attached' });
+    await waitForHighlight(page, expected.length);
     const texts = await highlightedTexts(page);
     expect(Object.values(texts).map(comparable)).toEqual(expected.map(comparable));
     await page.close();

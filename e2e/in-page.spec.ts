@@ -5,18 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  DOM_RECORDER,
-  highlightedTexts,
-  launch,
-  openPopup,
-  openRec,
-  panelFrame,
-  pressShortcut,
-  ROOT,
-  projectPage,
-  type Session,
-} from './support/extension';
+import { clickHighlight, DOM_RECORDER, highlightCount, highlightedTexts, launch, openPopup, openRec, panelFrame, pressShortcut, projectPage, ROOT, type Session, waitForHighlight, waitForHighlightCount, waitForSelected } from './support/extension';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 const ownPage = (name: string) => readFileSync(join(ROOT, 'e2e/pages', name), 'utf8');
@@ -63,17 +52,17 @@ describe('highlights on and off', () => {
     const popup = await openPopup(session, seed.url);
     await popup.click('.popup-toggle');
     await page.bringToFront();
-    await page.waitForFunction(() => !document.querySelector('[data-upr-rec]'), undefined, { polling: 100 });
+    await waitForHighlightCount(page, 0);
     expect(await bodyNow(page)).toEqual(before);
 
     await popup.bringToFront();
     await popup.click('.popup-toggle');
     await page.bringToFront();
-    await page.waitForSelector('[data-upr-rec="3"]');
+    await waitForHighlight(page, 3);
     expect(await highlightedTexts(page)).toEqual(highlighted);
 
     await pressShortcut(session, 'toggle-highlights');
-    await page.waitForFunction(() => !document.querySelector('[data-upr-rec]'));
+    await waitForHighlightCount(page, 0);
     expect(await bodyNow(page)).toEqual(before);
   });
 });
@@ -86,14 +75,14 @@ describe('keyboard', () => {
     await panel.waitForSelector('.rec');
 
     await pressShortcut(session, 'next-recommendation');
-    await page.waitForFunction(() => document.querySelector('[data-upr-rec="1"][data-upr-state="selected"]'));
+    await waitForSelected(page, 1);
     await panel.waitForSelector('.rec[data-n="1"][aria-current="true"]');
     await pressShortcut(session, 'next-recommendation');
-    await page.waitForFunction(() => document.querySelector('[data-upr-rec="2"][data-upr-state="selected"]'));
+    await waitForSelected(page, 2);
     expect(await selectedN(page)).toEqual(['2']);
     await pressShortcut(session, 'previous-recommendation');
     await pressShortcut(session, 'previous-recommendation');
-    await page.waitForFunction(() => document.querySelector('[data-upr-rec="3"][data-upr-state="selected"]'));
+    await waitForSelected(page, 3);
     expect(await selectedN(page)).toEqual(['3']);
     await panel.waitForSelector('.rec[data-n="3"][aria-current="true"]');
   });
@@ -103,7 +92,7 @@ describe('keyboard', () => {
     const page = await open(session, seed.url, seed.html, '[data-upr-rec="3"]');
     const panel = await panelFrame(page, session.extensionId);
     await panel.waitForSelector('.rec');
-    await page.click('[data-upr-rec="2"]');
+    await clickHighlight(page, 2);
     await panel.waitForSelector('.rec[data-n="2"][aria-current="true"]');
     await pressShortcut(session, 'focus-panel');
     await panel.waitForFunction(() => document.hasFocus() && document.activeElement?.closest('.rec')?.getAttribute('data-n') === '2');
@@ -116,7 +105,7 @@ describe('keyboard', () => {
     const page = await open(session, seed.url, seed.html, '[data-upr-rec="3"]');
     const panel = await panelFrame(page, session.extensionId);
     await panel.waitForSelector('.rec');
-    await page.click('[data-upr-rec="2"]');
+    await clickHighlight(page, 2);
     await pressShortcut(session, 'focus-panel');
     await panel.waitForFunction(() => document.hasFocus());
     await page.keyboard.press('Escape');
@@ -138,14 +127,14 @@ describe('pages that change', () => {
     expect(Object.keys(await highlightedTexts(page))).toEqual(['1', '2']);
 
     await page.evaluate(() => (window as unknown as { addRecommendation(t: string): void }).addRecommendation('Ratify the Optional Protocol to the Convention against Torture.'));
-    await page.waitForSelector('[data-upr-rec="3"]');
+    await waitForHighlight(page, 3);
     const texts = await highlightedTexts(page);
     expect(texts).toEqual({
       1: 'Establish an independent national human rights institution in line with the Paris Principles',
       2: 'Adopt a comprehensive law against discrimination on all grounds',
       3: 'Ratify the Optional Protocol to the Convention against Torture.',
     });
-    expect(await page.locator('[data-upr-rec]').count()).toBe(3);
+    expect(await highlightCount(page)).toBe(3);
     const panel = await panelFrame(page, session.extensionId);
     await panel.waitForFunction(() => document.querySelectorAll('.rec').length === 3);
   });
@@ -157,7 +146,7 @@ describe('pages that change', () => {
     await panel.waitForFunction(() => document.querySelector('.panel-states')?.textContent === 'Ireland → Romania');
 
     await page.click('#to-mali');
-    await page.waitForSelector('[data-upr-rec="3"]');
+    await waitForHighlight(page, 3);
     expect(Object.values(await highlightedTexts(page))).toEqual([
       'Abolish the death penalty for all crimes',
       'Investigate all allegations of extrajudicial executions',
@@ -167,7 +156,7 @@ describe('pages that change', () => {
 
     await page.click('#to-news');
     await page.waitForFunction(() => !document.querySelector('upr-annotator-panel'));
-    expect(await page.locator('[data-upr-rec]').count()).toBe(0);
+    expect(await highlightCount(page)).toBe(0);
   });
 
   it('keeps a recommendation that left the page, with its note, as "not found on this page"', async () => {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, openRec, panelFrame, ROOT, type Session } from './support/extension';
+import { launch, openRec, panelFrame, ROOT, type Session, waitForHighlight } from './support/extension';
 
 const BASE = 'https://www.hostile.example.test/upr/41/finland/';
 const PAGES = join(ROOT, 'e2e/pages/hostile');
@@ -22,7 +22,7 @@ async function openHostile(s: Session) {
   s.serve(`${BASE}probe.js`, readFileSync(join(PAGES, 'probe.js'), 'utf8'), { 'content-type': 'text/javascript' });
   const page = await s.context.newPage();
   await page.goto(`${BASE}statement.html`);
-  await page.waitForSelector('[data-upr-rec="3"]', { state: 'attached' });
+  await waitForHighlight(page, 3);
   return page;
 }
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, openCorrections, openPopup, openRec, panelFrame, ROOT, type Session } from './support/extension';
+import { clickHighlight, launch, openCorrections, openPopup, openRec, panelFrame, ROOT, type Session, waitForHighlight } from './support/extension';
 
 const SITE = 'https://www.mission-hostile.example.test/';
 
@@ -347,7 +347,7 @@ describe('page events stay between a page and its panel', () => {
     for (const target of [panel, second.panel, dashboard]) await listen(target);
 
     await page.bringToFront();
-    await page.click('[data-upr-rec="2"]');
+    await clickHighlight(page, 2);
     await panel.waitForSelector('.rec[data-n="2"][aria-current="true"]');
     await second.page.waitForTimeout(300);
     for (const target of [panel, second.panel, dashboard]) expect(await eventsHeardBy(target)).toEqual([]);
@@ -457,7 +457,7 @@ describe('work proportional to change', () => {
       li.textContent = 'Ratify the Optional Protocol to the Convention against Torture.';
       item.append(li);
     });
-    await page.waitForSelector('[data-upr-rec="4"]', { state: 'attached' });
+    await waitForHighlight(page, 4);
     await panel.waitForFunction(() => document.querySelectorAll('.rec').length === 4);
     expect(await capturedAt(panel, STATEMENT_URL)).toBeGreaterThan(first!);
   });

@@ -1,0 +1,125 @@
+// What the extension highlights in a page, read as a page script can read it: the extension paints highlights with
+// the CSS Custom Highlight API (no element in the page), and the document's highlight registry is shared by the
+// page's world and the extension's. Our highlights are told apart by their priority (their names are random): all
+// recommendations, one range each in page order (so the i-th is recommendation i + 1); the selected one; the noted
+// ones. These helpers stand where specs used to look for highlight elements, with the same strictness.
+import type { Frame, Page } from 'playwright-core';
+import { HIGHLIGHT_PRIORITY } from '../../utils/anchor/highlight-paint';
+
+export interface PageHighlights {
+  /** Each highlighted recommendation's text, whitespace folded, by n - 1. */
+  texts: string[];
+  /** The selected recommendations' numbers (one at most). */
+  selected: number[];
+  noted: number[];
+  flashing: number[];
+}
+
+// Plain JavaScript, evaluated in the page (a transpiled function could carry helpers the page does not have).
+const READER = `(() => {
+  const priority = ${JSON.stringify(HIGHLIGHT_PRIORITY)};
+  const byRole = {};
+  if (window.CSS && CSS.highlights) {
+    for (const [, highlight] of CSS.highlights) {
+      for (const [role, p] of Object.entries(priority)) if (highlight.priority === p) byRole[role] = highlight;
+    }
+  }
+  const live = (r) => {
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range;
+  };
+  const all = byRole.all ? [...byRole.all].map((r) => ({ r, range: live(r) })) : [];
+  all.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  const numbers = (highlight) => highlight ? [...highlight].map((r) => all.findIndex((a) => a.r === r) + 1).sort((a, b) => a - b) : [];
+  return {
+    texts: all.map((a) => a.range.toString().replace(/\\s+/g, ' ').trim()),
+    selected: numbers(byRole.selected),
+    noted: numbers(byRole.noted),
+    flashing: numbers(byRole.flash),
+    ranges: all.map((a) => a.range),
+  };
+})()`;
+
+/** The expression for a page-side condition on the highlights, `h` being what READER returns. */
+const when = (condition: string) => `(() => { const h = ${READER}; return ${condition}; })()`;
+
+export async function readHighlights(page: Page | Frame): Promise<PageHighlights> {
+  return page.evaluate(`(() => { const { ranges, ...rest } = ${READER}; return rest; })()`);
+}
+
+/** The text of each highlighted recommendation, by its number, as the page shows it. */
+export async function highlightedTexts(page: Page): Promise<Record<number, string>> {
+  const { texts } = await readHighlights(page);
+  return Object.fromEntries(texts.map((text, i) => [i + 1, text]));
+}
+
+/** How many recommendations are highlighted. */
+export async function highlightCount(page: Page): Promise<number> {
+  return (await readHighlights(page)).texts.length;
+}
+
+const WAIT = { polling: 100 } as const;
+
+/** Waits until recommendation n is highlighted (at least n are). */
+export async function waitForHighlight(page: Page, n: number, timeout?: number): Promise<void> {
+  await page.waitForFunction(when(`h.texts.length >= ${n}`), undefined, { ...WAIT, timeout });
+}
+
+/** Waits until exactly `count` recommendations are highlighted (0: none). */
+export async function waitForHighlightCount(page: Page, count: number, timeout?: number): Promise<void> {
+  await page.waitForFunction(when(`h.texts.length === ${count}`), undefined, { ...WAIT, timeout });
+}
+
+/** Waits until recommendation n is the selected one. */
+export async function waitForSelected(page: Page, n: number): Promise<void> {
+  await page.waitForFunction(when(`h.selected.length === 1 && h.selected[0] === ${n}`), undefined, WAIT);
+}
+
+/** Waits until the noted recommendations are exactly `ns`. */
+export async function waitForNoted(page: Page, ns: number[]): Promise<void> {
+  await page.waitForFunction(when(`JSON.stringify(h.noted) === ${JSON.stringify(JSON.stringify([...ns].sort((a, b) => a - b)))}`), undefined, WAIT);
+}
+
+/**
+ * Clicks the middle of recommendation n's first line of text, as a user clicks a highlight (scrolled into view
+ * first, as Playwright does for an element).
+ */
+export async function clickHighlight(page: Page, n: number): Promise<void> {
+  await waitForHighlight(page, n);
+  const at = async () =>
+    page.evaluate(
+      when(`(() => {
+        const range = h.ranges[${n - 1}];
+        const rect = [...range.getClientRects()].find((r) => r.width > 4 && r.height > 4);
+        return rect ? { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2, top: rect.top, bottom: rect.bottom } : null;
+      })()`),
+    ) as Promise<{ x: number; y: number; top: number; bottom: number } | null>;
+  let point = await at();
+  const height = page.viewportSize()?.height ?? 900;
+  if (point && (point.top < 0 || point.bottom > height)) {
+    await page.evaluate((dy) => window.scrollBy(0, dy), point.top - height / 2);
+    point = await at();
+  }
+  if (!point) throw new Error(`Recommendation ${n} has no visible text to click`);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** The client rectangles of every highlighted recommendation's text (for layout checks). */
+export async function highlightRects(page: Page): Promise<{ n: number; left: number; right: number; top: number; bottom: number; width: number; height: number }[]> {
+  return page.evaluate(
+    when(`h.ranges.flatMap((range, i) => [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0).map((r) => ({ n: i + 1, left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height })))`),
+  );
+}
+
+/** Whether the page's selection (the keyboard's place) is collapsed inside recommendation n's text. */
+export async function caretIsIn(page: Page, n: number): Promise<boolean> {
+  return page.evaluate(
+    when(`(() => {
+      const s = document.getSelection();
+      const range = h.ranges[${n - 1}];
+      return Boolean(s && range && s.rangeCount > 0 && s.isCollapsed && range.comparePoint(s.anchorNode, s.anchorOffset) === 0);
+    })()`),
+  );
+}
