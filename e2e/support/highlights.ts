@@ -19,9 +19,10 @@ export interface PageHighlights {
 const READER = `(() => {
   const priority = ${JSON.stringify(HIGHLIGHT_PRIORITY)};
   const byRole = {};
+  const names = {};
   if (window.CSS && CSS.highlights) {
-    for (const [, highlight] of CSS.highlights) {
-      for (const [role, p] of Object.entries(priority)) if (highlight.priority === p) byRole[role] = highlight;
+    for (const [name, highlight] of CSS.highlights) {
+      for (const [role, p] of Object.entries(priority)) if (highlight.priority === p) { byRole[role] = highlight; names[role] = name; }
     }
   }
   const live = (r) => {
@@ -39,6 +40,8 @@ const READER = `(() => {
     noted: numbers(byRole.noted),
     flashing: numbers(byRole.flash),
     ranges: all.map((a) => a.range),
+    all: all.map((a) => a.r),
+    names,
   };
 })()`;
 
@@ -46,7 +49,7 @@ const READER = `(() => {
 const when = (condition: string) => `(() => { const h = ${READER}; return ${condition}; })()`;
 
 export async function readHighlights(page: Page | Frame): Promise<PageHighlights> {
-  return page.evaluate(`(() => { const { ranges, ...rest } = ${READER}; return rest; })()`);
+  return page.evaluate(`(() => { const { ranges, names, all, ...rest } = ${READER}; return rest; })()`);
 }
 
 /** The text of each highlighted recommendation, by its number, as the page shows it. */
@@ -122,4 +125,29 @@ export async function caretIsIn(page: Page, n: number): Promise<boolean> {
       return Boolean(s && range && s.rangeCount > 0 && s.isCollapsed && range.comparePoint(s.anchorNode, s.anchorOffset) === 0);
     })()`),
   );
+}
+
+/**
+ * How each highlighted recommendation is painted, as the browser resolved it with the page's CSS: the `::highlight`
+ * background and text colour at its first character, and whether the text there is shown ("visibility/opacity").
+ */
+export async function highlightPaint(page: Page): Promise<{ background: string; color: string; shown: string }[]> {
+  return page.evaluate(
+    when(`h.ranges.map((range) => {
+      const el = range.startContainer.parentElement;
+      const paint = getComputedStyle(el, '::highlight(' + h.names.all + ')');
+      const own = getComputedStyle(el);
+      return { background: paint.backgroundColor, color: paint.color, shown: own.visibility + '/' + own.opacity };
+    })`),
+  );
+}
+
+/** Keeps (in the page) the range objects of the recommendations highlighted now, for highlightRangesKept. */
+export async function keepHighlightRanges(page: Page): Promise<void> {
+  await page.evaluate(when(`(window.__uprKeptRanges = h.all, h.all.length)`));
+}
+
+/** Whether the same range objects are highlighted as when keepHighlightRanges ran (none painted anew). */
+export async function highlightRangesKept(page: Page): Promise<boolean> {
+  return page.evaluate(when(`window.__uprKeptRanges.length > 0 && h.all.length === window.__uprKeptRanges.length && h.all.every((r, i) => r === window.__uprKeptRanges[i])`));
 }

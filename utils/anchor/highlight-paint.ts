@@ -73,6 +73,17 @@ function caretAt(doc: Document, x: number, y: number): { node: Node; offset: num
   return legacy ? { node: legacy.startContainer, offset: legacy.startOffset } : null;
 }
 
+/** The last element before `node` in document order (or containing it) that Tab stops at, if any. */
+function lastFocusableBefore(doc: Document, node: Node): HTMLElement | null {
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_ELEMENT);
+  walker.currentNode = node;
+  for (let el = walker.previousNode(); el; el = walker.previousNode()) {
+    const candidate = el as HTMLElement;
+    if (candidate.tabIndex >= 0 && typeof candidate.focus === 'function' && !candidate.matches(':disabled') && candidate.getClientRects().length > 0) return candidate;
+  }
+  return null;
+}
+
 /** Painter on the Highlight API; null where doc lacks it (the caller draws elements instead). */
 export function createHighlightPainter(doc: Document): Painter | null {
   if (!canPaintHighlights(doc)) return null;
@@ -229,7 +240,14 @@ export function createHighlightPainter(doc: Document): Painter | null {
       const range = byN.get(n);
       const selection = doc.getSelection();
       if (!range || !selection) return false;
-      // No element to focus: the caret goes to the recommendation's start, where Tab and the arrows go on from.
+      // No element of ours to focus. Tab goes on from the last element focused (the sequential navigation starting
+      // point), which a selection does not move: the last focusable element before the recommendation is focused and
+      // let go, so Tab reaches the first one from the recommendation on; the caret goes to its start.
+      const before = lastFocusableBefore(doc, range.startContainer);
+      if (before) {
+        before.focus({ preventScroll: true });
+        before.blur();
+      }
       selection.collapse(range.startContainer, range.startOffset);
       return true;
     },
