@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { highlightedTexts, launch, openCorrections, openRec, panelFrame, ROOT, type Session, waitForHighlight, waitForHighlightCount } from './support/extension';
+import { highlightedTexts, selectInHighlight, launch, openCorrections, openRec, panelFrame, ROOT, type Session, waitForHighlight, waitForHighlightCount } from './support/extension';
 
 const URL = 'https://sample.upr-annotator.test/human-rights/upr/48/kazakhstan.html';
 const HTML = readFileSync(join(ROOT, 'e2e/pages/sample-statement.html'), 'utf8');
@@ -120,15 +120,8 @@ describe('manual correction', () => {
 
     await openCorrections(panel, 2);
     await select(page, 'Ratify the Second Optional Protocol');
-    await page.evaluate(() => {
-      // Put the caret before "aiming": the split point.
-      const item = [...document.querySelectorAll('[data-upr-rec="2"]')].map((e) => e.firstChild!).find((n) => n.textContent!.includes('aiming'))!;
-      const range = document.createRange();
-      range.setStart(item, item.textContent!.indexOf('aiming'));
-      range.setEnd(item, item.textContent!.indexOf('aiming') + 6);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    });
+    // Select "aiming" in recommendation 2: the split point.
+    await selectInHighlight(page, 2, 'aiming');
     await panel.waitForFunction(() => document.querySelectorAll('.recs .rec').length === 2);
     await panel.click('.rec[data-n="2"] .rec-split');
     await waitForHighlight(page, 3);

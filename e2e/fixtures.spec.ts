@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedPath } from '../tests/shared-data.test-support';
-import { highlightedTexts, launch, ROOT, type Session, waitForHighlight } from './support/extension';
+import { highlightCount, highlightedTexts, launch, ROOT, type Session, waitForHighlight } from './support/extension';
 
 interface Label {
   url: string;
@@ -79,7 +79,7 @@ describe.each(SETS)('the labelled pages of $name in the browser', ({ dir }) => {
     );
     // Past the detector's second look (2.5 s after load).
     await pages.at(-1)!.waitForTimeout(3500);
-    const found = await Promise.all(pages.map((p) => p.locator('[data-upr-rec], upr-annotator-panel').count()));
+    const found = await Promise.all(pages.map(async (p) => (await highlightCount(p)) + (await p.locator('upr-annotator-panel').count())));
     expect(Object.fromEntries(negatives.map(({ name }, i) => [name, found[i]]))).toEqual(Object.fromEntries(negatives.map(({ name }) => [name, 0])));
     await Promise.all(pages.map((p) => p.close()));
   });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { axeViolations, clickHighlight, launch, openStatement, ROOT, type Session, waitForHighlight } from './support/extension';
+import { axeViolations, clickHighlight, highlightRects, launch, openStatement, ROOT, type Session, waitForHighlight } from './support/extension';
 
 const URL = 'https://www.government.example.se/upr47-ghana.html';
 const PAGE = readFileSync(join(ROOT, 'e2e/pages/ten-recommendations.html'), 'utf8');
@@ -67,12 +67,18 @@ describe('the panel layout', () => {
     await page.waitForSelector('upr-annotator-panel', { state: 'attached' });
     await page.waitForTimeout(300);
     // Nothing covers the highlights: at a quarter, half and three quarters of each of their lines, the page finds the highlight itself.
-    const covered = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-upr-rec]')].flatMap((mark) =>
-        [...mark.getClientRects()].flatMap((r) =>
-          [0.25, 0.5, 0.75].filter((at) => !document.elementFromPoint(r.left + r.width * at, r.top + r.height / 2)?.closest('[data-upr-rec]')),
-        ),
-      ).length,
+    const rects = await highlightRects(page);
+    expect(new Set(rects.map((r) => r.n)).size).toBe(10);
+    const covered = await page.evaluate(
+      (rects) =>
+        rects.flatMap((r) =>
+          [0.25, 0.5, 0.75].filter((at) => {
+            // Off the window, or under the panel (its host, for the page: the frame is in a closed shadow root).
+            const found = document.elementFromPoint(r.left + r.width * at, r.top + r.height / 2);
+            return !found || found.closest('upr-annotator-panel');
+          }),
+        ).length,
+      rects,
     );
     expect(covered).toBe(0);
     await page.screenshot({ path: join(ROOT, 'test-results/panel-900x700-folded.png') });

@@ -151,3 +151,28 @@ export async function keepHighlightRanges(page: Page): Promise<void> {
 export async function highlightRangesKept(page: Page): Promise<boolean> {
   return page.evaluate(when(`window.__uprKeptRanges.length > 0 && h.all.length === window.__uprKeptRanges.length && h.all.every((r, i) => r === window.__uprKeptRanges[i])`));
 }
+
+/** Selects the first occurrence of `word` inside recommendation n's text, as a reader's drag would. */
+export async function selectInHighlight(page: Page, n: number, word: string): Promise<void> {
+  const done = await page.evaluate(
+    when(`(() => {
+      const range = h.ranges[${n - 1}];
+      if (!range) return false;
+      const walker = document.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!range.intersectsNode(node)) continue;
+        const from = node === range.startContainer ? range.startOffset : 0;
+        const at = node.data.indexOf(${JSON.stringify(word)}, from);
+        if (at < 0 || (node === range.endContainer && at + ${word.length} > range.endOffset)) continue;
+        const selected = document.createRange();
+        selected.setStart(node, at);
+        selected.setEnd(node, at + ${word.length});
+        getSelection().removeAllRanges();
+        getSelection().addRange(selected);
+        return true;
+      }
+      return false;
+    })()`),
+  );
+  if (!done) throw new Error(`"${word}" is not in recommendation ${n}`);
+}
