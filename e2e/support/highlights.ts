@@ -48,6 +48,9 @@ const READER = `(() => {
 /** The expression for a page-side condition on the highlights, `h` being what READER returns. */
 const when = (condition: string) => `(() => { const h = ${READER}; return ${condition}; })()`;
 
+/** A page expression, true once recommendation n is highlighted (for drivers other than Playwright). */
+export const highlightedUpTo = (n: number): string => when(`h.texts.length >= ${n}`);
+
 export async function readHighlights(page: Page | Frame): Promise<PageHighlights> {
   return page.evaluate(`(() => { const { ranges, names, all, ...rest } = ${READER}; return rest; })()`);
 }

@@ -97,7 +97,10 @@ export function createHighlightPainter(doc: Document): Painter | null {
       return [role, highlight];
     }),
   ) as Record<Role, Highlight>;
-  let sheet: AdoptedSheet | null = null;
+  const css = ROLES.map((role) => `::highlight(${names[role]}) { ${STYLES[role]} }`).join('\n');
+  // Adopted now to know it can be: a content-script world that cannot hand the page a sheet draws elements instead.
+  let sheet: AdoptedSheet | null = adoptSheet(doc, css);
+  if (!sheet) return null;
   // In page order (the numbering's order), for the binary search of a click.
   let painted: Painted[] = [];
   const byN = new Map<number, StaticRange>();
@@ -106,7 +109,7 @@ export function createHighlightPainter(doc: Document): Painter | null {
   const scratch = doc.createRange();
 
   const register = () => {
-    sheet ??= adoptSheet(doc, ROLES.map((role) => `::highlight(${names[role]}) { ${STYLES[role]} }`).join('\n'));
+    sheet ??= adoptSheet(doc, css);
     for (const role of ROLES) if (registry.get(names[role]) !== highlights[role]) registry.set(names[role], highlights[role]);
   };
   const liveRange = (range: AbstractRange): Range | null => {
@@ -187,6 +190,8 @@ export function createHighlightPainter(doc: Document): Painter | null {
         highlights[role].clear();
         if (registry.get(names[role]) === highlights[role]) registry.delete(names[role]);
       }
+      sheet?.remove();
+      sheet = null;
       for (const timer of flashTimers.values()) clearTimeout(timer);
       flashTimers.clear();
       painted = [];
