@@ -66,26 +66,36 @@ export async function highlightCount(page: Page): Promise<number> {
   return (await readHighlights(page)).texts.length;
 }
 
-const WAIT = { polling: 100 } as const;
+/**
+ * Polls `expression` from here until it is true: page.waitForFunction would evaluate a string with eval in the page,
+ * which a strict Content-Security-Policy forbids; page.evaluate does not.
+ */
+async function waitUntil(page: Page, expression: string, what: string, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting until ${what}`);
+    await page.waitForTimeout(100);
+  }
+}
 
 /** Waits until recommendation n is highlighted (at least n are). */
 export async function waitForHighlight(page: Page, n: number, timeout?: number): Promise<void> {
-  await page.waitForFunction(when(`h.texts.length >= ${n}`), undefined, { ...WAIT, timeout });
+  await waitUntil(page, when(`h.texts.length >= ${n}`), `recommendation ${n} is highlighted`, timeout);
 }
 
 /** Waits until exactly `count` recommendations are highlighted (0: none). */
 export async function waitForHighlightCount(page: Page, count: number, timeout?: number): Promise<void> {
-  await page.waitForFunction(when(`h.texts.length === ${count}`), undefined, { ...WAIT, timeout });
+  await waitUntil(page, when(`h.texts.length === ${count}`), `${count} recommendations are highlighted`, timeout);
 }
 
 /** Waits until recommendation n is the selected one. */
 export async function waitForSelected(page: Page, n: number): Promise<void> {
-  await page.waitForFunction(when(`h.selected.length === 1 && h.selected[0] === ${n}`), undefined, WAIT);
+  await waitUntil(page, when(`h.selected.length === 1 && h.selected[0] === ${n}`), `recommendation ${n} is selected`);
 }
 
 /** Waits until the noted recommendations are exactly `ns`. */
 export async function waitForNoted(page: Page, ns: number[]): Promise<void> {
-  await page.waitForFunction(when(`JSON.stringify(h.noted) === ${JSON.stringify(JSON.stringify([...ns].sort((a, b) => a - b)))}`), undefined, WAIT);
+  await waitUntil(page, when(`JSON.stringify(h.noted) === ${JSON.stringify(JSON.stringify([...ns].sort((a, b) => a - b)))}`), `the noted recommendations are ${ns.join(', ')}`);
 }
 
 /**

@@ -106,12 +106,17 @@ async function slowPanelFrame(page: Page, extensionId: string): Promise<Frame> {
   }
 }
 
+const progress = (what: string) => process.stderr.write(`[bench highlights] ${what}\n`);
+
 async function large(session: Session, url: string, html: string, count: number) {
+  progress(`${url}: ${count} recommendations, ${(html.length / 1e6).toFixed(1)} MB`);
   const page = await openPage(session, url, html);
   const highlighted = await highlightedAfter(page, count);
+  progress(`highlighted after ${Math.round(highlighted.ms)} ms`);
   const panel = await slowPanelFrame(page, session.extensionId);
   await panel.waitForFunction((n) => document.querySelectorAll('.recs .rec').length >= n, count, { timeout: 300_000, polling: 'raf' });
   const panelMs = await page.evaluate(() => Date.now() - (window as unknown as { __bench: { dclEpoch: number } }).__bench.dclEpoch);
+  progress(`panel lists all after ${panelMs} ms`);
   let stored = 0;
   for (let i = 0; i < 60 && stored < count; i++) {
     stored = await storedCount(panel, url);
@@ -146,6 +151,7 @@ export async function benchHighlights(): Promise<HighlightFigures> {
     const url = 'https://bench.example.test/upr/41/finland.html';
     const page = await openPage(session, url, statementPage(300));
     const first = await highlightedAfter(page, 300);
+    progress(`300 highlighted (${first.painted ? 'painted' : 'elements'})`);
     const panel = await panelFrame(page, session.extensionId);
     await panel.waitForSelector('.rec[data-n="300"]', { timeout: 120_000 });
     await page.waitForTimeout(1000);
