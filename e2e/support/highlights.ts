@@ -171,7 +171,9 @@ export async function selectInHighlight(page: Page, n: number, word: string): Pr
     when(`(() => {
       const range = h.ranges[${n - 1}];
       if (!range) return false;
-      const walker = document.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+      // From an element: a walker rooted at a text node (a range inside one) never returns its root.
+      const common = range.commonAncestorContainer;
+      const walker = document.createTreeWalker(common.nodeType === 3 ? common.parentNode : common, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (!range.intersectsNode(node)) continue;
         const from = node === range.startContainer ? range.startOffset : 0;

@@ -3,7 +3,8 @@
 // selects (the panel's host arriving counted apart); and on large statements (5,000 and 10,000 recommendations, a
 // 10 MB report) the time from the page's DOMContentLoaded to every recommendation highlighted and to the panel
 // listing them all, whether all were stored, and the longest main-thread task (Long Tasks API) meanwhile.
-// Run alone (builds the extension first unless `--no-build`): `npx tsx scripts/bench/highlights.ts [--no-build]`, or
+// Run alone (builds the extension first unless `--no-build`; `--mutations-only` skips the large pages):
+// `npx tsx scripts/bench/highlights.ts [--no-build] [--mutations-only]`, or
 // `npm run bench -- --only highlights`. UPR_OUTPUT_DIR picks another build (an older one, for before / after).
 import { execFileSync } from 'node:child_process';
 import type { Frame, Page } from 'playwright-core';
@@ -144,7 +145,8 @@ async function pageOwnLongestTask(html: string): Promise<number> {
   return longest;
 }
 
-export async function benchHighlights(): Promise<HighlightFigures> {
+/** `large: false` measures the DOM mutations only (a minute, for comparing builds). */
+export async function benchHighlights({ large: withLarge = true } = {}): Promise<HighlightFigures> {
   const session = await launch();
   try {
     // DOM mutations: annotating a 300-recommendation statement, then selecting.
@@ -166,6 +168,9 @@ export async function benchHighlights(): Promise<HighlightFigures> {
     const selecting = (await records()).length - annotated.length;
     await page.close();
 
+    if (!withLarge) {
+      return { annotateDomMutations: annotated.length - host.length, annotatePanelHostMutations: host.length, selectDomMutations: selecting, highlightsPainted: first.painted } as HighlightFigures;
+    }
     const at5k = await large(session, 'https://bench.example.test/upr/41/finland-5k.html', statementPage(5_000), 5_000);
     const at10k = await large(session, 'https://bench.example.test/upr/41/finland-10k.html', statementPage(10_000), 10_000);
     const bigHtml = longStatementPage(1_000, 10_000_000);
@@ -208,7 +213,7 @@ export function highlightRows(f: HighlightFigures): [string, string, string][] {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (!process.argv.includes('--no-build')) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  const figures = await benchHighlights();
+  const figures = await benchHighlights({ large: !process.argv.includes('--mutations-only') });
   console.log(JSON.stringify(figures));
-  for (const [what, value, target] of highlightRows(figures)) console.log(`${what}  ${value}  ${target}`);
+  if (!process.argv.includes('--mutations-only')) for (const [what, value, target] of highlightRows(figures)) console.log(`${what}  ${value}  ${target}`);
 }
