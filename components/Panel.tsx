@@ -132,6 +132,11 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     const matching = found ? new Set(found) : null;
     return data.recommendations.filter((rec) => (!onlyWithNotes || hasContent(rec.note)) && (!matching || matching.has(rec.id)));
   }, [data, search, query, onlyWithNotes]);
+  // The page marks the highlights of the recommendations that carry a note: told each time that set changes.
+  const notedKey = data ? data.recommendations.filter((rec) => hasContent(rec.note)).map((rec) => rec.n).join(',') : null;
+  useEffect(() => {
+    if (notedKey !== null) void client.markNoted(notedKey ? notedKey.split(',').map(Number) : []);
+  }, [client, notedKey]);
 
   if (error) return <p class="panel-error" role="alert">{error}</p>;
   if (!data) return <p class="panel-loading">{t('loading')}</p>;

@@ -47,6 +47,8 @@ export interface PanelClient {
   /** Whether the page shows this panel's frame as styled (asked of the annotator, which sees the page). */
   isShownOnPage(): Promise<Result<boolean>>;
   focus(n: number): Promise<Result<null>>;
+  /** Tells the page which recommendations (by n) carry a note, for it to mark their highlights. */
+  markNoted(ns: number[]): Promise<Result<null>>;
   saveNote(target: NoteTarget, patch: NotePatch): Promise<Result<Note>>;
   deleteNote(id: string): Promise<Result<Note>>;
   restoreNote(id: string): Promise<Result<Note>>;
@@ -142,6 +144,7 @@ export function createPanelClient(runtime: Runtime, frame: { win: Window; token:
     },
     isShownOnPage: () => page?.call('shown', {}) ?? Promise.resolve(NO_PAGE),
     focus: (n) => page?.call('focus', { n }) ?? Promise.resolve(NO_PAGE),
+    markNoted: (ns) => page?.call('noted', { ns }) ?? Promise.resolve(NO_PAGE),
     saveNote: (target, patch) => sendRequest(send, 'note.save', { target, patch }),
     deleteNote: (id) => sendRequest(send, 'note.delete', { id }),
     restoreNote: (id) => sendRequest(send, 'note.restore', { id }),

@@ -3,7 +3,7 @@
 // panel, and a note typed in the panel is saved and there again after a reload and after Firefox restarts.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { projectPage } from '../e2e/support/extension';
+import { highlightedUpTo, projectPage } from '../e2e/support/extension';
 import { addonId, clickInPanel, highlightedTexts, launch, panelFrame, type Session } from './support/firefox';
 
 const seed = projectPage('canada-kazakhstan-upr34');
@@ -21,7 +21,7 @@ async function openSeed(s: Session): Promise<Page> {
   s.serve(seed.url, seed.html);
   const page = await s.newPage();
   await page.goto(seed.url);
-  await page.waitForSelector('[data-upr-rec="3"]');
+  await page.waitForFunction(highlightedUpTo(3));
   return page;
 }
 
@@ -65,7 +65,7 @@ describe('Firefox: seed statement', () => {
     expect(await saved!.evaluate((el) => el.textContent)).toMatch(/Saved/);
 
     await page.reload();
-    await page.waitForSelector('[data-upr-rec="3"]');
+    await page.waitForFunction(highlightedUpTo(3));
     expect(await noteIn(page)).toBe(note);
 
     // Firefox quits, and the same profile starts again with the add-on installed again.

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { axeViolations, launch, openCorrections, openStatement, panelFrame, ROOT, writeNote, type Session } from './support/extension';
+import { axeViolations, launch, openCorrections, openStatement, panelFrame, ROOT, selectInHighlight, waitForHighlight, writeNote, type Session } from './support/extension';
 
 const URL = 'https://sample.upr-annotator.test/human-rights/upr/48/kazakhstan.html';
 const HTML = readFileSync(join(ROOT, 'e2e/pages/sample-statement.html'), 'utf8');
@@ -32,7 +32,7 @@ async function undoBar(panel: Frame): Promise<string> {
 
 async function reload(page: Page, s: Session, count: number): Promise<Frame> {
   await page.reload();
-  await page.waitForSelector(`[data-upr-rec="${count}"]`);
+  await waitForHighlight(page, count);
   const panel = await panelFrame(page, s.extensionId);
   await waitForItems(panel, count);
   return panel;
@@ -42,21 +42,6 @@ async function reload(page: Page, s: Session, count: number): Promise<Frame> {
 async function restoreNewest(panel: Frame) {
   await panel.click('.corrected > summary');
   await panel.click('.corrected-entry:first-child .corrected-restore');
-}
-
-/** Puts the page's caret (a one-word selection) at `word` inside recommendation n's highlight. */
-async function caretAt(page: Page, n: number, word: string) {
-  await page.evaluate(
-    ({ n, word }) => {
-      const node = [...document.querySelectorAll(`[data-upr-rec="${n}"]`)].map((e) => e.firstChild!).find((t) => t.textContent!.includes(word))!;
-      const range = document.createRange();
-      range.setStart(node, node.textContent!.indexOf(word));
-      range.setEnd(node, node.textContent!.indexOf(word) + word.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    },
-    { n, word },
-  );
 }
 
 async function selectText(page: Page, text: string) {
@@ -150,7 +135,7 @@ describe('no loss from a correction', () => {
     let panel = await panelFrame(page, s.extensionId);
     await writeNote(panel, 3, 'Death penalty: moratorium since 2003');
     await openCorrections(panel, 3);
-    await caretAt(page, 3, 'aiming');
+    await selectInHighlight(page, 3, 'aiming');
     await panel.click('.rec[data-n="3"] .rec-split');
     expect(await undoBar(panel)).toBe('Split in two.Undo');
     await waitForItems(panel, 5);
@@ -162,7 +147,7 @@ describe('no loss from a correction', () => {
     expect(await noteOn(panel, 3)).toBe('Death penalty: moratorium since 2003');
 
     await openCorrections(panel, 3);
-    await caretAt(page, 3, 'aiming');
+    await selectInHighlight(page, 3, 'aiming');
     await panel.click('.rec[data-n="3"] .rec-split');
     await waitForItems(panel, 5);
     panel = await reload(page, s, 5);

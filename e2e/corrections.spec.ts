@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { highlightedTexts, launch, openCorrections, openRec, panelFrame, ROOT, type Session } from './support/extension';
+import { highlightedTexts, selectInHighlight, launch, openCorrections, openRec, panelFrame, ROOT, type Session, waitForHighlight, waitForHighlightCount } from './support/extension';
 
 const URL = 'https://sample.upr-annotator.test/human-rights/upr/48/kazakhstan.html';
 const HTML = readFileSync(join(ROOT, 'e2e/pages/sample-statement.html'), 'utf8');
@@ -19,7 +19,7 @@ afterEach(async () => {
 async function open(s: Session): Promise<{ page: Page; panel: Frame }> {
   const page = await s.context.newPage();
   await page.goto(URL);
-  await page.waitForSelector('[data-upr-rec="4"]');
+  await waitForHighlight(page, 4);
   const panel = await panelFrame(page, s.extensionId);
   await panel.waitForSelector('.rec');
   return { page, panel };
@@ -56,7 +56,7 @@ describe('manual correction', () => {
     const added = 'we recommended that Kazakhstan strengthen the independence of the judiciary';
     await select(page, added);
     await panel.click('.add-selection');
-    await page.waitForFunction(() => document.querySelectorAll('[data-upr-rec="5"]').length > 0);
+    await waitForHighlight(page, 5);
     expect(Object.values(await highlightedTexts(page))).toContain(added);
 
     await select(page, 'We wish Kazakhstan every success with this review');
@@ -66,10 +66,10 @@ describe('manual correction', () => {
       const tab = (await api.tabs.query({})).find((t) => t.url?.includes('sample.upr-annotator.test'))!;
       api.contextMenus.onClicked.dispatch({ menuItemId: 'upr-add-selection', selectionText: '' }, tab);
     });
-    await page.waitForFunction(() => document.querySelectorAll('[data-upr-rec="6"]').length > 0);
+    await waitForHighlight(page, 6);
 
     await page.reload();
-    await page.waitForSelector('[data-upr-rec="6"]');
+    await waitForHighlight(page, 6);
     const texts = Object.values(await highlightedTexts(page));
     expect(texts).toContain(added);
     expect(texts).toContain('We wish Kazakhstan every success with this review');
@@ -108,36 +108,29 @@ describe('manual correction', () => {
     await openCorrections(panel, 4);
     await panel.click('.rec[data-n="4"] .rec-reject');
     // Re-reading the page takes the highlights off for a moment: wait for the new set.
-    await page.waitForFunction(() => document.querySelector('[data-upr-rec="3"]') && !document.querySelector('[data-upr-rec="4"]'));
+    await waitForHighlightCount(page, 3);
     expect(await count(page)).toBe(3);
 
     await panel.waitForFunction(() => document.querySelectorAll('.recs .rec').length === 3);
     await openCorrections(panel, 1);
     await panel.click('.rec[data-n="1"] .rec-merge');
-    await page.waitForFunction(() => document.querySelector('[data-upr-rec="2"]') && !document.querySelector('[data-upr-rec="3"]'));
+    await waitForHighlightCount(page, 2);
     const merged = await highlightedTexts(page);
     expect(merged[1]).toMatch(/^Adopt a comprehensive anti-discrimination law .* gender identity;? ?Ensure that journalists .* promptly investigated$/);
 
     await openCorrections(panel, 2);
     await select(page, 'Ratify the Second Optional Protocol');
-    await page.evaluate(() => {
-      // Put the caret before "aiming": the split point.
-      const item = [...document.querySelectorAll('[data-upr-rec="2"]')].map((e) => e.firstChild!).find((n) => n.textContent!.includes('aiming'))!;
-      const range = document.createRange();
-      range.setStart(item, item.textContent!.indexOf('aiming'));
-      range.setEnd(item, item.textContent!.indexOf('aiming') + 6);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    });
+    // Select "aiming" in recommendation 2: the split point.
+    await selectInHighlight(page, 2, 'aiming');
     await panel.waitForFunction(() => document.querySelectorAll('.recs .rec').length === 2);
     await panel.click('.rec[data-n="2"] .rec-split');
-    await page.waitForSelector('[data-upr-rec="3"]');
+    await waitForHighlight(page, 3);
     const split = await highlightedTexts(page);
     expect(split[2]).toMatch(/^Ratify the Second Optional Protocol .* Political Rights,$/);
     expect(split[3]).toBe('aiming at the abolition of the death penalty');
 
     await page.reload();
-    await page.waitForSelector('[data-upr-rec="3"]');
+    await waitForHighlight(page, 3);
     expect(await highlightedTexts(page)).toEqual(split);
     panel = await panelFrame(page, session.extensionId);
     await panel.waitForFunction(() => document.querySelectorAll('.recs .rec').length === 3);
@@ -152,7 +145,7 @@ describe('manual correction', () => {
     const { page, panel } = await open(session);
     await openCorrections(panel, 1);
     await panel.click('.rec[data-n="1"] .rec-merge');
-    await page.waitForFunction(() => document.querySelector('[data-upr-rec="3"]') && !document.querySelector('[data-upr-rec="4"]'));
+    await waitForHighlightCount(page, 3);
     await panel.waitForFunction(() => document.querySelectorAll('.recs .rec').length === 3);
     const text = await panel.textContent('.rec[data-n="1"] .rec-text bdi');
     expect(text).toMatch(/gender identity;? Ensure that journalists/);

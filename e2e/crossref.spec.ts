@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, panelFrame, ROOT, projectPage, type Session } from './support/extension';
+import { highlightCount, launch, panelFrame, projectPage, ROOT, type Session, waitForHighlight } from './support/extension';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 const EARLIER_URL = 'https://www.mission.example.test/statements/upr20-kazakhstan.html';
@@ -21,7 +21,7 @@ afterEach(async () => {
 /** The cycle-3 statement with its first recommendation's earlier list opened. */
 async function openSeedEarlier(page: Page, extensionId: string): Promise<{ panel: Frame; first: Locator }> {
   await page.goto(seed.url);
-  await page.waitForSelector('[data-upr-rec="3"]');
+  await waitForHighlight(page, 3);
   const panel = await panelFrame(page, extensionId);
   await panel.waitForSelector('.rec[data-n="1"] .earlier');
   await panel.click('.rec[data-n="1"] .earlier summary');
@@ -48,7 +48,7 @@ async function openEarlierStatement(s: Session): Promise<Page> {
   s.serve(seed.url, seed.html);
   const page = await s.context.newPage();
   await page.goto(EARLIER_URL);
-  await page.waitForSelector('[data-upr-rec="2"]');
+  await waitForHighlight(page, 2);
   return page;
 }
 
@@ -122,12 +122,12 @@ describe('earlier cycles', () => {
 
     // Back on the page: still two highlights, the note in its place, nothing orphaned.
     await page.goto(EARLIER_URL);
-    await page.waitForSelector('[data-upr-rec="2"]');
+    await waitForHighlight(page, 2);
     panel = await panelFrame(page, session.extensionId);
     await panel.waitForSelector('.rec[data-n="2"]');
     await panel.click('.rec[data-n="1"] .rec-text');
     expect(await panel.inputValue('.rec[data-n="1"] textarea')).toBe('Ask what became of the 2014 trade union law.');
     expect(await panel.locator('.rec').count()).toBe(2);
-    expect(await page.locator('[data-upr-rec="3"]').count()).toBe(0);
+    expect(await highlightCount(page)).toBe(2);
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackup } from '../utils/export';
-import { axeViolations, launch, openStatement, panelFrame, ROOT, projectPage, writeNote, type Session } from './support/extension';
+import { axeViolations, launch, openStatement, panelFrame, projectPage, ROOT, type Session, waitForSelected, writeNote } from './support/extension';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 const SAMPLE_URL = 'https://www.regjeringen.no/en/topics/upr/upr48-kazakhstan-statement/';
@@ -75,7 +75,7 @@ describe('dashboard', () => {
     expect(await page.locator('.rows textarea').count()).toBe(1);
     // The link opens the statement at that recommendation.
     const [opened] = await Promise.all([session.context.waitForEvent('page'), link.click()]);
-    await opened.waitForSelector('[data-upr-rec="3"][data-upr-state="selected"]');
+    await waitForSelected(opened, 3);
     expect(opened.url()).toBe(`${SAMPLE_URL}#upr-rec=${moratorium}`);
     await opened.close();
 

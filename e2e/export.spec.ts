@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackup } from '../utils/export';
-import { launch, openRec, panelFrame, projectPage, type Session } from './support/extension';
+import { launch, openRec, panelFrame, projectPage, type Session, waitForHighlight, waitForSelected } from './support/extension';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 
@@ -17,7 +17,7 @@ async function annotateSeed(s: Session) {
   s.serve(seed.url, seed.html);
   const page = await s.context.newPage();
   await page.goto(seed.url);
-  await page.waitForSelector('[data-upr-rec="3"]');
+  await waitForHighlight(page, 3);
   const panel = await panelFrame(page, s.extensionId);
   await openRec(panel, 2);
   await panel.fill('.rec[data-n="2"] textarea', '=HYPERLINK("http://evil.example") — ask about the 2021 gender law');
@@ -71,7 +71,7 @@ describe('export from the panel', () => {
     session.serve(seed.url, seed.html);
     const restored = await session.context.newPage();
     await restored.goto(seed.url);
-    await restored.waitForSelector('[data-upr-rec="3"]');
+    await waitForHighlight(restored, 3);
     const restoredPanel = await panelFrame(restored, session.extensionId);
     await restoredPanel.waitForSelector('.rec[data-n="2"] .tag');
     expect(await restoredPanel.inputValue('.rec[data-n="2"] textarea')).toBe('=HYPERLINK("http://evil.example") — ask about the 2021 gender law');
@@ -86,7 +86,7 @@ describe('export from the panel', () => {
     const id = parseBackup(readFileSync((await json.path())!, 'utf8')).recommendations.find((r) => r.n === 3)!.id;
     const linked = await session.context.newPage();
     await linked.goto(`${seed.url}#upr-rec=${id}`);
-    await linked.waitForSelector('[data-upr-rec="3"][data-upr-state="selected"]');
+    await waitForSelected(linked, 3);
     const panel = await panelFrame(linked, session.extensionId);
     await panel.waitForSelector('.rec[data-n="3"][aria-current="true"]');
   });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { axeViolations, launch, openPopup, panelFrame, ROOT, type LaunchOptions, type Session } from './support/extension';
+import { axeViolations, launch, type LaunchOptions, openPopup, panelFrame, ROOT, type Session, waitForHighlight } from './support/extension';
 
 const URL = 'https://www.japan-geneva.example.test/statements/upr49-turkiye.html';
 const HTML = readFileSync(join(ROOT, 'e2e/pages/site-named-statement.html'), 'utf8');
@@ -23,7 +23,7 @@ async function openWithPopup(options: LaunchOptions = {}): Promise<{ page: Page;
   s.serve(URL, HTML);
   const page = await s.context.newPage();
   await page.goto(URL);
-  await page.waitForSelector('[data-upr-rec="2"]');
+  await waitForHighlight(page, 2);
   const popup = await openPopup(s, URL);
   await popup.waitForSelector('.popup-states');
   return { page, popup, s };

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedPath } from '../tests/shared-data.test-support';
-import { highlightedTexts, launch, ROOT, type Session } from './support/extension';
+import { highlightCount, highlightedTexts, launch, ROOT, type Session, waitForHighlight } from './support/extension';
 
 interface Label {
   url: string;
@@ -63,7 +63,7 @@ describe.each(SETS)('the labelled pages of $name in the browser', ({ dir }) => {
     const page = await session.context.newPage();
     await page.goto(label.url);
     const expected = label.expected!.recommendations;
-    await page.waitForSelector(`[data-upr-rec="${expected.length}"]`, { state: 'attached' });
+    await waitForHighlight(page, expected.length);
     const texts = await highlightedTexts(page);
     expect(Object.values(texts).map(comparable)).toEqual(expected.map(comparable));
     await page.close();
@@ -79,7 +79,7 @@ describe.each(SETS)('the labelled pages of $name in the browser', ({ dir }) => {
     );
     // Past the detector's second look (2.5 s after load).
     await pages.at(-1)!.waitForTimeout(3500);
-    const found = await Promise.all(pages.map((p) => p.locator('[data-upr-rec], upr-annotator-panel').count()));
+    const found = await Promise.all(pages.map(async (p) => (await highlightCount(p)) + (await p.locator('upr-annotator-panel').count())));
     expect(Object.fromEntries(negatives.map(({ name }, i) => [name, found[i]]))).toEqual(Object.fromEntries(negatives.map(({ name }) => [name, 0])));
     await Promise.all(pages.map((p) => p.close()));
   });

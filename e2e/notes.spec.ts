@@ -7,7 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_VERSION } from '../utils/db';
 import { recommendationId } from '../utils/model';
-import { axeViolations, launch, openRec, panelFrame, ROOT, projectPage, stopServiceWorkers, type Session } from './support/extension';
+import { axeViolations, launch, openRec, panelFrame, projectPage, ROOT, type Session, stopServiceWorkers, waitForHighlight } from './support/extension';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 
@@ -21,7 +21,7 @@ async function openSeed(s: Session): Promise<{ page: Page; panel: Frame }> {
   s.serve(seed.url, seed.html);
   const page = await s.context.newPage();
   await page.goto(seed.url);
-  await page.waitForSelector('[data-upr-rec="3"]');
+  await waitForHighlight(page, 3);
   const panel = await panelFrame(page, s.extensionId);
   await panel.waitForSelector('.rec');
   return { page, panel };

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, openRec, panelFrame, ROOT, type Session } from './support/extension';
+import { highlightPaint, launch, openRec, panelFrame, ROOT, type Session, waitForHighlight } from './support/extension';
 
 const BASE = 'https://www.hostile.example.test/upr/41/finland/';
 const PAGES = join(ROOT, 'e2e/pages/hostile');
@@ -22,7 +22,7 @@ async function openHostile(s: Session) {
   s.serve(`${BASE}probe.js`, readFileSync(join(PAGES, 'probe.js'), 'utf8'), { 'content-type': 'text/javascript' });
   const page = await s.context.newPage();
   await page.goto(`${BASE}statement.html`);
-  await page.waitForSelector('[data-upr-rec="3"]', { state: 'attached' });
+  await waitForHighlight(page, 3);
   return page;
 }
 
@@ -30,14 +30,10 @@ describe('on a hostile page with a strict Content-Security-Policy', () => {
   it('shows the highlights and the panel in spite of the page CSS', async () => {
     session = await launch();
     const page = await openHostile(session);
-    const styles = await page.$$eval('[data-upr-rec]', (els) =>
-      els.map((el) => {
-        const style = getComputedStyle(el);
-        return `${style.display}/${style.visibility}/${style.opacity}/${style.backgroundColor !== 'rgba(0, 0, 0, 0)'}`;
-      }),
-    );
-    expect(styles.length).toBeGreaterThanOrEqual(3);
-    expect(new Set(styles)).toEqual(new Set(['inline/visible/1/true']));
+    // Painted with our colours, black on yellow, where the page forces its text colour on everything.
+    const styles = await highlightPaint(page);
+    expect(styles.length).toBe(3);
+    expect(styles).toEqual(Array(3).fill({ background: 'rgb(255, 224, 102)', color: 'rgb(0, 0, 0)', shown: 'visible/1' }));
     const panel = await panelFrame(page, session.extensionId);
     await panel.waitForSelector('.rec');
     expect(await panel.locator('.rec').count()).toBe(3);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { axeViolations, launch, openStatement, ROOT, type Session } from './support/extension';
+import { axeViolations, clickHighlight, highlightRects, launch, openStatement, ROOT, type Session, waitForHighlight } from './support/extension';
 
 const URL = 'https://www.government.example.se/upr47-ghana.html';
 const PAGE = readFileSync(join(ROOT, 'e2e/pages/ten-recommendations.html'), 'utf8');
@@ -40,7 +40,7 @@ describe('the panel layout', () => {
     expect(await inView()).toBeGreaterThanOrEqual(6);
     // No note box on items nobody works on; the selected item opens its editor, tags, status and corrections.
     expect(await panel.locator('.rec[data-n="4"] textarea').isVisible()).toBe(false);
-    await page.click('[data-upr-rec="4"]');
+    await clickHighlight(page, 4);
     await panel.waitForSelector('.rec[data-n="4"][aria-current="true"] textarea', { state: 'visible' });
     expect(await panel.locator('.rec[data-n="4"] .tag-input').isVisible()).toBe(true);
     expect(await panel.locator('.rec[data-n="4"] .rec-menu-open').isVisible()).toBe(true);
@@ -49,10 +49,10 @@ describe('the panel layout', () => {
     const box = await panel.$eval('.rec[data-n="4"] textarea', (el) => ({ client: el.clientHeight, scroll: el.scrollHeight }));
     expect(box.client).toBeGreaterThanOrEqual(box.scroll - 2);
     // Selected from the page far below: its words are in view, not under the sticky header.
-    await page.click('[data-upr-rec="10"]');
+    await clickHighlight(page, 10);
     await panel.waitForSelector('.rec[data-n="10"][aria-current="true"]');
     await wordsInView(panel, 10);
-    await page.click('[data-upr-rec="1"]');
+    await clickHighlight(page, 1);
     await wordsInView(panel, 1);
     expect(await axeViolations(panel)).toEqual([]);
     await page.screenshot({ path: join(ROOT, 'test-results/panel-1366x768.png') });
@@ -63,16 +63,22 @@ describe('the panel layout', () => {
     session.serve(URL, PAGE);
     const page = await session.context.newPage();
     await page.goto(URL);
-    await page.waitForSelector('[data-upr-rec="10"]');
+    await waitForHighlight(page, 10);
     await page.waitForSelector('upr-annotator-panel', { state: 'attached' });
     await page.waitForTimeout(300);
     // Nothing covers the highlights: at a quarter, half and three quarters of each of their lines, the page finds the highlight itself.
-    const covered = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-upr-rec]')].flatMap((mark) =>
-        [...mark.getClientRects()].flatMap((r) =>
-          [0.25, 0.5, 0.75].filter((at) => !document.elementFromPoint(r.left + r.width * at, r.top + r.height / 2)?.closest('[data-upr-rec]')),
-        ),
-      ).length,
+    const rects = await highlightRects(page);
+    expect(new Set(rects.map((r) => r.n)).size).toBe(10);
+    const covered = await page.evaluate(
+      (rects) =>
+        rects.flatMap((r) =>
+          [0.25, 0.5, 0.75].filter((at) => {
+            // Off the window, or under the panel (its host, for the page: the frame is in a closed shadow root).
+            const found = document.elementFromPoint(r.left + r.width * at, r.top + r.height / 2);
+            return !found || found.closest('upr-annotator-panel');
+          }),
+        ).length,
+      rects,
     );
     expect(covered).toBe(0);
     await page.screenshot({ path: join(ROOT, 'test-results/panel-900x700-folded.png') });

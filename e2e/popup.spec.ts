@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { axeViolations, launch, openPopup, ROOT, projectPage, type Session } from './support/extension';
+import { axeViolations, highlightCount, launch, openPopup, projectPage, ROOT, type Session, waitForHighlight } from './support/extension';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 const UNDETECTED = 'https://www.iceland.example.test/statements/2023-01-24.html';
@@ -35,7 +35,7 @@ describe('the toolbar popup', () => {
     session.serve(seed.url, seed.html);
     const page = await session.context.newPage();
     await page.goto(seed.url);
-    await page.waitForSelector('[data-upr-rec="3"]');
+    await waitForHighlight(page, 3);
     const popup = await openPopup(session, seed.url);
     await popup.waitForSelector('.popup-states');
     expect(await popup.textContent('.popup-states')).toBe('Canada → Kazakhstan');
@@ -52,7 +52,7 @@ describe('the toolbar popup', () => {
     session.serve(UNDETECTED, own('undetected-statement.html'));
     const page = await session.context.newPage();
     await page.goto(seed.url);
-    await page.waitForSelector('[data-upr-rec="3"]');
+    await waitForHighlight(page, 3);
     const popup = await openPopup(session, seed.url);
     expect(await popup.textContent('.popup-counts')).toBe(counts);
     expect(await axeViolations(popup)).toEqual([]);
@@ -71,12 +71,12 @@ describe('the toolbar popup', () => {
     await page.goto(UNDETECTED);
     await page.waitForLoadState('load');
     await page.waitForTimeout(800);
-    expect(await page.locator('[data-upr-rec]').count()).toBe(0);
+    expect(await highlightCount(page)).toBe(0);
     const popup = await openPopup(session, UNDETECTED);
     expect(await popup.textContent('.popup-why')).toBe('This page does not look like a UPR statement in which one state makes recommendations to another.');
     await popup.click('.popup-annotate');
     await page.bringToFront();
-    await page.waitForSelector('[data-upr-rec="2"]');
+    await waitForHighlight(page, 2);
     // The panel follows once the background has stored the capture.
     await page.waitForSelector('upr-annotator-panel', { state: 'attached' });
     expect(await page.locator('upr-annotator-panel').count()).toBe(1);
@@ -87,7 +87,7 @@ describe('the toolbar popup', () => {
     session.serve(seed.url, seed.html);
     const page = await session.context.newPage();
     await page.goto(seed.url);
-    await page.waitForSelector('[data-upr-rec="3"]');
+    await waitForHighlight(page, 3);
     const popup = await openPopup(session, seed.url);
     expect(await popup.textContent('.popup-settings')).toContain('Run on international.gc.ca');
     await popup.uncheck('.popup-site');
@@ -96,7 +96,7 @@ describe('the toolbar popup', () => {
     await page.reload();
     await page.waitForLoadState('load');
     await page.waitForTimeout(1500);
-    expect(await page.locator('[data-upr-rec]').count()).toBe(0);
+    expect(await highlightCount(page)).toBe(0);
     await popup.bringToFront();
     await popup.reload();
     await popup.waitForSelector('.popup-why');
@@ -107,7 +107,7 @@ describe('the toolbar popup', () => {
     await detectorRegistered(session, (r) => (r.excludeMatches ?? []).length === 0);
     await page.bringToFront();
     await page.reload();
-    await page.waitForSelector('[data-upr-rec="3"]');
+    await waitForHighlight(page, 3);
   });
 
   it('runs automatically only on known government sites when asked to', async () => {
@@ -116,7 +116,7 @@ describe('the toolbar popup', () => {
     session.serve(SAMPLE, own('sample-statement.html'));
     const page = await session.context.newPage();
     await page.goto(SAMPLE);
-    await page.waitForSelector('[data-upr-rec="4"]');
+    await waitForHighlight(page, 4);
     const popup = await openPopup(session, SAMPLE);
     await popup.check('.popup-known-only');
     await detectorRegistered(session, (r) => !r.matches?.includes('https://*/*'));
@@ -125,7 +125,7 @@ describe('the toolbar popup', () => {
     await page.reload();
     await page.waitForLoadState('load');
     await page.waitForTimeout(1500);
-    expect(await page.locator('[data-upr-rec]').count()).toBe(0);
+    expect(await highlightCount(page)).toBe(0);
     await popup.bringToFront();
     await popup.reload();
     await popup.waitForSelector('.popup-why');
@@ -133,6 +133,6 @@ describe('the toolbar popup', () => {
 
     const known = await session.context.newPage();
     await known.goto(seed.url);
-    await known.waitForSelector('[data-upr-rec="3"]');
+    await waitForHighlight(known, 3);
   });
 });

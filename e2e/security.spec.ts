@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, openCorrections, openPopup, openRec, panelFrame, ROOT, writeNote, type Session } from './support/extension';
+import { FLASH_MS } from '../utils/anchor';
+import { clickHighlight, highlightCount, highlightRangesKept, keepHighlightRanges, launch, openCorrections, openPopup, openRec, panelFrame, ROOT, type Session, waitForHighlight, waitForNoted, waitForSelected, writeNote } from './support/extension';
 
 const SITE = 'https://www.mission-hostile.example.test/';
 
@@ -324,6 +325,44 @@ describe('events checked like requests', () => {
   });
 });
 
+describe('what the reader does is not in the page', () => {
+  it('lets a MutationObserver on the page see nothing but the panel arriving: not the highlights, a selection, a note or the panel opening', async () => {
+    session = await launch();
+    // Watching the whole document once parsed (DOMContentLoaded comes before the extension runs, at document_idle).
+    const watcher = `<script>
+      window.__records = [];
+      document.addEventListener('DOMContentLoaded', () => new MutationObserver((records) => {
+        for (const r of records) {
+          const nodes = (list) => [...list].map((n) => n.nodeName.toLowerCase()).join(',');
+          __records.push([r.type, r.target.nodeName.toLowerCase(), r.attributeName || '', nodes(r.addedNodes), nodes(r.removedNodes)].join(' '));
+        }
+      }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true }));
+    </script>`;
+    const { page, panel } = await openStatement(session, watcher + STATEMENT_BODY);
+    const records = () => page.evaluate(() => (window as unknown as { __records: string[] }).__records);
+    // The panel must be in the page to be seen: its host element arrives once. Nothing else, highlights included.
+    const arrival = ['childList html  upr-annotator-panel '];
+    expect(await highlightCount(page)).toBe(3);
+    expect(await records()).toEqual(arrival);
+
+    await clickHighlight(page, 2);
+    await panel.waitForSelector('.rec[data-n="2"][aria-current="true"]');
+    await waitForSelected(page, 2);
+    await panel.click('.rec[data-n="3"] .rec-text');
+    await waitForSelected(page, 3);
+    await writeNote(panel, 3, 'Ask about the 2025 draft law.');
+    await waitForNoted(page, [3]);
+    // Folding and opening the panel (its handle, at the panel's left edge).
+    const host = (await page.locator('upr-annotator-panel').boundingBox())!;
+    await page.mouse.click(host.x + 14, 112);
+    await page.waitForFunction(() => document.querySelector('upr-annotator-panel')!.getBoundingClientRect().width < 100);
+    await page.mouse.click(page.viewportSize()!.width - 14, 112);
+    await page.waitForFunction(() => document.querySelector('upr-annotator-panel')!.getBoundingClientRect().width > 300);
+    await page.waitForTimeout(FLASH_MS + 200);
+    expect(await records()).toEqual(arrival);
+  });
+});
+
 describe('page events stay between a page and its panel', () => {
   /** Records every runtime message the extension page in `target` receives. */
   const listen = (target: Page | Frame) =>
@@ -347,7 +386,7 @@ describe('page events stay between a page and its panel', () => {
     for (const target of [panel, second.panel, dashboard]) await listen(target);
 
     await page.bringToFront();
-    await page.click('[data-upr-rec="2"]');
+    await clickHighlight(page, 2);
     await panel.waitForSelector('.rec[data-n="2"][aria-current="true"]');
     await second.page.waitForTimeout(300);
     for (const target of [panel, second.panel, dashboard]) expect(await eventsHeardBy(target)).toEqual([]);
@@ -435,20 +474,17 @@ describe('work proportional to change', () => {
           item.textContent = 'Markets: ' + Math.random();
           document.getElementById('ticker').replaceChildren(item);
         }, 1000);
-        window.__highlightWrites = 0;
-        new MutationObserver((records) => {
-          for (const r of records) for (const n of [...r.addedNodes, ...r.removedNodes]) if (n.nodeType === 1 && (n.matches('[data-upr-rec]') || n.querySelector('[data-upr-rec]'))) window.__highlightWrites++;
-        }).observe(document.documentElement, { subtree: true, childList: true });
       </script>`,
     );
     const { page, panel } = await openStatement(session, body);
     await page.waitForTimeout(1500); // settled: the first capture stored
     const first = await capturedAt(panel, STATEMENT_URL);
     expect(first).not.toBeNull();
-    const writesBefore = await page.evaluate(() => (window as unknown as { __highlightWrites: number }).__highlightWrites);
+    // The very range objects painted stay: nothing is highlighted again.
+    await keepHighlightRanges(page);
     await page.waitForTimeout(5000);
     expect(await capturedAt(panel, STATEMENT_URL)).toBe(first);
-    expect(await page.evaluate(() => (window as unknown as { __highlightWrites: number }).__highlightWrites)).toBe(writesBefore);
+    expect(await highlightRangesKept(page)).toBe(true);
 
     // The statement itself changes: read again, highlighted and stored.
     await page.evaluate(() => {
@@ -457,7 +493,7 @@ describe('work proportional to change', () => {
       li.textContent = 'Ratify the Optional Protocol to the Convention against Torture.';
       item.append(li);
     });
-    await page.waitForSelector('[data-upr-rec="4"]', { state: 'attached' });
+    await waitForHighlight(page, 4);
     await panel.waitForFunction(() => document.querySelectorAll('.rec').length === 4);
     expect(await capturedAt(panel, STATEMENT_URL)).toBeGreaterThan(first!);
   });
@@ -526,7 +562,7 @@ describe('a site’s pages are stored at a bounded rate', () => {
     const page = await s.context.newPage();
     await page.goto(STATEMENT_URL);
     // Highlighted all the same, but not stored, and the panel says why rather than "no recommendation".
-    await page.waitForSelector('[data-upr-rec="3"]');
+    await waitForHighlight(page, 3);
     const panel = await panelFrame(page, s.extensionId);
     await panel.waitForSelector('.not-stored');
     expect(await panel.textContent('.not-stored-title')).toBe('This page was not stored.');

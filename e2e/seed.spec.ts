@@ -3,7 +3,7 @@
 // service worker and a browser restart.
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { highlightedTexts, launch, openRec, panelFrame, projectPage, ROOT, stopServiceWorkers, type Session } from './support/extension';
+import { clickHighlight, highlightCount, highlightRects, highlightedTexts, launch, openRec, panelFrame, projectPage, ROOT, type Session, stopServiceWorkers, waitForHighlight } from './support/extension';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 const expected = seed.label.expected!;
@@ -19,7 +19,7 @@ async function openSeed(s: Session) {
   s.serve(seed.url, seed.html);
   const page = await s.context.newPage();
   await page.goto(seed.url);
-  await page.waitForSelector('[data-upr-rec="3"]');
+  await waitForHighlight(page, 3);
   return page;
 }
 
@@ -51,16 +51,13 @@ describe('seed statement', () => {
     const panel = await panelFrame(page, session.extensionId);
     await panel.waitForSelector('.rec');
 
-    await page.click('[data-upr-rec="2"]');
+    await clickHighlight(page, 2);
     await panel.waitForSelector('.rec[data-n="2"][aria-current="true"]');
 
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await panel.click('.rec[data-n="3"] .rec-text');
-    await page.waitForFunction(() => {
-      const el = document.querySelector('[data-upr-rec="3"]')!;
-      const rect = el.getBoundingClientRect();
-      return rect.top >= 0 && rect.bottom <= window.innerHeight;
-    });
+    const height = page.viewportSize()!.height;
+    await expect.poll(async () => (await highlightRects(page)).filter((r) => r.n === 3).every((r) => r.top >= 0 && r.bottom <= height), { interval: 100 }).toBe(true);
     expect(await panel.getAttribute('.rec[data-n="3"]', 'aria-current')).toBe('true');
   });
 
@@ -68,11 +65,10 @@ describe('seed statement', () => {
     session = await launch();
     const page = await openSeed(session);
     await panelFrame(page, session.extensionId);
-    const overlap = await page.evaluate(() => {
-      const host = document.querySelector('upr-annotator-panel')!.getBoundingClientRect();
-      return [...document.querySelectorAll('[data-upr-rec]')].some((el) => el.getBoundingClientRect().right > host.left);
-    });
-    expect(overlap).toBe(false);
+    const host = await page.evaluate(() => document.querySelector('upr-annotator-panel')!.getBoundingClientRect().left);
+    const rects = await highlightRects(page);
+    expect(rects.length).toBeGreaterThanOrEqual(3);
+    expect(rects.some((r) => r.right > host)).toBe(false);
   });
 
   it('keeps a note across a reload, a stopped service worker and a browser restart', async () => {
@@ -113,7 +109,7 @@ describe('seed statement', () => {
     await page.goto(other.url);
     await page.waitForLoadState('load');
     await page.waitForTimeout(1000);
-    expect(await page.locator('[data-upr-rec]').count()).toBe(0);
+    expect(await highlightCount(page)).toBe(0);
     expect(await page.locator('upr-annotator-panel').count()).toBe(0);
   });
 });

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { noteIdFor } from '../utils/db';
 import { parseBackup } from '../utils/export';
-import { launch, openCorrections, openRec, openStatement, panelFrame, projectPage, writeNote, type Session } from './support/extension';
+import { launch, openCorrections, openRec, openStatement, panelFrame, projectPage, type Session, waitForHighlightCount, writeNote } from './support/extension';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 
@@ -90,7 +90,7 @@ describe('open panels follow changes made elsewhere', () => {
     // The other tab: its panel lists two, and its page highlights two.
     await b.page.bringToFront();
     await b.panel.waitForFunction(() => document.querySelectorAll('.recs .rec').length === 2);
-    await b.page.waitForFunction(() => document.querySelector('[data-upr-rec="2"]') && !document.querySelector('[data-upr-rec="3"]'));
+    await waitForHighlightCount(b.page, 2);
     const rejected = seed.label.expected!.recommendations[1]!;
     const listed = await b.panel.$$eval('.recs .rec .rec-text', (els) => els.map((e) => e.textContent ?? ''));
     expect(listed.some((text) => text.includes(rejected.slice(0, 40)))).toBe(false);

@@ -1,7 +1,7 @@
 // The extension's own face in Chromium: the toolbar button counts the recommendations of the statement in its tab
 // and says nothing elsewhere, and the manifest's name, shortcuts and button speak the browser's language.
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, projectPage, type Session } from './support/extension';
+import { launch, projectPage, type Session, waitForHighlight } from './support/extension';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 const other = projectPage('neg-canada-passport');
@@ -45,7 +45,7 @@ describe('the toolbar button', () => {
     session.serve(other.url, other.html);
     const statement = await session.context.newPage();
     await statement.goto(seed.url);
-    await statement.waitForSelector('[data-upr-rec="3"]');
+    await waitForHighlight(statement, 3);
     expect(await waitForButton(session, seed.url, { text: '3', title: 'UPR Annotator: 3 recommendations on this page' })).toEqual({
       text: '3',
       title: 'UPR Annotator: 3 recommendations on this page',

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { axeViolations, highlightedTexts, launch, panelFrame, ROOT, type LaunchOptions, type Session } from './support/extension';
+import { axeViolations, highlightCount, highlightedTexts, launch, type LaunchOptions, panelFrame, ROOT, type Session, waitForHighlight } from './support/extension';
 
 const URL = 'https://www.japan-geneva.example.test/upr/49/turkiye-statement.html';
 const HTML = readFileSync(join(ROOT, 'e2e/pages/unusual-layout-statement.html'), 'utf8');
@@ -37,7 +37,7 @@ describe('a statement with no recommendation found', () => {
     const opened = await openStatement();
     const { page, s } = opened;
     let panel = opened.panel;
-    expect(await page.locator('[data-upr-rec]').count()).toBe(0);
+    expect(await highlightCount(page)).toBe(0);
     expect(await panel.textContent('.zero-title')).toBe('No recommendation was found in this statement.');
     expect(await panel.textContent('.zero-candidates')).toBe('These passages look most like recommendations:');
     expect(await candidateTexts(panel)).toEqual([FIRST, SECOND]);
@@ -46,7 +46,7 @@ describe('a statement with no recommendation found', () => {
 
     // One click: the passage becomes a recommendation, highlighted on the page and listed in the panel.
     await panel.locator('.candidate', { hasText: FIRST }).locator('.candidate-accept').click();
-    await page.waitForSelector('[data-upr-rec="1"]');
+    await waitForHighlight(page, 1);
     expect(Object.values(await highlightedTexts(page))).toEqual([FIRST]);
     await panel.waitForFunction(() => document.querySelectorAll('.recs .rec').length === 1);
     expect(await panel.textContent('.recs .rec .rec-text bdi')).toBe(FIRST);
@@ -57,7 +57,7 @@ describe('a statement with no recommendation found', () => {
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'zero-state-accepted.png') });
 
     await page.reload();
-    await page.waitForSelector('[data-upr-rec="1"]');
+    await waitForHighlight(page, 1);
     expect(Object.values(await highlightedTexts(page))).toEqual([FIRST]);
     panel = await panelFrame(page, s.extensionId);
     await panel.waitForSelector('.recs .rec');

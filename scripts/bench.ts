@@ -1,7 +1,8 @@
-// `npm run bench [-- --json] [-- --only dashboard|worker]`: the extension's speed and size figures, measured in
-// real headless Chromium. Prints a table (or, with --json, one JSON object) with the targets beside each figure;
+// `npm run bench [-- --json] [-- --only dashboard|worker|highlights]`: the extension's speed and size figures, measured
+// in real headless Chromium. Prints a table (or, with --json, one JSON object) with the targets beside each figure;
 // with `--only dashboard`, the dashboard's figures alone (a minute, not seven); with `--only worker`, the build and
-// the background at 100,000 recommendations (a few minutes). Tests never time things; this does.
+// the background at 100,000 recommendations (a few minutes); with `--only highlights`, the build and the in-page
+// figures (DOM mutations a page sees, large statements highlighted). Tests never time things; this does.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { SCENARIOS, SCENARIO_LABELS, type ScenarioName } from './bench/anchor-sc
 import { benchCorrections } from './bench/corrections';
 import { benchCrossref } from './bench/crossref';
 import { benchDashboard, dashboardTable, type DashboardFigures } from './bench/dashboard';
+import { benchHighlights, highlightRows } from './bench/highlights';
 import { benchWorker } from './bench/worker';
 import type { LibraryFigure } from './bench/in-page';
 import { longStatementPage, nonUprPage, statementPage } from './bench/pages';
@@ -22,7 +24,7 @@ const json = process.argv.includes('--json');
 const log = (...args: unknown[]) => {
   if (!json) console.log(...args);
 };
-const PARTS = ['dashboard', 'worker'] as const;
+const PARTS = ['dashboard', 'worker', 'highlights'] as const;
 const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '') : null;
 if (only !== null && !(PARTS as readonly string[]).includes(only)) throw new Error(`--only takes one of: ${PARTS.join(', ')}`);
 
@@ -57,6 +59,12 @@ if (only === 'dashboard') {
 log('Building the extension…');
 execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: json ? 'ignore' : 'inherit' });
 
+if (only === 'highlights') {
+  const highlights = await benchHighlights();
+  print(highlights, highlightRows(highlights));
+  process.exit(0);
+}
+
 log('The extension at 100,000 recommendations: dataset import, worker heap, a stopped worker’s first panel…');
 const worker = await benchWorker();
 /** The table rows of the background figures at 100,000 recommendations. */
@@ -75,6 +83,9 @@ if (only === 'worker') {
   print(worker, workerRows());
   process.exit(0);
 }
+
+log('The page’s view: DOM mutations while annotating and selecting; 5,000, 10,000 recommendations and a 10 MB page…');
+const highlights = await benchHighlights();
 
 const detectorJs = readFileSync(join(EXTENSION_DIR, 'content-scripts/detector.js'));
 const injectedBytesGzipNonUpr = gzipSync(detectorJs, { level: 9 }).length;
@@ -188,6 +199,7 @@ const figures = {
   ...corrections,
   ...dashboard,
   ...worker,
+  ...highlights,
 };
 
 function nullableRound(n: number | null): number | null {
@@ -226,6 +238,7 @@ else {
     [`false anchors, all scenarios (ours / Apache / dom-anchor-text-quote)`, `${figures.anchorWrong.ours} / ${figures.anchorWrong.apacheAnnotator} / ${figures.anchorWrong.domAnchorTextQuote}`, '0 for ours'],
     ...dashboardTable(figures),
     ...workerRows(),
+    ...highlightRows(highlights),
   );
   print(figures, rows);
 

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, panelFrame, ROOT, highlightedTexts } from '../e2e/support/extension';
+import { launch, panelFrame, ROOT, highlightedTexts, waitForHighlight } from '../e2e/support/extension';
 
 export const SAMPLE_URL = 'https://sample.upr-annotator.test/human-rights/upr/48/kazakhstan.html';
 const SCREENSHOT = join(ROOT, 'sample-screenshot.png');
@@ -19,7 +19,7 @@ const session = await launch({ headless, offline: false });
 session.serve(SAMPLE_URL, readFileSync(join(ROOT, 'e2e/pages/sample-statement.html'), 'utf8'));
 const page = await session.context.newPage();
 await page.goto(SAMPLE_URL);
-await page.waitForSelector('[data-upr-rec]', { timeout: 15_000 }).catch(() => {});
+await waitForHighlight(page, 1, 15_000).catch(() => {});
 
 if (!headless) {
   console.log(`\nChromium is open on the sample statement (${SAMPLE_URL}) with UPR Annotator loaded.`);

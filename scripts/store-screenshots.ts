@@ -3,7 +3,7 @@
 // with notes, and a French statement in a French browser. Build first (`npm run build`).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openStatement, ROOT, writeNote } from '../e2e/support/extension';
+import { clickHighlight, launch, openStatement, ROOT, writeNote } from '../e2e/support/extension';
 
 const SIZE = { width: 1280, height: 800 };
 const OUT = join(ROOT, 'assets/store');
@@ -22,7 +22,7 @@ try {
   await writeNote(ghana.panel, 1, 'Informal economy: most workers are outside any union.', ['labour']);
 
   await statement.page.bringToFront();
-  await statement.page.click('[data-upr-rec="3"]');
+  await clickHighlight(statement.page, 3);
   await statement.panel.waitForSelector('.rec[data-n="3"][aria-current="true"]');
   await statement.page.waitForTimeout(400);
   await statement.page.screenshot({ path: join(OUT, 'screenshot-1-panel.png') });
@@ -42,7 +42,7 @@ const french = await launch({ viewport: SIZE, locale: 'fr-FR' });
 try {
   const statement = await openStatement(french, FR_URL, page('sample-statement-fr.html'), 4);
   await writeNote(statement.panel, 1, 'Loi de 2020 sur les rassemblements : voir l’avis de la Commission de Venise.', ['liberte-de-reunion']);
-  await statement.page.click('[data-upr-rec="1"]');
+  await clickHighlight(statement.page, 1);
   await statement.page.waitForTimeout(400);
   await statement.page.screenshot({ path: join(OUT, 'screenshot-3-french.png') });
   console.log('assets/store/screenshot-3-french.png');

@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 
+export { caretIsIn, clickHighlight, highlightCount, highlightedTexts, highlightedUpTo, highlightPaint, highlightRangesKept, highlightRects, keepHighlightRanges, readHighlights, selectInHighlight, waitForHighlight, waitForHighlightCount, waitForNoted, waitForSelected } from './highlights';
+import { waitForHighlight } from './highlights';
+
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, process.env.UPR_OUTPUT_DIR ?? '.output', 'chrome-mv3');
 export const SHARED_FIXTURES = resolve(ROOT, '../shared/fixtures');
@@ -154,19 +157,6 @@ export async function stopServiceWorkers(page: Page): Promise<void> {
   await cdp.detach();
 }
 
-/** The text of each highlighted recommendation, by its number, as the page shows it. */
-export async function highlightedTexts(page: Page): Promise<Record<number, string>> {
-  return page.evaluate(() => {
-    const out: Record<number, string> = {};
-    for (const el of document.querySelectorAll('[data-upr-rec]')) {
-      const n = Number(el.getAttribute('data-upr-rec'));
-      out[n] = ((out[n] ?? '') + el.textContent).replace(/\s+/g, ' ');
-    }
-    for (const n of Object.keys(out)) out[Number(n)] = out[Number(n)]!.trim();
-    return out;
-  });
-}
-
 /** The bits of the service worker's `chrome` the helpers below use (evaluated inside the worker). */
 interface WorkerChrome {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
@@ -227,7 +217,7 @@ export async function openStatement(s: Session, url: string, html: string, count
   s.serve(url, html);
   const page = await s.context.newPage();
   await page.goto(url);
-  await page.waitForSelector(`[data-upr-rec="${count}"]`);
+  await waitForHighlight(page, count);
   const panel = await panelFrame(page, s.extensionId);
   await panel.waitForSelector('.rec');
   return { page, panel };

@@ -4,7 +4,7 @@
 // changes or it navigates in place. It holds no notes itself.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { correctionFor, HIGHLIGHT_ATTR, offeredPassages, placeRecommendations, type CorrectionCommand, type HighlightLayer } from '@/utils/anchor';
+import { correctionFor, offeredPassages, placeRecommendations, type CorrectionCommand, type HighlightLayer } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
 import { extractStatement, findMainContent } from '@/utils/extract';
 import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, readTabCommand, sendRequest, type CallPayload, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
@@ -46,6 +46,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   // The addresses (without fragment) this document has stored a capture of.
   const storedAddresses = new Set<string>();
   let elementsAdded = false;
+  // The recommendations the panel says carry a note (marked on painted highlights only).
+  let noted: readonly number[] = [];
 
   // Our own writes (highlights) must not look like the page changing.
   const quietly = <T>(write: () => T): T => {
@@ -73,11 +75,11 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     JSON.stringify([url, extraction.page, extraction.recommendations.map((r) => r.text)]);
 
   const spanOf = (root: Element, current: HighlightLayer, count: number): Range | null => {
-    const end = current.elementsOf(count).at(-1);
-    if (count === 0 || !end || !root.contains(end)) return null;
+    const end = count === 0 ? null : current.rangeOf(count);
+    if (!end || !root.contains(end.endContainer)) return null;
     const span = doc.createRange();
     span.setStart(root, 0);
-    span.setEndAfter(end);
+    span.setEnd(end.endContainer, end.endOffset);
     return span;
   };
 
@@ -124,6 +126,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const placement = quietly(() => placeRecommendations(doc, root, extraction.recommendations, storedRecs, rejected, normalizeRecommendationText));
     const { placed, orphans } = placement;
     layer = placement.layer;
+    layer.markNoted(noted);
     // Where extraction found nothing, the passages likeliest to be recommendations, for the panel to offer (what the
     // user already added or rejected is not offered again).
     const candidates = offeredPassages(root, extraction.candidates, placed, rejected, normalizeRecommendationText);
@@ -150,10 +153,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     if (target && layer) reveal(layer, target);
     if (!panel && !mounting) {
       mounting = true;
-      const mounted = await mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), root, () => {
-        const n = layer?.selected;
-        return n ? (layer?.first(n) ?? null) : null;
-      }).finally(() => (mounting = false));
+      const mounted = await mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), root, () => layer?.focusSelected() ?? false).finally(
+        () => (mounting = false),
+      );
       // Torn down meanwhile (the page stopped being a statement): the frame goes too.
       if (!layer) return mounted.remove();
       panel = mounted;
@@ -201,14 +203,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
       void annotate().catch(report);
     }, REANCHOR_DEBOUNCE_MS);
   };
-  // Every highlight element still in the page: a page that re-rendered the list with the same words needs them again.
-  const highlightsInPlace = (current: HighlightLayer) => {
-    const root = findMainContent(doc);
-    for (let n = 1; n <= (last?.count ?? 0); n++) {
-      if (current.elementsOf(n).some((el) => !root.contains(el))) return false;
-    }
-    return true;
-  };
+  // Every highlight still on its text in the page: a page that re-rendered the list with the same words needs them again.
+  const highlightsInPlace = (current: HighlightLayer) => current.inPlace(findMainContent(doc));
   function observeContent(): void {
     if (!observer) {
       observer = new MutationObserver((records) => {
@@ -231,9 +227,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     doc,
     'click',
     (event) => {
-      const target = event.target instanceof Element ? event.target.closest(`[${HIGHLIGHT_ATTR}]`) : null;
-      const n = Number(target?.getAttribute(HIGHLIGHT_ATTR));
-      if (!n || !layer?.has(n)) return;
+      // With painted highlights there is no element to click: the layer hit-tests the point against its ranges.
+      const n = layer?.hit(event);
+      if (!n || !layer) return;
       layer.select(n);
       if (panel?.isCollapsed()) panel.setCollapsed(false);
       tellPanel('selected', { n });
@@ -243,7 +239,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
 
   const reveal = (current: HighlightLayer, n: number) => {
     current.select(n);
-    current.first(n)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    current.scrollTo(n);
     current.flash(n);
   };
 
@@ -309,6 +305,11 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
           return null;
         },
         correct,
+        noted: ({ ns }) => {
+          noted = ns;
+          layer?.markNoted(ns);
+          return null;
+        },
       },
     });
     panelPorts.add(rpc);

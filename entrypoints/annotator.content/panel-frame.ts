@@ -1,10 +1,11 @@
 // The side panel's frame in the page: a closed shadow root (WXT's createShadowRootUi) holding an extension-origin
 // iframe (the panel itself, which the page cannot read) and a collapse handle. Its styles are inline and !important so page CSS cannot hide
-// or restyle it; on a wide screen it reserves its width so it never covers the statement's text.
+// or restyle it; on a wide screen it reserves its width so it never covers the statement's text — through a rule in an
+// adopted stylesheet, not the page's style attribute, so opening and closing the panel is no DOM mutation.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { OWN_UI_ATTR } from '@/utils/anchor';
+import { adoptSheet, OWN_UI_ATTR } from '@/utils/anchor';
 import { hidingOf, panelOrigin, panelPortOffer, withMountToken } from '@/utils/frame-guard';
 
 export const PANEL_WIDTH = 380;
@@ -30,8 +31,11 @@ function important(el: HTMLElement, styles: Record<string, string>): void {
   for (const [prop, value] of Object.entries(styles)) el.style.setProperty(prop, value, 'important');
 }
 
-/** `resumeAt`: where the keyboard goes back in the page when the panel lets it go (the selected highlight). */
-export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: string, content: Element, resumeAt: () => HTMLElement | null): Promise<PanelFrame> {
+/**
+ * `resumeAt`: gives the keyboard back to the page where the reader was (the selected highlight) when the panel lets it
+ * go; false when there is no such place.
+ */
+export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: string, content: Element, resumeAt: () => boolean): Promise<PanelFrame> {
   const win = doc.defaultView ?? window;
   // Closed: the page cannot reach the frame (nor read its address, which carries the token). No reset sheet
   // (inheritStyles): ours are inline and !important on every element, and a shadow sheet's !important would beat them.
@@ -93,11 +97,18 @@ export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, 
   ui.mount();
 
   const html = doc.documentElement;
+  // Where the document takes no constructed sheet (old browsers), the margin goes on html's style attribute.
+  const sheet = adoptSheet(doc);
   const originalMargin = html.style.getPropertyValue('margin-right');
   const originalPriority = html.style.getPropertyPriority('margin-right');
   let collapsed = false;
 
+  const reserve = (width: number) => {
+    if (sheet) sheet.set(`html { margin-right: ${width}px !important; }`);
+    else html.style.setProperty('margin-right', `${width}px`, 'important');
+  };
   const restoreMargin = () => {
+    if (sheet) return sheet.set('');
     if (originalMargin) html.style.setProperty('margin-right', originalMargin, originalPriority);
     else html.style.removeProperty('margin-right');
     if (html.getAttribute('style') === '') html.removeAttribute('style');
@@ -108,7 +119,7 @@ export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, 
     restoreMargin();
     if (collapsed || win.innerWidth < WIDE_SCREEN) return;
     const reserved = PANEL_WIDTH + HANDLE_WIDTH;
-    if (content.getBoundingClientRect().right > win.innerWidth - reserved) html.style.setProperty('margin-right', `${reserved}px`, 'important');
+    if (content.getBoundingClientRect().right > win.innerWidth - reserved) reserve(reserved);
   };
 
   const setCollapsed = (value: boolean) => {
@@ -133,15 +144,15 @@ export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, 
   });
   ctx.addEventListener(win, 'focus', () => {
     if (doc.activeElement !== host) return;
-    const resume = lastInPage?.isConnected ? lastInPage : resumeAt();
-    if (resume && !resume.hasAttribute('tabindex') && !resume.matches('a[href], button, input, select, textarea')) resume.tabIndex = -1;
-    if (resume) resume.focus({ preventScroll: true });
-    else host.blur();
+    if (lastInPage?.isConnected) return lastInPage.focus({ preventScroll: true });
+    host.blur();
+    resumeAt();
   });
 
   const remove = () => {
     ui.remove();
     restoreMargin();
+    sheet?.remove();
   };
   ctx.onInvalidated(remove);
   return {

@@ -7,7 +7,7 @@
 // `npm run bench -- --only worker`.
 import { execFileSync } from 'node:child_process';
 import type { CDPSession, Frame, Page } from 'playwright-core';
-import { launch, panelFrame, ROOT, stopServiceWorkers, type Session } from '../../e2e/support/extension';
+import { launch, panelFrame, ROOT, stopServiceWorkers, waitForHighlight, type Session } from '../../e2e/support/extension';
 import { statementPage } from './pages';
 import { syntheticCsv, syntheticRecommendations } from './synthetic';
 
@@ -147,7 +147,7 @@ export async function benchWorker(rows = WORKER_ROWS): Promise<WorkerFigures> {
     session.serve(PAGE_URL, statementPage(PAGE_RECOMMENDATIONS));
     const page = await session.context.newPage();
     await page.goto(PAGE_URL);
-    await page.waitForSelector(`[data-upr-rec="${PAGE_RECOMMENDATIONS}"]`, { state: 'attached', timeout: 120_000 });
+    await waitForHighlight(page, PAGE_RECOMMENDATIONS, 120_000);
     const panel = await panelFrame(page, session.extensionId);
     await panel.waitForSelector('.rec', { timeout: 300_000 });
     const warm = await timedRequest(panel, 'panel.load', {});

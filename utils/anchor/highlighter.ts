@@ -50,7 +50,8 @@ function commonAncestor(a: Node, b: Node): Node | null {
   return null;
 }
 
-interface Segment {
+/** A slice of one text node: what a highlight paints. */
+export interface Segment {
   node: Text;
   start: number;
   end: number;
@@ -60,7 +61,7 @@ interface Segment {
  * The text slices of a range, in document order. The walk starts at the range's start and stops at its end,
  * so its cost is the size of the range, not of the page.
  */
-function rangeSegments(range: AbstractRange): Segment[] {
+export function rangeSegments(range: AbstractRange): Segment[] {
   const { startContainer, startOffset, endContainer, endOffset } = range;
   const root = commonAncestor(startContainer, endContainer);
   if (!root) return [];
@@ -161,10 +162,13 @@ export interface HighlightRequest {
  * share a text node never see each other's splits.
  */
 export function highlightRanges(requests: HighlightRequest[]): HTMLElement[][] {
-  const planned = requests.map(({ range }) => rangeSegments(range));
+  return wrapSegments(requests.map(({ range, n }) => ({ segments: rangeSegments(range), n })));
+}
+
+/** Wrap planned segments (rangeSegments of each range, all read before any change) in highlight elements. */
+export function wrapSegments(planned: readonly { segments: readonly Segment[]; n: number }[]): HTMLElement[][] {
   const piecesByNode = new Map<Text, Pieces>();
-  return planned.map((segments, i) => {
-    const n = requests[i]!.n;
+  return planned.map(({ segments, n }) => {
     const out: HTMLElement[] = [];
     for (const segment of segments) {
       let pieces = piecesByNode.get(segment.node);

@@ -22,6 +22,8 @@ export const PANEL_TO_PAGE = {
     payload: v.variant('command', [v.object({ command: v.literal('add-selection') }), v.object({ command: v.picklist(['merge', 'split']), n: N })]),
     result: v.nullable(v.pipe(v.string(), v.maxLength(40))),
   },
+  /** The recommendations (by n) that carry a note, for the page to mark them (each time they change). */
+  noted: { payload: v.object({ ns: v.pipe(v.array(N), v.maxLength(100_000)) }), result: v.null() },
 } as const satisfies CallMap;
 
 /** What the page tells its panel (notices: no answer). */

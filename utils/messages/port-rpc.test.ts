@@ -52,6 +52,7 @@ function connect() {
       mounted: () => true,
       shown: () => false,
       focus,
+      noted: () => null,
       correct: () => {
         throw new Error('Select the words to add on the page first.');
       },

@@ -1,0 +1,219 @@
+// The in-page figures of `npm run bench` with the built extension in headless Chromium, measured as the page sees
+// them: the DOM mutations a page's MutationObserver records while its statement is annotated and while the reader
+// selects (the panel's host arriving counted apart); and on large statements (5,000 and 10,000 recommendations, a
+// 10 MB report) the time from the page's DOMContentLoaded to every recommendation highlighted and to the panel
+// listing them all, whether all were stored, and the longest main-thread task (Long Tasks API) meanwhile.
+// Run alone (builds the extension first unless `--no-build`; `--mutations-only` skips the large pages):
+// `npx tsx scripts/bench/highlights.ts [--no-build] [--mutations-only]`, or
+// `npm run bench -- --only highlights`. UPR_OUTPUT_DIR picks another build (an older one, for before / after).
+import { execFileSync } from 'node:child_process';
+import type { Frame, Page } from 'playwright-core';
+import { HIGHLIGHT_PRIORITY } from '../../utils/anchor/highlight-paint';
+import { clickHighlight, launch, panelFrame, ROOT, type Session } from '../../e2e/support/extension';
+import { longStatementPage, statementPage } from './pages';
+
+export interface HighlightFigures {
+  /** Mutation records a page's observer saw while a 300-recommendation statement was annotated, the panel's host apart. */
+  annotateDomMutations: number;
+  /** The records of the panel's host arriving (the panel has to be in the page to show). */
+  annotatePanelHostMutations: number;
+  /** Records while the reader clicked a highlight and selected another from the panel. */
+  selectDomMutations: number;
+  /** Whether highlights were painted with the Highlight API (false: elements). */
+  highlightsPainted: boolean;
+  highlight5kMs: number;
+  panel5kMs: number;
+  stored5k: number;
+  longestTask5kMs: number;
+  highlight10kMs: number;
+  panel10kMs: number;
+  stored10k: number;
+  longestTask10kMs: number;
+  highlight10MBMs: number;
+  highlight10MBCount: number;
+  longestTask10MBMs: number;
+  /** The 10 MB page's own first layout after DOMContentLoaded, before the extension did anything (for comparison). */
+  pageOwnLongestTask10MBMs: number;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+// From the page's first script: its long tasks, and mutation records once parsed (ours to count).
+const RECORDER = `
+  window.__bench = { tasks: [], records: [], dcl: 0, painted: 0 };
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) __bench.tasks.push([e.startTime, e.duration]); })
+    .observe({ type: 'longtask', buffered: true });
+  document.addEventListener('DOMContentLoaded', () => {
+    __bench.dcl = performance.now();
+    __bench.dclEpoch = Date.now();
+    new MutationObserver((records) => {
+      for (const r of records) __bench.records.push(r.type + ' ' + [...r.addedNodes].map((n) => n.nodeName.toLowerCase()).join(','));
+    }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+`;
+
+/** In the page: how many recommendations are highlighted, painted (the registry) or as elements. */
+const HIGHLIGHTED = `(() => {
+  let painted = 0;
+  if (window.CSS && CSS.highlights) for (const [, h] of CSS.highlights) if (h.priority === ${HIGHLIGHT_PRIORITY.all}) painted = Math.max(painted, h.size);
+  const els = document.getElementsByTagName('upr-hl');
+  const last = els.length ? Number(els[els.length - 1].getAttribute('data-upr-rec')) : 0;
+  return { count: Math.max(painted, last), painted: painted > 0 };
+})()`;
+
+/** Waits, frame by frame in the page, until `count` recommendations are highlighted; ms since DOMContentLoaded. */
+async function highlightedAfter(page: Page, count: number): Promise<{ ms: number; painted: boolean; longestTask: number }> {
+  // A string, not a function: tsx would name its inner functions with a helper the page does not have.
+  return page.evaluate(`new Promise((resolve) => {
+    const bench = window.__bench;
+    const check = () => {
+      const state = ${HIGHLIGHTED};
+      if (state.count < ${count}) return requestAnimationFrame(check);
+      const at = performance.now();
+      // A long task is reported once it has ended: give the observer a moment.
+      setTimeout(() => {
+        const during = bench.tasks.filter(([start]) => start >= bench.dcl && start <= at).map(([, d]) => d);
+        resolve({ ms: at - bench.dcl, painted: state.painted, longestTask: Math.max(0, ...during) });
+      }, 200);
+    };
+    check();
+  })`);
+}
+
+async function storedCount(panel: Frame, url: string): Promise<number> {
+  return panel.evaluate(async (pageUrl) => {
+    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { recommendations: { pageUrl: string }[] } }> } } }).chrome;
+    const answer = await api.runtime.sendMessage({ upr: 1, type: 'data.export', payload: {} });
+    return answer.value.recommendations.filter((r) => r.pageUrl === pageUrl).length;
+  }, url);
+}
+
+async function openPage(session: Session, url: string, html: string): Promise<Page> {
+  session.serve(url, html);
+  const page = await session.context.newPage();
+  await page.addInitScript(RECORDER);
+  await page.goto(url, { timeout: 120_000 });
+  return page;
+}
+
+/** The panel's frame, however long a large statement's capture takes before it mounts. */
+async function slowPanelFrame(page: Page, extensionId: string): Promise<Frame> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await panelFrame(page, extensionId);
+    } catch (error) {
+      if (attempt >= 30) throw error;
+    }
+  }
+}
+
+const progress = (what: string) => process.stderr.write(`[bench highlights] ${what}\n`);
+
+async function large(session: Session, url: string, html: string, count: number) {
+  progress(`${url}: ${count} recommendations, ${(html.length / 1e6).toFixed(1)} MB`);
+  const page = await openPage(session, url, html);
+  const highlighted = await highlightedAfter(page, count);
+  progress(`highlighted after ${Math.round(highlighted.ms)} ms`);
+  const panel = await slowPanelFrame(page, session.extensionId);
+  await panel.waitForFunction((n) => document.querySelectorAll('.recs .rec').length >= n, count, { timeout: 300_000, polling: 'raf' });
+  const panelMs = await page.evaluate(() => Date.now() - (window as unknown as { __bench: { dclEpoch: number } }).__bench.dclEpoch);
+  progress(`panel lists all after ${panelMs} ms`);
+  let stored = 0;
+  for (let i = 0; i < 60 && stored < count; i++) {
+    stored = await storedCount(panel, url);
+    if (stored < count) await page.waitForTimeout(500);
+  }
+  await page.close();
+  return { ...highlighted, panelMs, stored };
+}
+
+/** The 10 MB page alone, without the extension: its own longest task after DOMContentLoaded (its first layout). */
+async function pageOwnLongestTask(html: string): Promise<number> {
+  const { chromium } = await import('playwright-core');
+  const { CHROMIUM } = await import('../../e2e/support/extension');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(RECORDER);
+  await page.route('**/*', (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+  await page.goto('https://bench.example.test/upr/41/finland-10mb.html', { timeout: 120_000 });
+  await page.waitForTimeout(3000);
+  const longest = await page.evaluate(() => {
+    const bench = (window as unknown as { __bench: { tasks: [number, number][]; dcl: number } }).__bench;
+    return Math.max(0, ...bench.tasks.filter(([start]) => start >= bench.dcl).map(([, d]) => d));
+  });
+  await browser.close();
+  return longest;
+}
+
+/** `large: false` measures the DOM mutations only (a minute, for comparing builds). */
+export async function benchHighlights({ large: withLarge = true } = {}): Promise<HighlightFigures> {
+  const session = await launch();
+  try {
+    // DOM mutations: annotating a 300-recommendation statement, then selecting.
+    const url = 'https://bench.example.test/upr/41/finland.html';
+    const page = await openPage(session, url, statementPage(300));
+    const first = await highlightedAfter(page, 300);
+    progress(`300 highlighted (${first.painted ? 'painted' : 'elements'})`);
+    const panel = await panelFrame(page, session.extensionId);
+    await panel.waitForSelector('.rec[data-n="300"]', { timeout: 120_000 });
+    await page.waitForTimeout(1000);
+    const records = () => page.evaluate(() => (window as unknown as { __bench: { records: string[] } }).__bench.records);
+    const annotated = await records();
+    const host = annotated.filter((r) => r === 'childList upr-annotator-panel');
+    if (first.painted) await clickHighlight(page, 2);
+    else await page.click('[data-upr-rec="2"]'); // an older build's elements
+    await panel.waitForSelector('.rec[data-n="2"][aria-current="true"]');
+    await panel.click('.rec[data-n="5"] .rec-text');
+    await page.waitForTimeout(1500); // past the flash
+    const selecting = (await records()).length - annotated.length;
+    await page.close();
+
+    if (!withLarge) {
+      return { annotateDomMutations: annotated.length - host.length, annotatePanelHostMutations: host.length, selectDomMutations: selecting, highlightsPainted: first.painted } as HighlightFigures;
+    }
+    const at5k = await large(session, 'https://bench.example.test/upr/41/finland-5k.html', statementPage(5_000), 5_000);
+    const at10k = await large(session, 'https://bench.example.test/upr/41/finland-10k.html', statementPage(10_000), 10_000);
+    const bigHtml = longStatementPage(1_000, 10_000_000);
+    const big = await large(session, 'https://bench.example.test/upr/41/finland-10mb.html', bigHtml, 1_000);
+    return {
+      annotateDomMutations: annotated.length - host.length,
+      annotatePanelHostMutations: host.length,
+      selectDomMutations: selecting,
+      highlightsPainted: first.painted,
+      highlight5kMs: round(at5k.ms),
+      panel5kMs: at5k.panelMs,
+      stored5k: at5k.stored,
+      longestTask5kMs: round(at5k.longestTask),
+      highlight10kMs: round(at10k.ms),
+      panel10kMs: at10k.panelMs,
+      stored10k: at10k.stored,
+      longestTask10kMs: round(at10k.longestTask),
+      highlight10MBMs: round(big.ms),
+      highlight10MBCount: 1_000,
+      longestTask10MBMs: round(big.longestTask),
+      pageOwnLongestTask10MBMs: round(await pageOwnLongestTask(bigHtml)),
+    };
+  } finally {
+    await session.close();
+  }
+}
+
+/** The table rows of these figures. */
+export function highlightRows(f: HighlightFigures): [string, string, string][] {
+  return [
+    [`DOM mutations a page sees while a 300-recommendation statement is annotated (${f.highlightsPainted ? 'Highlight API' : 'elements'}; + ${f.annotatePanelHostMutations} for the panel's host)`, `${f.annotateDomMutations}`, '0'],
+    ['DOM mutations a page sees while the reader selects (a highlight clicked, a panel item chosen)', `${f.selectDomMutations}`, '0'],
+    [`5,000 recommendations: highlighted after DOMContentLoaded (panel lists all; ${f.stored5k} stored)`, `${f.highlight5kMs} ms (${f.panel5kMs})`, '≤ 500 ms (≤ 1,000)'],
+    [`10,000 recommendations: the same (${f.stored10k} stored)`, `${f.highlight10kMs} ms (${f.panel10kMs})`, '≤ 500 ms (≤ 1,000)'],
+    [`10 MB report, ${f.highlight10MBCount} recommendations: highlighted after DOMContentLoaded`, `${f.highlight10MBMs} ms`, '≤ 1,000 ms'],
+    ['longest main-thread task until highlighted: 5,000 / 10,000 / 10 MB', `${f.longestTask5kMs} / ${f.longestTask10kMs} / ${f.longestTask10MBMs} ms`, '≤ 50 ms'],
+    ['the 10 MB page’s own longest task without the extension (its first layout)', `${f.pageOwnLongestTask10MBMs} ms`, ''],
+  ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (!process.argv.includes('--no-build')) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const figures = await benchHighlights({ large: !process.argv.includes('--mutations-only') });
+  console.log(JSON.stringify(figures));
+  if (!process.argv.includes('--mutations-only')) for (const [what, value, target] of highlightRows(figures)) console.log(`${what}  ${value}  ${target}`);
+}
