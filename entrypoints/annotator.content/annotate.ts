@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { correctionFor, HIGHLIGHT_ATTR, offeredPassages, placeRecommendations, type CorrectionCommand, type HighlightLayer } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
-import { extractStatement, findMainContent } from '@/utils/extract';
+import { extractStatement, findMainContent, statementsOfPlaced } from '@/utils/extract';
 import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, readTabCommand, sendRequest, type CallPayload, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
 import { CAPTURE_BATCH, normalizeRecommendationText, type PageCapture } from '@/utils/model';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
@@ -46,6 +46,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   // The addresses (without fragment) this document has stored a capture of.
   const storedAddresses = new Set<string>();
   let elementsAdded = false;
+  // On a page of several statements, the statement of each highlighted recommendation (n - 1); null on others.
+  let statementOfN: number[] | null = null;
 
   // Our own writes (highlights) must not look like the page changing.
   const quietly = <T>(write: () => T): T => {
@@ -87,11 +89,18 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     url: string,
     extraction: ReturnType<typeof extractStatement>,
     candidates: PageCapture['candidates'],
-    placed: readonly { text: string; selector: PageCapture['recommendations'][number]['selector'] }[],
+    placed: readonly { text: string; selector: PageCapture['recommendations'][number]['selector']; range: Range }[],
     orphans: string[],
     superseded: () => boolean,
   ): Promise<Result<{ recommendations: { n: number; id: string }[] }>> {
-    const recommendations = placed.map((p, i) => ({ n: i + 1, text: p.text, selector: p.selector }));
+    // A page of several statements: each recommendation says which is its own, and each batch names them all.
+    const several = extraction.statements.length > 1;
+    const statements = several
+      ? extraction.statements.map(({ heading, stateUnderReview, stateUnderReviewCode, session, cycle, date }) => ({ heading, stateUnderReview, stateUnderReviewCode, session, cycle, date }))
+      : undefined;
+    const owners = several ? statementsOfPlaced(extraction.recommendations, placed) : null;
+    statementOfN = owners;
+    const recommendations = placed.map((p, i) => ({ n: i + 1, text: p.text, selector: p.selector, ...(owners ? { statement: owners[i]! } : {}) }));
     const stored: { n: number; id: string }[] = [];
     for (let start = 0; start === 0 || start < recommendations.length; start += CAPTURE_BATCH) {
       const batch = recommendations.slice(start, start + CAPTURE_BATCH);
@@ -99,8 +108,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
         send,
         'page.capture',
         start === 0
-          ? { url, meta: extraction.page, sources: extraction.sources, candidates, recommendations: batch, orphans }
-          : { url, meta: extraction.page, recommendations: batch, orphans: [], continues: true },
+          ? { url, meta: extraction.page, sources: extraction.sources, candidates, recommendations: batch, orphans, statements }
+          : { url, meta: extraction.page, recommendations: batch, orphans: [], continues: true, statements },
       );
       if (!answer.ok) return answer;
       stored.push(...answer.value.recommendations);
@@ -288,11 +297,26 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const current = layer;
     if (!current) return null;
     const selection = doc.getSelection();
-    const correction = correctionFor(findMainContent(doc), selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null, command, current.rangeOf);
+    const selected = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+    const correction = correctionFor(findMainContent(doc), selected, command, current.rangeOf);
     if (!correction) return null;
     if ('refused' in correction) throw new Error(browser.i18n.getMessage(correction.refused));
-    void sendRequest(send, 'page.correct', { url: doc.location.href, ...correction }).then(() => annotate()).catch(report);
+    const statement = statementAt(current, command.command === 'add-selection' ? selected : current.rangeOf(command.n));
+    const add = statement === undefined ? correction.add : correction.add.map((a) => ({ ...a, statement }));
+    void sendRequest(send, 'page.correct', { url: doc.location.href, ...correction, add }).then(() => annotate()).catch(report);
     return null;
+  };
+
+  // On a page of several statements, the statement words at `range` belong to: that of the last highlight starting
+  // at or before them.
+  const statementAt = (current: HighlightLayer, range: Range | null): number | undefined => {
+    if (!statementOfN || !range) return undefined;
+    let found = statementOfN[0];
+    statementOfN.forEach((statement, i) => {
+      const start = current.rangeOf(i + 1);
+      if (start && start.compareBoundaryPoints(Range.START_TO_START, range) <= 0) found = statement;
+    });
+    return found;
   };
 
   // The panel's port: handed to the panel each time it loads in our frame, with the frame's token, which only the

@@ -94,7 +94,11 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
     async 'page.capture'(capture, sender) {
       assertOwnPage(sender, capture.url);
       // The states the records may be stored under: the page's, or the one the user corrected it to.
-      const states = [capture.meta.stateUnderReviewCode, (await stored(() => repo.getPage(capture.url)))?.corrections?.meta?.stateUnderReviewCode];
+      const states = [
+        capture.meta.stateUnderReviewCode,
+        ...(capture.statements ?? []).map((s) => s.stateUnderReviewCode),
+        (await stored(() => repo.getPage(capture.url)))?.corrections?.meta?.stateUnderReviewCode,
+      ];
       // The index takes the new records in place where a state is loaded; others read them when they are loaded.
       const captured = await stored(() => ctx.capturing(states, () => repo.capturePage(capture)));
       // A batch's numbers run on from the batches before it: the last one counts them all.

@@ -8,6 +8,7 @@ import {
   normalizeRecommendationText,
   pageKey,
   recommendationId,
+  whoOnPage,
   type PageCorrections,
   type RecSelector,
   type Note,
@@ -122,7 +123,8 @@ export interface Repository {
 }
 
 export interface PageCorrection {
-  add?: { text: string; selector: RecSelector }[];
+  /** `statement`: on a page of several statements, the one the added words belong to (an index in its `statements`). */
+  add?: { text: string; selector: RecSelector; statement?: number }[];
   reject?: string[];
   meta?: PageCorrections['meta'];
 }
@@ -200,6 +202,7 @@ function mergeTwin(page: StoredRecommendation, imported: StoredRecommendation, i
     response: imported.response ?? page.response,
     createdAt: Math.min(page.createdAt, imported.createdAt),
     updatedAt: now,
+    ...(page.statement !== undefined ? { statement: page.statement } : {}),
   };
 }
 
@@ -290,7 +293,14 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       // The user's corrections outlive every capture, and their metadata wins over what the page says.
       const corrections = (await (await getDb()).get('pages', url))?.corrections;
       const who = { ...capture.meta, ...corrections?.meta };
-      const ids = await Promise.all(capture.recommendations.map((r) => recommendationId(r.text, who)));
+      // On a page of several statements each recommendation is its own statement's: its state under review and session.
+      const statements = capture.statements;
+      const statementOf = (r: PageCapture['recommendations'][number]) => (r.statement !== undefined && statements?.[r.statement] ? r.statement : undefined);
+      const whos = capture.recommendations.map((r) => {
+        const statement = statementOf(r);
+        return statement === undefined ? who : { ...who, ...whoOnPage(capture.meta, statements, statement, corrections?.meta) };
+      });
+      const ids = await Promise.all(capture.recommendations.map((r, i) => recommendationId(r.text, whos[i]!)));
       const db = await getDb();
       const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags'], 'readwrite');
       const recs = tx.objectStore('recommendations');
@@ -304,22 +314,27 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
         ...(corrections ? { corrections } : {}),
         ...(capture.sources ? { sources: capture.sources } : {}),
         ...(capture.candidates?.length ? { candidates: capture.candidates } : {}),
+        ...(statements ? { statements } : {}),
       });
       const earliers = await Promise.all(ids.map((id) => recs.get(id)));
       // A recommendation read here for the first time may be a dataset's row already stored: the same record then.
-      const group = twinGroup(who);
-      const imported =
-        group && earliers.some((e) => !e) && who.recommendingStateCode
-          ? (await recs.index('stateUnderReviewCode').getAll(who.stateUnderReviewCode!)).filter((r) => r.pageUrl === null && twinGroup(r) === group)
-          : [];
+      // Rows are looked for per state under review and session (one per statement of the page).
+      const importedOf = new Map<string, StoredRecommendation[]>();
+      for (const [i, w] of whos.entries()) {
+        const group = twinGroup(w);
+        if (!group || earliers[i] || !w.recommendingStateCode || importedOf.has(group)) continue;
+        importedOf.set(group, (await recs.index('stateUnderReviewCode').getAll(w.stateUnderReviewCode!)).filter((r) => r.pageUrl === null && twinGroup(r) === group));
+      }
       const taken = new Set<string>();
       const removed: string[] = [];
       const stored: StoredRecommendation[] = [];
       for (const [i, r] of capture.recommendations.entries()) {
         const id = ids[i]!;
+        const own = whos[i]!;
+        const imported = importedOf.get(twinGroup(own) ?? '') ?? [];
         let earlier = earliers[i];
         if (!earlier && imported.length > 0) {
-          const found = pageTwinForCapture(r.text, who.recommendingStateCode, imported.filter((t) => !taken.has(t.id)));
+          const found = pageTwinForCapture(r.text, own.recommendingStateCode, imported.filter((t) => !taken.has(t.id)));
           if (found) {
             taken.add(found.id);
             removed.push(found.id);
@@ -335,13 +350,14 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
           n: r.n,
           text: r.text,
           selector: r.selector,
-          who,
+          who: own,
           language: who.language,
           classified,
           response: earlier?.response ?? null,
           source: earlier && earlier.source !== 'import' ? earlier.source : 'page',
           createdAt: earlier?.createdAt ?? now,
           updatedAt: now,
+          statement: statementOf(r),
         });
         // What a dataset gave (official text, states, response, coding) stays; the page gives the place.
         const record = earlier?.dataset ? mergeTwin(fromPage, earlier, id, now) : fromPage;
@@ -547,10 +563,12 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const addedKeys = new Set(added.map((a) => normalizeRecommendationText(a.text)));
       const rejected = [...new Set([...before.rejected, ...(change.reject ?? []).map(normalizeRecommendationText)])].filter((r) => !addedKeys.has(r));
       const who = { ...page, ...meta };
+      // On a page of several statements, each recommendation is its own statement's (unless the user said otherwise).
+      const whoOf = (statement: number | undefined) => whoOnPage(page, page.statements, statement, meta);
       // Ids follow the states and session: corrected metadata moves the page's recommendations, and their notes, to new ids.
       const existing = await db.getAllFromIndex('recommendations', 'pageUrl', key);
-      const rekeyed = await Promise.all(existing.map(async (rec) => ({ rec, id: await recommendationId(pageWordingOf(rec), who) })));
-      const addedIds = await Promise.all(added.map((a) => recommendationId(a.text, who)));
+      const rekeyed = await Promise.all(existing.map(async (rec) => ({ rec, id: await recommendationId(pageWordingOf(rec), whoOf(rec.statement)) })));
+      const addedIds = await Promise.all(added.map((a) => recommendationId(a.text, whoOf(a.statement))));
       const [oldNoteIds, newNoteIds] = await Promise.all([
         Promise.all(rekeyed.map(({ rec }) => noteIdFor({ recommendationId: rec.id }))),
         Promise.all(rekeyed.map(({ id }) => noteIdFor({ recommendationId: id }))),
@@ -562,7 +580,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const states = { recommendingState: who.recommendingState, recommendingStateCode: who.recommendingStateCode, stateUnderReview: who.stateUnderReview, stateUnderReviewCode: who.stateUnderReviewCode, session: who.session, cycle: who.cycle };
       for (const [i, { rec, id }] of rekeyed.entries()) {
         if (id === rec.id && !change.meta) continue;
-        await recs.put({ ...rec, ...states, id, updatedAt: now });
+        await recs.put({ ...rec, ...whoOf(rec.statement), id, updatedAt: now });
         if (id === rec.id) continue;
         await recs.delete(rec.id);
         const note = await notes.get(oldNoteIds[i]!);
@@ -579,13 +597,14 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
             n: 0,
             text: item.text,
             selector: item.selector,
-            who: states,
+            who: whoOf(item.statement),
             language: page.language,
             classified: classify(item.text, page.language),
             response: null,
             source: 'manual',
             createdAt: now,
             updatedAt: now,
+            statement: item.statement !== undefined && page.statements?.[item.statement] ? item.statement : undefined,
           }),
         );
       }

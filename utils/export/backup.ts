@@ -5,10 +5,12 @@ import * as v from 'valibot';
 import {
   CandidatePassageSchema,
   MAX_CANDIDATES,
+  MAX_STATEMENTS,
   MetaSourcesSchema,
   NOTE_STATUSES,
   PageCorrectionsSchema,
   PageMetaSchema,
+  PageStatementSchema,
   RecSelectorSchema,
   RecommendationIdSchema,
   type Note,
@@ -60,6 +62,7 @@ const PageSchema = v.strictObject({
   ),
   sources: v.optional(v.strictObject(MetaSourcesSchema.entries)),
   candidates: v.optional(v.pipe(v.array(v.strictObject({ text: CandidatePassageSchema.entries.text, selector: SelectorSchema })), v.maxLength(MAX_CANDIDATES))),
+  statements: v.optional(v.pipe(v.array(v.strictObject(PageStatementSchema.entries)), v.maxLength(MAX_STATEMENTS))),
 });
 
 const RecommendationSchema = v.strictObject({
@@ -95,6 +98,7 @@ const RecommendationSchema = v.strictObject({
       paragraph: v.nullable(text(50)),
     }),
   ),
+  statement: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_STATEMENTS - 1))),
 });
 
 const NoteSchema = v.pipe(

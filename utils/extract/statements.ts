@@ -143,3 +143,14 @@ export function keepDistinct(texts: readonly string[], inline: readonly boolean[
   }
   return keep;
 }
+
+/**
+ * The statement of each highlighted recommendation, in page order. One extraction found is its own (known by its
+ * range); one placed from storage (the user's addition, or words extraction reads differently now) belongs to the
+ * statement of the extracted one before it on the page, or the first statement when none comes before.
+ */
+export function statementsOfPlaced(extracted: readonly { range: Range; statement: number }[], placed: readonly { range: Range }[]): number[] {
+  const own = new Map(extracted.map((r) => [r.range, r.statement]));
+  let current = extracted[0]?.statement ?? 0;
+  return placed.map((p) => (current = own.get(p.range) ?? current));
+}
