@@ -287,6 +287,12 @@ export function whoOnPage(page: Who, statements: readonly PageStatement[] | unde
   return { ...base, ...corrections };
 }
 
+/** The date of the statement a recommendation was read in: its own statement's on a page of several, else its page's. */
+export function statementDate(page: Pick<StoredPage, 'date' | 'statements'> | null, rec: Pick<StoredRecommendation, 'statement'> | null): string | null {
+  const own = rec?.statement !== undefined ? page?.statements?.[rec.statement] : undefined;
+  return own ? own.date : (page?.date ?? null);
+}
+
 const pick = ({ recommendingState, recommendingStateCode, stateUnderReview, stateUnderReviewCode, session, cycle }: Who): Who => ({
   recommendingState,
   recommendingStateCode,
