@@ -287,6 +287,14 @@ export function whoOnPage(page: Who, statements: readonly PageStatement[] | unde
   return { ...base, ...corrections };
 }
 
+/**
+ * A page's statements when it holds several, in page order; null for an ordinary page, or one the user said is one
+ * statement (by correcting its state under review).
+ */
+export function severalStatements(page: Pick<StoredPage, 'statements' | 'corrections'> | null): PageStatement[] | null {
+  return page?.statements && page.statements.length > 1 && !page.corrections?.meta.stateUnderReviewCode ? page.statements : null;
+}
+
 /** The date of the statement a recommendation was read in: its own statement's on a page of several, else its page's. */
 export function statementDate(page: Pick<StoredPage, 'date' | 'statements'> | null, rec: Pick<StoredRecommendation, 'statement'> | null): string | null {
   const own = rec?.statement !== undefined ? page?.statements?.[rec.statement] : undefined;
