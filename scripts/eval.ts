@@ -1,10 +1,11 @@
 // `npm run eval -- DIR [--json] [--check] [--if-exists]`: scores detection and extraction on a folder of labelled
 // pages (X.html + X.json, the format of shared/fixtures) and prints precision, recall and F1 per field and the
 // accuracy of each metadata field on the statements, the same per government (the recommending state) and per
-// language, and on the pages of several statements labelled with their `statements`, each sub-statement (state under
-// review, session, date, number of recommendations), then what went wrong where. `--json` prints instead a JSON array of each page's raw result (what `npm run
-// extract` prints, with each sub-statement of a page of several, plus `file`). `--check` fails (exit 1) below the
-// thresholds `npm test` holds the extension to; `--if-exists` prints one line and succeeds when DIR is not there.
+// language, and — on pages of several statements labelled with their `statements` — each sub-statement (state under
+// review, session, date, number of recommendations), then what went wrong where. `--json` prints instead a JSON
+// array of each page's raw result (what `npm run extract` prints, with each sub-statement of a page of several, plus
+// `file`). `--check` fails (exit 1) below the thresholds `npm test` holds the extension to; `--if-exists` prints one
+// line and succeeds when DIR is not there.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPage, normalizeRecommendation } from './lib-dom';
