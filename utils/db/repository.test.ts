@@ -103,6 +103,20 @@ describe('a page of several statements', () => {
     expect((await repo.allRecommendations()).filter((r) => r.text === 'Ratify the Optional Protocol.')).toHaveLength(1);
   });
 
+  it('a session page stored as one statement by an earlier version becomes its statements, notes kept, nothing listed twice', async () => {
+    const repo = freshRepo();
+    const whole = sessionPageCapture(URL);
+    const old = await repo.capturePage({ ...whole, statements: undefined, recommendations: whole.recommendations.map(({ statement: _s, ...r }) => r) });
+    expect(old[3]!.stateUnderReviewCode).toBeNull();
+    await repo.saveNote({ recommendationId: old[3]!.id }, { body: 'Femicide law of 2023?', tags: ['gender'] });
+    const stored = await repo.capturePage(whole);
+    const loaded = await repo.loadPage(URL);
+    expect(loaded.recommendations.map((r) => [r.n, r.stateUnderReviewCode])).toEqual([[1, 'BHR'], [2, 'BHR'], [3, 'ECU'], [4, 'ECU'], [5, 'TUN'], [6, 'TUN']]);
+    expect(loaded.notes).toEqual([expect.objectContaining({ recommendationId: stored[3]!.id, body: 'Femicide law of 2023?', tags: ['gender'] })]);
+    expect(await repo.allRecommendations()).toHaveLength(6);
+    expect(await repo.listTags()).toEqual(['gender']);
+  });
+
   it('a dataset row to one of the states merges into that statement’s recommendation', async () => {
     const repo = freshRepo();
     const stored = await repo.capturePage(sessionPageCapture(URL));

@@ -317,6 +317,14 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
         ...(statements ? { statements } : {}),
       });
       const earliers = await Promise.all(ids.map((id) => recs.get(id)));
+      // A page of several statements stored by an earlier version as one (its records under no state under review):
+      // each such record becomes its statement's, with its note, instead of staying beside it as a second copy.
+      const before = new Map<string, StoredRecommendation>();
+      if (statements && earliers.some((e) => !e)) {
+        for (const rec of await recs.index('pageUrl').getAll(url)) {
+          if (rec.statement === undefined && rec.stateUnderReviewCode === who.stateUnderReviewCode) before.set(normalizeRecommendationText(pageWordingOf(rec)), rec);
+        }
+      }
       // A recommendation read here for the first time may be a dataset's row already stored: the same record then.
       // Rows are looked for per state under review and session (one per statement of the page).
       const importedOf = new Map<string, StoredRecommendation[]>();
@@ -333,6 +341,14 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
         const own = whos[i]!;
         const imported = importedOf.get(twinGroup(own) ?? '') ?? [];
         let earlier = earliers[i];
+        const stale = earlier ? undefined : before.get(normalizeRecommendationText(r.text));
+        if (stale && stale.id !== id) {
+          before.delete(normalizeRecommendationText(r.text));
+          removed.push(stale.id);
+          await recs.delete(stale.id);
+          await moveNote(tx as never, stale.id, id, now);
+          earlier = stale;
+        }
         if (!earlier && imported.length > 0) {
           const found = pageTwinForCapture(r.text, own.recommendingStateCode, imported.filter((t) => !taken.has(t.id)));
           if (found) {
