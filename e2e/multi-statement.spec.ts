@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { axeViolations, launch, openPopup, openStatement, projectPage, type Session } from './support/extension';
+import { axeViolations, launch, openPopup, openStatement, panelFrame, projectPage, type Session } from './support/extension';
 
 const multi = projectPage('newzealand-multi-upr47');
 
@@ -71,5 +71,36 @@ describe('a page of several statements', () => {
       'New Zealand → Senegal',
     ]);
     expect(states.find(([who]) => who === 'New Zealand → Malta')?.[1]).toBe('· UPR 47 · cycle 4 · 12 November 2024');
+  });
+
+  it('stores words the user adds under the statement whose heading is above them, once, across visits', async () => {
+    session = await launch();
+    const { page, panel } = await openStatement(session, multi.url, multi.html, 6);
+    await page.evaluate(() => {
+      const p = [...document.querySelectorAll('p')].find((e) => e.textContent === 'New Zealand thanks Mauritius for its engagement with the review.')!;
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await panel.click('.add-selection');
+    await panel.waitForFunction(() => document.querySelectorAll('.rec').length === 7);
+    const mauritius = () => panel.$$eval('.statement-group', (els) => els.map((g) => [g.querySelector('.statement-title')?.textContent, g.querySelectorAll('.rec').length]));
+    expect(await mauritius()).toEqual([
+      ['Universal Periodic Review of Senegal — 5 November 2024', 2],
+      ['Universal Periodic Review of Mauritius — 6 November 2024', 4],
+      ['Universal Periodic Review of Malta — 12 November 2024', 1],
+    ]);
+
+    await page.reload();
+    await page.waitForSelector('[data-upr-rec="7"]');
+    const again = await panelFrame(page, session.extensionId);
+    await again.waitForFunction(() => document.querySelectorAll('.statement-group').length === 3 && document.querySelectorAll('.rec').length === 7);
+    const dashboard = await session.context.newPage();
+    await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+    await dashboard.waitForSelector('.rows > .row');
+    const who = await dashboard.$$eval('.rows > .row .row-states', (els) => els.map((e) => e.textContent));
+    expect(who.filter((w) => w === 'New Zealand → Mauritius')).toHaveLength(4);
+    expect(who).toHaveLength(7);
   });
 });

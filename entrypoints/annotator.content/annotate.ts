@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { correctionFor, HIGHLIGHT_ATTR, offeredPassages, placeRecommendations, type CorrectionCommand, type HighlightLayer } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
-import { extractStatement, findMainContent, statementsOfPlaced } from '@/utils/extract';
+import { extractStatement, findMainContent, statementAtRange, statementsOfPlaced } from '@/utils/extract';
 import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, readTabCommand, sendRequest, type CallPayload, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
 import { CAPTURE_BATCH, normalizeRecommendationText, type PageCapture } from '@/utils/model';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
@@ -46,8 +46,10 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   // The addresses (without fragment) this document has stored a capture of.
   const storedAddresses = new Set<string>();
   let elementsAdded = false;
-  // On a page of several statements, the statement of each highlighted recommendation (n - 1); null on others.
+  // On a page of several statements, the statement of each highlighted recommendation (n - 1), and their sub-headings;
+  // null on others.
   let statementOfN: number[] | null = null;
+  let headings: (string | null)[] = [];
 
   // Our own writes (highlights) must not look like the page changing.
   const quietly = <T>(write: () => T): T => {
@@ -98,7 +100,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const statements = several
       ? extraction.statements.map(({ heading, stateUnderReview, stateUnderReviewCode, session, cycle, date }) => ({ heading, stateUnderReview, stateUnderReviewCode, session, cycle, date }))
       : undefined;
-    const owners = several ? statementsOfPlaced(extraction.recommendations, placed) : null;
+    headings = extraction.statements.map((s) => s.heading);
+    const owners = several ? statementsOfPlaced(extraction.recommendations, placed, (range) => statementAtRange(extraction.root, headings, range)) : null;
     statementOfN = owners;
     const recommendations = placed.map((p, i) => ({ n: i + 1, text: p.text, selector: p.selector, ...(owners ? { statement: owners[i]! } : {}) }));
     const stored: { n: number; id: string }[] = [];
@@ -301,22 +304,12 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const correction = correctionFor(findMainContent(doc), selected, command, current.rangeOf);
     if (!correction) return null;
     if ('refused' in correction) throw new Error(browser.i18n.getMessage(correction.refused));
-    const statement = statementAt(current, command.command === 'add-selection' ? selected : current.rangeOf(command.n));
+    // On a page of several statements: merged or split words stay their recommendation's; selected ones are the
+    // statement whose sub-heading comes before them.
+    const statement = !statementOfN ? undefined : command.command !== 'add-selection' ? statementOfN[command.n - 1] : selected ? statementAtRange(findMainContent(doc), headings, selected) : undefined;
     const add = statement === undefined ? correction.add : correction.add.map((a) => ({ ...a, statement }));
     void sendRequest(send, 'page.correct', { url: doc.location.href, ...correction, add }).then(() => annotate()).catch(report);
     return null;
-  };
-
-  // On a page of several statements, the statement words at `range` belong to: that of the last highlight starting
-  // at or before them.
-  const statementAt = (current: HighlightLayer, range: Range | null): number | undefined => {
-    if (!statementOfN || !range) return undefined;
-    let found = statementOfN[0];
-    statementOfN.forEach((statement, i) => {
-      const start = current.rangeOf(i + 1);
-      if (start && start.compareBoundaryPoints(Range.START_TO_START, range) <= 0) found = statement;
-    });
-    return found;
   };
 
   // The panel's port: handed to the panel each time it loads in our frame, with the frame's token, which only the
