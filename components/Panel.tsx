@@ -7,13 +7,15 @@ import type { CorrectionDone, Note, PanelData, PanelRecommendation, Result } fro
 import type { CorrectionKind } from '@/utils/model';
 import { revealFormatting } from '@/utils/text';
 import { buildExportFile, downloadFile, EXPORT_FORMATS, type ExportFormat } from './export-file';
-import { formatSession, formatStates, formatTime, stateValues } from './format';
+import { severalStatements } from '@/utils/model';
+import { formatPageStates, formatSession, formatStates, formatTime, stateValues } from './format';
 import { createSearch } from './search';
 import { useI18n } from './i18n';
 import { CorrectedSection } from './CorrectedSection';
 import { CorrectionForm } from './CorrectionForm';
 import { NoteEditor } from './NoteEditor';
 import { RecommendationFacts } from './RecommendationFacts';
+import { StatementGroups } from './StatementGroup';
 import type { PanelClient } from './panel-client';
 import { LanguagePicker } from './LanguagePicker';
 import { UndoToast } from './UndoToast';
@@ -46,6 +48,9 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
   const [correcting, setCorrecting] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
+  // On a page of several statements, the groups that hold one list each.
+  const groupsArea = useRef<HTMLDivElement>(null);
+  const listArea = () => groupsArea.current ?? list.current;
   // The stored page this panel shows, for telling which page changes are its own.
   const pageUrl = useRef<string | null>(null);
 
@@ -82,7 +87,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
 
   useEffect(() => {
     if (selected === null) return;
-    const item = list.current?.querySelector<HTMLElement>(`[data-n="${selected}"]`);
+    const item = listArea()?.querySelector<HTMLElement>(`[data-n="${selected}"]`);
     if (!item) return;
     // Never under the sticky header: the item's first line stays in view.
     item.style.scrollMarginTop = `${document.querySelector<HTMLElement>('.panel-header')?.offsetHeight ?? 0}px`;
@@ -98,7 +103,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
       clearTimeout(timer);
       timer = setTimeout(() => {
         const target =
-          list.current?.querySelector<HTMLElement>(`[data-n="${selected}"] .rec-text`) ?? list.current?.querySelector<HTMLElement>('.rec-text');
+          listArea()?.querySelector<HTMLElement>(`[data-n="${selected}"] .rec-text`) ?? listArea()?.querySelector<HTMLElement>('.rec-text');
         if (target && (document.activeElement === null || document.activeElement === document.body)) target.focus();
       });
     };
@@ -143,6 +148,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
   const { page, recommendations, orphans, pageNote, tags } = data;
   const withNotes = recommendations.filter((r) => hasContent(r.note)).length;
   const filtering = query.trim() !== '' || onlyWithNotes;
+  const statements = severalStatements(page);
 
   const choose = (n: number) => {
     setSelected(n);
@@ -220,14 +226,14 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
   return (
     <main class="panel" aria-label={t('appName')} lang={language}>
       <header class="panel-header">
-        <h1 class="panel-states">{page ? formatStates(page, t, language) : t('statementFallback')}</h1>
+        <h1 class="panel-states">{page ? formatPageStates(page, t, language) : t('statementFallback')}</h1>
         {page && <p class="panel-session">{formatSession(page, t, language)}</p>}
         <p class="panel-count">
           {t('recCount', { count: recommendations.length })}
           {withNotes > 0 && ` · ${t('withNotes', { count: withNotes })}`}
           {filtering && ` · ${t('shownOf', { shown: visible.length, total: recommendations.length })}`}
         </p>
-        {page && data.earlierSummary && (
+        {page && !statements && data.earlierSummary && (
           <p class="panel-earlier">
             {data.earlierSummary.total > 0
               ? t('earlierSummary', {
@@ -335,8 +341,9 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
       ) : visible.length === 0 ? (
         <p class="panel-empty">{t('noMatch')}</p>
       ) : (
+        <StatementGroups statements={statements} shown={visible} all={recommendations} filtering={filtering} areaRef={groupsArea}>{(shown) => (
         <ol class="recs" ref={list}>
-          {visible.map((rec) => (
+          {shown.map((rec) => (
             <li
               key={rec.id}
               class={`rec${rec.n === selected ? ' rec-selected' : ''}`}
@@ -357,7 +364,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
                 <button type="button" class="link-button rec-reject" onClick={() => void correct('reject', () => client.rejectRecommendation(rec.id))}>
                   {t('notARec')}
                 </button>
-                {recommendations.some((r) => r.n === rec.n + 1) && (
+                {recommendations.some((r) => r.n === rec.n + 1 && r.statement === rec.statement) && (
                   <button type="button" class="link-button rec-merge" onClick={() => void correct('merge', () => client.command({ command: 'merge', n: rec.n }))}>
                     {t('mergeNext')}
                   </button>
@@ -370,6 +377,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
             </li>
           ))}
         </ol>
+        )}</StatementGroups>
       )}
 
       {recommendations.length > 0 && candidates.length > 0 && (

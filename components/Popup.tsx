@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PopupStatus, Result } from '@/utils/messages';
 import type { Settings } from '@/utils/model';
-import { formatSession, formatStates } from './format';
+import { formatPageStates, formatSession } from './format';
 import { useI18n } from './i18n';
 import { MetaSourceList } from './MetaSources';
 
@@ -57,7 +57,7 @@ export function Popup({ tabId, request, settings, updateSettings, openDashboard 
           <p>{message ?? t('loading')}</p>
         ) : status.annotated && status.page ? (
           <>
-            <p class="popup-states">{formatStates(status.page, t, language)}</p>
+            <p class="popup-states">{formatPageStates(status.page, t, language)}</p>
             <p class="popup-session">{formatSession(status.page, t, language)}</p>
             <p class="popup-counts">
               {t('recCount', { count: status.recommendations })} · {t('noteCount', { count: status.notes })}

@@ -2,7 +2,7 @@
 // In French, states and themes read in French ("France → Kazakhstan", "de la France au Kazakhstan", "Peine de mort").
 import { countryFromName } from '@/utils/upr';
 import { FRENCH_THEMES, frenchStateForms, LOCALE, type Translate, type UiLanguage } from '@/utils/i18n';
-import type { PageMeta } from '@/utils/model';
+import { severalStatements, type PageMeta, type PageStatement, type StoredPage } from '@/utils/model';
 import { foldText } from '@/utils/text';
 
 type States = Pick<PageMeta, 'recommendingState' | 'stateUnderReview'> & Partial<Pick<PageMeta, 'recommendingStateCode' | 'stateUnderReviewCode'>>;
@@ -30,12 +30,27 @@ export function stateValues(page: States, t: Translate, language: UiLanguage): R
     stateSubject: from?.withArticle ?? state,
     ofState: from?.of ?? `de ${state}`,
     toSur: to?.to ?? `à ${sur}`,
+    ofSur: to?.of ?? `de ${sur}`,
   };
 }
 
 export function formatStates(page: States, t: Translate, language: UiLanguage = 'en'): string {
   const { state, sur } = stateValues(page, t, language);
   return `${state} → ${sur}`;
+}
+
+/** Who recommends to whom on a page: "Canada → Kazakhstan"; on a page of several statements, "Australia → 3 statements". */
+export function formatPageStates(page: States & Pick<StoredPage, 'statements' | 'corrections'>, t: Translate, language: UiLanguage): string {
+  const several = severalStatements(page);
+  if (!several) return formatStates(page, t, language);
+  return `${stateName(page.recommendingState, page.recommendingStateCode, t, language)} → ${t('statementCount', { count: several.length })}`;
+}
+
+/** One statement of a page of several, as its heading: "Universal Periodic Review of Bahrain — 7 November 2022". */
+export function formatStatementHeading(statement: PageStatement, t: Translate, language: UiLanguage): string {
+  const title = t('statementGroup', stateValues({ recommendingState: null, ...statement }, t, language));
+  const date = formatDate(statement.date, language);
+  return date ? `${title} — ${date}` : title;
 }
 
 /** A theme's name in the UI language (themes are stored under UPR Info's English names). */

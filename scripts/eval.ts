@@ -1,14 +1,16 @@
 // `npm run eval -- DIR [--json] [--check] [--if-exists]`: scores detection and extraction on a folder of labelled
 // pages (X.html + X.json, the format of shared/fixtures) and prints precision, recall and F1 per field and the
 // accuracy of each metadata field on the statements, the same per government (the recommending state) and per
-// language, then what went wrong where. `--json` prints instead a JSON array of each page's raw result (what `npm run
-// extract` prints, with each sub-statement of a page of several, plus `file`). `--check` fails (exit 1) below the
-// thresholds `npm test` holds the extension to; `--if-exists` prints one line and succeeds when DIR is not there.
+// language, and — on pages of several statements labelled with their `statements` — each sub-statement (state under
+// review, session, date, number of recommendations), then what went wrong where. `--json` prints instead a JSON
+// array of each page's raw result (what `npm run extract` prints, with each sub-statement of a page of several, plus
+// `file`). `--check` fails (exit 1) below the thresholds `npm test` holds the extension to; `--if-exists` prints one
+// line and succeeds when DIR is not there.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPage, normalizeRecommendation } from './lib-dom';
 import { detectUprPage } from '../utils/detect';
-import { extractStatement, type PageMeta } from '../utils/extract';
+import { extractStatement, type PageMeta, type SubStatement } from '../utils/extract';
 import { countryFromName } from '../utils/upr';
 
 interface Label {
@@ -17,8 +19,11 @@ interface Label {
   expected: null | {
     recommendingState: string | null; stateUnderReview: string | null;
     session: number | null; cycle: number | null; date: string | null; recommendations: string[];
+    /** On a page of several statements, each one in page order (scored as `sub-statements` where labelled). */
+    statements?: LabelledStatement[];
   };
 }
+interface LabelledStatement { stateUnderReview: string; session: number | null; date: string | null; recommendations: number }
 interface Tally { tp: number; fp: number; fn: number }
 
 const META_FIELDS = ['recommendingState', 'stateUnderReview', 'session', 'cycle', 'date', 'language'] as const;
@@ -74,8 +79,26 @@ function matchRecommendations(expected: readonly string[], predicted: readonly s
   return { matched, missing, extra };
 }
 
+/**
+ * The sub-statements of a labelled page of several, against what extraction split it into, in page order: one is
+ * right when its state under review, session, date and number of recommendations all are.
+ */
+function matchStatements(expected: readonly LabelledStatement[], predicted: readonly SubStatement[]): { tally: Tally; wrong: string[] } {
+  const tally: Tally = { tp: 0, fp: 0, fn: 0 };
+  const wrong: string[] = [];
+  const show = (s: { session: number | null; date: string | null }, sur: string | null, count: number) => `${sur} UPR ${s.session} ${s.date} (${count})`;
+  for (let i = 0; i < Math.max(expected.length, predicted.length); i++) {
+    const e = expected[i];
+    const p = predicted[i];
+    const want = e ? show(e, countryKey(e.stateUnderReview), e.recommendations) : null;
+    const got = p ? show(p, p.stateUnderReviewCode ?? countryKey(p.stateUnderReview), p.recommendations.length) : null;
+    if (!addTo(tally, want, got)) wrong.push(`sub-statement ${i + 1}: ${got} ≠ ${want}`);
+  }
+  return { tally, wrong };
+}
+
 /** What `npm test` requires on the labelled set; `groupScore` for each government and each language (issue 15). */
-const THRESHOLDS = { detectionPrecision: 1, detectionRecall: 1, recommendationF1: 0.95, metadataAccuracy: 0.95, groupScore: 0.9 };
+const THRESHOLDS = { detectionPrecision: 1, detectionRecall: 1, recommendationF1: 0.95, metadataAccuracy: 0.95, groupScore: 0.9, subStatementF1: 0.95 };
 
 /** One government's or one language's pages. */
 interface Group { pages: number; statements: number; detected: number; falsePositives: number; recommendations: Tally; metaRight: number; metaTotal: number }
@@ -151,6 +174,14 @@ function evaluate(dir: string, options: { json: boolean; check: boolean }): bool
       recommendations: extraction?.recommendations.map(({ n, text, statement }) => ({ n, text, statement })) ?? [],
       statements: extraction?.statements ?? [],
     });
+    if (isStatement && label.expected?.statements) {
+      const { tally: found, wrong } = matchStatements(label.expected.statements, extraction && extraction.statements.length > 1 ? extraction.statements : []);
+      const t = tally('sub-statements');
+      t.tp += found.tp;
+      t.fp += found.fp;
+      t.fn += found.fn;
+      problems.push(...wrong.map((w) => `${name}: ${w}`));
+    }
     if (isStatement && label.recommendationsComplete === false) continue;
     const predictedTexts = extraction?.recommendations.map((r) => r.text) ?? [];
     const { matched, missing, extra } = matchRecommendations(label.expected?.recommendations ?? [], predictedTexts);
@@ -168,11 +199,13 @@ function evaluate(dir: string, options: { json: boolean; check: boolean }): bool
   }
   const detection = score(tally('detection'));
   const recommendations = score(tally('recommendations'));
+  const subStatements = tallies.has('sub-statements') ? score(tallies.get('sub-statements')!) : null;
   const accuracy = (field: MetaField) => (statements ? correct.get(field)! / statements : 1);
   const failures = [
     ...(detection.p < THRESHOLDS.detectionPrecision ? [`detection precision ${detection.p.toFixed(3)} < ${THRESHOLDS.detectionPrecision}`] : []),
     ...(detection.r < THRESHOLDS.detectionRecall ? [`detection recall ${detection.r.toFixed(3)} < ${THRESHOLDS.detectionRecall}`] : []),
     ...(recommendations.f1 < THRESHOLDS.recommendationF1 ? [`recommendation F1 ${recommendations.f1.toFixed(3)} < ${THRESHOLDS.recommendationF1}`] : []),
+    ...(subStatements && subStatements.f1 < THRESHOLDS.subStatementF1 ? [`sub-statement F1 ${subStatements.f1.toFixed(3)} < ${THRESHOLDS.subStatementF1}`] : []),
     ...META_FIELDS.filter((f) => accuracy(f) < THRESHOLDS.metadataAccuracy).map((f) => `${f} accuracy ${accuracy(f).toFixed(3)} < ${THRESHOLDS.metadataAccuracy}`),
     ...[...byGovernment, ...byLanguage].flatMap(([name, g]) =>
       Object.entries(groupScores(g))

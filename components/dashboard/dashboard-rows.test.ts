@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from '@/utils/model';
 import { buildExportFile, slug } from '@/components/export-file';
 import { buildRows, countFacets, exportNameParts, filterRows, selectForExport, sortRows, toggleFacet, withNote, type FacetSelection } from './dashboard-rows';
 import { createRowSearch } from './dashboard-search';
+import { sessionPageRecords } from '@/utils/export/export.test-support';
 import { CANADA_KAZ, IDS, NORWAY_KAZ, note, sampleData } from './records.test-support';
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
@@ -19,6 +20,15 @@ describe('buildRows', () => {
     const statement = byId.get(`page:${NORWAY_KAZ.url}`)!;
     expect(statement.kind).toBe('page');
     expect(statement.note?.body).toBe('Delivered by the ambassador');
+  });
+
+  it('lists each recommendation of a page of several statements with its own state under review and date', () => {
+    const multi = buildRows(sessionPageRecords()).filter((r) => r.kind === 'recommendation');
+    expect(multi.map((r) => [r.stateUnderReview, r.session, r.date, r.facets.stateUnderReview])).toEqual([
+      ['Bahrain', 41, '2022-11-07', ['Bahrain']],
+      ['Ecuador', 41, '2022-11-07', ['Ecuador']],
+      ['Tunisia', 41, '2022-11-08', ['Tunisia']],
+    ]);
   });
 
   it('leaves deleted notes out', () => {

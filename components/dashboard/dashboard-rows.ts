@@ -2,7 +2,7 @@
 // and one per statement note; each row's facet values; facet counts that ignore the facet's own selection (so the
 // other values of a facet stay choosable); filtering, sorting; and the records an export of the rows shown takes.
 import type { ExportedData } from '@/utils/messages';
-import type { Note, StoredPage, StoredRecommendation } from '@/utils/model';
+import { statementDate, type Note, type StoredPage, type StoredRecommendation } from '@/utils/model';
 
 export const FACET_KEYS = ['stateUnderReview', 'recommendingState', 'cycle', 'session', 'theme', 'actionCategory', 'tag', 'hasNotes'] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];
@@ -153,7 +153,7 @@ export function createRowTable(data: RecordData): RowTable {
       recommendingState: page?.recommendingState ?? rec.recommendingState,
       session: page?.session ?? rec.session,
       cycle: page?.cycle ?? rec.cycle,
-      date: page?.date ?? null,
+      date: statementDate(page, rec),
       updatedAt,
       facets: undefined as unknown as DashboardRow['facets'],
     };
@@ -190,7 +190,7 @@ export function createRowTable(data: RecordData): RowTable {
     stateUnderReview: (i) => pageOf(i)?.stateUnderReview ?? (i < recCount ? recs[i]!.stateUnderReview : null),
     recommendingState: (i) => pageOf(i)?.recommendingState ?? (i < recCount ? recs[i]!.recommendingState : null),
     session: (i) => pageOf(i)?.session ?? (i < recCount ? recs[i]!.session : null),
-    date: (i) => pageOf(i)?.date ?? null,
+    date: (i) => statementDate(pageOf(i), i < recCount ? recs[i]! : null),
     updatedAt(i) {
       if (i >= recCount) return Math.max(...byPage.get(pageUrls[i - recCount]!)!.map((n) => n.updatedAt));
       const rec = recs[i]!;

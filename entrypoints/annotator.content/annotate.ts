@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { correctionFor, offeredPassages, placeRecommendations, type CorrectionCommand, type HighlightLayer } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
-import { extractStatement, findMainContent } from '@/utils/extract';
+import { extractStatement, findMainContent, statementAtRange, statementsOfPlaced } from '@/utils/extract';
 import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, readTabCommand, sendRequest, type CallPayload, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
 import { CAPTURE_BATCH, normalizeRecommendationText, type PageCapture } from '@/utils/model';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
@@ -48,6 +48,10 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   let elementsAdded = false;
   // The recommendations the panel says carry a note (marked on painted highlights only).
   let noted: readonly number[] = [];
+  // On a page of several statements, the statement of each highlighted recommendation (n - 1), and their sub-headings;
+  // null on others.
+  let statementOfN: number[] | null = null;
+  let headings: (string | null)[] = [];
 
   // Our own writes (highlights) must not look like the page changing.
   const quietly = <T>(write: () => T): T => {
@@ -89,11 +93,19 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     url: string,
     extraction: ReturnType<typeof extractStatement>,
     candidates: PageCapture['candidates'],
-    placed: readonly { text: string; selector: PageCapture['recommendations'][number]['selector'] }[],
+    placed: readonly { text: string; selector: PageCapture['recommendations'][number]['selector']; range: Range }[],
     orphans: string[],
     superseded: () => boolean,
   ): Promise<Result<{ recommendations: { n: number; id: string }[] }>> {
-    const recommendations = placed.map((p, i) => ({ n: i + 1, text: p.text, selector: p.selector }));
+    // A page of several statements: each recommendation says which is its own, and each batch names them all.
+    const several = extraction.statements.length > 1;
+    const statements = several
+      ? extraction.statements.map(({ heading, stateUnderReview, stateUnderReviewCode, session, cycle, date }) => ({ heading, stateUnderReview, stateUnderReviewCode, session, cycle, date }))
+      : undefined;
+    headings = extraction.statements.map((s) => s.heading);
+    const owners = several ? statementsOfPlaced(extraction.recommendations, placed, (range) => statementAtRange(extraction.root, headings, range)) : null;
+    statementOfN = owners;
+    const recommendations = placed.map((p, i) => ({ n: i + 1, text: p.text, selector: p.selector, ...(owners ? { statement: owners[i]! } : {}) }));
     const stored: { n: number; id: string }[] = [];
     for (let start = 0; start === 0 || start < recommendations.length; start += CAPTURE_BATCH) {
       const batch = recommendations.slice(start, start + CAPTURE_BATCH);
@@ -101,8 +113,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
         send,
         'page.capture',
         start === 0
-          ? { url, meta: extraction.page, sources: extraction.sources, candidates, recommendations: batch, orphans }
-          : { url, meta: extraction.page, recommendations: batch, orphans: [], continues: true },
+          ? { url, meta: extraction.page, sources: extraction.sources, candidates, recommendations: batch, orphans, statements }
+          : { url, meta: extraction.page, recommendations: batch, orphans: [], continues: true, statements },
       );
       if (!answer.ok) return answer;
       stored.push(...answer.value.recommendations);
@@ -282,10 +294,15 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const current = layer;
     if (!current) return null;
     const selection = doc.getSelection();
-    const correction = correctionFor(findMainContent(doc), selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null, command, current.rangeOf);
+    const selected = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+    const correction = correctionFor(findMainContent(doc), selected, command, current.rangeOf);
     if (!correction) return null;
     if ('refused' in correction) throw new Error(browser.i18n.getMessage(correction.refused));
-    const done = await sendRequest(send, 'page.correct', { url: doc.location.href, ...correction });
+    // On a page of several statements: merged or split words stay their recommendation's; selected ones are the
+    // statement whose sub-heading comes before them.
+    const statement = !statementOfN ? undefined : command.command !== 'add-selection' ? statementOfN[command.n - 1] : selected ? statementAtRange(findMainContent(doc), headings, selected) : undefined;
+    const add = statement === undefined ? correction.add : correction.add.map((a) => ({ ...a, statement }));
+    const done = await sendRequest(send, 'page.correct', { url: doc.location.href, ...correction, add });
     void annotate().catch(report);
     if (!done.ok) throw new Error(done.error.message);
     return done.value.step;

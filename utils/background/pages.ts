@@ -116,7 +116,11 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
     async 'page.capture'(capture, sender) {
       assertOwnPage(sender, capture.url);
       // The states the records may be stored under: the page's, or the one the user corrected it to.
-      const states = [capture.meta.stateUnderReviewCode, (await stored(() => repo.getPage(capture.url)))?.corrections?.meta?.stateUnderReviewCode];
+      const states = [
+        capture.meta.stateUnderReviewCode,
+        ...(capture.statements ?? []).map((s) => s.stateUnderReviewCode),
+        (await stored(() => repo.getPage(capture.url)))?.corrections?.meta?.stateUnderReviewCode,
+      ];
       // The index takes the new records in place where a state is loaded; others read them when they are loaded. A
       // continuing batch belongs to a capture already admitted; a first one counts against its site's budget.
       const tabId = tabOf(sender).id;

@@ -23,3 +23,39 @@ export const capture = (url: string, texts: string[], session = 34, orphans: str
   recommendations: texts.map((text, i) => ({ n: i + 1, text, selector: selector(text, i * 100) })),
   orphans,
 });
+
+const subStatement = (stateUnderReview: string, stateUnderReviewCode: string, date: string) => ({
+  heading: `Universal Periodic Review of ${stateUnderReview}, Statement by Australia, ${date}`,
+  stateUnderReview,
+  stateUnderReviewCode,
+  session: 41,
+  cycle: 4,
+  date,
+});
+
+/** Australia's session page of UPR 41: its metadata (no one state under review or date) and its three statements. */
+export const SESSION_PAGE = {
+  meta: {
+    title: '41st session of the Universal Periodic Review',
+    recommendingState: 'Australia',
+    recommendingStateCode: 'AUS',
+    stateUnderReview: null,
+    stateUnderReviewCode: null,
+    session: 41,
+    cycle: 4,
+    date: null,
+    language: 'en',
+  },
+  statements: [subStatement('Bahrain', 'BHR', '2022-11-07'), subStatement('Ecuador', 'ECU', '2022-11-07'), subStatement('Tunisia', 'TUN', '2022-11-08')],
+};
+
+/** That page as the annotator sends it: two recommendations to each state. */
+export const sessionPageCapture = (url: string): PageCapture => {
+  const texts = ['Abolish the death penalty.', 'Release detained journalists.', 'Prevent violence in prisons.', 'Prevent femicide.', 'Guarantee judicial independence.', 'End military trials of civilians.'];
+  return {
+    url,
+    ...structuredClone(SESSION_PAGE),
+    recommendations: texts.map((text, i) => ({ n: i + 1, text, selector: selector(text, i * 100), statement: Math.floor(i / 2) })),
+    orphans: [],
+  };
+};

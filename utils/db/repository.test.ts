@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { MAX_SIGHTINGS, recommendationId, type StoredRecommendation } from '@/utils/model';
-import { capture, selector } from './capture.test-support';
+import { capture, selector, sessionPageCapture } from './capture.test-support';
 import { createRepository, normalizeTags, noteIdFor, openUprDb } from './repository';
 
 let dbCount = 0;
@@ -131,6 +131,93 @@ describe('a capture that changes nothing writes nothing', () => {
     ).rejects.toThrow('refused');
     expect(await repo.getPage(URL)).toBeNull();
     expect(await repo.allRecommendations()).toEqual([]);
+  });
+});
+
+describe('a page of several statements', () => {
+  const URL = 'https://example.gov.au/upr41';
+  const surs = (recs: StoredRecommendation[]) => recs.map((r) => [r.text, r.stateUnderReview, r.stateUnderReviewCode, r.session, r.statement]);
+
+  it('stores each recommendation with its own statement’s state under review, and the page with its statements', async () => {
+    const repo = freshRepo();
+    const stored = await repo.capturePage(sessionPageCapture(URL));
+    expect(surs(stored)).toEqual([
+      ['Abolish the death penalty.', 'Bahrain', 'BHR', 41, 0],
+      ['Release detained journalists.', 'Bahrain', 'BHR', 41, 0],
+      ['Prevent violence in prisons.', 'Ecuador', 'ECU', 41, 1],
+      ['Prevent femicide.', 'Ecuador', 'ECU', 41, 1],
+      ['Guarantee judicial independence.', 'Tunisia', 'TUN', 41, 2],
+      ['End military trials of civilians.', 'Tunisia', 'TUN', 41, 2],
+    ]);
+    // The same words to Ecuador from Australia at UPR 41 are the same record wherever they are read.
+    expect(stored[2]!.id).toBe(recommendationId('Prevent violence in prisons.', { recommendingStateCode: 'AUS', stateUnderReviewCode: 'ECU', session: 41 }));
+    const loaded = await repo.loadPage(URL);
+    expect(loaded.page).toMatchObject({ stateUnderReview: null, recommendingState: 'Australia' });
+    expect(loaded.page?.statements?.map((s) => [s.stateUnderReview, s.date])).toEqual([['Bahrain', '2022-11-07'], ['Ecuador', '2022-11-07'], ['Tunisia', '2022-11-08']]);
+    expect(surs(loaded.recommendations)).toEqual(surs(stored));
+  });
+
+  it('a later batch of the same reading stores its recommendations under their own statements too', async () => {
+    const repo = freshRepo();
+    const whole = sessionPageCapture(URL);
+    await repo.capturePage({ ...whole, recommendations: whole.recommendations.slice(0, 3) });
+    const rest = await repo.capturePage({ ...whole, recommendations: whole.recommendations.slice(3), continues: true });
+    expect(rest.map((r) => r.stateUnderReviewCode)).toEqual(['ECU', 'TUN', 'TUN']);
+  });
+
+  it('correcting the recommending state keeps each recommendation’s own state under review; a passage added is its statement’s', async () => {
+    const repo = freshRepo();
+    await repo.capturePage(sessionPageCapture(URL));
+    await repo.correctPage(URL, { meta: { recommendingState: 'New Zealand', recommendingStateCode: 'NZL' }, add: [{ text: 'Ratify the Optional Protocol.', selector: selector('Ratify the Optional Protocol.', 650), statement: 2 }] });
+    const all = await repo.allRecommendations();
+    expect(all.map((r) => [r.text, r.recommendingStateCode, r.stateUnderReviewCode]).sort()).toEqual([
+      ['Abolish the death penalty.', 'NZL', 'BHR'],
+      ['End military trials of civilians.', 'NZL', 'TUN'],
+      ['Guarantee judicial independence.', 'NZL', 'TUN'],
+      ['Prevent femicide.', 'NZL', 'ECU'],
+      ['Prevent violence in prisons.', 'NZL', 'ECU'],
+      ['Ratify the Optional Protocol.', 'NZL', 'TUN'],
+      ['Release detained journalists.', 'NZL', 'BHR'],
+    ]);
+    // Read again after the correction, the added passage (now placed in Tunisia's statement) is the same record.
+    const again = sessionPageCapture(URL);
+    again.recommendations.push({ n: 7, text: 'Ratify the Optional Protocol.', selector: selector('Ratify the Optional Protocol.', 650), statement: 2 });
+    await repo.capturePage(again);
+    expect((await repo.allRecommendations()).filter((r) => r.text === 'Ratify the Optional Protocol.')).toHaveLength(1);
+  });
+
+  it('a session page stored as one statement by an earlier version becomes its statements, notes kept, nothing listed twice', async () => {
+    const repo = freshRepo();
+    const whole = sessionPageCapture(URL);
+    const old = await repo.capturePage({ ...whole, statements: undefined, recommendations: whole.recommendations.map(({ statement: _s, ...r }) => r) });
+    expect(old[3]!.stateUnderReviewCode).toBeNull();
+    await repo.saveNote({ recommendationId: old[3]!.id }, { body: 'Femicide law of 2023?', tags: ['gender'] });
+    const stored = await repo.capturePage(whole);
+    const loaded = await repo.loadPage(URL);
+    expect(loaded.recommendations.map((r) => [r.n, r.stateUnderReviewCode])).toEqual([[1, 'BHR'], [2, 'BHR'], [3, 'ECU'], [4, 'ECU'], [5, 'TUN'], [6, 'TUN']]);
+    expect(loaded.notes).toEqual([expect.objectContaining({ recommendationId: stored[3]!.id, body: 'Femicide law of 2023?', tags: ['gender'] })]);
+    expect(await repo.allRecommendations()).toHaveLength(6);
+    expect(await repo.listTags()).toEqual(['gender']);
+  });
+
+  it('a dataset row to one of the states merges into that statement’s recommendation', async () => {
+    const repo = freshRepo();
+    const stored = await repo.capturePage(sessionPageCapture(URL));
+    const row: StoredRecommendation = {
+      ...stored[3]!,
+      id: `r${'b'.repeat(24)}`,
+      pageUrl: null,
+      n: 0,
+      selector: null,
+      text: 'Prevent femicide',
+      response: 'supported',
+      source: 'import',
+      dataset: { name: 'UPR Info database export: 41.csv', actionCategory: false, themes: false, response: true, reportSymbol: 'A/HRC/52/8', paragraph: '93.1' },
+    };
+    delete row.statement;
+    expect(await repo.importRecommendations([row])).toEqual({ added: 0, updated: 1 });
+    const merged = (await repo.allRecommendations()).find((r) => r.id === stored[3]!.id);
+    expect(merged).toMatchObject({ response: 'supported', stateUnderReviewCode: 'ECU', statement: 1, pageUrl: URL });
   });
 });
 

@@ -14,6 +14,7 @@ import {
   MAX_STEPS,
   type CorrectionKind,
   type CorrectionStep,
+  whoOnPage,
   type PageCorrections,
   type RecSelector,
   type Sighting,
@@ -149,7 +150,8 @@ export interface Repository {
 }
 
 export interface PageCorrection {
-  add?: { text: string; selector: RecSelector }[];
+  /** `statement`: on a page of several statements, the one the added words belong to (an index in its `statements`). */
+  add?: { text: string; selector: RecSelector; statement?: number }[];
   reject?: string[];
   meta?: PageCorrections['meta'];
   /** What the user did; when left out, read from the change (stepKind). */
@@ -241,6 +243,7 @@ function mergeTwin(page: StoredRecommendation, imported: StoredRecommendation, i
     response: imported.response ?? page.response,
     createdAt: Math.min(page.createdAt, imported.createdAt),
     updatedAt: now,
+    ...(page.statement !== undefined ? { statement: page.statement } : {}),
   };
 }
 
@@ -350,23 +353,27 @@ async function countTags(tx: NotesTx, before: string[], after: string[], now: nu
 }
 
 type RecordsTx = IDBPTransaction<UprDb, ('recommendations' | 'notes')[], 'readwrite'>;
-type Rekey = { rec: StoredRecommendation; id: string; oldNoteId: string; newNoteId: string }[];
+type Rekey = { rec: StoredRecommendation; id: string; states: States; oldNoteId: string; newNoteId: string }[];
 
-/** Each of a page's records with its id under `who`'s states and session (ids, and note ids, follow them). */
-async function planRekey(existing: StoredRecommendation[], who: Parameters<typeof recommendationId>[1]): Promise<Rekey> {
+/**
+ * Each of a page's records with its id under its statement's states and session (`whoOf`: the page's, or on a page of
+ * several statements its own statement's); ids, and note ids, follow them.
+ */
+async function planRekey(existing: StoredRecommendation[], whoOf: (statement: number | undefined) => Parameters<typeof recommendationId>[1] & States): Promise<Rekey> {
   return Promise.all(
     existing.map(async (rec) => {
+      const who = whoOf(rec.statement);
       const id = await recommendationId(pageWordingOf(rec), who);
-      return { rec, id, oldNoteId: noteIdFor({ recommendationId: rec.id }), newNoteId: noteIdFor({ recommendationId: id }) };
+      return { rec, id, states: statesOf(who), oldNoteId: noteIdFor({ recommendationId: rec.id }), newNoteId: noteIdFor({ recommendationId: id }) };
     }),
   );
 }
 
 /** Writes the records under their new ids and states (all of them when `restate`), their notes moving with them. */
-async function applyRekey(tx: RecordsTx, plan: Rekey, states: States, restate: boolean, now: number): Promise<void> {
+async function applyRekey(tx: RecordsTx, plan: Rekey, restate: boolean, now: number): Promise<void> {
   const recs = tx.objectStore('recommendations');
   const notes = tx.objectStore('notes');
-  for (const { rec, id, oldNoteId, newNoteId } of plan) {
+  for (const { rec, id, states, oldNoteId, newNoteId } of plan) {
     if (id === rec.id && !restate) continue;
     await recs.put({ ...rec, ...states, id, updatedAt: now });
     if (id === rec.id) continue;
@@ -406,7 +413,14 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       // The user's corrections outlive every capture, and their metadata wins over what the page says.
       const corrections = before?.corrections;
       const who = { ...capture.meta, ...corrections?.meta };
-      const ids = await Promise.all(capture.recommendations.map((r) => recommendationId(r.text, who)));
+      // On a page of several statements each recommendation is its own statement's: its state under review and session.
+      const statements = capture.statements;
+      const statementOf = (r: PageCapture['recommendations'][number]) => (r.statement !== undefined && statements?.[r.statement] ? r.statement : undefined);
+      const whos = capture.recommendations.map((r) => {
+        const statement = statementOf(r);
+        return statement === undefined ? who : { ...who, ...whoOnPage(capture.meta, statements, statement, corrections?.meta) };
+      });
+      const ids = await Promise.all(capture.recommendations.map((r, i) => recommendationId(r.text, whos[i]!)));
       const db = await getDb();
       const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags', ...PACKED_STORES], 'readwrite');
       const recs = tx.objectStore('recommendations');
@@ -414,9 +428,19 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const captured = new Set(ids);
       const orphaned = new Set(capture.orphans);
       const earliers = await Promise.all(ids.map((id) => recs.get(id)));
+      // A page of several statements stored by an earlier version as one (its records under no state under review):
+      // each such record becomes its statement's, with its note, instead of staying beside it as a second copy.
+      const unsplit = new Map<string, StoredRecommendation>();
+      if (statements && earliers.some((e) => !e)) {
+        for (const rec of await recs.index('pageUrl').getAll(url)) {
+          if (rec.statement === undefined && rec.stateUnderReviewCode === who.stateUnderReviewCode) unsplit.set(normalizeRecommendationText(pageWordingOf(rec)), rec);
+        }
+      }
       // A recommendation read here for the first time may be a dataset's row already stored (the same id, which
-      // follows from the same state under review, or its twin): the same record then, no longer a packed row.
-      const chunks: RowChunk[] = earliers.some((e) => !e) ? await chunksOfState(tx as never, who.stateUnderReviewCode ?? '') : [];
+      // follows from the same state under review, or its twin): the same record then, no longer a packed row. Rows
+      // are looked for per state under review and session (one per statement of the page).
+      const unknownStates = new Set(whos.filter((_, i) => !earliers[i]).map((w) => w.stateUnderReviewCode ?? ''));
+      const chunks: RowChunk[] = (await Promise.all([...unknownStates].map((state) => chunksOfState(tx as never, state)))).flat();
       const rows = new Map(rowsOf(chunks).map((r) => [r.id, r]));
       const fromRows = new Set<string>();
       for (const [i, id] of ids.entries()) {
@@ -425,8 +449,12 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
         earliers[i] = row;
         fromRows.add(id);
       }
-      const group = twinGroup(who);
-      const imported = group && earliers.some((e) => !e) && who.recommendingStateCode ? [...rows.values()].filter((r) => !fromRows.has(r.id) && twinGroup(r) === group) : [];
+      const importedOf = new Map<string, StoredRecommendation[]>();
+      for (const [i, w] of whos.entries()) {
+        const group = twinGroup(w);
+        if (!group || earliers[i] || !w.recommendingStateCode || importedOf.has(group)) continue;
+        importedOf.set(group, [...rows.values()].filter((r) => !fromRows.has(r.id) && twinGroup(r) === group));
+      }
       const taken = new Set<string>();
       const twins: { from: string; to: string }[] = [];
       const writes: StoredRecommendation[] = [];
@@ -434,9 +462,17 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const alsoShows: Sighting[] = [];
       for (const [i, r] of capture.recommendations.entries()) {
         const id = ids[i]!;
+        const own = whos[i]!;
+        const imported = importedOf.get(twinGroup(own) ?? '') ?? [];
         let earlier = earliers[i];
+        const stale = earlier ? undefined : unsplit.get(normalizeRecommendationText(r.text));
+        if (stale && stale.id !== id) {
+          unsplit.delete(normalizeRecommendationText(r.text));
+          twins.push({ from: stale.id, to: id });
+          earlier = stale;
+        }
         if (!earlier && imported.length > 0) {
-          const found = pageTwinForCapture(r.text, who.recommendingStateCode, imported.filter((t) => !taken.has(t.id)));
+          const found = pageTwinForCapture(r.text, own.recommendingStateCode, imported.filter((t) => !taken.has(t.id)));
           if (found) {
             taken.add(found.id);
             twins.push({ from: found.id, to: id });
@@ -459,13 +495,14 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
           n: r.n,
           text: r.text,
           selector: r.selector,
-          who,
+          who: own,
           language: who.language,
           classified,
           response: earlier?.response ?? null,
           source: earlier && earlier.source !== 'import' ? earlier.source : 'page',
           createdAt: earlier?.createdAt ?? now,
           updatedAt: now,
+          statement: statementOf(r),
         });
         // What a dataset gave (official text, states, response, coding) stays; the page gives the place.
         const record = earlier?.dataset ? mergeTwin(fromPage, earlier, id, now) : { ...fromPage, ...(earlier?.seenAt ? { seenAt: earlier.seenAt } : {}) };
@@ -488,6 +525,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
             ...(capture.sources ? { sources: capture.sources } : {}),
             ...(capture.candidates?.length ? { candidates: capture.candidates } : {}),
             ...withAlsoShows([...alsoShows, ...(before?.alsoShows ?? []).filter((s) => orphaned.has(s.id) && !captured.has(s.id))]),
+            ...(statements ? { statements } : {}),
           };
       const pageChanged = page !== undefined && (before === undefined || !sameRecord(before, page, 'capturedAt'));
       // Capturing the same statement again writes nothing at all.
@@ -783,8 +821,10 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       };
       // Ids follow the states and session: corrected metadata moves the page's recommendations, and their notes, to new ids.
       const existing = await db.getAllFromIndex('recommendations', 'pageUrl', key);
-      const rekey = await planRekey(existing, who);
-      const addedIds = await Promise.all(added.map((a) => recommendationId(a.text, who)));
+      // On a page of several statements, each recommendation is its own statement's (unless the user said otherwise).
+      const whoOf = (statement: number | undefined) => whoOnPage(page, page.statements, statement, meta);
+      const rekey = await planRekey(existing, whoOf);
+      const addedIds = await Promise.all(added.map((a) => recommendationId(a.text, whoOf(a.statement))));
       // A merge's or a split's notes go to its result (the first part of a split), all of them kept.
       const newlyRejected = new Set(step.rejected);
       const merging = (kind === 'merge' || kind === 'split') && addedIds.length > 0 ? existing.filter((r) => isRejected(newlyRejected, r.text, pageWordingOf(r))).sort((a, b) => a.n - b.n) : [];
@@ -796,8 +836,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const notes = tx.objectStore('notes');
       // A dataset row with an id the page's records now take is that record from now on (one record per id).
       await removeRows(tx as never, new Set([...rekey.filter(({ rec, id }) => id !== rec.id).map(({ id }) => id), ...addedIds]));
-      const states = statesOf(who);
-      await applyRekey(tx as never, rekey, states, Boolean(change.meta), now);
+      await applyRekey(tx as never, rekey, Boolean(change.meta), now);
       for (const [i, item] of added.entries()) {
         if (!(await recs.getKey(addedIds[i]!))) step.added.push(addedIds[i]!);
         await recs.put(
@@ -807,13 +846,14 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
             n: 0,
             text: item.text,
             selector: item.selector,
-            who: states,
+            who: whoOf(item.statement),
             language: page.language,
             classified: classify(item.text, page.language),
             response: null,
             source: 'manual',
             createdAt: now,
             updatedAt: now,
+            statement: item.statement !== undefined && page.statements?.[item.statement] ? item.statement : undefined,
           }),
         );
       }
@@ -843,7 +883,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
         }
       }
       const steps = [...(before.steps ?? []), step].slice(-MAX_STEPS);
-      const next: StoredPage = { ...page, ...states, corrections: { meta, rejected, steps } };
+      const next: StoredPage = { ...page, ...statesOf(who), corrections: { meta, rejected, steps } };
       // A passage offered and now added is offered no more.
       const offered = page.candidates?.filter((c) => !addedKeys.has(normalizeRecommendationText(c.text)));
       if (offered?.length) next.candidates = offered;
@@ -874,13 +914,14 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       for (const r of taken.unrejected) rejected.add(r);
       const meta = taken.meta ? taken.meta.before : corrections.meta;
       const states = taken.meta ? taken.meta.states : statesOf(page);
-      const rekey = taken.meta ? await planRekey(await db.getAllFromIndex('recommendations', 'pageUrl', key), { ...page, ...states }) : [];
+      const whoOf = (statement: number | undefined) => whoOnPage({ ...page, ...states }, page.statements, statement, meta);
+      const rekey = taken.meta ? await planRekey(await db.getAllFromIndex('recommendations', 'pageUrl', key), whoOf) : [];
       const addedNoteIds = taken.added.map((id) => noteIdFor({ recommendationId: id }));
 
       const tx = db.transaction(['pages', 'recommendations', 'notes', 'tags'], 'readwrite');
       const recs = tx.objectStore('recommendations');
       const notes = tx.objectStore('notes');
-      await applyRekey(tx as never, rekey, states, true, now);
+      await applyRekey(tx as never, rekey, true, now);
       // Written on since the correction: not the correction's to take back.
       const untouched = (note: Note | undefined): note is Note => live(note) && note.updatedAt <= taken.at;
       if (taken.resultNote) {

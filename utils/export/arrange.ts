@@ -1,7 +1,7 @@
 // The reading order shared by the CSV and Markdown exports: state under review, then statement (one page, or the
 // recommendations of one recommending state at one session known without a page), then recommendation in page order,
 // each with its notes. Deleted notes are left out here, as in every view; only the JSON backup keeps them.
-import type { ActionCategory, Note, RecordSets, StoredPage, StoredRecommendation, Who } from '@/utils/model';
+import { statementDate, whoOnPage, type ActionCategory, type Note, type RecordSets, type StoredPage, type StoredRecommendation, type Who } from '@/utils/model';
 
 export const ACTION_CATEGORY_NAMES: Record<ActionCategory, string> = {
   1: 'Minimal action',
@@ -22,9 +22,14 @@ export const UNKNOWN_WHO: Who = {
 };
 
 export interface StatementGroup extends Who {
-  /** The page URL, or a key made of who and when for recommendations without a page. */
+  /**
+   * The page URL, or a key made of who and when for recommendations without a page; on a page of several
+   * statements, each is a group of its own (the URL and the statement's index).
+   */
   key: string;
   page: StoredPage | null;
+  /** The statement's date: its page's, or on a page of several, its own. */
+  date: string | null;
   recommendations: { recommendation: StoredRecommendation; notes: Note[] }[];
   /** Notes about the page as a whole. */
   pageNotes: Note[];
@@ -76,10 +81,10 @@ export function arrangeForReport(data: RecordSets): StateGroup[] {
   }
 
   const statements = new Map<string, StatementGroup>();
-  const open = (key: string, page: StoredPage | null, who: Who) => {
+  const open = (key: string, page: StoredPage | null, who: Who, date = page?.date ?? null) => {
     let group = statements.get(key);
     if (!group) {
-      group = { key, page, ...who, recommendations: [], pageNotes: notesByPage.get(key) ?? [] };
+      group = { key, page, ...who, date, recommendations: [], pageNotes: notesByPage.get(key) ?? [] };
       statements.set(key, group);
     }
     return group;
@@ -93,16 +98,22 @@ export function arrangeForReport(data: RecordSets): StateGroup[] {
     cycle: x.cycle,
   });
   const pagesByUrl = new Map(data.pages.map((p) => [p.url, p]));
-  for (const page of data.pages) open(page.url, page, whoOf(page));
+  // A page of several statements is listed as its statements; the page itself only for the notes on it as a whole.
+  const several = (page: StoredPage | null): page is StoredPage & { statements: NonNullable<StoredPage['statements']> } => Boolean(page?.statements?.length);
+  for (const page of data.pages) if (!several(page) || notesByPage.has(page.url)) open(page.url, page, whoOf(page));
   for (const rec of data.recommendations) {
     const page = rec.pageUrl === null ? null : (pagesByUrl.get(rec.pageUrl) ?? null);
-    const key = rec.pageUrl ?? ['no-page', rec.recommendingStateCode ?? rec.recommendingState, rec.stateUnderReviewCode ?? rec.stateUnderReview, rec.session].join('|');
-    open(key, page, whoOf(page ?? rec)).recommendations.push({ recommendation: rec, notes: notesByRec.get(rec.id) ?? [] });
+    const own = several(page) && rec.statement !== undefined && page.statements[rec.statement] ? rec.statement : undefined;
+    const group =
+      own !== undefined
+        ? open(`${page!.url}\u0000${own}`, page, whoOnPage(page!, page!.statements, own, page!.corrections?.meta), statementDate(page, rec))
+        : open(rec.pageUrl ?? ['no-page', rec.recommendingStateCode ?? rec.recommendingState, rec.stateUnderReviewCode ?? rec.stateUnderReview, rec.session].join('|'), page, whoOf(page ?? rec));
+    group.recommendations.push({ recommendation: rec, notes: notesByRec.get(rec.id) ?? [] });
   }
   // Page notes whose page is not stored still belong in the report.
   for (const [url, notes] of notesByPage) {
     if (!statements.has(url)) {
-      statements.set(url, { key: url, page: null, ...UNKNOWN_WHO, recommendations: [], pageNotes: notes });
+      statements.set(url, { key: url, page: null, ...UNKNOWN_WHO, date: null, recommendations: [], pageNotes: notes });
     }
   }
 

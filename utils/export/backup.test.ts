@@ -86,6 +86,24 @@ describe('buildBackup / parseBackup', () => {
     expect(errorOf(() => parseBackup(serializeBackup(buildBackup(longUrl, FROZEN_NOW)))).message).toMatch(/recommendations\.0\.seenAt/);
   });
 
+  it('round-trips a page of several statements: its statements, and each recommendation’s own', () => {
+    const page = {
+      ...example.pages[0]!,
+      stateUnderReview: null,
+      stateUnderReviewCode: null,
+      date: null,
+      statements: [
+        { heading: 'Universal Periodic Review of Bahrain, Statement by Australia, 7 November 2022', stateUnderReview: 'Bahrain', stateUnderReviewCode: 'BHR', session: 41, cycle: 4, date: '2022-11-07' },
+        { heading: 'Universal Periodic Review of Tunisia, Statement by Australia, 8 November 2022', stateUnderReview: 'Tunisia', stateUnderReviewCode: 'TUN', session: 41, cycle: 4, date: '2022-11-08' },
+      ],
+    };
+    const rec = { ...example.recommendations.find((r) => r.pageUrl === page.url)!, stateUnderReview: 'Tunisia', stateUnderReviewCode: 'TUN', statement: 1 };
+    const data = { ...dataOf(example), pages: [page, ...example.pages.slice(1)], recommendations: example.recommendations.map((r) => (r.id === rec.id ? rec : r)) };
+    const back = parseBackup(serializeBackup(buildBackup(data, FROZEN_NOW)));
+    expect(back.pages[0]).toEqual(page);
+    expect(back.recommendations.find((r) => r.id === rec.id)).toEqual(rec);
+  });
+
   it('round-trips an empty store', () => {
     const empty: BackupData = { pages: [], recommendations: [], notes: [], settings: DEFAULT_SETTINGS };
     expect(dataOf(parseBackup(JSON.stringify(buildBackup(empty, 0))))).toEqual(empty);

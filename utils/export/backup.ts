@@ -7,10 +7,12 @@ import {
   MAX_CANDIDATES,
   MAX_RECS,
   MAX_SIGHTINGS,
+  MAX_STATEMENTS,
   MetaSourcesSchema,
   NOTE_STATUSES,
   PageCorrectionsSchema,
   PageMetaSchema,
+  PageStatementSchema,
   RecSelectorSchema,
   RecommendationIdSchema,
   type Note,
@@ -66,6 +68,7 @@ const PageSchema = v.strictObject({
   candidates: v.optional(v.pipe(v.array(v.strictObject({ text: CandidatePassageSchema.entries.text, selector: SelectorSchema })), v.maxLength(MAX_CANDIDATES))),
   // The recommendations it showed whose records belong to the page where they were first seen (see utils/model).
   alsoShows: v.optional(v.pipe(v.array(v.strictObject({ id: RecommendationIdSchema, n: v.pipe(v.number(), v.integer(), v.minValue(1)) })), v.maxLength(MAX_RECS))),
+  statements: v.optional(v.pipe(v.array(v.strictObject(PageStatementSchema.entries)), v.maxLength(MAX_STATEMENTS))),
 });
 
 const RecommendationSchema = v.strictObject({
@@ -103,6 +106,7 @@ const RecommendationSchema = v.strictObject({
       paragraph: v.nullable(text(50)),
     }),
   ),
+  statement: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_STATEMENTS - 1))),
 });
 
 const NoteSchema = v.pipe(

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Note } from '@/utils/model';
 import { CSV_COLUMNS, buildCsv, neutralizeFormula } from './csv';
-import { INVISIBLE, expectGolden, loadExample, withInvisibleFormatting } from './export.test-support';
+import { INVISIBLE, expectGolden, loadExample, sessionPageRecords, withInvisibleFormatting } from './export.test-support';
 
 const example = loadExample();
 const CROSSREFS: Record<string, number> = { [example.recommendations[0]!.id]: 2 };
@@ -19,6 +19,17 @@ function readBack(text: string): Record<string, string>[] {
 }
 
 describe('buildCsv', () => {
+  it('gives each recommendation of a page of several statements its own statement’s state under review and date', () => {
+    const rows = readBack(buildCsv(sessionPageRecords()));
+    expect(rows.map((r) => [r['Row type'], r['State under review'], r['State under review code'], r['Statement date'], r.Recommendation])).toEqual([
+      ['recommendation', 'Bahrain', 'BHR', '2022-11-07', 'Recommendation 1 to Bahrain.'],
+      ['recommendation', 'Ecuador', 'ECU', '2022-11-07', 'Recommendation 2 to Ecuador.'],
+      ['recommendation', 'Tunisia', 'TUN', '2022-11-08', 'Recommendation 3 to Tunisia.'],
+      ['page note', '', '', '', ''],
+    ]);
+    expect(new Set(rows.map((r) => r['Page URL']))).toEqual(new Set(['https://www.example.gov.au/upr41']));
+  });
+
   it('matches the golden file', () => {
     expectGolden('backup.csv', csv);
   });

@@ -89,7 +89,7 @@ function statementColumns(s: StatementGroup): Row {
     'Recommending state code': s.recommendingStateCode,
     Session: s.session,
     Cycle: s.cycle,
-    'Statement date': s.page?.date ?? null,
+    'Statement date': s.date,
     'Page title': s.page?.title ?? null,
     'Page URL': s.page?.url ?? (s.key.startsWith('no-page|') ? null : s.key),
   };

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { SESSION_PAGE } from '@/utils/db/capture.test-support';
 import { parseBackup, type Backup, type BackupData } from './backup';
 
 export const EXAMPLE_PATH = join(__dirname, '../../examples/backup.json');
@@ -52,4 +53,33 @@ export function withInvisibleFormatting(backup: Backup): Backup {
   const hostileRec = { ...first!, text, selector: first!.selector && { ...first!.selector, quote: { ...first!.selector.quote, exact: text } } };
   const notes = backup.notes.map((n) => (n.recommendationId === first!.id && n.deletedAt === null ? { ...n, body: `Paid \u2066\u202E0001\u2069 euros`, tags: [...n.tags, 'urgent\u200F\u200B'] } : n));
   return { ...backup, recommendations: [hostileRec, ...rest], notes };
+}
+
+/**
+ * Australia's session page of UPR 41 as stored: the page (no one state under review or date) with its three
+ * statements, a recommendation to each, and a note on the page as a whole.
+ */
+export function sessionPageRecords(): BackupData {
+  const example = loadExample();
+  const base = example.pages[0]!;
+  const url = 'https://www.example.gov.au/upr41';
+  const page = { ...base, url, ...structuredClone(SESSION_PAGE.meta), statements: structuredClone(SESSION_PAGE.statements) };
+  delete page.corrections;
+  const recBase = example.recommendations.find((r) => r.pageUrl === base.url)!;
+  const recs = page.statements.map((s, i) => ({
+    ...recBase,
+    id: `r${String(i + 1).repeat(24)}`,
+    pageUrl: url,
+    n: i + 1,
+    text: `Recommendation ${i + 1} to ${s.stateUnderReview}.`,
+    recommendingState: 'Australia',
+    recommendingStateCode: 'AUS',
+    stateUnderReview: s.stateUnderReview,
+    stateUnderReviewCode: s.stateUnderReviewCode,
+    session: 41,
+    cycle: 4,
+    statement: i,
+  }));
+  const pageNote = { ...example.notes.find((n) => n.pageUrl !== null)!, id: `p${'9'.repeat(24)}`, pageUrl: url, body: 'Three reviews in one week.' };
+  return { pages: [page], recommendations: recs, notes: [pageNote] };
 }

@@ -2,7 +2,7 @@ import { Parser } from 'commonmark';
 import { describe, expect, it } from 'vitest';
 import type { Note } from '@/utils/model';
 import { buildMarkdown, escapeBlock, escapeInline } from './markdown';
-import { FROZEN_NOW, INVISIBLE, expectGolden, loadExample, withInvisibleFormatting } from './export.test-support';
+import { FROZEN_NOW, INVISIBLE, expectGolden, loadExample, sessionPageRecords, withInvisibleFormatting } from './export.test-support';
 
 const example = loadExample();
 const markdown = buildMarkdown(example, { now: FROZEN_NOW });
@@ -14,6 +14,20 @@ function unescapedSpecials(line: string): string[] {
 }
 
 describe('buildMarkdown', () => {
+  it('files each statement of a page of several under its own state under review, with its date', () => {
+    const headings = buildMarkdown(sessionPageRecords()).split('\n').filter((l) => /^#{2,3} /.test(l));
+    expect(headings).toEqual([
+      '## Bahrain',
+      '### Australia → Bahrain, UPR 41, 2022-11-07',
+      '## Ecuador',
+      '### Australia → Ecuador, UPR 41, 2022-11-07',
+      '## Tunisia',
+      '### Australia → Tunisia, UPR 41, 2022-11-08',
+      '## State under review not known',
+      '### Australia → unknown state, UPR 41',
+    ]);
+  });
+
   it('matches the golden file', () => {
     expectGolden('backup.md', markdown);
   });

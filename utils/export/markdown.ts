@@ -69,7 +69,7 @@ function statementHeading(s: StatementGroup): string {
   const from = s.recommendingState ?? 'Unknown state';
   const parts = [`${escapeInline(from)} → ${escapeInline(s.stateUnderReview ?? 'unknown state')}`];
   if (s.session !== null) parts.push(`UPR ${s.session}`);
-  if (s.page?.date) parts.push(escapeInline(s.page.date));
+  if (s.date) parts.push(escapeInline(s.date));
   return `### ${parts.join(', ')}`;
 }
 

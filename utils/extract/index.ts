@@ -7,6 +7,8 @@ import { extractPageMeta, isMonthFirstSite, type MetaSources, type PageMeta } fr
 import { scanRecommendations } from './recommendations';
 import { describeStatements, keepDistinct, splitStatements, type SubStatement } from './statements';
 
+export { statementAtRange, statementsOfPlaced } from './statements';
+
 export type { MetaSource, MetaSources, PageMeta } from './meta';
 export type { LeadIn } from './recommendations';
 export type { SubStatement } from './statements';

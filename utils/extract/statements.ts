@@ -143,3 +143,29 @@ export function keepDistinct(texts: readonly string[], inline: readonly boolean[
   }
   return keep;
 }
+
+/**
+ * The statement of each highlighted recommendation, in page order: one extraction found is its own (known by its
+ * range); one placed from storage (the user's addition, or words extraction reads differently now) is the one
+ * `statementAt` gives for where it is (statementAtRange: the sub-heading before it).
+ */
+export function statementsOfPlaced(extracted: readonly { range: Range; statement: number }[], placed: readonly { range: Range }[], statementAt: (range: Range) => number): number[] {
+  const own = new Map(extracted.map((r) => [r.range, r.statement]));
+  return placed.map((p) => own.get(p.range) ?? statementAt(p.range));
+}
+
+/**
+ * Which statement words at `at` belong to, by the sub-headings as extraction read them (`headings`, in page order):
+ * the last one that starts before them; the first statement when none does or none is found on the page.
+ */
+export function statementAtRange(root: Element, headings: readonly (string | null)[], at: Range): number {
+  let found = 0;
+  let k = 0;
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  for (let el = walker.nextNode() as Element | null; el && k < headings.length; el = walker.nextNode() as Element | null) {
+    if (headings[k] === null || normalizeSpace(el.textContent ?? '') !== headings[k]) continue;
+    if (at.comparePoint(el, 0) >= 0) break; // this heading starts inside or after the words
+    found = k++;
+  }
+  return found;
+}

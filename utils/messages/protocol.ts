@@ -10,6 +10,7 @@ import {
   PageCaptureSchema,
   CorrectionStepSchema,
   PageCorrectionsSchema,
+  CapturedRecommendationSchema,
   RecSelectorSchema,
   PageUrlSchema,
   RecommendationIdSchema,
@@ -176,7 +177,8 @@ export const REQUESTS = {
     from: 'content',
     payload: v.object({
       url: PageUrlSchema,
-      add: v.pipe(v.array(v.object({ text: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)), selector: RecSelectorSchema })), v.maxLength(10)),
+      /** `statement`: on a page of several statements, the one the words belong to. */
+      add: v.pipe(v.array(v.object({ text: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)), selector: RecSelectorSchema, statement: CapturedRecommendationSchema.entries.statement })), v.maxLength(10)),
       reject: v.pipe(v.array(v.pipe(v.string(), v.maxLength(20_000))), v.maxLength(10)),
     }),
   },

@@ -55,10 +55,31 @@ export const RecSelectorSchema = v.object({
 });
 export type RecSelector = v.InferOutput<typeof RecSelectorSchema>;
 
+/** The most sub-statements one page may hold (a session page of one government's statements: 14 reviews a session). */
+export const MAX_STATEMENTS = 200;
+
+/**
+ * One statement of a page that holds several (a session page, a speech collection): the sub-heading that opens it
+ * and what it does not share with the others — its state under review, session, cycle and date.
+ */
+export const PageStatementSchema = v.object({
+  heading: v.nullable(v.pipe(v.string(), v.maxLength(400))),
+  stateUnderReview: name,
+  stateUnderReviewCode: code,
+  session: PageMetaSchema.entries.session,
+  cycle: PageMetaSchema.entries.cycle,
+  date: PageMetaSchema.entries.date,
+});
+export type PageStatement = v.InferOutput<typeof PageStatementSchema>;
+/** Index of a recommendation's statement in its page's `statements`. */
+const statementIndex = v.optional(v.pipe(count, v.maxValue(MAX_STATEMENTS - 1)));
+
 export const CapturedRecommendationSchema = v.object({
   n: v.pipe(count, v.minValue(1)),
   text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT)),
   selector: RecSelectorSchema,
+  /** On a page of several statements, which one it belongs to (an index in the capture's `statements`). */
+  statement: statementIndex,
 });
 export type CapturedRecommendation = v.InferOutput<typeof CapturedRecommendationSchema>;
 
@@ -103,6 +124,8 @@ export const PageCaptureSchema = v.object({
    * recommendations are added, the page's record (metadata, orphans, offered passages) stays as the first batch wrote it.
    */
   continues: v.optional(v.boolean()),
+  /** Only on a page of several statements: each one, in page order (sent with every batch: they say whose each is). */
+  statements: v.optional(v.pipe(v.array(PageStatementSchema), v.minLength(2), v.maxLength(MAX_STATEMENTS))),
 });
 /** How many recommendations one capture message carries; a page with more sends them in batches (`continues`). */
 export const CAPTURE_BATCH = 2_000;
@@ -183,6 +206,11 @@ export interface StoredPage extends PageMeta {
    * (their `pageUrl`), with their order here; absent when none.
    */
   alsoShows?: Sighting[];
+  /**
+   * Only on a page of several statements (a session page, a speech collection): each one in page order. The page's
+   * own state under review and date are then null; each recommendation carries its statement's.
+   */
+  statements?: PageStatement[];
 }
 
 /** A recommendation shown on a page that is not its own: its id and its order there. */
@@ -240,6 +268,8 @@ export interface StoredRecommendation {
   recommendingStates?: RecommendingStateRef[];
   /** What an imported dataset said of it; absent for what was only read on a page. */
   dataset?: DatasetFacts;
+  /** On a page of several statements, its statement there (an index in the page's `statements`); absent otherwise. */
+  statement?: number;
 }
 
 export interface RecommendingStateRef {
@@ -286,7 +316,8 @@ export interface RecordSets {
 }
 
 /** Who recommends to whom, and at which session: what a recommendation shares with its statement. */
-export type Who = Pick<StoredRecommendation, 'recommendingState' | 'recommendingStateCode' | 'stateUnderReview' | 'stateUnderReviewCode' | 'session' | 'cycle'>;
+/** Who recommends to whom, at which session: the same fields as States. */
+export type Who = States;
 
 /** What a stored recommendation is made of, wherever it comes from (a page read, the user's addition, an import). */
 export interface RecommendationParts {
@@ -302,6 +333,8 @@ export interface RecommendationParts {
   source: RecommendationSource;
   createdAt: number;
   updatedAt: number;
+  /** Its statement on a page of several (StoredRecommendation.statement). */
+  statement?: number;
 }
 
 /** The stored record from its parts: every field, in the one order records are stored and exported in. */
@@ -321,8 +354,35 @@ export function buildStoredRecommendation(parts: RecommendationParts): StoredRec
     source: parts.source,
     createdAt: parts.createdAt,
     updatedAt: parts.updatedAt,
+    ...(parts.statement !== undefined ? { statement: parts.statement } : {}),
   };
 }
+
+/**
+ * Who recommends to whom for a recommendation of `page`: the page's states and session, or, on a page of several
+ * statements, its own statement's state under review, session and cycle. The user's corrections win over both.
+ */
+export function whoOnPage(page: Who, statements: readonly PageStatement[] | undefined, statement: number | undefined, corrections?: Partial<Who>): Who {
+  const own = statement !== undefined ? statements?.[statement] : undefined;
+  const { recommendingState, recommendingStateCode } = page;
+  const base = own ? { recommendingState, recommendingStateCode, stateUnderReview: own.stateUnderReview, stateUnderReviewCode: own.stateUnderReviewCode, session: own.session, cycle: own.cycle } : statesOf(page);
+  return { ...base, ...corrections };
+}
+
+/**
+ * A page's statements when it holds several, in page order; null for an ordinary page, or one the user said is one
+ * statement (by correcting its state under review).
+ */
+export function severalStatements(page: Pick<StoredPage, 'statements' | 'corrections'> | null): PageStatement[] | null {
+  return page?.statements && page.statements.length > 1 && !page.corrections?.meta.stateUnderReviewCode ? page.statements : null;
+}
+
+/** The date of the statement a recommendation was read in: its own statement's on a page of several, else its page's. */
+export function statementDate(page: Pick<StoredPage, 'date' | 'statements'> | null, rec: Pick<StoredRecommendation, 'statement'> | null): string | null {
+  const own = rec?.statement !== undefined ? page?.statements?.[rec.statement] : undefined;
+  return own ? own.date : (page?.date ?? null);
+}
+
 
 /** User settings that travel with a backup. */
 export interface Settings {
