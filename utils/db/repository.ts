@@ -89,6 +89,22 @@ export interface ImportOptions {
   existing?: Set<string>;
 }
 
+/** The stores a paged read walks, in this order: the few pages first, then notes, then the many recommendations. */
+export const PAGED_STORES = ['pages', 'notes', 'recommendations'] as const;
+export type PagedStore = (typeof PAGED_STORES)[number];
+/** Where a paged read goes on: after this key of this store (null: from the store's first record). */
+export interface RecordsCursor {
+  store: PagedStore;
+  after: string | null;
+}
+
+export interface RecordsPage extends RecordSets {
+  /** Where the next page starts; null once every store has been read. */
+  next: RecordsCursor | null;
+  /** How many records each store holds, on a first page (no cursor) only. */
+  total?: { pages: number; recommendations: number; notes: number };
+}
+
 export interface Repository {
   capturePage(capture: PageCapture, now?: number): Promise<StoredRecommendation[]>;
   loadPage(url: string): Promise<LoadedPage>;
@@ -109,6 +125,11 @@ export interface Repository {
   getRecommendation(id: string): Promise<StoredRecommendation | null>;
   /** Everything, deleted notes included (a backup restores undo too); limited to one page when given. */
   exportRecords(pageUrl?: string): Promise<RecordSets>;
+  /**
+   * Everything, a page at a time in key order: at most `limit` records, and no more than `maxChars` of JSON (at least
+   * one record), so no answer grows with the store. A record written behind the cursor meanwhile is not in later pages.
+   */
+  recordsPage(cursor: RecordsCursor | null, limit: number, maxChars?: number): Promise<RecordsPage>;
   /** Puts the records of an import in one transaction, and recounts the tags from the notes as they then are. */
   importRecords(writes: RecordSets, now?: number): Promise<void>;
   /**
@@ -153,6 +174,9 @@ export function normalizeTags(tags: string[]): string[] {
 export function noteIdFor(target: NoteTarget): string {
   return 'recommendationId' in target ? `n${target.recommendationId.slice(1)}` : `p${sha256Hex(pageKey(target.pageUrl), 12)}`;
 }
+
+const keyOf = (store: PagedStore, record: StoredPage | Note | StoredRecommendation | undefined): string | null =>
+  record === undefined ? null : store === 'pages' ? (record as StoredPage).url : (record as Note | StoredRecommendation).id;
 
 const live = (note: Note | undefined): note is Note => Boolean(note && note.deletedAt === null);
 
@@ -467,6 +491,41 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const notes = (await Promise.all(recommendations.map((r) => noteIndex.getAll(r.id)))).flat();
       notes.push(...(await tx.objectStore('notes').index('pageUrl').getAll(key)));
       return { pages: page ? [page] : [], recommendations, notes };
+    },
+
+    async recordsPage(cursor, limit, maxChars = Infinity) {
+      const db = await getDb();
+      const tx = db.transaction([...PAGED_STORES], 'readonly');
+      const out: RecordsPage = { pages: [], recommendations: [], notes: [], next: null };
+      if (cursor === null) {
+        const [pages, notes, recommendations] = await Promise.all(PAGED_STORES.map((store) => tx.objectStore(store).count()));
+        out.total = { pages: pages!, recommendations: recommendations!, notes: notes! };
+      }
+      limit = Math.max(1, limit);
+      let left = limit;
+      let chars = 0;
+      for (let s = PAGED_STORES.indexOf(cursor?.store ?? 'pages'); s < PAGED_STORES.length; s++) {
+        const store = PAGED_STORES[s]!;
+        const after = store === cursor?.store ? cursor.after : null;
+        const read = (await tx.objectStore(store).getAll(after === null ? undefined : IDBKeyRange.lowerBound(after, true), left)) as (StoredPage | Note | StoredRecommendation)[];
+        const kept = out[store] as typeof read;
+        for (const record of read) {
+          chars += JSON.stringify(record).length;
+          if (chars > maxChars && left < limit) {
+            out.next = { store, after: keyOf(store, kept.at(-1)) ?? after };
+            break;
+          }
+          kept.push(record);
+          left--;
+        }
+        if (out.next) break;
+        if (left === 0) {
+          out.next = { store, after: keyOf(store, kept.at(-1)) ?? after };
+          break;
+        }
+      }
+      await tx.done;
+      return out;
     },
 
     async importRecords(writes, now = Date.now()) {
