@@ -4,7 +4,7 @@ import { DatasetError, parseDataset, toStoredRecommendation } from '@/utils/data
 import type { RecordSets } from '@/utils/db';
 import type { StoredRecommendation } from '@/utils/model';
 import { applyImport, ImportError, parseBackup, parseW3c, previewImport, resolveW3cImport, type BackupData } from '@/utils/export';
-import { eventEnvelope, RequestError, type Handlers, type ImportStage } from '@/utils/messages';
+import { eventEnvelope, PAGE_MAX_CHARS, RequestError, type Handlers, type ImportStage } from '@/utils/messages';
 import type { BackgroundContext } from './context';
 import type { NotesService } from './notes';
 import type { TabsService } from './tabs';
@@ -17,11 +17,6 @@ export const IMPORT_BATCH = 5_000;
 /** Above this many recommendations an export leaves out the cross-reference counts (seconds of work). */
 const CROSSREF_COUNT_LIMIT = 5_000;
 
-/**
- * The most JSON text one data.page answer carries: at 3 bytes a character at worst, 48 MB — under the 64 MiB a
- * runtime message may be, whatever one record holds.
- */
-export const PAGE_MAX_CHARS = 16 * 1024 * 1024;
 
 // A backup is ours; anything else JSON is read as W3C annotations. Their readers give the user's words for errors.
 function readImport(text: string, current: BackupData): { kind: 'backup' | 'w3c'; incoming: BackupData } {

@@ -104,8 +104,13 @@ export const MAX_IMPORT_TEXT = 32 * 1024 * 1024;
 /** A dataset may be larger (100,000 recommendations with their metadata), within one message's reach. */
 export const MAX_DATASET_TEXT = 48 * 1024 * 1024;
 
-/** The most records one data.page answer carries (its text is capped too: see utils/background/data.ts). */
+/** The most records one data.page answer carries. */
 export const MAX_PAGE_RECORDS = 10_000;
+/**
+ * The most JSON text one data.page answer carries (at least one record): at 3 bytes a character at worst, 48 MB —
+ * under the 64 MiB a runtime message may be, whatever one record holds.
+ */
+export const PAGE_MAX_CHARS = 16 * 1024 * 1024;
 const PAGED_STORE_NAMES = ['pages', 'notes', 'recommendations'] as const satisfies readonly PagedStore[];
 
 export const REQUESTS = {
