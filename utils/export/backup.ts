@@ -17,6 +17,7 @@ import {
   type StoredPage,
   type StoredRecommendation,
 } from '@/utils/model';
+import { jsonParts } from './parts';
 import { ImportError, isPlainObject, readJson } from './read-json';
 
 export const BACKUP_FORMAT = 'upr-annotator-backup';
@@ -163,7 +164,12 @@ export function buildBackup(data: BackupData, now: number | Date): Backup {
 
 /** The backup as a file's text: pretty-printed so a person (or a diff) can read it. */
 export function serializeBackup(backup: Backup): string {
-  return `${JSON.stringify(backup, null, 2)}\n`;
+  return serializeBackupParts(backup).join('');
+}
+
+/** serializeBackup's text as parts, a record each (see parts.ts). */
+export function serializeBackupParts(backup: Backup): string[] {
+  return [...jsonParts(backup), '\n'];
 }
 
 const MAX_REPORTED_ISSUES = 3;
