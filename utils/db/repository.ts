@@ -6,18 +6,20 @@ import {
   isRejected,
   mergeEdits,
   normalizeRecommendationText,
+  normalizeTags,
+  noteIdFor,
   pageKey,
   recommendationId,
   type PageCorrections,
   type RecSelector,
   type Note,
   type NoteStatus,
+  type NoteTarget,
   type PageCapture,
   type RecordSets,
   type StoredPage,
   type StoredRecommendation,
 } from '@/utils/model';
-import { sha256Hex } from '@/utils/model/sha256';
 import { twinSimilarity } from '@/utils/crossref';
 import { DB_NAME, DB_VERSION, upgrade, type UprDb } from './schema';
 
@@ -59,7 +61,7 @@ export interface NotePatch {
   status?: NoteStatus;
 }
 
-export type NoteTarget = { recommendationId: string } | { pageUrl: string };
+export { normalizeTags, noteIdFor, type NoteTarget } from '@/utils/model';
 
 export interface LoadedPage {
   page: StoredPage | null;
@@ -155,24 +157,6 @@ export class NoteConflictError extends Error {
   constructor(readonly current: Note) {
     super('This note was changed elsewhere while you were typing here. Nothing was overwritten: choose which text to keep.');
   }
-}
-
-const MAX_TAGS = 20;
-const MAX_TAG_LENGTH = 50;
-
-/** Tags as the user means them: trimmed, single-spaced, without duplicates that differ only by case. */
-export function normalizeTags(tags: string[]): string[] {
-  const seen = new Map<string, string>();
-  for (const raw of tags) {
-    const tag = raw.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, MAX_TAG_LENGTH);
-    if (tag && !seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
-  }
-  return [...seen.values()].slice(0, MAX_TAGS);
-}
-
-/** A note's id follows from what it is about: one note per recommendation, one per page. */
-export function noteIdFor(target: NoteTarget): string {
-  return 'recommendationId' in target ? `n${target.recommendationId.slice(1)}` : `p${sha256Hex(pageKey(target.pageUrl), 12)}`;
 }
 
 const keyOf = (store: PagedStore, record: StoredPage | Note | StoredRecommendation | undefined): string | null =>

@@ -7,6 +7,7 @@ import {
   MAX_CANDIDATES,
   MetaSourcesSchema,
   NOTE_STATUSES,
+  normalizeTags,
   PageCorrectionsSchema,
   PageMetaSchema,
   RecSelectorSchema,
@@ -18,7 +19,7 @@ import {
   type StoredRecommendation,
 } from '@/utils/model';
 import { jsonParts } from './parts';
-import { ImportError, isPlainObject, readJson } from './read-json';
+import { ImportError, isPlainObject, MAX_IMPORT_RECORDS, MAX_TIME, readJson } from './read-json';
 
 export const BACKUP_FORMAT = 'upr-annotator-backup';
 export const BACKUP_VERSION = 1;
@@ -35,8 +36,8 @@ export interface Backup extends BackupData {
   exportedAt: string;
 }
 
-const MAX_RECORDS = 200_000;
-const timestamp = v.pipe(v.number(), v.integer(), v.minValue(0));
+const MAX_RECORDS = MAX_IMPORT_RECORDS;
+const timestamp = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TIME, 'a date past the year 275760, which no export can write'));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const url = v.pipe(v.string(), v.url(), v.maxLength(4_000));
 const records = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item), v.maxLength(MAX_RECORDS));
@@ -197,6 +198,8 @@ export function parseBackup(fileText: string): Backup {
     throw new ImportError('invalid', `This backup is damaged or was edited by hand, so nothing was imported. ${where.join('; ')}${more}.`);
   }
   const backup = result.output as Backup;
+  // Tags as a note editor keeps them (at most 20 of 50 characters): more could not be saved again from the panel.
+  backup.notes = backup.notes.map((note) => ({ ...note, tags: normalizeTags(note.tags) }));
   assertUniqueIds(backup);
   return backup;
 }
