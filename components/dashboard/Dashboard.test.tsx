@@ -58,3 +58,30 @@ describe('Dashboard', () => {
     expect(client.loadStatement).not.toHaveBeenCalled();
   });
 });
+
+describe('Dashboard while the rest is loading', () => {
+  it('shows the first pages, says how far the load is, and exports nothing partial', async () => {
+    const recommendations = Array.from({ length: 150 }, (_, i) => rec(`r${String(i).padStart(24, '0')}`, null, 0, `Recommendation ${i}`));
+    const client = {
+      loadPage: vi.fn(async (cursor: unknown) =>
+        cursor === null
+          ? { ok: true, value: { pages: [], notes: [], recommendations, next: { store: 'recommendations', after: recommendations.at(-1)!.id }, total: { pages: 0, notes: 0, recommendations: 1_000 } } }
+          : new Promise(() => {}),
+      ),
+      loadStatement: vi.fn(),
+      subscribe: () => () => {},
+      storageUse: async () => null,
+      draft: () => {},
+    } as unknown as DashboardClient;
+    const download = vi.spyOn(URL, 'createObjectURL');
+    act(() => render(<Dashboard client={client} languageSetting="auto" onLanguageSetting={() => {}} />, host));
+    await wait(400);
+    expect(summary()).toContain('150 recommendations');
+    expect(host.querySelector('.dash-loading-more')?.textContent).toContain('150 of 1,000 records read');
+    for (const button of host.querySelectorAll<HTMLButtonElement>('.export-button')) expect(button.disabled).toBe(true);
+    // The backup offered before delete-all waits too.
+    act(() => host.querySelector<HTMLButtonElement>('.delete-all .button-row .button')!.click());
+    expect(host.querySelector('.dash-notice')?.textContent).toContain('150 of 1,000 records read');
+    expect(download).not.toHaveBeenCalled();
+  });
+});

@@ -381,6 +381,8 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
     if (result.ok) noteChanged(result.value);
   };
   const exportAs = (format: ExportFormat, everything = false) => {
+    // Until every page is in, an export would miss records: say how far the load is instead.
+    if (progress) return setNotice(t('dash.loadingRecords', { loaded: number(progress.loaded), total: number(progress.total) }));
     const partial = filtered && !everything;
     const records = partial ? selectForExport(data, visibleRows()) : data;
     const file = buildExportFile(format, { ...records, settings: data.settings }, new Date(), exportNameParts(selection, partial, slug));
