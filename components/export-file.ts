@@ -1,6 +1,6 @@
 // Turning exported records into a file the user downloads: the format's builder (utils/export), a clear file name
 // ("upr-annotator-kazakhstan-upr34-2026-11-29.csv"), and the download itself. Shared by the panel and the dashboard.
-import { buildBackup, buildCsv, buildMarkdown, buildW3cCollection, serializeBackup, type BackupData } from '@/utils/export';
+import { buildBackup, buildCsvParts, buildMarkdownParts, buildW3cCollection, jsonParts, serializeBackupParts, type BackupData } from '@/utils/export';
 import { foldText } from '@/utils/text';
 
 export type ExportFormat = 'json' | 'csv' | 'md' | 'w3c';
@@ -15,7 +15,9 @@ const FILES: Record<ExportFormat, { extension: string; mime: string }> = {
 
 export interface ExportFile {
   name: string;
-  text: string;
+  /** The file's text in parts (a large export is more than one string holds); `text` joins them. */
+  parts: string[];
+  readonly text: string;
   mime: string;
 }
 
@@ -34,20 +36,27 @@ export function buildExportFile(
   nameParts: string[] = [],
 ): ExportFile {
   const crossrefCount = data.crossrefCounts ? (id: string) => data.crossrefCounts?.[id] ?? 0 : undefined;
-  const text =
+  const parts =
     format === 'json'
-      ? serializeBackup(buildBackup(data, now))
+      ? serializeBackupParts(buildBackup(data, now))
       : format === 'csv'
-        ? buildCsv(data, { crossrefCount })
+        ? buildCsvParts(data, { crossrefCount })
         : format === 'md'
-          ? buildMarkdown(data, { now, crossrefCount })
-          : `${JSON.stringify(buildW3cCollection(data, { id: `urn:uuid:${crypto.randomUUID()}`, now, label: 'UPR Annotator notes' }), null, 2)}\n`;
-  const parts = ['upr-annotator', ...nameParts.map(slug).filter(Boolean), now.toISOString().slice(0, 10)];
-  return { name: `${parts.join('-')}.${FILES[format].extension}`, text, mime: FILES[format].mime };
+          ? buildMarkdownParts(data, { now, crossrefCount })
+          : [...jsonParts(buildW3cCollection(data, { id: `urn:uuid:${crypto.randomUUID()}`, now, label: 'UPR Annotator notes' })), '\n'];
+  const name = ['upr-annotator', ...nameParts.map(slug).filter(Boolean), now.toISOString().slice(0, 10)];
+  return {
+    name: `${name.join('-')}.${FILES[format].extension}`,
+    parts,
+    get text() {
+      return parts.join('');
+    },
+    mime: FILES[format].mime,
+  };
 }
 
 export function downloadFile(doc: Document, file: ExportFile): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: file.mime }));
+  const url = URL.createObjectURL(new Blob(file.parts, { type: file.mime }));
   const link = doc.createElement('a');
   link.href = url;
   link.download = file.name;

@@ -13,7 +13,8 @@ import { buildExportFile, downloadFile, EXPORT_FORMATS, slug, type ExportFormat 
 import { useI18n } from '@/components/i18n';
 import { formatSize } from './dashboard-format';
 import type { DashboardClient, StorageUse } from './dashboard-client';
-import { createRowTable, exportNameParts, type DashboardRow, hasContent, hasSelection, type RowTable, selectForExport, SORT_KEYS, toggleFacet, withNote, type FacetKey, type FacetSelection, type SortKey } from './dashboard-rows';
+import { createRowTable, exportNameParts, type DashboardRow, hasContent, hasSelection, type RowTable, selectForExport, SORT_KEYS, toggleFacet, withNote, withStatement, type FacetKey, type FacetSelection, type SortKey } from './dashboard-rows';
+import { loadInPages, type LoadProgress } from './dashboard-load';
 import { DatasetImport } from './DatasetImport';
 import { DeleteAll } from './DeleteAll';
 import { FacetPanel } from './FacetPanel';
@@ -34,10 +35,29 @@ export const UNDO_MS = 10_000;
 /** How long a burst of changes made elsewhere settles before the dashboard reads the records again. */
 const RELOAD_AFTER_CHANGE_MS = 300;
 
+/** How long the next page of records waits at most for the browser to be idle. */
+const PAGE_PAUSE_MS = 100;
+
+/**
+ * Resolves once two frames have been painted (the rows a render adds show in the second: the list measures itself
+ * in the first), or after a while in a tab that paints no frame (hidden).
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((done) => {
+    const fallback = setTimeout(done, 250);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        clearTimeout(fallback);
+        setTimeout(done, 0);
+      }),
+    );
+  });
+}
+
 /** Runs `work` when the browser is idle (or soon, where it has no idle callback); returns a cancel. */
-function whenIdle(work: () => void): () => void {
+function whenIdle(work: () => void, timeout = 2_000): () => void {
   if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(work, { timeout: 2_000 });
+    const handle = requestIdleCallback(work, { timeout });
     return () => cancelIdleCallback(handle);
   }
   const handle = setTimeout(work, 50);
@@ -138,6 +158,9 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
   const { t, language } = useI18n();
   const [data, setData] = useState<ExportedData | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The records of the last render, for a change that patches them.
+  const shownData = useRef(data);
+  shownData.current = data;
   const [query, setQuery] = useState('');
   const [selection, setSelection] = useState<FacetSelection>({});
   const [sort, setSort] = useState<SortChoice>('relevance');
@@ -152,29 +175,73 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
   const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
 
   const refreshStorage = () => void client.storageUse().then((use) => setStorage(use ?? 'unknown'));
+  // The load under way, as a page at a time arrives: how far, and what changed meanwhile (applied once it is in).
+  const [progress, setProgress] = useState<LoadProgress | null>(null);
+  const loading = useRef<{ generation: number; notes: Map<string, Note>; statements: Set<string> } | null>(null);
+  const generation = useRef(0);
   const load = async () => {
-    const result = await client.load();
+    const mine = ++generation.current;
+    const during = (loading.current = { generation: mine, notes: new Map<string, Note>(), statements: new Set<string>() });
+    const result = await loadInPages(client.loadPage, {
+      onFirst(first, now) {
+        setData(first);
+        setError(null);
+        setProgress(now);
+      },
+      onProgress: setProgress,
+      stale: () => generation.current !== mine,
+      pause: () => afterPaint().then(() => new Promise((done) => whenIdle(done, PAGE_PAUSE_MS))),
+    });
+    if (!result) return;
+    loading.current = null;
+    setProgress(null);
     if (result.ok) {
-      setData(result.value);
+      let loaded = result.value;
+      for (const note of during.notes.values()) loaded = withNote(loaded, note);
+      setData(loaded);
       setError(null);
+      for (const url of during.statements) void patchStatement(url);
     } else setError(result.error.message);
     refreshStorage();
+  };
+  // A statement captured or corrected elsewhere: its records only are read again, not everything.
+  const patchStatement = async (url: string) => {
+    if (loading.current) {
+      loading.current.statements.add(url);
+      return;
+    }
+    const result = await client.loadStatement(url);
+    const current = shownData.current;
+    const next = result.ok && current ? withStatement(current, url, result.value) : current;
+    if (next) setData(next);
+    else void load();
+  };
+  const noteChanged = (note: Note) => {
+    loading.current?.notes.set(note.id, note);
+    setData((current) => current && withNote(current, note));
   };
 
   useEffect(() => {
     void load();
-    // Records changed elsewhere (a page captured or corrected, an import, delete-all in another dashboard): read
-    // them again once a burst of changes has settled.
+    // Records changed elsewhere: a statement's (a capture, a correction) are read again, anything else (an import,
+    // delete-all in another dashboard) reloads everything, once a burst of changes has settled.
     let reload: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = client.subscribe(
-      (note) => setData((current) => current && withNote(current, note)),
-      () => {
-        clearTimeout(reload);
-        reload = setTimeout(() => void load(), RELOAD_AFTER_CHANGE_MS);
-      },
-    );
+    const statements = new Set<string>();
+    let everything = false;
+    const unsubscribe = client.subscribe(noteChanged, (change) => {
+      if (change.scope === 'page') statements.add(change.pageUrl);
+      else everything = true;
+      clearTimeout(reload);
+      reload = setTimeout(() => {
+        if (everything) void load();
+        else for (const url of statements) void patchStatement(url);
+        statements.clear();
+        everything = false;
+      }, RELOAD_AFTER_CHANGE_MS);
+    });
     return () => {
       clearTimeout(reload);
+      generation.current++;
       unsubscribe();
     };
   }, [client]);
@@ -296,14 +363,14 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
     if (result.ok) {
       const note = result.value;
       if (view.current === savedIn) setPinned((current) => new Set([...current, note.recommendationId ?? `page:${note.pageUrl}`]));
-      setData((current) => current && withNote(current, note));
+      noteChanged(note);
     }
     return result;
   };
   const remove = async (note: Note) => {
     const result = await client.deleteNote(note.id);
     if (result.ok) {
-      setData((current) => current && withNote(current, result.value));
+      noteChanged(result.value);
       setDeleted(result.value);
     } else setNotice(result.error.message);
   };
@@ -311,9 +378,11 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
     if (!deleted) return;
     setDeleted(null);
     const result = await client.restoreNote(deleted.id);
-    if (result.ok) setData((current) => current && withNote(current, result.value));
+    if (result.ok) noteChanged(result.value);
   };
   const exportAs = (format: ExportFormat, everything = false) => {
+    // Until every page is in, an export would miss records: say how far the load is instead.
+    if (progress) return setNotice(t('dash.loadingRecords', { loaded: number(progress.loaded), total: number(progress.total) }));
     const partial = filtered && !everything;
     const records = partial ? selectForExport(data, visibleRows()) : data;
     const file = buildExportFile(format, { ...records, settings: data.settings }, new Date(), exportNameParts(selection, partial, slug));
@@ -362,7 +431,7 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
               {filtered ? t('dash.exportShown', { count: number(visible.positions.length) }) : t('dash.exportAll')}
             </span>
             {EXPORT_FORMATS.map((format) => (
-              <button key={format} type="button" class="button export-button" data-format={format} disabled={visible.positions.length === 0} onClick={() => exportAs(format)}>
+              <button key={format} type="button" class="button export-button" data-format={format} disabled={visible.positions.length === 0 || progress !== null} onClick={() => exportAs(format)}>
                 {t(FORMAT_LABELS[format])}
               </button>
             ))}
@@ -438,6 +507,11 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
             <p class="dash-count" role="status" aria-live="polite">
               {countText}
             </p>
+            {progress && (
+              <p class="dash-loading-more">
+                <progress max={progress.total} value={progress.loaded} /> {t('dash.loadingRecords', { loaded: number(progress.loaded), total: number(progress.total) })}
+              </p>
+            )}
             {filtered && (
               <button type="button" class="link-button clear-filters" onClick={clear}>
                 {t('dash.clearFilters')}

@@ -1,23 +1,17 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_DATASET_TEXT, PROTOCOL_VERSION, type DatasetSummary, type Result } from '@/utils/messages';
 import { createTranslator } from '@/utils/i18n';
 import { I18nContext } from '@/components/i18n';
 import { isImportProgress } from './dashboard-client';
 import { DatasetImport } from './DatasetImport';
-import { chooseFile } from './records.test-support';
+import { chooseFile, renderHost } from './records.test-support';
 
+const mounted = renderHost();
 let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-});
-afterEach(() => {
-  render(null, host);
-  host.remove();
-});
+beforeEach(() => void (host = mounted.el));
 
 const choose = (file: File) => chooseFile(host, file);
 

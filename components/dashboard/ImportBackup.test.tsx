@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_IMPORT_TEXT, type ImportSummary, type Result } from '@/utils/messages';
 import { ImportBackup } from './ImportBackup';
-import { chooseFile } from './records.test-support';
+import { chooseFile, renderHost } from './records.test-support';
 
 const SUMMARY: ImportSummary = {
   kind: 'backup',
@@ -16,15 +16,9 @@ const SUMMARY: ImportSummary = {
   applied: false,
 };
 
+const mounted = renderHost();
 let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-});
-afterEach(() => {
-  render(null, host);
-  host.remove();
-});
+beforeEach(() => void (host = mounted.el));
 
 const choose = (file: File) => chooseFile(host, file);
 const flush = () => act(async () => void (await new Promise((done) => setTimeout(done, 0))));

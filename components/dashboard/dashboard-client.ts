@@ -2,7 +2,8 @@
 // stored records, import and delete-all through utils/messages, the panel's note requests, note changes made
 // elsewhere, and how much the browser stores for the extension.
 import type { browser as Browser } from 'wxt/browser';
-import { isEvent, isFromBackground, sendRequest, type DatasetSummary, type Events, type ExportedData, type ImportSummary, type Note, type Result } from '@/utils/messages';
+import type { RecordsCursor } from '@/utils/db';
+import { isEvent, isFromBackground, sendRequest, type DataChange, type DatasetSummary, type Events, type ExportedData, type ExportedPage, type ImportSummary, type Note, type Result } from '@/utils/messages';
 import type { SettingKey } from '@/utils/model';
 import { createPanelClient, type PanelClient } from '@/components/panel-client';
 
@@ -12,7 +13,10 @@ export interface StorageUse {
 }
 
 export interface DashboardClient extends Pick<PanelClient, 'saveNote' | 'deleteNote' | 'restoreNote' | 'draft'> {
-  load(): Promise<Result<ExportedData>>;
+  /** Everything stored, a page at a time (see data.page): the first (cursor null) with the totals and the settings. */
+  loadPage(cursor: RecordsCursor | null, limit: number): Promise<Result<ExportedPage>>;
+  /** One statement's records (its page, recommendations and their notes, its statement note), after a change to it. */
+  loadStatement(pageUrl: string): Promise<Result<ExportedData>>;
   /** A backup or W3C file's text: previewed (apply false) or applied in one transaction. */
   /** `settings`: the setting changes the user ticked in the preview (none by default). */
   importFile(text: string, apply: boolean, settings?: SettingKey[]): Promise<Result<ImportSummary>>;
@@ -25,7 +29,7 @@ export interface DashboardClient extends Pick<PanelClient, 'saveNote' | 'deleteN
    * A note changed anywhere (a panel, another dashboard, an undo), or other records did (`dataChanged`: a capture,
    * a correction, an import, delete-all). Returns an unsubscribe.
    */
-  subscribe(noteChanged: (note: Note) => void, dataChanged?: () => void): () => void;
+  subscribe(noteChanged: (note: Note) => void, dataChanged?: (change: Exclude<DataChange, { scope: 'note' }>) => void): () => void;
   /** Null where the browser does not tell. */
   storageUse(): Promise<StorageUse | null>;
 }
@@ -54,7 +58,8 @@ export function createDashboardClient(
   const send = (message: unknown) => runtime.sendMessage(message);
   const panel = createPanelClient(runtime, null, extensionStorage);
   return {
-    load: () => sendRequest(send, 'data.export', {}),
+    loadPage: (cursor, limit) => sendRequest(send, 'data.page', { cursor, limit }),
+    loadStatement: (pageUrl) => sendRequest(send, 'data.export', { pageUrl }),
     importFile: (text, apply, settings = []) => sendRequest(send, 'data.import', { text, apply, settings }),
     deleteAll: () => sendRequest(send, 'data.deleteAll', { confirm: 'delete everything' }),
     importDataset: (text, fileName) => sendRequest(send, 'dataset.import', { text, fileName }),

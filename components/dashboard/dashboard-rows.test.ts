@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/utils/model';
 import { buildExportFile, slug } from '@/components/export-file';
-import { buildRows, countFacets, exportNameParts, filterRows, selectForExport, sortRows, toggleFacet, withNote, type FacetSelection } from './dashboard-rows';
+import { buildRows, countFacets, exportNameParts, filterRows, selectForExport, sortRows, toggleFacet, withNote, withStatement, type FacetSelection } from './dashboard-rows';
 import { createRowSearch } from './dashboard-search';
 import { sessionPageRecords } from '@/utils/export/export.test-support';
 import { CANADA_KAZ, IDS, NORWAY_KAZ, note, sampleData } from './records.test-support';
@@ -178,5 +178,25 @@ describe('exportNameParts', () => {
     const data = { ...sampleData(), settings: DEFAULT_SETTINGS };
     expect(buildExportFile('json', data, now, exportNameParts({}, false, slug)).name).toBe('upr-annotator-2026-11-29.json');
     expect(buildExportFile('csv', data, now, exportNameParts({ stateUnderReview: ['Kazakhstan'] }, true, slug)).name).toBe('upr-annotator-kazakhstan-2026-11-29.csv');
+  });
+});
+
+describe('withStatement', () => {
+  it('puts a statement’s records as they now are in place of those held, leaving every other statement alone', () => {
+    const data = sampleData();
+    const renamed = { ...data.recommendations[0]!, id: 'r' + '9'.repeat(24), text: 'Amend legislation on trade unions' };
+    const fresh = { pages: [{ ...CANADA_KAZ, title: 'Corrected' }], recommendations: [renamed], notes: [note('n' + '9'.repeat(24), { recommendationId: renamed.id }, { body: 'moved' })] };
+    const next = withStatement({ ...data }, CANADA_KAZ.url, fresh)!;
+    expect(next.recommendations.map((r) => r.id).sort()).toEqual([IDS.b1, IDS.c1, IDS.d1, renamed.id].sort());
+    expect(next.pages.find((p) => p.url === CANADA_KAZ.url)?.title).toBe('Corrected');
+    expect(next.pages).toHaveLength(3);
+    // The old recommendations' notes went with them; the Norwegian statement's notes stay.
+    expect(next.notes.map((n) => n.body).sort()).toEqual(['Deleted thought', 'Delivered by the ambassador', 'Moratorium since 2003', 'Older copy from another computer', 'moved']);
+  });
+
+  it('asks for a full load when a dataset row merged into the statement (a record of no statement changed)', () => {
+    const data = sampleData();
+    const merged = { ...data.recommendations[4]!, id: 'r' + '8'.repeat(24), pageUrl: CANADA_KAZ.url, dataset: { name: 'UN', actionCategory: false, themes: false, response: true, reportSymbol: null, paragraph: null } };
+    expect(withStatement(data, CANADA_KAZ.url, { pages: [CANADA_KAZ], recommendations: [...data.recommendations.slice(0, 2), merged], notes: [] })).toBeNull();
   });
 });

@@ -254,6 +254,25 @@ export function withNote(data: ExportedData, note: Note): ExportedData {
   return { ...data, notes };
 }
 
+/**
+ * One statement's records as they now are (after a capture or a correction of it) in place of those held: its page,
+ * its recommendations with their notes, its statement note. Null when the change reached records of no statement
+ * (a dataset row merged into one of its recommendations): only a full load shows that.
+ */
+export function withStatement(data: ExportedData, pageUrl: string, fresh: RecordData): ExportedData | null {
+  const held = new Set<string>();
+  for (const r of data.recommendations) if (r.pageUrl === pageUrl) held.add(r.id);
+  if (fresh.recommendations.some((r) => r.dataset && !held.has(r.id))) return null;
+  const recIds = new Set([...held, ...fresh.recommendations.map((r) => r.id)]);
+  const freshNotes = new Set(fresh.notes.map((n) => n.id));
+  return {
+    ...data,
+    pages: [...data.pages.filter((p) => p.url !== pageUrl), ...fresh.pages],
+    recommendations: [...data.recommendations.filter((r) => !recIds.has(r.id)), ...fresh.recommendations],
+    notes: [...data.notes.filter((n) => !freshNotes.has(n.id) && !(n.recommendationId !== null ? recIds.has(n.recommendationId) : n.pageUrl === pageUrl)), ...fresh.notes],
+  };
+}
+
 export function matchesFacets(row: DashboardRow, selection: FacetSelection, except?: FacetKey): boolean {
   for (const key of FACET_KEYS) {
     const chosen = selection[key];

@@ -1,6 +1,8 @@
 // Test support for the dashboard: choosing a file in a file input, and small records: two statements to Kazakhstan and one to Côte d'Ivoire, and a
 // recommendation known only from a dataset.
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { afterEach, beforeEach } from 'vitest';
 import type { Note, StoredPage, StoredRecommendation } from '@/utils/model';
 import type { RecordData } from './dashboard-rows';
 
@@ -122,4 +124,18 @@ export async function chooseFile(host: HTMLElement, file: File): Promise<void> {
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await new Promise((done) => setTimeout(done, 0));
   });
+}
+
+/** A fresh element in the document for each test to render into, emptied and removed after it. */
+export function renderHost(): { readonly el: HTMLElement } {
+  const current = { el: null as unknown as HTMLElement };
+  beforeEach(() => {
+    current.el = document.createElement('div');
+    document.body.append(current.el);
+  });
+  afterEach(() => {
+    render(null, current.el);
+    current.el.remove();
+  });
+  return current;
 }

@@ -1,13 +1,15 @@
 // Bundled into one script and run inside Chromium by scripts/bench/dashboard.ts: the real dashboard component over
 // 100,000 synthetic recommendations (one in twenty with a note), its client a fake that answers at once, timed from
-// mount to the first rows on screen, per search keystroke, per scroll step; and what the page does with a
-// data.export answer of that size (runtime messages travel as JSON).
+// mount to the first rows on screen (the first data.page answers parsed as they arrive), to every row listed, per
+// search keystroke, per scroll step; and what the page would do with one data.export answer of that size.
 import { render } from 'preact';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import type { DashboardClient } from '@/components/dashboard/dashboard-client';
 import { I18nContext } from '@/components/i18n';
 import { createTranslator } from '@/utils/i18n';
-import type { ExportedData } from '@/utils/messages';
+import { loadInPages } from '@/components/dashboard/dashboard-load';
+import type { RecordsCursor } from '@/utils/db';
+import { PAGE_MAX_CHARS, type ExportedData, type ExportedPage, type Result } from '@/utils/messages';
 import type { Note } from '@/utils/model';
 import { syntheticRecommendations } from './synthetic';
 
@@ -45,10 +47,68 @@ function dataOf(count: number): ExportedData {
   return { format: 'upr-annotator-backup', version: 1, exportedAt: new Date(0).toISOString(), pages: [], recommendations, notes, settings: null } as unknown as ExportedData;
 }
 
-function fakeClient(data: ExportedData): DashboardClient {
+/**
+ * Answers data.page as the background does (key order: notes, then recommendations; the same record and text caps),
+ * each answer through JSON as runtime messages travel; `answers` records each one's size.
+ */
+function pagedAnswers(data: ExportedData) {
+  const stores = [['notes', [...data.notes].sort((a, b) => (a.id < b.id ? -1 : 1))], ['recommendations', [...data.recommendations].sort((a, b) => (a.id < b.id ? -1 : 1))]] as const;
+  return (cursor: RecordsCursor | null, limit: number): string => {
+    const value: ExportedPage = { pages: [], recommendations: [], notes: [], next: null };
+    if (!cursor) value.total = { pages: 0, recommendations: data.recommendations.length, notes: data.notes.length };
+    let left = limit;
+    let chars = 0;
+    for (const [store, records] of stores.slice(Math.max(0, stores.findIndex(([s]) => s === cursor?.store)))) {
+      const after = cursor?.store === store ? cursor.after : null;
+      let start = 0;
+      if (after !== null) while (start < records.length && records[start]!.id <= after) start++;
+      const kept = value[store] as { id: string }[];
+      for (let i = start; i < records.length && left > 0; i++) {
+        chars += JSON.stringify(records[i]).length;
+        if (chars > PAGE_MAX_CHARS && left < limit) break;
+        kept.push(records[i]!);
+        left--;
+      }
+      if (left === 0 || chars > PAGE_MAX_CHARS) {
+        value.next = { store, after: kept.at(-1)?.id ?? after };
+        break;
+      }
+    }
+    return JSON.stringify({ ok: true, value });
+  };
+}
+
+type PageRequest = (cursor: RecordsCursor | null, limit: number) => Promise<Result<ExportedPage>>;
+
+/**
+ * The data.page answers the dashboard will ask for, made before the clock starts (the background's work, not the
+ * page's); then each arrives as a task of its own and is parsed there, as a message's answer is.
+ */
+async function preparedAnswers(data: ExportedData, sizes: number[]): Promise<PageRequest> {
+  const serve = pagedAnswers(data);
+  const texts = new Map<string, string>();
+  const key = (cursor: RecordsCursor | null, limit: number) => `${cursor?.store}:${cursor?.after}:${limit}`;
+  await loadInPages(
+    async (cursor, limit) => {
+      const json = serve(cursor, limit);
+      texts.set(key(cursor, limit), json);
+      return JSON.parse(json) as Result<ExportedPage>;
+    },
+    { onFirst: () => {} },
+  );
+  return async (cursor, limit) => {
+    const json = texts.get(key(cursor, limit)) ?? serve(cursor, limit);
+    sizes.push(json.length);
+    await new Promise((done) => setTimeout(done, 0));
+    return JSON.parse(json) as Result<ExportedPage>;
+  };
+}
+
+function fakeClient(loadPage: PageRequest): DashboardClient {
   const fail = async () => ({ ok: false as const, error: { code: 'bench', message: 'not in the bench' } });
   return {
-    load: async () => ({ ok: true, value: data }),
+    loadPage,
+    loadStatement: fail,
     importFile: fail,
     deleteAll: fail,
     importDataset: fail,
@@ -76,10 +136,10 @@ async function type(input: HTMLInputElement, value: string): Promise<number> {
 Object.assign(globalThis, {
   uprDashboardBench: {
     /** The dashboard over `rows` synthetic recommendations, left on screen (for screenshots). */
-    mount(rows: number) {
+    async mount(rows: number) {
       render(
         <I18nContext.Provider value={{ t: createTranslator('en'), language: 'en' }}>
-          <Dashboard client={fakeClient(dataOf(rows))} languageSetting="auto" onLanguageSetting={() => {}} />
+          <Dashboard client={fakeClient(await preparedAnswers(dataOf(rows), []))} languageSetting="auto" onLanguageSetting={() => {}} />
         </I18nContext.Provider>,
         document.getElementById('app')!,
       );
@@ -93,10 +153,12 @@ Object.assign(globalThis, {
       const parseMs = performance.now() - start;
 
       const root = document.getElementById('app')!;
+      const answers: number[] = [];
+      const client = fakeClient(await preparedAnswers(data, answers));
       start = performance.now();
       render(
         <I18nContext.Provider value={{ t: createTranslator('en'), language: 'en' }}>
-          <Dashboard client={fakeClient(data)} languageSetting="auto" onLanguageSetting={() => {}} />
+          <Dashboard client={client} languageSetting="auto" onLanguageSetting={() => {}} />
         </I18nContext.Provider>,
         root,
       );
@@ -104,6 +166,10 @@ Object.assign(globalThis, {
       await frame();
       const firstRenderMs = performance.now() - start;
       const rendered = document.querySelectorAll('.rows > .row').length;
+      // Every page in, the list over all of it.
+      await until(() => document.querySelector('.dash-loading-more') === null && count().includes(new Intl.NumberFormat('en').format(rows)));
+      await frame();
+      const allRowsMs = performance.now() - start;
 
       // The indexes build in idle time after the first render: let them, then type as a user would.
       await new Promise((done) => setTimeout(done, 4_000));
@@ -137,6 +203,9 @@ Object.assign(globalThis, {
         scrollStepMaxMs: Math.max(...steps),
         blankAfterScroll: blank,
         exportMB: json.length / 1_048_576,
+        allRowsMs,
+        pageAnswers: answers.length,
+        largestPageMB: Math.max(...answers) / 1_048_576,
         exportParseMs: parseMs,
       };
     },

@@ -19,6 +19,10 @@ export interface DashboardFigures {
   dashboard100kExportMB: number;
   dashboard100kExportParseMs: number;
   dashboardRowsRendered: number;
+  /** Mount to every row listed, loaded a data.page at a time. */
+  dashboard100kAllRowsMs: number;
+  dashboard100kPageAnswers: number;
+  dashboard100kLargestPageMB: number;
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -29,7 +33,8 @@ export function dashboardTable(figures: DashboardFigures): [string, string, stri
     [`dashboard, 100,000 recommendations: mount to first rows shown (${figures.dashboardRowsRendered} rows in the DOM)`, `${figures.dashboard100kFirstRenderMs} ms`, '≤ 300 ms'],
     ['dashboard search keystroke to results, median (slowest)', `${figures.dashboardSearchKeystrokeMs} ms (${figures.dashboardSearchKeystrokeMaxMs})`, '≤ 50 ms'],
     ['dashboard scroll by one screen to the next frame, median', `${figures.dashboardScrollStepMs} ms`, ''],
-    [`data.export answer at 100,000: size, JSON parse in the page`, `${figures.dashboard100kExportMB} MB, ${figures.dashboard100kExportParseMs} ms`, '< 64 MiB'],
+    [`the same, mount to all 100,000 rows listed (${figures.dashboard100kPageAnswers} data.page answers, largest ${figures.dashboard100kLargestPageMB} MB)`, `${figures.dashboard100kAllRowsMs} ms`, ''],
+    [`one data.export answer at 100,000 (no longer asked by the dashboard): size, JSON parse`, `${figures.dashboard100kExportMB} MB, ${figures.dashboard100kExportParseMs} ms`, '< 64 MiB'],
   ];
 }
 
@@ -62,6 +67,9 @@ export async function benchDashboard(context: BrowserContext, rows = DASHBOARD_R
     blankAfterScroll: boolean;
     exportMB: number;
     exportParseMs: number;
+    allRowsMs: number;
+    pageAnswers: number;
+    largestPageMB: number;
     hits: string;
   };
   await page.close();
@@ -74,6 +82,9 @@ export async function benchDashboard(context: BrowserContext, rows = DASHBOARD_R
     dashboard100kExportMB: round(r.exportMB),
     dashboard100kExportParseMs: round(r.exportParseMs),
     dashboardRowsRendered: r.rendered,
+    dashboard100kAllRowsMs: round(r.allRowsMs),
+    dashboard100kPageAnswers: r.pageAnswers,
+    dashboard100kLargestPageMB: round(r.largestPageMB),
   };
 }
 

@@ -2,19 +2,21 @@
 // here may touch any page, so it drops every cache and tells every panel and dashboard that everything changed.
 import { DatasetError, parseDataset, toStoredRecommendation } from '@/utils/dataset';
 import type { RecordSets } from '@/utils/db';
+import type { StoredRecommendation } from '@/utils/model';
 import { applyImport, ImportError, parseBackup, parseW3c, previewImport, resolveW3cImport, type BackupData } from '@/utils/export';
-import { eventEnvelope, RequestError, type Handlers, type ImportStage } from '@/utils/messages';
+import { eventEnvelope, PAGE_MAX_CHARS, RequestError, type Handlers, type ImportStage } from '@/utils/messages';
 import type { BackgroundContext } from './context';
 import type { NotesService } from './notes';
 import type { TabsService } from './tabs';
 
-type DataHandlers = Pick<Handlers, 'data.export' | 'data.import' | 'dataset.import' | 'data.deleteAll'>;
+type DataHandlers = Pick<Handlers, 'data.export' | 'data.page' | 'data.import' | 'dataset.import' | 'data.deleteAll'>;
 
 /** Rows of a dataset written per transaction. */
 export const IMPORT_BATCH = 5_000;
 
 /** Above this many recommendations an export leaves out the cross-reference counts (seconds of work). */
 const CROSSREF_COUNT_LIMIT = 5_000;
+
 
 // A backup is ours; anything else JSON is read as W3C annotations. Their readers give the user's words for errors.
 function readImport(text: string, current: BackupData): { kind: 'backup' | 'w3c'; incoming: BackupData } {
@@ -33,14 +35,24 @@ export function createDataHandlers(ctx: BackgroundContext, tabs: TabsService, no
   const { repo, stored, settings } = ctx;
   // Every write here goes through ctx.changingAll, which keeps the cross-reference index in step.
   const changedEverything = () => ctx.announce({ scope: 'all' });
+  /** How many earlier-cycle recommendations match each one, left out above CROSSREF_COUNT_LIMIT (seconds of work). */
+  async function crossrefCountsOf(recommendations: StoredRecommendation[]): Promise<{ crossrefCounts?: Record<string, number> }> {
+    if (recommendations.length > CROSSREF_COUNT_LIMIT) return {};
+    const index = await stored(() => ctx.crossref(recommendations.map((r) => r.stateUnderReviewCode)));
+    return { crossrefCounts: Object.fromEntries(recommendations.map((r) => [r.id, index.earlierFor(r, { limit: 100 }).length])) };
+  }
   return {
     async 'data.export'({ pageUrl }) {
       // A statement's export carries that statement only; the user's settings go with a whole backup.
       const [records, userSettings] = await Promise.all([stored(() => repo.exportRecords(pageUrl)), pageUrl ? undefined : settings.getValue()]);
-      if (records.recommendations.length > CROSSREF_COUNT_LIMIT) return { ...records, settings: userSettings };
-      const index = await stored(() => ctx.crossref(records.recommendations.map((r) => r.stateUnderReviewCode)));
-      const crossrefCounts = Object.fromEntries(records.recommendations.map((r) => [r.id, index.earlierFor(r, { limit: 100 }).length]));
-      return { ...records, settings: userSettings, crossrefCounts };
+      return { ...records, settings: userSettings, ...(await crossrefCountsOf(records.recommendations)) };
+    },
+    async 'data.page'({ cursor, limit }) {
+      const page = await stored(() => repo.recordsPage(cursor, limit, PAGE_MAX_CHARS));
+      const first = cursor === null ? { settings: await settings.getValue() } : {};
+      // The counts the reports show go with the last page, where the store is small enough to count them.
+      const last = page.next === null && (await stored(() => repo.recommendationIds())).size <= CROSSREF_COUNT_LIMIT ? await crossrefCountsOf(await stored(() => repo.allRecommendations())) : {};
+      return { ...page, ...first, ...last };
     },
     async 'data.import'({ text, apply, settings: chosenSettings = [] }) {
       const [records, userSettings] = await Promise.all([stored(() => repo.exportRecords()), settings.getValue()]);

@@ -629,6 +629,26 @@ describe('dataset rows, packed', () => {
     expect(await repo.getRecommendation(kaz[777]!.id)).toEqual(kaz[777]);
   });
 
+  it('gives every packed row once to a paged read, with the page records, and counts them in its totals', async () => {
+    const repo = freshRepo();
+    const kaz = await rows(1_100);
+    const fin = await rows(100, 'FIN');
+    await repo.importRecommendations([...kaz, ...fin]);
+    const [onPage] = await repo.capturePage(capture('https://example.gov/kz', ['Amend the law.']));
+    const seen: string[] = [];
+    let cursor: Parameters<typeof repo.recordsPage>[0] = null;
+    let answers = 0;
+    do {
+      const page = await repo.recordsPage(cursor, 700);
+      if (answers === 0) expect(page.total).toEqual({ pages: 1, recommendations: 1_201, notes: 0 });
+      seen.push(...page.recommendations.map((r) => r.id));
+      cursor = page.next;
+      answers++;
+    } while (cursor !== null && answers < 20);
+    expect(cursor).toBeNull();
+    expect(seen.sort()).toEqual([onPage!.id, ...kaz.map((r) => r.id), ...fin.map((r) => r.id)].sort());
+  });
+
   it('imports the same rows again as updates, in place: the same count, the new answer, a note kept', async () => {
     const repo = freshRepo();
     const kaz = await rows(600);
@@ -692,5 +712,50 @@ describe('notes of a page', () => {
     for (const rec of others) await repo.saveNote({ recommendationId: rec.id }, { body: 'Elsewhere' });
     expect(await repo.loadPage('https://example.gov/kz')).toEqual(few);
     expect((await repo.exportRecords('https://example.gov/kz')).notes.map((n) => n.body).sort()).toEqual(['On the first', 'On the second']);
+  });
+});
+
+describe('everything, a page at a time', () => {
+  it('reads every page, note and recommendation exactly once, each answer within its record and size limits', async () => {
+    const repo = freshRepo();
+    const texts = Array.from({ length: 23 }, (_, i) => `Ratify treaty number ${i} of the list${' and more words'.repeat(i % 4)}.`);
+    const recs = await repo.capturePage(capture('https://example.gov/kz', texts));
+    await repo.capturePage(capture('https://example.gov/kz-2', ['Amend the law.'], 20));
+    for (const rec of recs.slice(0, 7)) await repo.saveNote({ recommendationId: rec.id }, { body: `note on ${rec.n}` }, 1000);
+    await repo.saveNote({ pageUrl: 'https://example.gov/kz' }, { body: 'statement note' }, 1000);
+    const whole = await repo.exportRecords();
+
+    const seen = { pages: [] as string[], recommendations: [] as string[], notes: [] as string[] };
+    let cursor: Parameters<typeof repo.recordsPage>[0] = null;
+    let answers = 0;
+    do {
+      const page = await repo.recordsPage(cursor, 5, 1_200);
+      if (answers === 0) expect(page.total).toEqual({ pages: 2, recommendations: 24, notes: 8 });
+      else expect(page.total).toBeUndefined();
+      const records = [...page.pages, ...page.notes, ...page.recommendations];
+      expect(records.length).toBeGreaterThan(0);
+      expect(records.length).toBeLessThanOrEqual(5);
+      if (records.length > 1) expect(records.reduce((n, r) => n + JSON.stringify(r).length, 0)).toBeLessThanOrEqual(1_200);
+      seen.pages.push(...page.pages.map((p) => p.url));
+      seen.notes.push(...page.notes.map((n) => n.id));
+      seen.recommendations.push(...page.recommendations.map((r) => r.id));
+      cursor = page.next;
+      answers++;
+    } while (cursor !== null && answers < 100);
+    expect(cursor).toBeNull();
+    expect(answers).toBeGreaterThan(7);
+    expect(seen.pages.sort()).toEqual(whole.pages.map((p) => p.url).sort());
+    expect(seen.notes.sort()).toEqual(whole.notes.map((n) => n.id).sort());
+    expect(seen.recommendations.sort()).toEqual(whole.recommendations.map((r) => r.id).sort());
+  });
+
+  it('gives a record larger than the size limit a page of its own rather than stopping', async () => {
+    const repo = freshRepo();
+    await repo.capturePage(capture('https://example.gov/kz', ['Ratify the treaty.', 'Amend the law.']));
+    const page = await repo.recordsPage({ store: 'recommendations', after: null }, 10, 10);
+    expect(page.recommendations).toHaveLength(1);
+    const rest = await repo.recordsPage(page.next, 10, 10);
+    expect(rest.recommendations).toHaveLength(1);
+    expect(rest.recommendations[0]!.id).not.toBe(page.recommendations[0]!.id);
   });
 });

@@ -7,6 +7,8 @@ import {
   keepBoth,
   mergeEdits,
   normalizeRecommendationText,
+  normalizeTags,
+  noteIdFor,
   pageKey,
   recommendationId,
   statesOf,
@@ -21,15 +23,15 @@ import {
   withSighting,
   type Note,
   type NoteStatus,
+  type NoteTarget,
   type PageCapture,
   type RecordSets,
   type StoredPage,
   type StoredRecommendation,
 } from '@/utils/model';
-import { sha256Hex } from '@/utils/model/sha256';
 import { twinSimilarity } from '@/utils/crossref';
-import { DB_NAME, DB_VERSION, upgrade, type RowChunk, type UprDb } from './schema';
-import { addRows, byId, chunksOfState, chunksWith, countOfState, hasPackedRow, PACKED_STORES, packedIds, removeRows, rewriteRows, rowsOf, stateRange } from './packing';
+import { DB_NAME, DB_VERSION, upgrade, type RowChunk, type RowChunkKey, type UprDb } from './schema';
+import { addRows, byId, CHUNK_ROWS, chunksOfState, chunksWith, countOfState, hasPackedRow, PACKED_STORES, packedIds, removeRows, rewriteRows, rowsOf, stateRange } from './packing';
 
 export interface OpenOptions {
   name?: string;
@@ -69,7 +71,7 @@ export interface NotePatch {
   status?: NoteStatus;
 }
 
-export type NoteTarget = { recommendationId: string } | { pageUrl: string };
+export { normalizeTags, noteIdFor, type NoteTarget } from '@/utils/model';
 
 export interface LoadedPage {
   page: StoredPage | null;
@@ -99,6 +101,25 @@ export interface ImportOptions {
    * is not in it is new, and is written without being read first. Ids written are added.
    */
   existing?: Set<string>;
+}
+
+/**
+ * The stores a paged read walks, in this order: the few pages first, then notes, then the many recommendations, then
+ * the dataset rows packed in chunks (given as recommendations, a whole chunk at a time).
+ */
+export const PAGED_STORES = ['pages', 'notes', 'recommendations', 'rowChunks'] as const;
+export type PagedStore = (typeof PAGED_STORES)[number];
+/** Where a paged read goes on: after this key of this store (null: from the store's first record). */
+export interface RecordsCursor {
+  store: PagedStore;
+  after: string | null;
+}
+
+export interface RecordsPage extends RecordSets {
+  /** Where the next page starts; null once every store has been read. */
+  next: RecordsCursor | null;
+  /** How many records each store holds, on a first page (no cursor) only. */
+  total?: { pages: number; recommendations: number; notes: number };
 }
 
 export interface Repository {
@@ -131,6 +152,11 @@ export interface Repository {
   getRecommendation(id: string): Promise<StoredRecommendation | null>;
   /** Everything, deleted notes included (a backup restores undo too); limited to one page when given. */
   exportRecords(pageUrl?: string): Promise<RecordSets>;
+  /**
+   * Everything, a page at a time in key order: at most `limit` records, and no more than `maxChars` of JSON (at least
+   * one record), so no answer grows with the store. A record written behind the cursor meanwhile is not in later pages.
+   */
+  recordsPage(cursor: RecordsCursor | null, limit: number, maxChars?: number): Promise<RecordsPage>;
   /** Puts the records of an import in one transaction, and recounts the tags from the notes as they then are. */
   importRecords(writes: RecordSets, now?: number): Promise<void>;
   /**
@@ -178,23 +204,8 @@ export class NoteConflictError extends Error {
   }
 }
 
-const MAX_TAGS = 20;
-const MAX_TAG_LENGTH = 50;
-
-/** Tags as the user means them: trimmed, single-spaced, without duplicates that differ only by case. */
-export function normalizeTags(tags: string[]): string[] {
-  const seen = new Map<string, string>();
-  for (const raw of tags) {
-    const tag = raw.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, MAX_TAG_LENGTH);
-    if (tag && !seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
-  }
-  return [...seen.values()].slice(0, MAX_TAGS);
-}
-
-/** A note's id follows from what it is about: one note per recommendation, one per page. */
-export function noteIdFor(target: NoteTarget): string {
-  return 'recommendationId' in target ? `n${target.recommendationId.slice(1)}` : `p${sha256Hex(pageKey(target.pageUrl), 12)}`;
-}
+const keyOf = (store: Exclude<PagedStore, 'rowChunks'>, record: StoredPage | Note | StoredRecommendation | undefined): string | null =>
+  record === undefined ? null : store === 'pages' ? (record as StoredPage).url : (record as Note | StoredRecommendation).id;
 
 const live = (note: Note | undefined): note is Note => Boolean(note && note.deletedAt === null);
 
@@ -688,6 +699,67 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const notes = await notesOn(tx as never, recommendations.map((r) => r.id));
       notes.push(...(await tx.objectStore('notes').index('pageUrl').getAll(key)));
       return { pages: page ? [page] : [], recommendations, notes };
+    },
+
+    async recordsPage(cursor, limit, maxChars = Infinity) {
+      const db = await getDb();
+      const tx = db.transaction([...PAGED_STORES, 'rowIds'], 'readonly');
+      const out: RecordsPage = { pages: [], recommendations: [], notes: [], next: null };
+      if (cursor === null) {
+        const [pages, notes, recommendations] = await Promise.all((['pages', 'notes', 'recommendations'] as const).map((store) => tx.objectStore(store).count()));
+        const packed = (await tx.objectStore('rowIds').getAllKeys()).reduce((total, key) => total + key[2], 0);
+        out.total = { pages: pages!, recommendations: recommendations! + packed, notes: notes! };
+      }
+      limit = Math.max(1, limit);
+      let left = limit;
+      let chars = 0;
+      for (let s = PAGED_STORES.indexOf(cursor?.store ?? 'pages'); s < PAGED_STORES.length; s++) {
+        const store = PAGED_STORES[s]!;
+        const after = store === cursor?.store ? cursor.after : null;
+        if (store === 'rowChunks') {
+          // Whole chunks (a row is never split from its chunk): the last one may take a page past `limit`.
+          const from = after === null ? undefined : IDBKeyRange.lowerBound(JSON.parse(after) as RowChunkKey, true);
+          const asked = Math.ceil(left / CHUNK_ROWS);
+          const chunks = await tx.objectStore('rowChunks').getAll(from, asked);
+          let last: string | null = after;
+          for (const chunk of chunks) {
+            const size = chunk.rows.reduce((total, row) => total + JSON.stringify(row).length, 0);
+            if (chars + size > maxChars && left < limit) {
+              out.next = { store, after: last };
+              break;
+            }
+            chars += size;
+            out.recommendations.push(...chunk.rows);
+            left -= chunk.rows.length;
+            last = JSON.stringify(chunk.key);
+            if (left <= 0) {
+              out.next = { store, after: last };
+              break;
+            }
+          }
+          // Chunks smaller than CHUNK_ROWS: as many as asked were read, and more may follow.
+          if (!out.next && chunks.length === asked) out.next = { store, after: last };
+          break;
+        }
+        const read = (await tx.objectStore(store).getAll(after === null ? undefined : IDBKeyRange.lowerBound(after, true), left)) as (StoredPage | Note | StoredRecommendation)[];
+        const kept = out[store] as typeof read;
+        for (const record of read) {
+          chars += JSON.stringify(record).length;
+          if (chars > maxChars && left < limit) {
+            out.next = { store, after: keyOf(store, kept.at(-1)) ?? after };
+            break;
+          }
+          kept.push(record);
+          left--;
+        }
+        if (out.next) break;
+        if (left === 0) {
+          out.next = { store, after: keyOf(store, kept.at(-1)) ?? after };
+          break;
+        }
+      }
+      await tx.done;
+      return out;
     },
 
     async importRecords(writes, now = Date.now()) {

@@ -1,6 +1,7 @@
 // The reading order shared by the CSV and Markdown exports: state under review, then statement (one page, or the
 // recommendations of one recommending state at one session known without a page), then recommendation in page order,
 // each with its notes. Deleted notes are left out here, as in every view; only the JSON backup keeps them.
+import { MAX_TIME } from './read-json';
 import { statementDate, whoOnPage, type ActionCategory, type Note, type RecordSets, type StoredPage, type StoredRecommendation, type Who } from '@/utils/model';
 
 export const ACTION_CATEGORY_NAMES: Record<ActionCategory, string> = {
@@ -44,7 +45,8 @@ export interface StateGroup {
 const COLLATOR = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 export function isoTime(ms: number): string {
-  return new Date(ms).toISOString();
+  // A date no JavaScript date holds (stored by an older version) is written at the nearest one, never an error.
+  return Number.isNaN(ms) ? '' : new Date(Math.max(-MAX_TIME, Math.min(MAX_TIME, ms))).toISOString();
 }
 
 function compareText(a: string | null, b: string | null): number {

@@ -10,6 +10,7 @@ import {
   MAX_STATEMENTS,
   MetaSourcesSchema,
   NOTE_STATUSES,
+  normalizeTags,
   PageCorrectionsSchema,
   PageMetaSchema,
   PageStatementSchema,
@@ -21,7 +22,8 @@ import {
   type StoredPage,
   type StoredRecommendation,
 } from '@/utils/model';
-import { ImportError, isPlainObject, readJson } from './read-json';
+import { jsonParts } from './parts';
+import { ImportError, isPlainObject, MAX_IMPORT_RECORDS, MAX_TIME, readJson } from './read-json';
 
 export const BACKUP_FORMAT = 'upr-annotator-backup';
 export const BACKUP_VERSION = 1;
@@ -38,8 +40,8 @@ export interface Backup extends BackupData {
   exportedAt: string;
 }
 
-const MAX_RECORDS = 200_000;
-const timestamp = v.pipe(v.number(), v.integer(), v.minValue(0));
+const MAX_RECORDS = MAX_IMPORT_RECORDS;
+const timestamp = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TIME, 'a date past the year 275760, which no export can write'));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const url = v.pipe(v.string(), v.url(), v.maxLength(4_000));
 const records = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item), v.maxLength(MAX_RECORDS));
@@ -175,7 +177,12 @@ export function buildBackup(data: BackupData, now: number | Date): Backup {
 
 /** The backup as a file's text: pretty-printed so a person (or a diff) can read it. */
 export function serializeBackup(backup: Backup): string {
-  return `${JSON.stringify(backup, null, 2)}\n`;
+  return serializeBackupParts(backup).join('');
+}
+
+/** serializeBackup's text as parts, a record each (see parts.ts). */
+export function serializeBackupParts(backup: Backup): string[] {
+  return [...jsonParts(backup), '\n'];
 }
 
 const MAX_REPORTED_ISSUES = 3;
@@ -203,6 +210,8 @@ export function parseBackup(fileText: string): Backup {
     throw new ImportError('invalid', `This backup is damaged or was edited by hand, so nothing was imported. ${where.join('; ')}${more}.`);
   }
   const backup = result.output as Backup;
+  // Tags as a note editor keeps them (at most 20 of 50 characters): more could not be saved again from the panel.
+  backup.notes = backup.notes.map((note) => ({ ...note, tags: normalizeTags(note.tags) }));
   assertUniqueIds(backup);
   return backup;
 }

@@ -96,6 +96,13 @@ function statementColumns(s: StatementGroup): Row {
 }
 
 export function buildCsv(data: RecordSets, options: CsvOptions = {}): string {
+  return buildCsvParts(data, options).join('');
+}
+
+const ROWS_PER_PART = 5_000;
+
+/** buildCsv's text as parts (see parts.ts). */
+export function buildCsvParts(data: RecordSets, options: CsvOptions = {}): string[] {
   const rows: Row[] = [];
   for (const state of arrangeForReport(data)) {
     for (const statement of state.statements) {
@@ -123,5 +130,10 @@ export function buildCsv(data: RecordSets, options: CsvOptions = {}): string {
     }
   }
   const cells = rows.map((row) => CSV_COLUMNS.map((column) => neutralizeFormula(revealFormatting(String(row[column] ?? '')))));
-  return BOM + Papa.unparse({ fields: [...CSV_COLUMNS], data: cells }, { newline: CRLF, quotes: false }) + CRLF;
+  // Written a few thousand rows a part, the header with the first.
+  const parts = [BOM + Papa.unparse({ fields: [...CSV_COLUMNS], data: cells.slice(0, ROWS_PER_PART) }, { newline: CRLF, quotes: false }) + CRLF];
+  for (let start = ROWS_PER_PART; start < cells.length; start += ROWS_PER_PART) {
+    parts.push(Papa.unparse({ fields: [...CSV_COLUMNS], data: cells.slice(start, start + ROWS_PER_PART) }, { newline: CRLF, quotes: false, header: false }) + CRLF);
+  }
+  return parts;
 }

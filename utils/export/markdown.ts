@@ -2,6 +2,7 @@
 // notes. Everything that comes from a page or a user is escaped, so a note can add no heading, list, link, image,
 // code block or raw HTML: it reads as the text that was typed.
 import type { Note, RecordSets } from '@/utils/model';
+import { joinedParts } from './parts';
 import { revealFormatting } from '@/utils/text';
 import { ACTION_CATEGORY_NAMES, arrangeForReport, isoTime, type StatementGroup } from './arrange';
 
@@ -102,6 +103,11 @@ function statementLines(s: StatementGroup, options: MarkdownOptions): string[] {
 }
 
 export function buildMarkdown(data: RecordSets, options: MarkdownOptions = {}): string {
+  return buildMarkdownParts(data, options).join('');
+}
+
+/** buildMarkdown's text as parts (see parts.ts). */
+export function buildMarkdownParts(data: RecordSets, options: MarkdownOptions = {}): string[] {
   const recs = data.recommendations.length;
   const notes = data.notes.filter((n) => n.deletedAt === null).length;
   const lines = ['# UPR Annotator report', ''];
@@ -109,8 +115,8 @@ export function buildMarkdown(data: RecordSets, options: MarkdownOptions = {}): 
   lines.push(options.now === undefined ? summary : `Made ${isoTime(new Date(options.now).getTime())}. ${summary}`, '');
   for (const state of arrangeForReport(data)) {
     lines.push(`## ${escapeInline(state.stateUnderReview ?? 'State under review not known')}`, '');
-    for (const statement of state.statements) lines.push(...statementLines(statement, options));
+    for (const statement of state.statements) for (const line of statementLines(statement, options)) lines.push(line);
   }
   while (lines.at(-1) === '') lines.pop();
-  return `${lines.join('\n')}\n`;
+  return [...joinedParts(lines, '\n'), '\n'];
 }

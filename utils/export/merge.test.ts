@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SETTING_KEYS, type Note } from '@/utils/model';
 import type { BackupData } from './backup';
 import { CONFLICT_TAG, applyImport, previewImport, resolveW3cImport } from './merge';
+import { editableNoteId } from './read-json';
 import { buildW3cCollection, parseW3c } from './w3c';
 import { FROZEN_NOW, dataOf, deepFreeze, loadExample } from './export.test-support';
 
@@ -59,7 +60,9 @@ describe('previewImport / applyImport', () => {
       expect(preview.conflicts).toHaveLength(1);
       const [conflict] = preview.conflicts;
       expect(conflict!.kept).toEqual(incomingNewer);
-      expect(conflict!.copy).toEqual({ ...note0, id: `${note0.id}~${note0.updatedAt}`, tags: [...note0.tags, CONFLICT_TAG] });
+      // The copy's id is one the extension can name, to edit or delete it.
+      expect(conflict!.copy).toEqual({ ...note0, id: editableNoteId(`${note0.id}~${note0.updatedAt}`, note0.recommendationId === null), tags: [...note0.tags, CONFLICT_TAG] });
+      expect(conflict!.copy!.id).toMatch(/^[np][0-9a-f]{24}$/);
       const after = applyImport(example, replaceNote(example, incomingNewer));
       expect(after.notes.find((n) => n.id === note0.id)).toEqual(incomingNewer);
       expect(after.notes.filter((n) => n.body === note0.body)).toHaveLength(1);
@@ -69,7 +72,8 @@ describe('previewImport / applyImport', () => {
     it('keeps the stored one when it is newer, and the file’s as a tagged copy', () => {
       const after = applyImport(example, replaceNote(example, incomingOlder));
       expect(after.notes.find((n) => n.id === note0.id)).toEqual(note0);
-      expect(after.notes.find((n) => n.id === `${note0.id}~${incomingOlder.updatedAt}`)).toEqual({ ...incomingOlder, id: `${note0.id}~${incomingOlder.updatedAt}`, tags: ['old', CONFLICT_TAG] });
+      const copyId = editableNoteId(`${note0.id}~${incomingOlder.updatedAt}`, note0.recommendationId === null);
+      expect(after.notes.find((n) => n.id === copyId)).toEqual({ ...incomingOlder, id: copyId, tags: ['old', CONFLICT_TAG] });
     });
 
     it('keeps the stored one on a tie', () => {

@@ -24,6 +24,7 @@ import {
 } from '@/utils/model';
 import { UNKNOWN_WHO } from './arrange';
 import type { BackupData } from './backup';
+import { editableNoteId } from './read-json';
 import type { W3cImport } from './w3c';
 
 export const CONFLICT_TAG = 'import-conflict';
@@ -153,7 +154,7 @@ function conflictCopy(note: Note, stored: Map<string, Note>, taken: Set<string>)
   const tags = note.tags.includes(CONFLICT_TAG) ? note.tags : [...note.tags, CONFLICT_TAG];
   const base = `${note.id}~${note.updatedAt}`;
   for (let i = 0; ; i++) {
-    const id = i === 0 ? base : `${base}-${i}`;
+    const id = editableNoteId(i === 0 ? base : `${base}-${i}`, note.recommendationId === null);
     const copy: Note = { ...note, id, tags };
     const existing = stored.get(id);
     if (existing && sameContent(existing, copy)) return null;

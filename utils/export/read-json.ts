@@ -1,11 +1,31 @@
 // The guards every import passes before its content is looked at: a size cap checked before parsing, a nesting
 // bound checked by scanning brackets before JSON.parse (so a hostile file costs one linear pass, never a deep
-// recursion), and one error type whose message is meant for the user as it stands.
+// recursion), and one error type whose message is meant for the user as it stands; and the bounds every reader
+// keeps to, so that what an import stores can always be exported and imported again.
+import * as v from 'valibot';
+import { NoteIdSchema } from '@/utils/model';
+import { sha256Hex } from '@/utils/model/sha256';
 
 /** Larger than any real collection of notes (about 20 000 recommendations with their notes), far below what hurts a tab. */
 export const MAX_IMPORT_CHARS = 32 * 1024 * 1024;
 /** Our formats nest 7 levels at most; foreign W3C files a few more. */
 export const MAX_JSON_DEPTH = 64;
+
+/** The most records of each kind one import takes: what a store that can still be exported, backed up and re-imported holds. */
+export const MAX_IMPORT_RECORDS = 200_000;
+/** The last instant a JavaScript date can hold (year 275760): every export writes dates as ISO text. */
+export const MAX_TIME = 8_640_000_000_000_000;
+/** A language tag (BCP 47 shape), as long as the model keeps. */
+export const LANGUAGE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$/;
+export const MAX_LANGUAGE_TAG = 20;
+
+/**
+ * A note id the extension can edit and delete (`n` or `p` and 24 hex digits): `id` itself when it is one, else one
+ * made from it, the same each time (a file imported twice maps to the same note).
+ */
+export function editableNoteId(id: string, onPage: boolean): string {
+  return v.is(NoteIdSchema, id) ? id : `${onPage ? 'p' : 'n'}${sha256Hex(`note\u0000${id}`, 12)}`;
+}
 
 export type ImportErrorCode = 'too-large' | 'too-deep' | 'not-json' | 'not-ours' | 'newer-version' | 'unknown-version' | 'invalid';
 

@@ -9,10 +9,10 @@
 // (utils/text), so a viewer shows what the file holds; our reader turns the codes back, so a round trip is exact.
 import * as v from 'valibot';
 import type { ActionCategory, Note, NoteStatus, RecordSets, RecSelector, StoredRecommendation } from '@/utils/model';
-import { NOTE_STATUSES } from '@/utils/model';
+import { normalizeTags, NOTE_STATUSES, RecommendationIdSchema } from '@/utils/model';
 import { restoreFormatting, revealFormatting } from '@/utils/text';
 import { isoTime } from './arrange';
-import { ImportError, isPlainObject, readJson } from './read-json';
+import { editableNoteId, ImportError, isPlainObject, LANGUAGE_TAG, MAX_IMPORT_RECORDS, MAX_LANGUAGE_TAG, readJson } from './read-json';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const URN = 'urn:upr-annotator:';
@@ -146,6 +146,21 @@ export interface W3cImport {
 
 const MAX_TEXT = 20_000;
 const MAX_NOTE = 100_000;
+/** As a backup keeps them. */
+const MAX_THEMES = 100;
+const MAX_LABEL = 200;
+
+/**
+ * A note's id: ours as our export wrote it (a backup reads it back: 200 plain characters at most); a foreign
+ * annotation's (or one too long or odd to be ours) one the extension can edit and delete, the same for each import.
+ */
+function noteIdOf(ours: string | null, annotationId: string, onPage: boolean): string {
+  return ours !== null && /^[\w.:~-]{1,200}$/.test(ours) ? ours : editableNoteId(ours ?? `w3c:${annotationId}`, onPage);
+}
+
+/** A language tag of the shape and length the model keeps, else none. */
+const languageOf = (value: unknown): string | null =>
+  typeof value === 'string' && value.length <= MAX_LANGUAGE_TAG && LANGUAGE_TAG.test(value) ? value : null;
 
 const AnnotationShape = v.looseObject({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(2_000)),
@@ -231,6 +246,9 @@ export function parseW3c(fileText: string, now: number = Date.now()): W3cImport 
   const value = readJson(fileText);
   const raw = annotationsOf(value);
   if (raw.length === 0) throw new ImportError('not-ours', 'This is not a W3C Web Annotation file: it holds no annotations.');
+  if (raw.length > MAX_IMPORT_RECORDS) {
+    throw new ImportError('invalid', `This file holds ${raw.length.toLocaleString('en')} annotations; at most ${MAX_IMPORT_RECORDS.toLocaleString('en')} can be imported at once, so nothing was imported. Split it into smaller files.`);
+  }
   const notes: Note[] = [];
   const recs = new Map<string, W3cRecommendation>();
   raw.forEach((item, index) => {
@@ -244,7 +262,9 @@ export function parseW3c(fileText: string, now: number = Date.now()): W3cImport 
     const target = list(a.target)[0];
     const targetObject = isPlainObject(target) ? target : null;
     const source = typeof target === 'string' ? target : (str(targetObject?.source) ?? null);
-    const ourRecId = fromUrn(RECOMMENDATION_URN, typeof target === 'string' ? target : targetObject?.id);
+    // Only an id of our shape is ours; anything else names a foreign target.
+    const claimed = fromUrn(RECOMMENDATION_URN, typeof target === 'string' ? target : targetObject?.id);
+    const ourRecId = claimed !== null && v.is(RecommendationIdSchema, claimed) ? claimed : null;
     const selector = targetObject ? selectorOf(targetObject) : null;
     const ownText = targetObject && types(targetObject.type).includes('TextualBody') ? prose(targetObject.value) : null;
     const pageUrl = source !== null && isHttpUrl(source) ? source : null;
@@ -255,7 +275,7 @@ export function parseW3c(fileText: string, now: number = Date.now()): W3cImport 
     if (typeof a.bodyValue === 'string') comments.push(restoreFormatting(a.bodyValue));
     const tagging = bodies.filter((b) => purposeOf(b).includes('tagging'));
     const terms = (prefix: string, list: Record<string, unknown>[]) => list.map((b) => fromUrn(prefix, b.source)).filter((t): t is string => Boolean(t));
-    const themes = terms(THEME_URN, tagging);
+    const themes = [...new Set(terms(THEME_URN, tagging).map((t) => t.slice(0, MAX_LABEL)))].slice(0, MAX_THEMES);
     const statusName = terms(STATUS_URN, tagging)[0];
     const tags = tagging.filter((b) => types(b.type).includes('TextualBody')).map((b) => prose(b.value) ?? '').filter(Boolean);
     const category = terms(CATEGORY_URN, bodies.filter((b) => purposeOf(b).includes('classifying'))).map(Number).find((n) => n >= 1 && n <= 5) as ActionCategory | undefined;
@@ -273,7 +293,7 @@ export function parseW3c(fileText: string, now: number = Date.now()): W3cImport 
           pageUrl: selector ? pageUrl : null,
           text: text.slice(0, MAX_TEXT),
           selector: pageUrl ? selector : null,
-          language: targetObject ? str(targetObject.language) : null,
+          language: languageOf(targetObject?.language),
           actionCategory: category ?? null,
           themes,
           createdAt: created,
@@ -288,11 +308,11 @@ export function parseW3c(fileText: string, now: number = Date.now()): W3cImport 
       throw new ImportError('invalid', `Annotation ${index + 1} of this file targets neither a web page nor a recommendation, so nothing was imported.`);
     }
     notes.push({
-      id: fromUrn(NOTE_URN, a.id) ?? `w3c:${a.id}`,
+      id: noteIdOf(fromUrn(NOTE_URN, a.id), a.id, recId === null),
       recommendationId: recId,
       pageUrl: recId === null ? pageUrl : null,
       body: comments.join('\n\n').slice(0, MAX_NOTE),
-      tags: [...new Set(tags.map((t) => t.slice(0, 200)))],
+      tags: normalizeTags(tags),
       status: NOTE_STATUSES.includes(statusName as NoteStatus) ? (statusName as NoteStatus) : 'none',
       createdAt: created,
       updatedAt: modified,

@@ -1,6 +1,7 @@
 // One map of every request the content script and the extension pages make of the background: its payload schema,
 // who may send it, and the result type. The router and the client are both typed from this map.
 import * as v from 'valibot';
+import type { PagedStore, RecordsPage } from '@/utils/db';
 import { PROTOCOL_VERSION } from './envelope';
 import {
   NOTE_STATUSES,
@@ -133,6 +134,15 @@ export const MAX_IMPORT_TEXT = 32 * 1024 * 1024;
 /** A dataset may be larger (100,000 recommendations with their metadata), within one message's reach. */
 export const MAX_DATASET_TEXT = 48 * 1024 * 1024;
 
+/** The most records one data.page answer carries. */
+export const MAX_PAGE_RECORDS = 10_000;
+/**
+ * The most JSON text one data.page answer carries (at least one record): at 3 bytes a character at worst, 48 MB —
+ * under the 64 MiB a runtime message may be, whatever one record holds.
+ */
+export const PAGE_MAX_CHARS = 16 * 1024 * 1024;
+const PAGED_STORE_NAMES = ['pages', 'notes', 'recommendations', 'rowChunks'] as const satisfies readonly PagedStore[];
+
 export const REQUESTS = {
   /** The detector found a statement: inject the annotator into that tab. */
   'page.annotate': { from: 'content', payload: v.object({}) },
@@ -165,6 +175,18 @@ export const REQUESTS = {
   'tags.list': { from: 'extension', payload: v.object({}) },
   /** Everything stored (or one page's part of it), with the settings: what the exports are built from. */
   'data.export': { from: 'extension', payload: v.object({ pageUrl: v.optional(PageUrlSchema) }) },
+  /**
+   * Everything stored, a page at a time (the dashboard's load): from `cursor` (null: the start, with the totals and
+   * the settings) at most `limit` records, each answer far below the browser's 64 MiB message limit whatever the
+   * store holds. The answer's `next` is the cursor of the page after it.
+   */
+  'data.page': {
+    from: 'extension',
+    payload: v.object({
+      cursor: v.nullable(v.object({ store: v.picklist(PAGED_STORE_NAMES), after: v.nullable(v.pipe(v.string(), v.maxLength(4_000))) })),
+      limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PAGE_RECORDS)),
+    }),
+  },
   /** A JSON backup or W3C annotation file: previewed (apply false), then applied in one transaction. */
   'data.import': {
     from: 'extension',
@@ -222,6 +244,7 @@ export interface Results {
   'note.restore': Note;
   'tags.list': string[];
   'data.export': ExportedData;
+  'data.page': ExportedPage;
   'data.import': ImportSummary;
   'data.deleteAll': null;
   'dataset.import': DatasetSummary;
@@ -272,6 +295,13 @@ export interface ExportedData {
   /** Left out of a statement's export: it carries that statement only. */
   settings?: Settings;
   /** How many earlier-cycle recommendations match each one (left out for very large exports). */
+  crossrefCounts?: Record<string, number>;
+}
+
+/** One page of everything stored (data.page): records of any store, where the next page starts, and on the first the totals and settings. */
+export interface ExportedPage extends RecordsPage {
+  settings?: Settings;
+  /** On the last page, when the store is small enough to count them (see ExportedData). */
   crossrefCounts?: Record<string, number>;
 }
 

@@ -32,6 +32,7 @@ function router(overrides: Partial<Handlers> = {}) {
     'note.restore': vi.fn(async () => note(recId, 'x')),
     'tags.list': vi.fn(async () => ['labour']),
     'data.export': vi.fn(async () => ({ pages: [], recommendations: [], notes: [], settings: DEFAULT_SETTINGS })),
+    'data.page': vi.fn(async () => ({ pages: [], recommendations: [], notes: [], next: null })),
     'data.import': vi.fn(async () => {
       const none = { pages: 0, recommendations: 0, notes: 0 };
       return { kind: 'backup' as const, added: none, updated: none, unchanged: none, conflicts: 0, settingChanges: [], applied: false };

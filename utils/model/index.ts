@@ -406,6 +406,28 @@ export interface SettingChange {
   incoming: Settings[SettingKey];
 }
 
+/** What a note is about: a recommendation, or a statement page. */
+export type NoteTarget = { recommendationId: string } | { pageUrl: string };
+
+const MAX_TAGS = 20;
+const MAX_TAG_LENGTH = 50;
+
+/** Tags as the user means them (at most 20 of 50 characters): trimmed, single-spaced, without duplicates that differ only by case. */
+export function normalizeTags(tags: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const raw of tags) {
+    const tag = raw.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, MAX_TAG_LENGTH);
+    if (tag && !seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
+    if (seen.size === MAX_TAGS) break;
+  }
+  return [...seen.values()];
+}
+
+/** A note's id follows from what it is about: one note per recommendation, one per page. */
+export function noteIdFor(target: NoteTarget): string {
+  return 'recommendationId' in target ? `n${target.recommendationId.slice(1)}` : `p${sha256Hex(pageKey(target.pageUrl), 12)}`;
+}
+
 /** The key a page is stored under: its URL without the fragment, which only scrolls. */
 export function pageKey(url: string): string {
   const u = new URL(url);
