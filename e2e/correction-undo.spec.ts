@@ -19,6 +19,13 @@ afterEach(async () => {
 
 const items = (panel: Frame) => panel.$$eval('.recs .rec', (list) => list.length);
 const noteOn = (panel: Frame, n: number) => panel.inputValue(`.rec[data-n="${n}"] textarea`);
+/** Item n's note once the panel has read it back (a restored item is listed a moment before its note arrives). */
+async function noteShownOn(panel: Frame, n: number, text: string): Promise<string> {
+  await panel
+    .waitForFunction(({ n, text }) => (document.querySelector(`.rec[data-n="${n}"] textarea`) as HTMLTextAreaElement | null)?.value === text, { n, text }, { timeout: 5_000 })
+    .catch(() => {});
+  return noteOn(panel, n);
+}
 const textOf = async (panel: Frame, n: number) => (await panel.textContent(`.rec[data-n="${n}"] .rec-text bdi`)) ?? '';
 
 async function waitForItems(panel: Frame, count: number) {
@@ -95,7 +102,7 @@ describe('no loss from a correction', () => {
     expect(await axeViolations(panel)).toEqual([]);
     await panel.click('.corrected-entry .corrected-restore');
     await waitForItems(panel, 4);
-    expect(await noteOn(panel, 2)).toBe('Follow up with the press union');
+    expect(await noteShownOn(panel, 2, 'Follow up with the press union')).toBe('Follow up with the press union');
     panel = await reload(page, s, 4);
     expect(await noteOn(panel, 2)).toBe('Follow up with the press union');
     expect(await panel.$('.corrected')).toBeNull();

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { axeViolations, launch, openPopup, openStatement, panelFrame, projectPage, type Session } from './support/extension';
+import { axeViolations, launch, openPopup, openStatement, panelFrame, projectPage, waitForHighlight, type Session } from './support/extension';
 
 const multi = projectPage('newzealand-multi-upr47');
 
@@ -93,7 +93,7 @@ describe('a page of several statements', () => {
     ]);
 
     await page.reload();
-    await page.waitForSelector('[data-upr-rec="7"]');
+    await waitForHighlight(page, 7);
     const again = await panelFrame(page, session.extensionId);
     await again.waitForFunction(() => document.querySelectorAll('.statement-group').length === 3 && document.querySelectorAll('.rec').length === 7);
     const dashboard = await session.context.newPage();
