@@ -260,8 +260,15 @@ export async function axeViolations(target: Page | Frame): Promise<string[]> {
  * status and corrections only on the selected item (or the one the keyboard is in).
  */
 export async function openRec(panel: Frame, n: number): Promise<void> {
+  const opened = `.rec[data-n="${n}"][aria-current="true"] textarea`;
+  // A panel just mounted after a reload can take a first click before its frame is in place: click again, as a user
+  // whose click did nothing would.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await panel.click(`.rec[data-n="${n}"] .rec-text`);
+    if (await panel.waitForSelector(opened, { timeout: 3_000 }).then(() => true, () => false)) return;
+  }
   await panel.click(`.rec[data-n="${n}"] .rec-text`);
-  await panel.waitForSelector(`.rec[data-n="${n}"][aria-current="true"] textarea`);
+  await panel.waitForSelector(opened);
 }
 
 /** Opens recommendation `n`'s corrections menu ("Correct…"), where "Not a recommendation", merge and split are. */
