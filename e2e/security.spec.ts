@@ -354,10 +354,17 @@ describe('what the reader does is not in the page', () => {
     await waitForNoted(page, [3]);
     // Folding and opening the panel (its handle, at the panel's left edge).
     const host = (await page.locator('upr-annotator-panel').boundingBox())!;
-    await page.mouse.click(host.x + 14, 112);
-    await page.waitForFunction(() => document.querySelector('upr-annotator-panel')!.getBoundingClientRect().width < 100);
-    await page.mouse.click(page.viewportSize()!.width - 14, 112);
-    await page.waitForFunction(() => document.querySelector('upr-annotator-panel')!.getBoundingClientRect().width > 300);
+    const hostWidth = () => page.evaluate(() => document.querySelector('upr-annotator-panel')!.getBoundingClientRect().width);
+    // A click on the handle while the panel still settles can miss it: click again, as a reader would.
+    const clickUntil = async (x: number, done: (width: number) => boolean) => {
+      for (let attempt = 0; attempt < 3 && !done(await hostWidth()); attempt++) {
+        await page.mouse.click(x, 112);
+        await page.waitForFunction(`(() => { const w = document.querySelector('upr-annotator-panel').getBoundingClientRect().width; return ${done.toString()}(w); })()`, null, { timeout: 5_000 }).catch(() => {});
+      }
+      expect(done(await hostWidth())).toBe(true);
+    };
+    await clickUntil(host.x + 14, (width) => width < 100);
+    await clickUntil(page.viewportSize()!.width - 14, (width) => width > 300);
     await page.waitForTimeout(FLASH_MS + 200);
     expect(await records()).toEqual(arrival);
   });
