@@ -31,6 +31,27 @@ const READER = `(() => {
     range.setEnd(r.endContainer, r.endOffset);
     return range;
   };
+  // A browser without the API (or that keeps the registry from the page) gets the element layer: read its marks.
+  if (!byRole.all && document.querySelector('[data-upr-rec]')) {
+    const byN = new Map();
+    for (const el of document.querySelectorAll('[data-upr-rec]')) {
+      const n = Number(el.getAttribute('data-upr-rec'));
+      if (!byN.has(n)) byN.set(n, []);
+      byN.get(n).push(el);
+    }
+    const ns = [...byN.keys()].sort((a, b) => a - b);
+    const rangeOf = (els) => { const range = document.createRange(); range.setStartBefore(els[0]); range.setEndAfter(els[els.length - 1]); return range; };
+    const ranges = ns.map((n) => rangeOf(byN.get(n)));
+    return {
+      texts: ns.map((n) => byN.get(n).map((el) => el.textContent).join('').replace(/\\s+/g, ' ').trim()),
+      selected: ns.filter((n) => byN.get(n).some((el) => el.getAttribute('data-upr-state') === 'selected')),
+      noted: [],
+      flashing: [],
+      ranges,
+      all: ranges,
+      names,
+    };
+  }
   const all = byRole.all ? [...byRole.all].map((r) => ({ r, range: live(r) })) : [];
   all.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
   const numbers = (highlight) => highlight ? [...highlight].map((r) => all.findIndex((a) => a.r === r) + 1).sort((a, b) => a - b) : [];
