@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { correctionFor, offeredPassages, placeRecommendations, type CorrectionCommand, type HighlightLayer } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
-import { extractStatement, findMainContent, statementAtRange, statementsOfPlaced } from '@/utils/extract';
+import { extractStatement, findMainContent, statementAtRange, statementsOfPlaced, textOutline } from '@/utils/extract';
 import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, readTabCommand, sendRequest, type CallPayload, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
 import { CAPTURE_BATCH, normalizeRecommendationText, type PageCapture } from '@/utils/model';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
@@ -70,9 +70,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   };
 
   const contentSignature = () => {
-    const root = findMainContent(doc);
-    const text = root.textContent ?? '';
-    return `${doc.location.href}\u0000${text.length}\u0000${text.slice(0, 200)}\u0000${text.slice(-200)}`;
+    const { length, head, tail } = textOutline(findMainContent(doc), 200);
+    return `${doc.location.href}\u0000${length}\u0000${head}\u0000${tail}`;
   };
 
   const statementOf = (url: string, extraction: ReturnType<typeof extractStatement>) =>

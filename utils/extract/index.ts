@@ -37,9 +37,48 @@ const MAIN_SELECTORS = ['main', '[role="main"]', 'article', '#content', '#main-c
 export function findMainContent(doc: Document): Element {
   for (const selector of MAIN_SELECTORS) {
     const el = doc.querySelector(selector);
-    if (el && (el.textContent ?? '').trim().length > 200) return el;
+    if (el && trimmedTextLongerThan(el, 200)) return el;
   }
   return doc.body ?? doc.documentElement;
+}
+
+/**
+ * Whether `(el.textContent ?? '').trim().length > max`, reading text nodes only until that is known: on a 10 MB
+ * page the whole text would be copied each time the main content is looked for.
+ */
+function trimmedTextLongerThan(el: Element, max: number): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, 0x4 /* SHOW_TEXT */);
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    text = (text + (node as Text).data).trimStart();
+    if (text.length <= max) continue;
+    // Its trimmed length passes max once a character at max or beyond is not white space.
+    if (text.slice(max).trim() !== '') return true;
+    text = `${text.slice(0, max)} `;
+  }
+  return false;
+}
+
+/**
+ * What tells one reading of `root`'s text from another cheaply: its length and its first and last `edge`
+ * characters, read from the text nodes at both ends (root.textContent would copy the whole text).
+ */
+export function textOutline(root: Element, edge: number): { length: number; head: string; tail: string } {
+  const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  let length = 0;
+  let head = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const { data } = node as Text;
+    if (head.length < edge) head += data.slice(0, edge - head.length);
+    length += data.length;
+  }
+  let tail = '';
+  walker.currentNode = root;
+  for (let node = walker.lastChild(); node && tail.length < edge; node = walker.previousNode()) {
+    const { data } = node as Text;
+    tail = data.slice(Math.max(0, data.length - (edge - tail.length))) + tail;
+  }
+  return { length, head, tail };
 }
 
 export function extractStatement(doc: Document, url: string): Extraction {
