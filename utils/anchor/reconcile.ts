@@ -47,16 +47,20 @@ export function reconcile(
   keyOf: (text: string) => string,
 ): { candidates: Candidate[]; orphans: string[] } {
   const refused = new Set(rejected);
-  const storedId = new Map(stored.map((s) => [keyOf(s.text), s.id]));
-  const kept = extracted.filter((r) => !refused.has(keyOf(r.text)));
+  const storedKeys = stored.map((s) => keyOf(s.text));
+  const storedId = new Map(stored.map((s, i) => [storedKeys[i]!, s.id]));
+  // Each text folded once (NFKC and the rest, 10,000 times on a long list).
+  const extractedKeys = extracted.map((r) => keyOf(r.text));
+  const keptKeys = extractedKeys.filter((key) => !refused.has(key));
+  const kept = extracted.filter((_, i) => !refused.has(extractedKeys[i]!));
   // One text index for the reading (a 10 MB page's text is copied once): describing, anchoring the stored ones and
   // the passages offered share it, and it is built again only if the page changed meanwhile.
   const index = cachedTextIndex(root);
   const selectors = describeRanges(root, kept.map((r) => r.range), index);
-  const candidates: Candidate[] = kept.map((r, i) => ({ text: r.text, selector: selectors[i]!, range: r.range, id: storedId.get(keyOf(r.text)) ?? null }));
+  const candidates: Candidate[] = kept.map((r, i) => ({ text: r.text, selector: selectors[i]!, range: r.range, id: storedId.get(keptKeys[i]!) ?? null }));
 
-  const seen = new Set(kept.map((r) => keyOf(r.text)));
-  const missing = stored.filter((s) => !seen.has(keyOf(s.text)) && !refused.has(keyOf(s.text)));
+  const seen = new Set(keptKeys);
+  const missing = stored.filter((_, i) => !seen.has(storedKeys[i]!) && !refused.has(storedKeys[i]!));
   const found = missing.length === 0 ? [] : anchorSelectors(root, missing.map((m) => m.selector), index);
   const orphans: string[] = [];
   missing.forEach((m, i) => {
