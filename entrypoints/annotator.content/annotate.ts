@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { correctionFor, offeredPassages, placeRecommendations, type CorrectionCommand, type HighlightLayer } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
-import { extractStatement, findMainContent, statementAtRange, statementsOfPlaced } from '@/utils/extract';
+import { extractStatement, extractStatementInSteps, findMainContent, statementAtRange, statementsOfPlaced, textOutline } from '@/utils/extract';
 import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, readTabCommand, sendRequest, type CallPayload, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
 import { CAPTURE_BATCH, normalizeRecommendationText, type PageCapture } from '@/utils/model';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
@@ -22,6 +22,13 @@ export const REANCHOR_DEBOUNCE_MS = 400;
  */
 export const SETTLE_BEFORE_STORING_MS = 2_000;
 export const MAX_ADDRESSES_PER_DOCUMENT = 30;
+
+/** Lets the page run its own tasks (input, rendering) before ours goes on: scheduler.yield where there is one. */
+const yieldToPage = (): Promise<void> => {
+  const { scheduler } = globalThis as { scheduler?: { yield?: () => Promise<void> } };
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+};
 
 export interface AnnotateOptions {
   ctx: ContentScriptContext;
@@ -70,9 +77,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   };
 
   const contentSignature = () => {
-    const root = findMainContent(doc);
-    const text = root.textContent ?? '';
-    return `${doc.location.href}\u0000${text.length}\u0000${text.slice(0, 200)}\u0000${text.slice(-200)}`;
+    const { length, head, tail } = textOutline(findMainContent(doc), 200);
+    return `${doc.location.href}\u0000${length}\u0000${head}\u0000${tail}`;
   };
 
   const statementOf = (url: string, extraction: ReturnType<typeof extractStatement>) =>
@@ -128,7 +134,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const url = doc.location.href;
     // Read the page as the page has it: our earlier highlights out first (ranges into them would not survive).
     quietly(() => layer?.hide());
-    const extraction = extractStatement(doc, url);
+    // In steps, the page's own work going on between them (a huge statement is not one long task).
+    const extraction = await extractStatementInSteps(doc, url, yieldToPage);
+    if (mine !== generation) return;
     const { root } = extraction;
     const stored = await sendRequest(send, 'page.stored', { url });
     if (mine !== generation) return;

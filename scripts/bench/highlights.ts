@@ -185,7 +185,7 @@ export async function benchHighlights({ large: withLarge = true } = {}): Promise
     }
     const at5k = await large(session, 'https://bench.example.test/upr/41/finland-5k.html', statementPage(5_000), 5_000);
     const at10k = await large(session, 'https://bench.example.test/upr/41/finland-10k.html', statementPage(10_000), 10_000);
-    const bigHtml = longStatementPage(1_000, 10_000_000);
+    const bigHtml = longStatementPage(1_000, 10_000_000, { statement: true });
     const big = await large(session, 'https://bench.example.test/upr/41/finland-10mb.html', bigHtml, 1_000);
     return {
       annotateDomMutations: annotated.length - host.length,

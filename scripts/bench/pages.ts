@@ -54,8 +54,12 @@ export function recommendationText(i: number): string {
 /**
  * A long statement of about `bytes` bytes, shaped like a working-group report: sections of narrative paragraphs,
  * each followed by a list of recommendations (`count` in all), with navigation, an inline data script and a footer.
+ * `statement: true` makes it one government's statement of the same size: its title, each section's list first
+ * with a lead-in, then the narrative. The annotator is injected only into pages the detector accepts, and it turns a
+ * Working Group report down ("not a government statement"), as it does a page whose first recommending phrase comes
+ * after the 150,000 characters it reads.
  */
-export function longStatementPage(count = 300, bytes = 1_000_000): string {
+export function longStatementPage(count = 300, bytes = 1_000_000, { statement = false } = {}): string {
   const sections = 30;
   const perSection = Math.ceil(count / sections);
   const paragraphBytes = Math.max(0, bytes - count * 140) / sections;
@@ -63,18 +67,24 @@ export function longStatementPage(count = 300, bytes = 1_000_000): string {
   let n = 0;
   for (let s = 0; s < sections && n < count; s++) {
     parts.push(`<h2>Section ${s + 1}: interactive dialogue</h2>\n`);
+    const narrative: string[] = [];
     for (let size = 0, i = 0; size < paragraphBytes; i++) {
       const p = `<p>${sentence(s * 997 + i)} ${sentence(s * 997 + i + 1, 24)} ${sentence(s * 997 + i + 2, 12)}</p>\n`;
-      parts.push(p);
+      narrative.push(p);
       size += p.length;
     }
     const items: string[] = [];
     for (let k = 0; k < perSection && n < count; k++, n++) items.push(`<li>${recommendationText(n)};</li>`);
-    parts.push(`<ol start="${n - items.length + 1}">\n${items.join('\n')}\n</ol>\n`);
+    const list = `<ol start="${n - items.length + 1}">\n${items.join('\n')}\n</ol>\n`;
+    // A statement's first lead-in comes early (the detector reads the first 150,000 characters): lists lead.
+    if (statement) parts.push('<p>Norway recommends that Finland:</p>\n', list, ...narrative);
+    else parts.push(...narrative, list);
   }
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Report of the Working Group on the Universal Periodic Review: Finland</title>
+  const title = statement ? 'Universal Periodic Review 41: Finland - statement by Norway' : 'Report of the Working Group on the Universal Periodic Review: Finland';
+  const heading = statement ? 'Finland — Universal Periodic Review 41: statement by Norway' : 'Finland — Universal Periodic Review 41: report of the Working Group';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <script type="application/json" id="page-data">{"section":"human-rights","tags":["upr","report"],"build":"2026.12"}</script></head>
 <body><header><nav><a href="#">Home</a> <a href="#">Human rights</a> <a href="#">Reports</a></nav></header><main>
-<h1>Finland — Universal Periodic Review 41: report of the Working Group</h1><p>UPR 41, 8 November 2022.</p>
+<h1>${heading}</h1><p>UPR 41, 8 November 2022.</p>
 ${parts.join('')}<p>We wish Finland every success.</p></main><footer>Site footer</footer></body></html>`;
 }

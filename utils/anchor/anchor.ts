@@ -31,9 +31,11 @@ export function describeRange(root: Element, range: AbstractRange): RecSelector 
   return describeInIndex(buildTextIndex(root), range);
 }
 
-/** The same for many ranges, sharing one text index; result[i] describes ranges[i]. */
-export function describeRanges(root: Element, ranges: readonly AbstractRange[]): RecSelector[] {
-  const index = buildTextIndex(root);
+/**
+ * The same for many ranges, sharing one text index; result[i] describes ranges[i]. `index` is root's current index
+ * when the caller has one (a reading of a huge page builds it once for all its steps).
+ */
+export function describeRanges(root: Element, ranges: readonly AbstractRange[], index: TextIndex = buildTextIndex(root)): RecSelector[] {
   return ranges.map((range) => describeInIndex(index, range));
 }
 
@@ -84,8 +86,7 @@ const DRIFT_DOUBT = 1024;
  * better-scoring one keeps it and the other takes its next candidate or becomes an orphan. This is what keeps a
  * removed recommendation off a sibling that is still there and anchored by its own selector.
  */
-export function anchorSelectors(root: Element, selectors: RecSelector[]): (Range | null)[] {
-  const index = buildTextIndex(root);
+export function anchorSelectors(root: Element, selectors: RecSelector[], index: TextIndex = buildTextIndex(root)): (Range | null)[] {
   const order = selectors.map((_, i) => i).sort((a, b) => selectors[a]!.position.start - selectors[b]!.position.start);
   const candidates: QuoteCandidate[][] = new Array(selectors.length);
   let drift = 0;

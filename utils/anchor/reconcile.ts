@@ -5,6 +5,7 @@
 // list, and it is what the capture reports, so nothing is stored as placed that the page does not show.
 import { anchorSelectors, describeRanges } from './anchor.ts';
 import { createHighlightLayer, type HighlightLayer } from './highlight-layer.ts';
+import { cachedTextIndex } from './text-index.ts';
 import type { RecSelector } from './types.ts';
 
 /** A recommendation stored for this page, as the annotator gets it back. */
@@ -46,14 +47,21 @@ export function reconcile(
   keyOf: (text: string) => string,
 ): { candidates: Candidate[]; orphans: string[] } {
   const refused = new Set(rejected);
-  const storedId = new Map(stored.map((s) => [keyOf(s.text), s.id]));
-  const kept = extracted.filter((r) => !refused.has(keyOf(r.text)));
-  const selectors = describeRanges(root, kept.map((r) => r.range));
-  const candidates: Candidate[] = kept.map((r, i) => ({ text: r.text, selector: selectors[i]!, range: r.range, id: storedId.get(keyOf(r.text)) ?? null }));
+  const storedKeys = stored.map((s) => keyOf(s.text));
+  const storedId = new Map(stored.map((s, i) => [storedKeys[i]!, s.id]));
+  // Each text folded once (NFKC and the rest, 10,000 times on a long list).
+  const extractedKeys = extracted.map((r) => keyOf(r.text));
+  const keptKeys = extractedKeys.filter((key) => !refused.has(key));
+  const kept = extracted.filter((_, i) => !refused.has(extractedKeys[i]!));
+  // One text index for the reading (a 10 MB page's text is copied once): describing, anchoring the stored ones and
+  // the passages offered share it, and it is built again only if the page changed meanwhile.
+  const index = cachedTextIndex(root);
+  const selectors = describeRanges(root, kept.map((r) => r.range), index);
+  const candidates: Candidate[] = kept.map((r, i) => ({ text: r.text, selector: selectors[i]!, range: r.range, id: storedId.get(keptKeys[i]!) ?? null }));
 
-  const seen = new Set(kept.map((r) => keyOf(r.text)));
-  const missing = stored.filter((s) => !seen.has(keyOf(s.text)) && !refused.has(keyOf(s.text)));
-  const found = anchorSelectors(root, missing.map((m) => m.selector));
+  const seen = new Set(keptKeys);
+  const missing = stored.filter((_, i) => !seen.has(storedKeys[i]!) && !refused.has(storedKeys[i]!));
+  const found = missing.length === 0 ? [] : anchorSelectors(root, missing.map((m) => m.selector), index);
   const orphans: string[] = [];
   missing.forEach((m, i) => {
     const range = found[i];
@@ -98,6 +106,6 @@ export function offeredPassages(
 ): { text: string; selector: RecSelector }[] {
   const refused = new Set(rejected);
   const kept = passages.filter((c) => !placed.some((p) => overlaps(p.range, c.range)) && !refused.has(keyOf(c.text)));
-  const selectors = describeRanges(root, kept.map((c) => c.range));
+  const selectors = kept.length === 0 ? [] : describeRanges(root, kept.map((c) => c.range), cachedTextIndex(root));
   return kept.map((c, i) => ({ text: c.text, selector: selectors[i]! }));
 }

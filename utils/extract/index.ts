@@ -37,14 +37,94 @@ const MAIN_SELECTORS = ['main', '[role="main"]', 'article', '#content', '#main-c
 export function findMainContent(doc: Document): Element {
   for (const selector of MAIN_SELECTORS) {
     const el = doc.querySelector(selector);
-    if (el && (el.textContent ?? '').trim().length > 200) return el;
+    if (el && trimmedTextLongerThan(el, 200)) return el;
   }
   return doc.body ?? doc.documentElement;
 }
 
+/**
+ * Whether `(el.textContent ?? '').trim().length > max`, reading text nodes only until that is known: on a 10 MB
+ * page the whole text would be copied each time the main content is looked for.
+ */
+function trimmedTextLongerThan(el: Element, max: number): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, 0x4 /* SHOW_TEXT */);
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    text = (text + (node as Text).data).trimStart();
+    if (text.length <= max) continue;
+    // Its trimmed length passes max once a character at max or beyond is not white space.
+    if (text.slice(max).trim() !== '') return true;
+    text = `${text.slice(0, max)} `;
+  }
+  return false;
+}
+
+/**
+ * What tells one reading of `root`'s text from another cheaply: its length and its first and last `edge`
+ * characters, read from the text nodes at both ends (root.textContent would copy the whole text).
+ */
+export function textOutline(root: Element, edge: number): { length: number; head: string; tail: string } {
+  const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  let length = 0;
+  let head = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const { data } = node as Text;
+    if (head.length < edge) head += data.slice(0, edge - head.length);
+    length += data.length;
+  }
+  let tail = '';
+  walker.currentNode = root;
+  for (let node = walker.lastChild(); node && tail.length < edge; node = walker.previousNode()) {
+    const { data } = node as Text;
+    tail = data.slice(Math.max(0, data.length - (edge - tail.length))) + tail;
+  }
+  return { length, head, tail };
+}
+
 export function extractStatement(doc: Document, url: string): Extraction {
-  const root = findMainContent(doc);
+  const steps = extractionSteps(doc, url);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How many times a reading in steps starts again because the page changed under it, before it reads in one go. */
+const MAX_RESTARTS = 2;
+
+/**
+ * extractStatement in steps, awaiting `pause()` between them (the caller yields to the page there: a huge statement
+ * is read in several tasks, not one long one). What it returns is the page as it is at the end: when the main content
+ * changed during a pause, the reading starts again (at most MAX_RESTARTS times, then it reads in one go).
+ */
+export async function extractStatementInSteps(doc: Document, url: string, pause: () => Promise<void>): Promise<Extraction> {
+  const Observer = doc.defaultView?.MutationObserver;
+  if (!Observer) return extractStatement(doc, url);
+  for (let attempt = 0; attempt <= MAX_RESTARTS; attempt++) {
+    const root = findMainContent(doc);
+    const steps = extractionSteps(doc, url, root);
+    // Its words and structure: a clock ticking outside the main content costs no new reading.
+    let changed = false;
+    const observer = new Observer(() => (changed = true));
+    observer.observe(root, { subtree: true, childList: true, characterData: true });
+    try {
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) return step.value;
+        await pause();
+        // Records already delivered set `changed`; takeRecords() has those not delivered yet.
+        if (changed || observer.takeRecords().length > 0 || !root.isConnected) break;
+      }
+    } finally {
+      observer.disconnect();
+    }
+  }
+  return extractStatement(doc, url);
+}
+
+/** The reading, one phase per step (each a bounded share of the work); its return value is the extraction. */
+function* extractionSteps(doc: Document, url: string, root = findMainContent(doc)): Generator<void, Extraction> {
   let lines = collectLines(root, true);
+  yield;
   let scan = scanRecommendations(lines);
   if (!scan.items.length) {
     // Class-name chrome filtering can swallow a whole wrapper ("with-sidebar"); try again without it.
@@ -55,6 +135,7 @@ export function extractStatement(doc: Document, url: string): Extraction {
       scan = retry;
     }
   }
+  yield;
   const { page, sources } = extractPageMeta({ doc, url, root, lines, leadIns: scan.leadIns });
   const author = page.recommendingStateCode ? { code: page.recommendingStateCode, name: page.recommendingState ?? '' } : null;
   const split = splitStatements(lines, scan.items, author, isMonthFirstSite(url));
@@ -62,6 +143,7 @@ export function extractStatement(doc: Document, url: string): Extraction {
   const texts = scan.items.map((item) => textBetween(lines, item.start, item.end));
   const keep = keepDistinct(texts, scan.items.map((item) => item.inline === true), group);
   const kept = scan.items.flatMap((item, i) => (keep[i] ? [{ item, text: texts[i]!, statement: group[i]! }] : []));
+  yield;
   const recommendations = kept.map(({ item, text, statement }, i) => ({ n: i + 1, text, range: rangeBetween(doc, lines, item.start, item.end), statement }));
   if (!split) {
     const { stateUnderReview, stateUnderReviewCode, session, cycle, date } = page;

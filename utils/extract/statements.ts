@@ -124,7 +124,8 @@ export function keepDistinct(texts: readonly string[], inline: readonly boolean[
   // A standfirst comes before the statement's own items: only inline items ahead of the first run item are compared,
   // and only a few, so a page of a thousand inline mentions stays linear.
   const firstRun = inline.indexOf(false);
-  if (firstRun < 0) return keep;
+  // (None ahead of it, nothing to compare: a list of 10,000 items does not have its words stemmed for nothing.)
+  if (firstRun <= 0) return keep;
   // A summary may fold two recommendations into one sentence: its words are compared with all the items it precedes.
   const runStems = new Map<number, Set<string>>();
   texts.forEach((text, j) => {

@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { extractStatement, extractStatementInSteps, type Extraction } from './index';
+
+const URL = 'https://www.regjeringen.no/en/upr/41/finland.html';
+
+function statement(count: number): string {
+  const items = Array.from({ length: count }, (_, i) => `<li>Ensure access to inclusive education for children in region ${i + 1}, as set out in the plan;</li>`);
+  return `<head><title>Universal Periodic Review 41: Finland - statement by Norway</title></head><body><main>
+<h1>Finland — Universal Periodic Review 41</h1><p>UPR 41, 8 November 2022. Statement by Norway.</p>
+<p>Norway recommends that Finland:</p><ol>${items.join('\n')}</ol><p>We wish Finland every success.</p></main></body>`;
+}
+
+function load(html: string): Document {
+  document.documentElement.innerHTML = html;
+  return document;
+}
+
+const words = (x: Extraction) => x.recommendations.map((r) => r.text);
+// What a highlight shows: the page's words under each recommendation's range.
+const shown = (x: Extraction) => x.recommendations.map((r) => r.range.toString().replace(/\s+/g, ' ').trim().replace(/;$/, ''));
+
+describe('extraction in steps', () => {
+  it('reads a long statement in several tasks and finds every recommendation, as in one go', async () => {
+    const doc = load(statement(2_000));
+    let pauses = 0;
+    const stepped = await extractStatementInSteps(doc, URL, async () => void pauses++);
+    expect(pauses).toBeGreaterThanOrEqual(3);
+    expect(stepped.recommendations).toHaveLength(2_000);
+    expect(words(stepped)).toEqual(words(extractStatement(doc, URL)));
+    expect(stepped.page).toEqual(extractStatement(doc, URL).page);
+  });
+
+  it('reads the page as it is at the end when it changes between steps: no stale words, no lost or extra item', async () => {
+    const doc = load(statement(300));
+    let pauses = 0;
+    const stepped = await extractStatementInSteps(doc, URL, async () => {
+      if (pauses++ !== 1) return;
+      // Mid-reading, the page edits one recommendation and removes another.
+      const items = doc.querySelectorAll('li');
+      items[4]!.firstChild!.textContent = 'Ratify the Optional Protocol to the Convention against Torture without delay;';
+      items[9]!.remove();
+    });
+    const now = extractStatement(doc, URL);
+    expect(stepped.recommendations).toHaveLength(299);
+    expect(words(stepped)).toEqual(words(now));
+    expect(words(stepped)[4]).toBe('Ratify the Optional Protocol to the Convention against Torture without delay');
+    expect(shown(stepped)).toEqual(words(stepped));
+  });
+
+  it('gives up stepping on a page that never stops changing, and still reads it whole', async () => {
+    const doc = load(statement(50));
+    let pauses = 0;
+    const stepped = await extractStatementInSteps(doc, URL, async () => {
+      doc.querySelector('h1')!.textContent = `Finland — Universal Periodic Review 41 (${++pauses})`;
+    });
+    expect(words(stepped)).toEqual(words(extractStatement(doc, URL)));
+    expect(stepped.recommendations).toHaveLength(50);
+  });
+});
