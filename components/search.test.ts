@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '@/utils/model';
-import { createSearch, type Searchable } from './search';
+import { createMiniSearch, createSearch, type Searchable } from './search';
 
 const note = (extra: Partial<Note>): Note => ({
   id: `n${'0'.repeat(24)}`,
@@ -62,5 +62,24 @@ describe('folding as everywhere', () => {
     ]);
     expect(search.search('oeuvre')).toEqual(['fr']);
     expect(search.search('strategie egalite')).toEqual(['fr']);
+  });
+});
+
+describe('words within a few edits, among as many words as items', () => {
+  // Every item numbered (the large store's shape): thousands of terms that share their first letters.
+  const numbered: Searchable[] = Array.from({ length: 3_000 }, (_, i) => ({
+    id: `r${i}`,
+    text: `Recommendation ${i * 37}: guarantee the independence of the judiciary`,
+    notes: i % 30 === 0 ? [note({ body: `Follow-up ${i * 37}`, tags: ['follow'] })] : [],
+    themes: ['Justice'],
+    actionCategory: 4,
+  }));
+  const search = createSearch(numbered);
+  const minisearch = createMiniSearch(numbered);
+
+  it.each(['follow-up 99900', '103230', 'follow-up 10323', 'recomendation 110853', 'judiciarry', 'independance 3700', 'folloow'])('finds for %j exactly what MiniSearch finds', (query) => {
+    const expected = minisearch.search(query)!;
+    expect(expected.length).toBeGreaterThan(0);
+    expect(new Set(search.search(query))).toEqual(new Set(expected));
   });
 });

@@ -4,6 +4,7 @@
 // are generated in the test, written straight into the extension's IndexedDB from its own dashboard page.
 import { readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { launch, type Session } from './support/extension';
 
 const COUNT = Number(process.env.UPR_LARGE_STORE ?? 160_000);
@@ -60,14 +61,20 @@ async function seed(count: number): Promise<void> {
   db.close();
 }
 
+/** A browser with the extension, its database seeded with COUNT records, and its dashboard page (before the reload that reads them). */
+async function seededDashboard(): Promise<Page> {
+  session = await launch();
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+  await page.waitForSelector('.dash-summary');
+  await page.evaluate(seed, COUNT);
+  step('seeded');
+  return page;
+}
+
 describe('a store larger than one message carries', () => {
   it('opens in the dashboard, exports a whole JSON backup and deletes everything', { timeout: 300_000 }, async () => {
-    session = await launch();
-    const page = await session.context.newPage();
-    await page.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
-    await page.waitForSelector('.dash-summary');
-    await page.evaluate(seed, COUNT);
-    step('seeded');
+    const page = await seededDashboard();
 
     await page.reload();
     await page.waitForSelector('.rows > .row', { timeout: 120_000 });
@@ -91,5 +98,23 @@ describe('a store larger than one message carries', () => {
     await page.click('.delete-open');
     await page.click('.delete-confirm');
     await page.waitForFunction(() => document.querySelector('.dash-summary')?.textContent === '0 recommendations · 0 statements · 0 notes written', null, { timeout: 60_000 });
+  });
+
+  it('finds the rows a search asks for among them, typed a key at a time', { timeout: 300_000 }, async () => {
+    const page = await seededDashboard();
+    await page.reload();
+    const n = new Intl.NumberFormat('en').format;
+    await page.waitForFunction((total) => !document.querySelector('.dash-loading-more') && document.querySelector('.dash-summary')?.textContent?.startsWith(total), n(COUNT), { timeout: 180_000 });
+    step('all rows');
+
+    // A note's words and its recommendation's number (one in 300 has a note "Follow-up <number>") find that one row
+    // among 160,000 (each a number of its own: as many words as rows), every keystroke a search. Before the fuzzy
+    // matching walked the vocabulary as a tree, each keystroke past "follow" compared the word with every number.
+    const target = Math.min(99_900, Math.floor((COUNT - 1) / 300) * 300);
+    await page.locator('.search-input').pressSequentially(`follow-up ${target}`);
+    await page.waitForFunction((expected) => document.querySelector('.dash-count')?.textContent === expected, `Showing 1 of ${n(COUNT)} recommendations`, { timeout: 60_000 });
+    step('searched');
+    expect(await page.$$eval('.rows > .row .row-words', (rows) => rows.map((r) => r.textContent))).toEqual([expect.stringContaining(`Recommendation ${target}:`)]);
+    expect(await page.textContent('.rows > .row .row-note-body')).toBe(`Follow-up ${target}`);
   });
 });

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DataChange, ExportedPage, Result } from '@/utils/messages';
 import { Dashboard } from './Dashboard';
 import type { DashboardClient } from './dashboard-client';
-import { CANADA_KAZ, rec, renderHost, sampleData } from './records.test-support';
+import { CANADA_KAZ, page, rec, renderHost, sampleData } from './records.test-support';
 
 const mounted = renderHost();
 let host: HTMLElement;
@@ -83,5 +83,34 @@ describe('Dashboard while the rest is loading', () => {
     act(() => host.querySelector<HTMLButtonElement>('.delete-all .button-row .button')!.click());
     expect(host.querySelector('.dash-notice')?.textContent).toContain('150 of 1,000 records read');
     expect(download).not.toHaveBeenCalled();
+  });
+});
+
+describe('Dashboard over many records', () => {
+  it('shows a search’s rows at once and its facet counts once the browser is idle, keeping the last counts meanwhile', async () => {
+    // 30,000 records from two states under review, every tenth one about torture.
+    const states = [page('https://example.org/gha', { stateUnderReview: 'Ghana' }), page('https://example.org/kaz', { stateUnderReview: 'Kazakhstan' })];
+    const recommendations = Array.from({ length: 30_000 }, (_, i) => rec(`r${String(i).padStart(24, '0')}`, states[i % 2]!, i, i % 10 === 0 ? `Prevent torture ${i}` : `Ensure access to justice ${i}`));
+    const client = {
+      loadPage: vi.fn(async () => ({ ok: true, value: { pages: states, recommendations, notes: [], next: null, total: { pages: 2, recommendations: 30_000, notes: 0 } } })),
+      loadStatement: vi.fn(),
+      subscribe: () => () => {},
+      storageUse: async () => null,
+      draft: () => {},
+    } as unknown as DashboardClient;
+    act(() => render(<Dashboard client={client} languageSetting="auto" onLanguageSetting={() => {}} />, host));
+    const ghana = () => [...host.querySelectorAll('[data-facet="stateUnderReview"] .facet-value')].find((v) => v.textContent?.startsWith('Ghana'))?.textContent;
+    for (let i = 0; i < 100 && ghana() !== 'Ghana15000'; i++) await wait(100);
+    expect(ghana()).toBe('Ghana15000');
+
+    const input = host.querySelector<HTMLInputElement>('.search-input')!;
+    act(() => {
+      input.value = 'justice';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(host.querySelector('.dash-count')?.textContent).toBe('Showing 27,000 of 30,000 recommendations');
+    expect(ghana()).toBe('Ghana15000');
+    for (let i = 0; i < 50 && ghana() === 'Ghana15000'; i++) await wait(100);
+    expect(ghana()).toBe('Ghana12000');
   });
 });

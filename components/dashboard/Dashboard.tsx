@@ -13,7 +13,7 @@ import { buildExportFile, downloadFile, EXPORT_FORMATS, slug, type ExportFormat 
 import { useI18n } from '@/components/i18n';
 import { formatSize } from './dashboard-format';
 import type { DashboardClient, StorageUse } from './dashboard-client';
-import { createRowTable, exportNameParts, type DashboardRow, hasContent, hasSelection, type RowTable, selectForExport, SORT_KEYS, toggleFacet, withNote, withStatement, type FacetKey, type FacetSelection, type SortKey } from './dashboard-rows';
+import { createRowTable, exportNameParts, type DashboardRow, type FacetCount, hasContent, hasSelection, type RowTable, selectForExport, SORT_KEYS, toggleFacet, withNote, withStatement, type FacetKey, type FacetSelection, type SortKey } from './dashboard-rows';
 import { loadInPages, type LoadProgress } from './dashboard-load';
 import { DatasetImport } from './DatasetImport';
 import { DeleteAll } from './DeleteAll';
@@ -124,6 +124,10 @@ function buildWhenIdle(builds: Stepped<unknown>[], onBuilt: (built: Stepped<unkn
   return () => cancel();
 }
 
+/** Up to how many rows facet counts are counted before the rows show; over more, in idle time after (at most this late). */
+const FACETS_AT_ONCE = 20_000;
+const LATE_COUNTS_MS = 300;
+
 /** How many of a search's best rows are ordered before the results show: more than a tall screen holds. */
 const FIRST_RANKED = 200;
 
@@ -138,6 +142,8 @@ interface ShownRows {
 }
 
 const EMPTY_DATA = { pages: [], recommendations: [], notes: [] };
+
+type FacetCounts = Record<FacetKey, FacetCount[]>;
 
 const FORMAT_LABELS: Record<ExportFormat, MessageKey> = {
   json: 'dash.format.json',
@@ -279,10 +285,18 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
   const searching = query.trim() !== '';
   const result = useMemo(() => (searching ? matcher.get().search(query) : null), [matcher, query, searching]);
   const filtering = hasSelection(selection);
-  const counted = useMemo(
-    () => (facets.ready() || filtering || searching ? facets.get().count(selection, result?.mask ?? null, result?.positions) : null),
-    [facets, selection, result, facets.ready()],
-  );
+  // Facet counts: at once while a facet is chosen (they decide which rows show) or when they are few rows' work; over
+  // more rows they follow the results when the browser is idle, so a keystroke paints its rows first and the panel
+  // keeps the counts it shows until then.
+  const countsNow = filtering || ((facets.ready() || searching) && (result ? result.count : table.length) <= FACETS_AT_ONCE);
+  const countFacets = () => facets.get().count(selection, result?.mask ?? null, result?.positions);
+  const counted = useMemo(() => (countsNow ? countFacets() : null), [facets, selection, result, countsNow, facets.ready()]);
+  const [lateCounts, setLateCounts] = useState<FacetCounts | null>(null);
+  useEffect(() => {
+    if (countsNow || !(facets.ready() || searching)) return;
+    return whenIdle(() => setLateCounts(countFacets().counts), LATE_COUNTS_MS);
+  }, [facets, selection, result, countsNow, facets.ready()]);
+  const facetCounts = counted?.counts ?? lateCounts;
   // While searching, the best matches come first unless the user chose another order.
   const order: SortChoice = sort === 'relevance' && !result ? 'state' : sort;
   const visible = useMemo((): ShownRows => {
@@ -466,8 +480,8 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
           <h2 id="filters-title" class="dash-h2">
             {t('dash.filters')}
           </h2>
-          {counted && (
-            <FacetPanel counts={counted.counts} selection={selection} onToggle={(key: FacetKey, value: string) => {
+          {facetCounts && (
+            <FacetPanel counts={facetCounts} selection={selection} onToggle={(key: FacetKey, value: string) => {
                 changeView();
                 setSelection((s) => toggleFacet(s, key, value));
               }} />

@@ -48,6 +48,28 @@ function dataOf(count: number): ExportedData {
 }
 
 /**
+ * A store shaped like e2e/large-store.spec.ts's: every recommendation's text carries its own number (as many words as
+ * rows, the worst case for a search's vocabulary), one in 300 with a note "Follow-up <number>".
+ */
+function numberedData(count: number): ExportedData {
+  const data = dataOf(count);
+  const recommendations = data.recommendations.map((r, i) => ({ ...r, text: `Recommendation ${i}: ${r.text}` }));
+  const notes: Note[] = recommendations
+    .filter((_, i) => i % 300 === 0)
+    .map((r, i) => ({ id: `n${r.id.slice(1)}`, recommendationId: r.id, pageUrl: null, body: `Follow-up ${i * 300}`, tags: ['follow'], status: 'none', createdAt: 1, updatedAt: 2, deletedAt: null }));
+  return { ...data, recommendations, notes };
+}
+
+/** Resolves once the page has been idle for a whole idle period twice running: the indexes built in idle time are done. */
+async function settled(): Promise<void> {
+  let quiet = 0;
+  while (quiet < 2) {
+    const left = await new Promise<number>((done) => requestIdleCallback((deadline) => done(deadline.timeRemaining())));
+    quiet = left >= 45 ? quiet + 1 : 0;
+  }
+}
+
+/**
  * Answers data.page as the background does (key order: notes, then recommendations; the same record and text caps),
  * each answer through JSON as runtime messages travel; `answers` records each one's size.
  */
@@ -124,6 +146,18 @@ function fakeClient(loadPage: PageRequest): DashboardClient {
 
 const count = () => document.querySelector('.dash-count')?.textContent ?? '';
 
+function mountDashboard(client: DashboardClient, root: HTMLElement): void {
+  render(
+    <I18nContext.Provider value={{ t: createTranslator('en'), language: 'en' }}>
+      <Dashboard client={client} languageSetting="auto" onLanguageSetting={() => {}} />
+    </I18nContext.Provider>,
+    root,
+  );
+}
+
+/** Waits until every row is listed (the count says `rows`) and no page is loading. */
+const allListed = (rows: number) => until(() => document.querySelector('.dash-loading-more') === null && count().includes(new Intl.NumberFormat('en').format(rows)), 120_000);
+
 /** From the input event to the next frame after it: Preact renders in a microtask, so the results are painted then. */
 async function type(input: HTMLInputElement, value: string): Promise<number> {
   const start = performance.now();
@@ -137,12 +171,24 @@ Object.assign(globalThis, {
   uprDashboardBench: {
     /** The dashboard over `rows` synthetic recommendations, left on screen (for screenshots). */
     async mount(rows: number) {
-      render(
-        <I18nContext.Provider value={{ t: createTranslator('en'), language: 'en' }}>
-          <Dashboard client={fakeClient(await preparedAnswers(dataOf(rows), []))} languageSetting="auto" onLanguageSetting={() => {}} />
-        </I18nContext.Provider>,
-        document.getElementById('app')!,
-      );
+      mountDashboard(fakeClient(await preparedAnswers(dataOf(rows), [])), document.getElementById('app')!);
+    },
+    /**
+     * The dashboard over `rows` numbered recommendations (the large store's shape), once its indexes are built: each
+     * keystroke of "follow-up 99900" typed a key at a time, to its results; and the count found.
+     */
+    async runNumbered(rows: number) {
+      const root = document.getElementById('app')!;
+      mountDashboard(fakeClient(await preparedAnswers(numberedData(rows), [])), root);
+      await allListed(rows);
+      await settled();
+      const input = document.querySelector<HTMLInputElement>('.search-input')!;
+      const query = 'follow-up 99900';
+      const keystrokes: number[] = [];
+      for (let i = 1; i <= query.length; i++) keystrokes.push(await type(input, query.slice(0, i)));
+      const hits = count();
+      render(null, root);
+      return { keystrokeMedianMs: median(keystrokes), keystrokeMaxMs: Math.max(...keystrokes), keystrokes, hits };
     },
     async run(rows: number) {
       const data = dataOf(rows);
@@ -156,23 +202,20 @@ Object.assign(globalThis, {
       const answers: number[] = [];
       const client = fakeClient(await preparedAnswers(data, answers));
       start = performance.now();
-      render(
-        <I18nContext.Provider value={{ t: createTranslator('en'), language: 'en' }}>
-          <Dashboard client={client} languageSetting="auto" onLanguageSetting={() => {}} />
-        </I18nContext.Provider>,
-        root,
-      );
+      mountDashboard(client, root);
       await until(() => document.querySelector('.rows > .row') !== null);
       await frame();
       const firstRenderMs = performance.now() - start;
       const rendered = document.querySelectorAll('.rows > .row').length;
       // Every page in, the list over all of it.
-      await until(() => document.querySelector('.dash-loading-more') === null && count().includes(new Intl.NumberFormat('en').format(rows)));
+      await allListed(rows);
       await frame();
       const allRowsMs = performance.now() - start;
 
-      // The indexes build in idle time after the first render: let them, then type as a user would.
+      // The indexes build in idle time after the first render: let them (a few seconds; on a loaded machine a fixed
+      // wait ended before them, and the first keystroke timed the build), then type as a user would.
       await new Promise((done) => setTimeout(done, 4_000));
+      await settled();
       const input = document.querySelector<HTMLInputElement>('.search-input')!;
       const keystrokes: number[] = [];
       for (const query of ['t', 'to', 'tor', 'tort', 'tortu', 'torture', 'torture ', 'torture d', 'torture de', 'torture det']) keystrokes.push(await type(input, query));
