@@ -77,9 +77,23 @@ describe('words within a few edits, among as many words as items', () => {
   const search = createSearch(numbered);
   const minisearch = createMiniSearch(numbered);
 
-  it.each(['follow-up 99900', '103230', 'follow-up 10323', 'recomendation 110853', 'judiciarry', 'independance 3700', 'folloow'])('finds for %j exactly what MiniSearch finds', (query) => {
+  it.each(['follow-up 99900', '103230', 'follow-up 10323', 'recomendation 110852', 'judiciarry', 'independance 3700', 'folloow'])('finds for %j exactly what MiniSearch finds', (query) => {
     const expected = minisearch.search(query)!;
     expect(expected.length).toBeGreaterThan(0);
     expect(new Set(search.search(query))).toEqual(new Set(expected));
+  });
+
+  it('finds a number only as typed (or as its start), never a number one digit off', () => {
+    // Consecutive record numbers, as in a large store: 159900 and 159901 are one edit apart.
+    const consecutive: Searchable[] = [159899, 159900, 159901, 159910].map((k) => ({ id: `r${k}`, text: `Recommendation ${k}`, notes: [note({ body: `Follow-up ${k}` })], themes: [], actionCategory: 4 }));
+    for (const make of [createSearch, createMiniSearch]) {
+      const numbers = make(consecutive);
+      expect(numbers.search('159900')).toEqual(['r159900']);
+      expect(numbers.search('follow-up 159900')).toEqual(['r159900']);
+      // The last word is still a prefix while it is typed.
+      expect(new Set(numbers.search('15990'))).toEqual(new Set(['r159900', 'r159901']));
+    }
+    // A word of letters still forgives a slip.
+    expect(search.search('judiciarry')!.length).toBe(3_000);
   });
 });

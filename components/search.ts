@@ -9,7 +9,7 @@ import MiniSearch from 'minisearch';
 import { createTranslator, FRENCH_THEMES, type MessageKey } from '@/utils/i18n';
 import type { Note } from '@/utils/model';
 import { fold } from './format';
-import { buildAtOnce, buildTermIndex } from './term-index';
+import { buildAtOnce, buildTermIndex, fuzzyWord } from './term-index';
 
 export interface Searchable {
   id: string;
@@ -80,7 +80,7 @@ export function createMiniSearch(items: readonly Searchable[]): ItemSearch {
       combineWith: 'AND',
       boost: { tags: 2, labels: 2, notes: 1.5 },
       prefix: (_term, i, terms) => i === terms.length - 1,
-      fuzzy: (term) => (term.length > 5 ? 0.15 : false),
+      fuzzy: (term) => (fuzzyWord(term) ? 0.15 : false),
     },
   });
   index.addAll(items.map(documentOf));

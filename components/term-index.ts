@@ -38,6 +38,12 @@ export interface TermIndex {
 }
 
 /**
+ * Whether a query word may match by near spelling: words of more than five letters, as MiniSearch; never a word with a
+ * digit in it — a number one digit off is another number (a paragraph, a session, a record), not a typo.
+ */
+export const fuzzyWord = (word: string): boolean => word.length > 5 && !/\p{Nd}/u.test(word);
+
+/**
  * The terms of the sorted vocabulary within `max` edits of `word` (0 < distance), with their distance, in vocabulary
  * order. Terms sharing a prefix share the rows of the edit-distance table for it (a walk down the trie the sorted list
  * is), and every term under a prefix whose row is already over `max` is skipped at once: a fuzzy word costs the
@@ -218,7 +224,7 @@ export function* buildTermIndex(count: number, fieldsAt: (i: number) => readonly
         if (distance > 0) out.set(term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
       }
     }
-    if (word.length > 5) {
+    if (fuzzyWord(word)) {
       const max = Math.min(MAX_FUZZY, Math.round(word.length * FUZZY));
       if (max > 0) {
         fuzzyTerms(word, max, vocabulary, (term, distance) => {
