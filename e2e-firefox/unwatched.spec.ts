@@ -2,45 +2,21 @@
 // Custom Highlight API (no element of ours in the page, nothing a MutationObserver sees but the panel arriving), a
 // click on a highlight selects in the panel, a noted recommendation carries the marker; no window message or
 // WXT-named event reaches a page that listens from its first byte; no extension file at a URL a page can derive.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { highlightPoint, notedAre, projectPage, selectedIs, whenHighlights } from '../e2e/support/extension';
+import { clickHighlightWith, notedAre, projectPage, selectedIs, whenHighlights } from '../e2e/support/extension';
+import { firstByteListener, mutationWatcher, NOT_A_STATEMENT_BODY } from '../e2e/support/page-watch';
 import { addonId, clickInPanel, EXTENSION_ORIGIN, launch, panelFrame, type Session } from './support/firefox';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 const expected = seed.label.expected!;
 const comparable = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/(;\s*and|[;.])$/, '').trim();
 
-/**
- * The page's first script, inline at the top of <head>: it hears every `message` posted to the window and every
- * event WXT would name after the add-on (a page looking for this add-on knows its id), and watches the whole
- * document with a MutationObserver once parsed (the annotator runs after that, at document_idle).
- */
-function listening(html: string, id: string): string {
-  const names = ['detector', 'annotator'].flatMap((script) => ['content-script-started', 'locationchange'].map((event) => `${id}:${script}:wxt:${event}`));
-  const script = `<script>
-    window.__heard = [];
-    window.__records = [];
-    addEventListener('message', (e) => __heard.push('message ' + JSON.stringify(e.data)), true);
-    for (const name of ${JSON.stringify(names)}) {
-      addEventListener(name, () => __heard.push('window ' + name), true);
-      document.addEventListener(name, () => __heard.push('document ' + name), true);
-    }
-    document.addEventListener('DOMContentLoaded', () => new MutationObserver((records) => {
-      for (const r of records) {
-        const nodes = (list) => [...list].map((n) => n.nodeName.toLowerCase()).join(',');
-        __records.push([r.type, r.target.nodeName.toLowerCase(), r.attributeName || '', nodes(r.addedNodes), nodes(r.removedNodes)].join(' '));
-      }
-    }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true }));
-  </script>`;
-  return html.replace(/<head>/i, (head) => head + script);
-}
+/** The page with our listeners first in its <head>: see e2e/support/page-watch. */
+const listening = (html: string, id: string) => html.replace(/<head>/i, (head) => head + firstByteListener(id) + mutationWatcher());
 
 const OTHER_URL = 'https://www.international.gc.ca/consular/hours.html';
-const OTHER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Consular section</title></head><body><main>
-  <h1>Opening hours of the consular section</h1>
-  <p>The consular section is open from Monday to Friday, 9:00 to 12:00. Passport applications need an appointment.</p>
-</main></body></html>`;
+const OTHER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Consular section</title></head><body>${NOT_A_STATEMENT_BODY}</body></html>`;
 
 const heard = (page: Page) => page.evaluate(() => (window as unknown as { __heard: string[] }).__heard);
 const records = (page: Page) => page.evaluate(() => (window as unknown as { __records: string[] }).__records);
@@ -53,28 +29,21 @@ const painted = (page: Page) =>
     elements: number;
   }>;
 
-/** Clicks recommendation n's highlighted text where a reader would, scrolled into view first. */
-async function clickHighlight(page: Page, n: number): Promise<void> {
-  const at = () => page.evaluate(highlightPoint(n)) as Promise<{ x: number; y: number; top: number; bottom: number } | null>;
-  let point = await at();
-  const height = page.viewport()?.height ?? 900;
-  if (point && (point.top < 0 || point.bottom > height)) {
-    await page.evaluate((dy) => window.scrollBy(0, dy), point.top - height / 2);
-    point = await at();
-  }
-  if (!point) throw new Error(`Recommendation ${n} has no visible text to click`);
-  await page.mouse.click(point.x, point.y);
-}
+/** Clicks recommendation n's highlighted text where a reader would. */
+const clickHighlight = (page: Page, n: number) =>
+  clickHighlightWith({ evaluate: (expression) => page.evaluate(expression), click: (x, y) => page.mouse.click(x, y), height: page.viewport()?.height ?? 900 }, n);
 
-let session: Session | null = null;
-afterEach(async () => {
+// One Firefox for the file (a launch is most of a test's time): each test opens its own page in it.
+let session: Session;
+beforeAll(async () => {
+  session = await launch();
+});
+afterAll(async () => {
   await session?.close();
-  session = null;
 });
 
 describe('Firefox: what the reader does is not in the page', () => {
   it('paints the highlights without elements, selects on a click, marks a note, and the page sees and hears nothing but the panel arriving', async () => {
-    session = await launch();
     session.serve(seed.url, listening(seed.html, addonId()));
     const page = await session.newPage();
     await page.goto(seed.url);
@@ -111,7 +80,6 @@ describe('Firefox: what the reader does is not in the page', () => {
 
 describe('Firefox: no fingerprint', () => {
   it('lets a page that is no statement hear nothing from its first byte, and load none of our files by a URL it can derive', async () => {
-    session = await launch();
     const id = addonId();
     session.serve(OTHER_URL, listening(OTHER, id));
     const page = await session.newPage();

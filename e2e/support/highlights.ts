@@ -130,39 +130,49 @@ export async function waitForNoted(page: Page, ns: number[]): Promise<void> {
   await waitUntil(page, notedAre(ns), `the noted recommendations are ${ns.join(', ')}`);
 }
 
-export interface HighlightPoint {
+interface HighlightPoint {
   x: number;
   y: number;
   top: number;
   bottom: number;
 }
 
-/**
- * A page expression: where a reader clicks recommendation n (near the middle of its first line of text, in the
- * window's coordinates, with that line's top and bottom), or null if it has no visible text. For any driver.
- */
-export const highlightPoint = (n: number): string =>
+/** A page expression: where a reader clicks recommendation n (near the middle of its first line), or null. */
+const highlightPoint = (n: number): string =>
   whenHighlights(`(() => {
     const range = h.ranges[${n - 1}];
     const rect = range && [...range.getClientRects()].find((r) => r.width > 4 && r.height > 4);
     return rect ? { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2, top: rect.top, bottom: rect.bottom } : null;
   })()`);
 
+/** What clicking in a page needs of a browser driver (Playwright's here, puppeteer's in the Firefox E2E). */
+export interface PointerDriver {
+  /** Evaluates a page expression. */
+  evaluate(expression: string): Promise<unknown>;
+  click(x: number, y: number): Promise<void>;
+  /** The viewport's height. */
+  height: number;
+}
+
 /**
  * Clicks the middle of recommendation n's first line of text, as a user clicks a highlight (scrolled into view
- * first, as Playwright does for an element).
+ * first, as Playwright does for an element), through any driver.
  */
-export async function clickHighlight(page: Page, n: number): Promise<void> {
-  await waitForHighlight(page, n);
-  const at = async () => page.evaluate(highlightPoint(n)) as Promise<HighlightPoint | null>;
+export async function clickHighlightWith(driver: PointerDriver, n: number): Promise<void> {
+  const at = async () => driver.evaluate(highlightPoint(n)) as Promise<HighlightPoint | null>;
   let point = await at();
-  const height = page.viewportSize()?.height ?? 900;
-  if (point && (point.top < 0 || point.bottom > height)) {
-    await page.evaluate((dy) => window.scrollBy(0, dy), point.top - height / 2);
+  if (point && (point.top < 0 || point.bottom > driver.height)) {
+    await driver.evaluate(`window.scrollBy(0, ${point.top - driver.height / 2})`);
     point = await at();
   }
   if (!point) throw new Error(`Recommendation ${n} has no visible text to click`);
-  await page.mouse.click(point.x, point.y);
+  await driver.click(point.x, point.y);
+}
+
+/** Clicks recommendation n's highlight once it is there (see clickHighlightWith). */
+export async function clickHighlight(page: Page, n: number): Promise<void> {
+  await waitForHighlight(page, n);
+  await clickHighlightWith({ evaluate: (expression) => page.evaluate(expression), click: (x, y) => page.mouse.click(x, y), height: page.viewportSize()?.height ?? 900 }, n);
 }
 
 /** The client rectangles of every highlighted recommendation's text (for layout checks). */
