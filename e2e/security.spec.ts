@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FLASH_MS } from '../utils/anchor';
+import { firstByteListener, mutationWatcher, NOT_A_STATEMENT_BODY } from './support/page-watch';
 import { clickHighlight, highlightCount, highlightRangesKept, keepHighlightRanges, launch, openCorrections, openPopup, openRec, panelFrame, ROOT, type Session, waitForHighlight, waitForNoted, waitForSelected, writeNote } from './support/extension';
 
 const SITE = 'https://www.mission-hostile.example.test/';
@@ -13,28 +14,12 @@ const SITE = 'https://www.mission-hostile.example.test/';
 const STATEMENT_BODY = /<main>[\s\S]*<\/main>/.exec(readFileSync(join(ROOT, 'e2e/pages/hostile/statement.html'), 'utf8'))![0];
 const STATEMENT_URL = `${SITE}upr/41/finland.html`;
 
-const OTHER_BODY = `
-<main>
-  <h1>Opening hours of the consular section</h1>
-  <p>The consular section is open from Monday to Friday, 9:00 to 12:00. Passport applications need an appointment.</p>
-</main>`;
-
 /**
  * The page's first script, inline in <head> before anything else: it hears every `message` posted to the window
  * and every event WXT would name after the extension (the page knows the id of the extension it looks for).
  */
 function listeningPage(title: string, body: string, extensionId: string): string {
-  const names = ['detector', 'annotator'].flatMap((script) =>
-    ['content-script-started', 'locationchange'].map((event) => `${extensionId}:${script}:wxt:${event}`),
-  );
-  return `<!doctype html><html lang="en"><head><script>
-    window.__heard = [];
-    addEventListener('message', (e) => __heard.push('message ' + JSON.stringify(e.data)), true);
-    for (const name of ${JSON.stringify(names)}) {
-      addEventListener(name, () => __heard.push('window ' + name), true);
-      document.addEventListener(name, () => __heard.push('document ' + name), true);
-    }
-  </script><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+  return `<!doctype html><html lang="en"><head>${firstByteListener(extensionId)}<meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 }
 
 /** A statement page that listens from its first byte, once its panel shows the recommendations. */
@@ -59,7 +44,7 @@ describe('no fingerprint', () => {
   it('lets a page that listens from its first byte hear nothing, on a statement and on any other page', async () => {
     session = await launch();
     const other = `${SITE}consular/hours.html`;
-    session.serve(other, listeningPage('Consular section', OTHER_BODY, session.extensionId));
+    session.serve(other, listeningPage('Consular section', NOT_A_STATEMENT_BODY, session.extensionId));
     const otherPage = await session.context.newPage();
     await otherPage.goto(other);
     // The detector did look at this page: the popup reports its verdict on it.
@@ -301,7 +286,7 @@ describe('events checked like requests', () => {
 
     // Another site, where our detector's content script runs: a compromised copy of it sends the same event.
     const other = `${SITE}news/today.html`;
-    session.serve(other, listeningPage('Today', OTHER_BODY, session.extensionId));
+    session.serve(other, listeningPage('Today', NOT_A_STATEMENT_BODY, session.extensionId));
     const evil = await session.context.newPage();
     await evil.goto(other);
     const forged = { ...real!, payload: { scope: 'note', note: { ...real!.payload.note, body: 'INJECTED by another site', updatedAt: Date.now() + 60_000 } } };
@@ -329,15 +314,7 @@ describe('what the reader does is not in the page', () => {
   it('lets a MutationObserver on the page see nothing but the panel arriving: not the highlights, a selection, a note or the panel opening', async () => {
     session = await launch();
     // Watching the whole document once parsed (DOMContentLoaded comes before the extension runs, at document_idle).
-    const watcher = `<script>
-      window.__records = [];
-      document.addEventListener('DOMContentLoaded', () => new MutationObserver((records) => {
-        for (const r of records) {
-          const nodes = (list) => [...list].map((n) => n.nodeName.toLowerCase()).join(',');
-          __records.push([r.type, r.target.nodeName.toLowerCase(), r.attributeName || '', nodes(r.addedNodes), nodes(r.removedNodes)].join(' '));
-        }
-      }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true }));
-    </script>`;
+    const watcher = mutationWatcher();
     const { page, panel } = await openStatement(session, watcher + STATEMENT_BODY);
     const records = () => page.evaluate(() => (window as unknown as { __records: string[] }).__records);
     // The panel must be in the page to be seen: its host element arrives once. Nothing else, highlights included.

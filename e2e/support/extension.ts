@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 
-export { caretIsIn, clickHighlight, highlightCount, highlightedTexts, highlightedUpTo, highlightPaint, highlightRangesKept, highlightRects, keepHighlightRanges, readHighlights, selectInHighlight, waitForHighlight, waitForHighlightCount, waitForNoted, waitForSelected } from './highlights';
+export { caretIsIn, clickHighlight, highlightCount, highlightedTexts, highlightedUpTo, clickHighlightWith, highlightPaint, highlightRangesKept, highlightRects, keepHighlightRanges, notedAre, readHighlights, selectedIs, selectInHighlight, waitForHighlight, waitForHighlightCount, waitForNoted, waitForSelected, whenHighlights } from './highlights';
 import { waitForHighlight } from './highlights';
 
 export const ROOT = resolve(import.meta.dirname, '../..');

@@ -66,11 +66,15 @@ const READER = `(() => {
   };
 })()`;
 
-/** The expression for a page-side condition on the highlights, `h` being what READER returns. */
-const when = (condition: string) => `(() => { const h = ${READER}; return ${condition}; })()`;
+/**
+ * The expression for a page-side condition on the highlights, `h` being what READER returns: { texts, selected,
+ * noted, flashing } as in PageHighlights, `ranges` (live Ranges in page order), `all` (the registry's own ranges) and
+ * `names` (the registry names by role; empty when the page holds the element layer instead). For any driver.
+ */
+export const whenHighlights = (condition: string): string => `(() => { const h = ${READER}; return ${condition}; })()`;
 
 /** A page expression, true once recommendation n is highlighted (for drivers other than Playwright). */
-export const highlightedUpTo = (n: number): string => when(`h.texts.length >= ${n}`);
+export const highlightedUpTo = (n: number): string => whenHighlights(`h.texts.length >= ${n}`);
 
 export async function readHighlights(page: Page | Frame): Promise<PageHighlights> {
   return page.evaluate(`(() => { const { ranges, names, all, ...rest } = ${READER}; return rest; })()`);
@@ -101,59 +105,87 @@ async function waitUntil(page: Page, expression: string, what: string, timeout =
 
 /** Waits until recommendation n is highlighted (at least n are). */
 export async function waitForHighlight(page: Page, n: number, timeout?: number): Promise<void> {
-  await waitUntil(page, when(`h.texts.length >= ${n}`), `recommendation ${n} is highlighted`, timeout);
+  await waitUntil(page, whenHighlights(`h.texts.length >= ${n}`), `recommendation ${n} is highlighted`, timeout);
 }
 
 /** Waits until exactly `count` recommendations are highlighted (0: none). */
 export async function waitForHighlightCount(page: Page, count: number, timeout?: number): Promise<void> {
-  await waitUntil(page, when(`h.texts.length === ${count}`), `${count} recommendations are highlighted`, timeout);
+  await waitUntil(page, whenHighlights(`h.texts.length === ${count}`), `${count} recommendations are highlighted`, timeout);
 }
+
+/** A page expression, true while recommendation n is the selected one. */
+export const selectedIs = (n: number): string => whenHighlights(`h.selected.length === 1 && h.selected[0] === ${n}`);
 
 /** Waits until recommendation n is the selected one. */
 export async function waitForSelected(page: Page, n: number): Promise<void> {
-  await waitUntil(page, when(`h.selected.length === 1 && h.selected[0] === ${n}`), `recommendation ${n} is selected`);
+  await waitUntil(page, selectedIs(n), `recommendation ${n} is selected`);
 }
 
 /** Waits until the noted recommendations are exactly `ns`. */
+/** A page expression, true while the noted recommendations are exactly `ns`. */
+export const notedAre = (ns: number[]): string => whenHighlights(`JSON.stringify(h.noted) === ${JSON.stringify(JSON.stringify([...ns].sort((a, b) => a - b)))}`);
+
+/** Waits until the noted recommendations are exactly `ns`. */
 export async function waitForNoted(page: Page, ns: number[]): Promise<void> {
-  await waitUntil(page, when(`JSON.stringify(h.noted) === ${JSON.stringify(JSON.stringify([...ns].sort((a, b) => a - b)))}`), `the noted recommendations are ${ns.join(', ')}`);
+  await waitUntil(page, notedAre(ns), `the noted recommendations are ${ns.join(', ')}`);
+}
+
+interface HighlightPoint {
+  x: number;
+  y: number;
+  top: number;
+  bottom: number;
+}
+
+/** A page expression: where a reader clicks recommendation n (near the middle of its first line), or null. */
+const highlightPoint = (n: number): string =>
+  whenHighlights(`(() => {
+    const range = h.ranges[${n - 1}];
+    const rect = range && [...range.getClientRects()].find((r) => r.width > 4 && r.height > 4);
+    return rect ? { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2, top: rect.top, bottom: rect.bottom } : null;
+  })()`);
+
+/** What clicking in a page needs of a browser driver (Playwright's here, puppeteer's in the Firefox E2E). */
+export interface PointerDriver {
+  /** Evaluates a page expression. */
+  evaluate(expression: string): Promise<unknown>;
+  click(x: number, y: number): Promise<void>;
+  /** The viewport's height. */
+  height: number;
 }
 
 /**
  * Clicks the middle of recommendation n's first line of text, as a user clicks a highlight (scrolled into view
- * first, as Playwright does for an element).
+ * first, as Playwright does for an element), through any driver.
  */
-export async function clickHighlight(page: Page, n: number): Promise<void> {
-  await waitForHighlight(page, n);
-  const at = async () =>
-    page.evaluate(
-      when(`(() => {
-        const range = h.ranges[${n - 1}];
-        const rect = [...range.getClientRects()].find((r) => r.width > 4 && r.height > 4);
-        return rect ? { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2, top: rect.top, bottom: rect.bottom } : null;
-      })()`),
-    ) as Promise<{ x: number; y: number; top: number; bottom: number } | null>;
+export async function clickHighlightWith(driver: PointerDriver, n: number): Promise<void> {
+  const at = async () => driver.evaluate(highlightPoint(n)) as Promise<HighlightPoint | null>;
   let point = await at();
-  const height = page.viewportSize()?.height ?? 900;
-  if (point && (point.top < 0 || point.bottom > height)) {
-    await page.evaluate((dy) => window.scrollBy(0, dy), point.top - height / 2);
+  if (point && (point.top < 0 || point.bottom > driver.height)) {
+    await driver.evaluate(`window.scrollBy(0, ${point.top - driver.height / 2})`);
     point = await at();
   }
   if (!point) throw new Error(`Recommendation ${n} has no visible text to click`);
-  await page.mouse.click(point.x, point.y);
+  await driver.click(point.x, point.y);
+}
+
+/** Clicks recommendation n's highlight once it is there (see clickHighlightWith). */
+export async function clickHighlight(page: Page, n: number): Promise<void> {
+  await waitForHighlight(page, n);
+  await clickHighlightWith({ evaluate: (expression) => page.evaluate(expression), click: (x, y) => page.mouse.click(x, y), height: page.viewportSize()?.height ?? 900 }, n);
 }
 
 /** The client rectangles of every highlighted recommendation's text (for layout checks). */
 export async function highlightRects(page: Page): Promise<{ n: number; left: number; right: number; top: number; bottom: number; width: number; height: number }[]> {
   return page.evaluate(
-    when(`h.ranges.flatMap((range, i) => [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0).map((r) => ({ n: i + 1, left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height })))`),
+    whenHighlights(`h.ranges.flatMap((range, i) => [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0).map((r) => ({ n: i + 1, left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height })))`),
   );
 }
 
 /** Whether the page's selection (the keyboard's place) is collapsed inside recommendation n's text. */
 export async function caretIsIn(page: Page, n: number): Promise<boolean> {
   return page.evaluate(
-    when(`(() => {
+    whenHighlights(`(() => {
       const s = document.getSelection();
       const range = h.ranges[${n - 1}];
       return Boolean(s && range && s.rangeCount > 0 && s.isCollapsed && range.comparePoint(s.anchorNode, s.anchorOffset) === 0);
@@ -167,7 +199,7 @@ export async function caretIsIn(page: Page, n: number): Promise<boolean> {
  */
 export async function highlightPaint(page: Page): Promise<{ background: string; color: string; shown: string }[]> {
   return page.evaluate(
-    when(`h.ranges.map((range) => {
+    whenHighlights(`h.ranges.map((range) => {
       const el = range.startContainer.parentElement;
       const paint = getComputedStyle(el, '::highlight(' + h.names.all + ')');
       const own = getComputedStyle(el);
@@ -178,18 +210,18 @@ export async function highlightPaint(page: Page): Promise<{ background: string; 
 
 /** Keeps (in the page) the range objects of the recommendations highlighted now, for highlightRangesKept. */
 export async function keepHighlightRanges(page: Page): Promise<void> {
-  await page.evaluate(when(`(window.__uprKeptRanges = h.all, h.all.length)`));
+  await page.evaluate(whenHighlights(`(window.__uprKeptRanges = h.all, h.all.length)`));
 }
 
 /** Whether the same range objects are highlighted as when keepHighlightRanges ran (none painted anew). */
 export async function highlightRangesKept(page: Page): Promise<boolean> {
-  return page.evaluate(when(`window.__uprKeptRanges.length > 0 && h.all.length === window.__uprKeptRanges.length && h.all.every((r, i) => r === window.__uprKeptRanges[i])`));
+  return page.evaluate(whenHighlights(`window.__uprKeptRanges.length > 0 && h.all.length === window.__uprKeptRanges.length && h.all.every((r, i) => r === window.__uprKeptRanges[i])`));
 }
 
 /** Selects the first occurrence of `word` inside recommendation n's text, as a reader's drag would. */
 export async function selectInHighlight(page: Page, n: number, word: string): Promise<void> {
   const done = await page.evaluate(
-    when(`(() => {
+    whenHighlights(`(() => {
       const range = h.ranges[${n - 1}];
       if (!range) return false;
       // From an element: a walker rooted at a text node (a range inside one) never returns its root.

@@ -17,6 +17,7 @@ import { createBackground, type ExtensionApi } from './index';
 const PAGE = 'https://www.international.gc.ca/upr/kazakhstan-34.html';
 const OTHER_PAGE = 'https://www.gov.uk/government/speeches/upr-34-kazakhstan';
 const ORIGIN = `chrome-extension://${fakeBrowser.runtime.id}/`;
+const FIREFOX_ORIGIN = 'moz-extension://3f0b6a52-6c1e-4f7a-9d2b-5a8e1c4d7b90/';
 /** The annotator in tab `tabId` showing `url`, and the panel frame inside it. */
 const annotatorIn = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, url, frameId: 0, tab: { id: tabId, url } });
 const panelIn = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, url: `${ORIGIN}panel.html`, frameId: 3, tab: { id: tabId, url } });
@@ -30,15 +31,22 @@ interface SetUpOptions {
   onStateRead?: () => void;
   /** Keep the fake browser's state (its session storage): the same browser, a new worker. */
   reset?: boolean;
+  /** The extension's origin (`moz-extension://…/` for Firefox); Chromium's by default. */
+  origin?: string;
 }
 function setUp(openTabs: { id: number; url: string }[] = [], options: SetUpOptions = {}) {
   if (options.reset !== false) fakeBrowser.reset();
   let settings: Settings = { ...DEFAULT_SETTINGS };
   const broadcast: unknown[] = [];
   const tabCommands: { tabId: number; command: string }[] = [];
+  /** Everything sent to a tab, with the frame it was sent to (all frames when none). */
+  const toTabs: { tabId: number; message: unknown; frameId: number | undefined }[] = [];
+  const { origin } = options;
+  if (origin) vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation((path: string) => origin + path.replace(/^\//, ''));
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => void broadcast.push(message));
-  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId: number, message: unknown) => {
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId: number, message: unknown, sendOptions?: { frameId?: number }) => {
     tabCommands.push({ tabId, command: (message as { command: string }).command });
+    toTabs.push({ tabId, message, frameId: sendOptions?.frameId });
     return undefined;
   });
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('');
@@ -70,7 +78,7 @@ function setUp(openTabs: { id: number; url: string }[] = [], options: SetUpOptio
     return result.value;
   };
   const changes = () => broadcast.filter((m): m is { event: 'data.changed'; payload: DataChange } => (m as { event?: string }).event === 'data.changed').map((m) => m.payload);
-  return { app, request, changes, tabCommands, broadcast, names, getSettings: () => settings };
+  return { app, request, changes, tabCommands, toTabs, broadcast, names, getSettings: () => settings };
 }
 
 type Fixture = ReturnType<typeof setUp>;
@@ -147,6 +155,23 @@ describe('background: every write announces what it changed', () => {
     expect(bg.changes()).toHaveLength(before);
     await bg.request('data.import', { text: backup, apply: true }, dashboard);
     expect(bg.changes().at(-1)).toEqual({ scope: 'all' });
+  });
+
+  it('in Firefox, also sends each change to every frame of the web pages’ tabs, where a framed panel hears only its tab', async () => {
+    const bg = setUp(
+      [
+        { id: 1, url: PAGE },
+        { id: 3, url: OTHER_PAGE },
+      ],
+      { origin: FIREFOX_ORIGIN },
+    );
+    const { recommendations } = await captured(bg);
+    const firefoxPanel = { ...panelIn(1, PAGE), url: `${FIREFOX_ORIGIN}panel.html` };
+    await bg.request('note.save', { target: { recommendationId: recommendations[0]!.id }, patch: { body: 'Ask about 2021' } }, firefoxPanel);
+    const noteEvents = () =>
+      bg.toTabs.filter(({ message }) => (message as { event?: string; payload?: DataChange }).event === 'data.changed' && (message as { payload: DataChange }).payload.scope === 'note');
+    await vi.waitFor(() => expect(noteEvents().map(({ tabId, frameId }) => ({ tabId, frameId }))).toEqual([{ tabId: 1, frameId: undefined }, { tabId: 3, frameId: undefined }]));
+    expect(noteEvents()[0]!.message).toEqual(bg.broadcast.at(-1));
   });
 
   it('after a correction in one tab, announces the page and has the other tabs on it read it again', async () => {

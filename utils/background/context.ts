@@ -51,6 +51,10 @@ export interface BackgroundContext {
 }
 
 export function createContext({ browser, settings, openDb = openUprDb, openCache = () => openCrossrefCache() }: BackgroundDeps): BackgroundContext {
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).href;
+  // Firefox gives an extension page framed in a web page (the panel) content-script messaging only: it hears what is
+  // sent to its tab, never runtime.sendMessage (w3c/webextensions#35). Chromium's panel hears runtime.sendMessage.
+  const framedPagesHearOnlyTabs = extensionOrigin.startsWith('moz-extension:');
   // The connection is cached only as a speed-up.
   let dbPromise: Promise<IDBPDatabase<UprDb>> | null = null;
   const getDb = () =>
@@ -73,7 +77,7 @@ export function createContext({ browser, settings, openDb = openUprDb, openCache
     browser,
     settings,
     repo,
-    extensionOrigin: new URL(browser.runtime.getURL('/')).href,
+    extensionOrigin,
     crossref: (states) => crossrefCache.forStates(states),
     async changingAll(work) {
       await crossrefCache.changing('all');
@@ -93,7 +97,11 @@ export function createContext({ browser, settings, openDb = openUprDb, openCache
         crossrefCache.added(stored, scope);
       }
     },
-    announce: (change) => void browser.runtime.sendMessage(eventEnvelope('data.changed', change)).catch(() => {}),
+    announce(change) {
+      const message = eventEnvelope('data.changed', change);
+      void browser.runtime.sendMessage(message).catch(() => {});
+      if (framedPagesHearOnlyTabs) void toWebTabs(browser, message);
+    },
     async stored(work) {
       try {
         return await work();
@@ -105,6 +113,15 @@ export function createContext({ browser, settings, openDb = openUprDb, openCache
       }
     },
   };
+}
+
+/**
+ * Sends `message` to every frame of every web page's tab: where the panels are. Our content scripts there hear it too
+ * and drop it (it is no tab command).
+ */
+async function toWebTabs(browser: ExtensionApi, message: unknown): Promise<void> {
+  const tabs = await browser.tabs.query({ url: ['http://*/*', 'https://*/*'] }).catch(() => []);
+  for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => {});
 }
 
 /** The tab a content script or an extension page inside a tab speaks from. */
