@@ -69,6 +69,8 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     let loading = false;
     let again = false;
     let loaded = false;
+    // While the page stores a long statement batch by batch, the news of each batch waits for its end.
+    let pageStoring = false;
     const load = () => {
       if (loading) return void (again = true);
       loading = true;
@@ -92,9 +94,13 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
       selected: setSelected,
       noteChanged: (note) => setData((current) => current && applyNote(current, note)),
       pageUpdated: load,
+      pageStoring: (storing) => {
+        pageStoring = storing;
+        if (!storing) load();
+      },
       // Deleted, imported or corrected elsewhere (the dashboard, another tab): show what is stored now.
       dataChanged: (change) => {
-        if (change.scope === 'all' || !loaded || change.pageUrl === pageUrl.current) load();
+        if (change.scope === 'all' || (!pageStoring && (!loaded || change.pageUrl === pageUrl.current))) load();
       },
     });
     load();

@@ -33,6 +33,8 @@ export interface PanelEventHandlers {
   noteChanged(note: Note): void;
   /** The page in this tab was read again. */
   pageUpdated(): void;
+  /** The page in this tab started (true) or ended (false) storing its reading. */
+  pageStoring?(storing: boolean): void;
   /** A write changed a page's records (`pageUrl`, as pageKey gives it) or everything (an import, delete-all). */
   dataChanged(change: Exclude<DataChange, { scope: 'note' }>): void;
 }
@@ -92,6 +94,8 @@ export function createPanelClient(runtime: Runtime, frame: { win: Window; token:
   // renders): handed to the first to subscribe. (A page read again meanwhile needs nothing: the panel's first load
   // comes after it subscribes.)
   let missedSelection: number | null = null;
+  // Whether the page is storing, as it last said: a panel subscribing learns it at once.
+  let storing = false;
   // The port to the annotator in this tab's page, taken by the mount check.
   let page: PortRpc<PanelToPage> | null = null;
   // Listening from the start: the offer comes when the frame has loaded, which may be before anyone asks.
@@ -119,6 +123,11 @@ export function createPanelClient(runtime: Runtime, frame: { win: Window; token:
           return null;
         },
         updated: () => (listeners.forEach((l) => l.pageUpdated()), null),
+        storing: (payload) => {
+          storing = payload.storing;
+          listeners.forEach((l) => l.pageStoring?.(storing));
+          return null;
+        },
       },
     });
   };
@@ -178,6 +187,7 @@ export function createPanelClient(runtime: Runtime, frame: { win: Window; token:
       };
       listeners.add(handlers);
       runtime.onMessage.addListener(listener);
+      if (storing) handlers.pageStoring?.(true);
       if (missedSelection !== null) handlers.selected(missedSelection);
       missedSelection = null;
       return () => {
