@@ -152,9 +152,11 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
 
   // The dashboard's matcher (words, note, tags, theme / category / status labels in both languages); the list
   // keeps the page's order, so the panel still reads as the statement does.
+  // Built when the filter is first used (per load): a long statement is listed without indexing it first.
+  const searching = query.trim() !== '';
   const search = useMemo(
-    () => (data ? createSearch(data.recommendations.map((rec) => ({ id: rec.id, text: rec.text, notes: rec.note ? [rec.note] : [], themes: rec.themes, actionCategory: rec.actionCategory }))) : null),
-    [data],
+    () => (data && searching ? createSearch(data.recommendations.map((rec) => ({ id: rec.id, text: rec.text, notes: rec.note ? [rec.note] : [], themes: rec.themes, actionCategory: rec.actionCategory }))) : null),
+    [data, searching],
   );
   const visible = useMemo(() => {
     if (!data) return [];
