@@ -20,6 +20,15 @@ import type { PanelClient } from './panel-client';
 import { LanguagePicker } from './LanguagePicker';
 import { UndoToast } from './UndoToast';
 
+/**
+ * A list longer than this renders each item's facts, note and corrections only once it comes near the view (or is
+ * selected, focused or has a note): every item is listed, but a statement of thousands does not build thousands of
+ * note editors before the first is seen.
+ */
+export const FULL_LIST_MAX = 400;
+/** How far outside the view an item of a long list is rendered whole ahead of being scrolled to. */
+const NEAR_MARGIN = '800px 0px';
+
 /** How long "Note deleted · Undo" (or "Merged with the next · Undo") stays. */
 export const UNDO_MS = 10_000;
 
@@ -55,30 +64,46 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
   const pageUrl = useRef<string | null>(null);
 
   useEffect(() => {
-    let unsubscribe = () => {};
     let live = true;
-    const load = () =>
-      client.load().then((result) => {
-        if (!live) return result;
+    // One load at a time: changes announced meanwhile (a long statement stored batch after batch) make one more.
+    let loading = false;
+    let again = false;
+    let loaded = false;
+    // While the page stores a long statement batch by batch, the news of each batch waits for its end.
+    let pageStoring = false;
+    const load = () => {
+      if (loading) return void (again = true);
+      loading = true;
+      void client.load().then((result) => {
+        loading = false;
+        loaded = true;
+        if (!live) return;
         if (result.ok) {
           setData(result.value);
           pageUrl.current = result.value.page?.url ?? null;
           setError(null);
         } else setError(result.error.message);
-        return result;
+        if (again) {
+          again = false;
+          load();
+        }
       });
-    void load().then((result) => {
-      if (!result.ok || !live) return;
-      unsubscribe = client.subscribe({
-        selected: setSelected,
-        noteChanged: (note) => setData((current) => current && applyNote(current, note)),
-        pageUpdated: () => void load(),
-        // Deleted, imported or corrected elsewhere (the dashboard, another tab): show what is stored now.
-        dataChanged: (change) => {
-          if (change.scope === 'all' || change.pageUrl === pageUrl.current) void load();
-        },
-      });
+    };
+    // Listening before the first load: a write announced while it runs is not missed.
+    const unsubscribe = client.subscribe({
+      selected: setSelected,
+      noteChanged: (note) => setData((current) => current && applyNote(current, note)),
+      pageUpdated: load,
+      pageStoring: (storing) => {
+        pageStoring = storing;
+        if (!storing) load();
+      },
+      // Deleted, imported or corrected elsewhere (the dashboard, another tab): show what is stored now.
+      dataChanged: (change) => {
+        if (change.scope === 'all' || (!pageStoring && (!loaded || change.pageUrl === pageUrl.current))) load();
+      },
     });
+    load();
     return () => {
       live = false;
       unsubscribe();
@@ -127,9 +152,11 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
 
   // The dashboard's matcher (words, note, tags, theme / category / status labels in both languages); the list
   // keeps the page's order, so the panel still reads as the statement does.
+  // Built when the filter is first used (per load): a long statement is listed without indexing it first.
+  const searching = query.trim() !== '';
   const search = useMemo(
-    () => (data ? createSearch(data.recommendations.map((rec) => ({ id: rec.id, text: rec.text, notes: rec.note ? [rec.note] : [], themes: rec.themes, actionCategory: rec.actionCategory }))) : null),
-    [data],
+    () => (data && searching ? createSearch(data.recommendations.map((rec) => ({ id: rec.id, text: rec.text, notes: rec.note ? [rec.note] : [], themes: rec.themes, actionCategory: rec.actionCategory }))) : null),
+    [data, searching],
   );
   const visible = useMemo(() => {
     if (!data) return [];
@@ -137,6 +164,25 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     const matching = found ? new Set(found) : null;
     return data.recommendations.filter((rec) => (!onlyWithNotes || hasContent(rec.note)) && (!matching || matching.has(rec.id)));
   }, [data, search, query, onlyWithNotes]);
+  // Which recommendations have a next one in the same statement (to merge with), looked up once per load.
+  const mergeable = useMemo(() => new Set((data?.recommendations ?? []).map((r) => `${r.statement ?? ''}:${r.n - 1}`)), [data]);
+  // A long list: the items that came near the view (or had the keyboard) are rendered whole from then on.
+  const windowed = visible.length > FULL_LIST_MAX;
+  const [near, setNear] = useState<ReadonlySet<string>>(() => new Set());
+  const markNear = (ids: string[]) => setNear((current) => (ids.every((id) => current.has(id)) ? current : new Set([...current, ...ids])));
+  useEffect(() => {
+    const area = listArea();
+    if (!windowed || !area || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const ids = entries.filter((e) => e.isIntersecting).map((e) => (e.target as HTMLElement).dataset.id!);
+        if (ids.length > 0) markNear(ids);
+      },
+      { rootMargin: NEAR_MARGIN },
+    );
+    for (const item of area.querySelectorAll<HTMLElement>('.rec[data-pending]')) observer.observe(item);
+    return () => observer.disconnect();
+  });
   // The page marks the highlights of the recommendations that carry a note: told each time that set changes.
   const notedKey = data ? data.recommendations.filter((rec) => hasContent(rec.note)).map((rec) => rec.n).join(',') : null;
   useEffect(() => {
@@ -343,18 +389,24 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
       ) : (
         <StatementGroups statements={statements} shown={visible} all={recommendations} filtering={filtering} areaRef={groupsArea}>{(shown) => (
         <ol class="recs" ref={list}>
-          {shown.map((rec) => (
+          {shown.map((rec) => {
+            const whole = !windowed || rec.n === selected || near.has(rec.id) || hasContent(rec.note);
+            return (
             <li
               key={rec.id}
               class={`rec${rec.n === selected ? ' rec-selected' : ''}`}
               data-n={rec.n}
+              data-id={rec.id}
+              data-pending={whole ? undefined : ''}
               aria-current={rec.n === selected ? 'true' : undefined}
+              onFocusIn={whole ? undefined : () => markNear([rec.id])}
             >
               <button type="button" class="rec-text" onClick={() => choose(rec.n)} aria-describedby="show-on-page-hint">
                 <span class="rec-n">{rec.n}</span>
                 {/* Isolated, its invisible formatting shown: it reads as it is held, whatever the page put in it. */}
                 <bdi>{revealFormatting(rec.text)}</bdi>
               </button>
+              {whole ? <>
               <RecommendationFacts rec={rec} shownOn={page?.url ?? null} />
               {editorFor(rec)}
               {/* Corrections in one menu per item: out of the way, and never one stray click from taking effect. */}
@@ -364,7 +416,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
                 <button type="button" class="link-button rec-reject" onClick={() => void correct('reject', () => client.rejectRecommendation(rec.id))}>
                   {t('notARec')}
                 </button>
-                {recommendations.some((r) => r.n === rec.n + 1 && r.statement === rec.statement) && (
+                {mergeable.has(`${rec.statement ?? ''}:${rec.n}`) && (
                   <button type="button" class="link-button rec-merge" onClick={() => void correct('merge', () => client.command({ command: 'merge', n: rec.n }))}>
                     {t('mergeNext')}
                   </button>
@@ -374,8 +426,10 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
                 </button>
               </div>
               </details>
+              </> : <div class="rec-pending" />}
             </li>
-          ))}
+            );
+          })}
         </ol>
         )}</StatementGroups>
       )}

@@ -33,6 +33,8 @@ export interface PanelEventHandlers {
   noteChanged(note: Note): void;
   /** The page in this tab was read again. */
   pageUpdated(): void;
+  /** The page in this tab started (true) or ended (false) storing its reading. */
+  pageStoring?(storing: boolean): void;
   /** A write changed a page's records (`pageUrl`, as pageKey gives it) or everything (an import, delete-all). */
   dataChanged(change: Exclude<DataChange, { scope: 'note' }>): void;
 }
@@ -88,6 +90,12 @@ const PAGE_PORT_WAIT_MS = 5_000;
 export function createPanelClient(runtime: Runtime, frame: { win: Window; token: string | null } | null = null, storage?: ExtensionStorage): PanelClient {
   const send = (message: unknown) => runtime.sendMessage(message);
   const listeners = new Set<PanelEventHandlers>();
+  // A highlight selected before the panel listened (the port is connected by the mount check, before the panel
+  // renders): handed to the first to subscribe. (A page read again meanwhile needs nothing: the panel's first load
+  // comes after it subscribes.)
+  let missedSelection: number | null = null;
+  // Whether the page is storing, as it last said: a panel subscribing learns it at once.
+  let storing = false;
   // The port to the annotator in this tab's page, taken by the mount check.
   let page: PortRpc<PanelToPage> | null = null;
   // Listening from the start: the offer comes when the frame has loaded, which may be before anyone asks.
@@ -109,8 +117,17 @@ export function createPanelClient(runtime: Runtime, frame: { win: Window; token:
       sends: PANEL_TO_PAGE,
       accepts: PAGE_TO_PANEL,
       handlers: {
-        selected: ({ n }) => (listeners.forEach((l) => l.selected(n)), null),
+        selected: ({ n }) => {
+          if (listeners.size === 0) missedSelection = n;
+          listeners.forEach((l) => l.selected(n));
+          return null;
+        },
         updated: () => (listeners.forEach((l) => l.pageUpdated()), null),
+        storing: (payload) => {
+          storing = payload.storing;
+          listeners.forEach((l) => l.pageStoring?.(storing));
+          return null;
+        },
       },
     });
   };
@@ -170,6 +187,9 @@ export function createPanelClient(runtime: Runtime, frame: { win: Window; token:
       };
       listeners.add(handlers);
       runtime.onMessage.addListener(listener);
+      if (storing) handlers.pageStoring?.(true);
+      if (missedSelection !== null) handlers.selected(missedSelection);
+      missedSelection = null;
       return () => {
         listeners.delete(handlers);
         runtime.onMessage.removeListener(listener);

@@ -1,10 +1,30 @@
 // A statement with more recommendations than one message carries (a session page with thousands): highlighted,
-// listed and stored whole, its capture sent in batches.
+// listed and stored whole, its capture sent in batches; the panel there selects with the page both ways, a highlight
+// clicked while the page is still being stored included.
 import { afterEach, describe, expect, it } from 'vitest';
-import { highlightedTexts, launch, openStatement, projectPage, type Session } from './support/extension';
+import type { Frame, Page } from 'playwright-core';
+import { clickHighlight, highlightedTexts, launch, openStatement, panelFrame, projectPage, type Session, waitForHighlight, waitForSelected } from './support/extension';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 const COUNT = 6_000;
+const items = (count: number) => Array.from({ length: count }, (_, i) => `<li>Adopt measure ${i + 1} to protect the rights of every person held in detention.</li>`).join('\n');
+const withItems = (count: number) => seed.html.replace(/<ol>\s*<li>Amend[\s\S]*?<\/ol>/, `<ol>\n${items(count)}\n</ol>`);
+
+/** The n of every recommendation the worker holds for the page (its own records and those it shows from elsewhere). */
+const storedNs = (panel: Frame, url: string) =>
+  panel.evaluate(async (pageUrl) => {
+    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { recommendations: { n: number }[] } }> } } }).chrome;
+    const answer = await api.runtime.sendMessage({ upr: 1, type: 'data.export', payload: { pageUrl } });
+    return answer.value.recommendations.map((r) => r.n).sort((a, b) => a - b);
+  }, url);
+
+/** The panel's frame, however long the page takes before it mounts. */
+async function slowPanelFrame(page: Page, extensionId: string): Promise<Frame> {
+  for (let attempt = 0; ; attempt++) {
+    const frame = await panelFrame(page, extensionId).catch((error: unknown) => (attempt >= 10 ? Promise.reject(error) : null));
+    if (frame) return frame;
+  }
+}
 
 let session: Session | null = null;
 afterEach(async () => {
@@ -15,9 +35,7 @@ afterEach(async () => {
 describe('a statement with 6,000 recommendations', () => {
   it('highlights, lists and stores every one of them', { timeout: 180_000 }, async () => {
     session = await launch();
-    const items = Array.from({ length: COUNT }, (_, i) => `<li>Adopt measure ${i + 1} to protect the rights of every person held in detention.</li>`).join('\n');
-    const html = seed.html.replace(/<ol>\s*<li>Amend[\s\S]*?<\/ol>/, `<ol>\n${items}\n</ol>`);
-    const { page, panel } = await openStatement(session, seed.url, html, COUNT);
+    const { page, panel } = await openStatement(session, seed.url, withItems(COUNT), COUNT);
     const texts = await highlightedTexts(page);
     expect(Object.keys(texts)).toHaveLength(COUNT);
     expect(texts[COUNT]).toBe(`Adopt measure ${COUNT} to protect the rights of every person held in detention.`);
@@ -28,5 +46,25 @@ describe('a statement with 6,000 recommendations', () => {
       return answer.value.recommendations.map((r) => r.n).sort((a, b) => a - b);
     });
     expect(stored).toEqual(Array.from({ length: COUNT }, (_, i) => i + 1));
+  });
+
+  it('5,000: a highlight clicked while the page is still being stored is selected in the panel, which lists and stores all; the panel selects on the page', { timeout: 240_000 }, async () => {
+    session = await launch();
+    const count = 5_000;
+    session.serve(seed.url, withItems(count));
+    const page = await session.context.newPage();
+    await page.goto(seed.url);
+    await waitForHighlight(page, count, 120_000);
+    // At once: the capture is going on, the panel not yet listening.
+    await clickHighlight(page, 4_321);
+    const panel = await slowPanelFrame(page, session.extensionId);
+    await panel.waitForFunction((n) => document.querySelectorAll('.recs .rec').length === n, count, { timeout: 180_000 });
+    // Selected in the panel, with its note box (the item the reader is on is rendered whole in a long list).
+    await panel.waitForSelector('.rec[data-n="4321"][aria-current="true"] textarea', { timeout: 60_000 });
+    expect(await storedNs(panel, seed.url)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+    // And the other way: an item chosen in the panel far down the list is the one selected on the page.
+    await panel.click('.rec[data-n="4990"] .rec-text');
+    await waitForSelected(page, 4_990);
+    await panel.waitForSelector('.rec[data-n="4990"][aria-current="true"] textarea');
   });
 });

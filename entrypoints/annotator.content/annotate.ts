@@ -102,6 +102,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     placed: readonly { text: string; selector: PageCapture['recommendations'][number]['selector']; range: Range }[],
     orphans: string[],
     superseded: () => boolean,
+    firstStored: () => void,
   ): Promise<Result<{ recommendations: { n: number; id: string }[] }>> {
     // A page of several statements: each recommendation says which is its own, and each batch names them all.
     const several = extraction.statements.length > 1;
@@ -125,6 +126,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
       if (!answer.ok) return answer;
       stored.push(...answer.value.recommendations);
       if (superseded()) break;
+      if (start === 0) firstStored();
     }
     return { ok: true, value: { recommendations: stored } };
   }
@@ -162,26 +164,51 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     }
     const tooMany = !storedAddresses.has(address) && storedAddresses.size >= MAX_ADDRESSES_PER_DOCUMENT;
     if (!tooMany) storedAddresses.add(address);
+    // A link from the dashboard names a recommendation in the fragment: the page opens at it once its capture says
+    // which one it is. Otherwise the panel mounts as soon as the first batch is stored (the rest still being sent),
+    // and loads the whole page once the last is: a long statement is listed while it is stored.
+    const wanted = /^#upr-rec=(r[0-9a-f]{24})$/.exec(doc.location.hash)?.[1];
+    const mountEarly = () => {
+      if (!wanted && mine === generation) void mountPanel(root).catch(report);
+    };
     const capture = tooMany
       ? ({ ok: false, error: { code: 'forbidden', message: `This page changed its address more than ${MAX_ADDRESSES_PER_DOCUMENT} times; reload it to store what it shows now.` } } as const)
-      : await captureInBatches(url, extraction, candidates, placed, orphans, () => mine !== generation);
+      : await storingWhile(mine, () => captureInBatches(url, extraction, candidates, placed, orphans, () => mine !== generation, mountEarly));
     if (!capture.ok) console.warn('[UPR Annotator]', capture.error.message);
     if (mine !== generation) return;
-    // A link from the dashboard names a recommendation in the fragment: open the page at it.
-    const wanted = /^#upr-rec=(r[0-9a-f]{24})$/.exec(doc.location.hash)?.[1];
     const target = wanted && capture.ok ? capture.value.recommendations.find((r) => r.id === wanted)?.n : undefined;
     if (target && layer) reveal(layer, target);
-    if (!panel && !mounting) {
-      mounting = true;
-      const mounted = await mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), root, () => layer?.focusSelected() ?? false).finally(
-        () => (mounting = false),
-      );
-      // Torn down meanwhile (the page stopped being a statement): the frame goes too.
-      if (!layer) return mounted.remove();
-      panel = mounted;
-      panel.onLoad(connectPanel);
+    if (!panel) await mountPanel(root, target);
+    // (A capture's end is told by storingWhile, which has the panel load the page.)
+    else if (tooMany) tellPanel('updated', {});
+  }
+
+  // The reading being stored (its generation), told to the panel as it starts and ends: a panel mounted after the
+  // first batch loads the page once more at the end instead of once per batch.
+  let storing: number | null = null;
+  async function storingWhile<T>(mine: number, work: () => Promise<T>): Promise<T> {
+    storing = mine;
+    tellPanel('storing', { storing: true });
+    try {
+      return await work();
+    } finally {
+      if (storing === mine) {
+        storing = null;
+        tellPanel('storing', { storing: false });
+      }
     }
-    else tellPanel('updated', {});
+  }
+
+  async function mountPanel(root: Element, target?: number): Promise<void> {
+    if (panel || mounting) return;
+    mounting = true;
+    const mounted = await mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), root, () => layer?.focusSelected() ?? false).finally(
+      () => (mounting = false),
+    );
+    // Torn down meanwhile (the page stopped being a statement): the frame goes too.
+    if (!layer) return mounted.remove();
+    panel = mounted;
+    panel.onLoad(connectPanel);
   }
 
   function teardown(): void {
@@ -339,6 +366,10 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     });
     panelPorts.add(rpc);
     void rpc.closed.then(() => panelPorts.delete(rpc));
+    if (storing !== null) rpc.notify('storing', { storing: true });
+    // A highlight clicked before the panel was there to hear it (the first instant after a load): the panel gets it now.
+    const selected = layer?.selected ?? null;
+    if (selected !== null) rpc.notify('selected', { n: selected });
   };
   runtime.onMessage.addListener(onCommand);
   ctx.onInvalidated(() => runtime.onMessage.removeListener(onCommand));

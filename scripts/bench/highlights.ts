@@ -23,10 +23,13 @@ export interface HighlightFigures {
   highlightsPainted: boolean;
   highlight5kMs: number;
   panel5kMs: number;
+  /** When the panel listed its first recommendations (it mounts once the first capture batch is stored). */
+  panelFirst5kMs: number;
   stored5k: number;
   longestTask5kMs: number;
   highlight10kMs: number;
   panel10kMs: number;
+  panelFirst10kMs: number;
   stored10k: number;
   longestTask10kMs: number;
   highlight10MBMs: number;
@@ -80,11 +83,14 @@ async function highlightedAfter(page: Page, count: number): Promise<{ ms: number
   })`);
 }
 
+// The records the worker holds for the page: its own and those first read on another page that it shows too (the
+// bench's pages share their first recommendations, same words and states, so one record each: counting only the
+// records whose pageUrl is this page said "4,700 stored" of 5,000 while every one was).
 async function storedCount(panel: Frame, url: string): Promise<number> {
   return panel.evaluate(async (pageUrl) => {
-    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { recommendations: { pageUrl: string }[] } }> } } }).chrome;
-    const answer = await api.runtime.sendMessage({ upr: 1, type: 'data.export', payload: {} });
-    return answer.value.recommendations.filter((r) => r.pageUrl === pageUrl).length;
+    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { recommendations: unknown[] } }> } } }).chrome;
+    const answer = await api.runtime.sendMessage({ upr: 1, type: 'data.export', payload: { pageUrl } });
+    return answer.value.recommendations.length;
   }, url);
 }
 
@@ -123,12 +129,16 @@ async function large(session: Session, url: string, html: string, count: number)
   if (!highlighted) {
     progress(`not highlighted within ${LARGE_TIMEOUT_MS / 1000} s`);
     await page.close();
-    return { ms: Number.POSITIVE_INFINITY, painted: false, longestTask: Number.NaN, panelMs: Number.NaN, stored: Number.NaN };
+    return { ms: Number.POSITIVE_INFINITY, painted: false, longestTask: Number.NaN, panelMs: Number.NaN, panelFirstMs: Number.NaN, stored: Number.NaN };
   }
   progress(`highlighted after ${Math.round(highlighted.ms)} ms`);
   const panel = await slowPanelFrame(page, session.extensionId);
+  const sinceDcl = () => page.evaluate(() => Date.now() - (window as unknown as { __bench: { dclEpoch: number } }).__bench.dclEpoch);
+  await panel.waitForFunction(() => document.querySelectorAll('.recs .rec').length > 0, null, { timeout: 300_000, polling: 'raf' });
+  const panelFirstMs = await sinceDcl();
+  progress(`panel lists its first after ${panelFirstMs} ms`);
   await panel.waitForFunction((n) => document.querySelectorAll('.recs .rec').length >= n, count, { timeout: 300_000, polling: 'raf' });
-  const panelMs = await page.evaluate(() => Date.now() - (window as unknown as { __bench: { dclEpoch: number } }).__bench.dclEpoch);
+  const panelMs = await sinceDcl();
   progress(`panel lists all after ${panelMs} ms`);
   let stored = 0;
   for (let i = 0; i < 60 && stored < count; i++) {
@@ -136,7 +146,7 @@ async function large(session: Session, url: string, html: string, count: number)
     if (stored < count) await page.waitForTimeout(500);
   }
   await page.close();
-  return { ...highlighted, panelMs, stored };
+  return { ...highlighted, panelMs, panelFirstMs, stored };
 }
 
 /** The 10 MB page alone, without the extension: its own longest task after DOMContentLoaded (its first layout). */
@@ -194,10 +204,12 @@ export async function benchHighlights({ large: withLarge = true } = {}): Promise
       highlightsPainted: first.painted,
       highlight5kMs: round(at5k.ms),
       panel5kMs: at5k.panelMs,
+      panelFirst5kMs: at5k.panelFirstMs,
       stored5k: at5k.stored,
       longestTask5kMs: round(at5k.longestTask),
       highlight10kMs: round(at10k.ms),
       panel10kMs: at10k.panelMs,
+      panelFirst10kMs: at10k.panelFirstMs,
       stored10k: at10k.stored,
       longestTask10kMs: round(at10k.longestTask),
       highlight10MBMs: round(big.ms),
@@ -217,6 +229,7 @@ export function highlightRows(f: HighlightFigures): [string, string, string][] {
     ['DOM mutations a page sees while the reader selects (a highlight clicked, a panel item chosen)', `${f.selectDomMutations}`, '0'],
     [`5,000 recommendations: highlighted after DOMContentLoaded (panel lists all; ${f.stored5k} stored)`, Number.isFinite(f.highlight5kMs) ? `${f.highlight5kMs} ms (${f.panel5kMs})` : `not within ${LARGE_TIMEOUT_MS / 1000} s`, '≤ 500 ms (≤ 1,000)'],
     [`10,000 recommendations: the same (${f.stored10k} stored)`, Number.isFinite(f.highlight10kMs) ? `${f.highlight10kMs} ms (${f.panel10kMs})` : `not within ${LARGE_TIMEOUT_MS / 1000} s`, '≤ 500 ms (≤ 1,000)'],
+    ['the panel’s first recommendations listed after DOMContentLoaded: 5,000 / 10,000', `${f.panelFirst5kMs} / ${f.panelFirst10kMs} ms`, ''],
     [`10 MB report, ${f.highlight10MBCount} recommendations: highlighted after DOMContentLoaded`, Number.isFinite(f.highlight10MBMs) ? `${f.highlight10MBMs} ms` : `not within ${LARGE_TIMEOUT_MS / 1000} s`, '≤ 1,000 ms'],
     ['longest main-thread task until highlighted: 5,000 / 10,000 / 10 MB', `${f.longestTask5kMs} / ${f.longestTask10kMs} / ${f.longestTask10MBMs} ms`, '≤ 50 ms'],
     ['the 10 MB page’s own longest task without the extension (its first layout)', `${f.pageOwnLongestTask10MBMs} ms`, ''],

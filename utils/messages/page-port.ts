@@ -32,6 +32,11 @@ export const PAGE_TO_PANEL = {
   selected: { payload: v.object({ n: N }), result: v.null() },
   /** The page was read again (its content or its corrections changed): the panel reloads. */
   updated: { payload: v.object({}), result: v.null() },
+  /**
+   * Whether the page is storing its reading, batch after batch (a long statement): meanwhile the panel leaves the
+   * worker's news of each batch for the end (`storing: false`), when it loads the page once.
+   */
+  storing: { payload: v.object({ storing: v.boolean() }), result: v.null() },
 } as const satisfies CallMap;
 
 export type PanelToPage = typeof PANEL_TO_PAGE;
