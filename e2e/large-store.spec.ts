@@ -11,6 +11,9 @@ const COUNT = Number(process.env.UPR_LARGE_STORE ?? 160_000);
 const t0 = Date.now();
 const step = (what: string) => console.log(`[large-store] ${what} at ${Math.round((Date.now() - t0) / 1000)} s`);
 
+/** A dashboard holding hundreds of thousands of rows may take long to answer a click (on a loaded machine, minutes at 300,000). */
+const BUSY = { timeout: 600_000 };
+
 let session: Session | null = null;
 afterEach(async () => {
   await session?.close();
@@ -80,7 +83,7 @@ describe('a store larger than one message carries', () => {
     step('all rows');
 
 
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.click('.export-button[data-format="json"]')]);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.click('.export-button[data-format="json"]', BUSY)]);
     const path = (await download.path())!;
     step('downloaded');
     // Past one message at the default size (a few hundred bytes a record whatever the size).
@@ -91,8 +94,8 @@ describe('a store larger than one message carries', () => {
     expect(text.match(/"body": "Follow-up \d+"/g)).toHaveLength(Math.ceil(COUNT / 300));
 
     const deleteAll = async () => {
-      await page.click('.delete-open');
-      await page.click('.delete-confirm');
+      await page.click('.delete-open', BUSY);
+      await page.click('.delete-confirm', BUSY);
       await page.waitForFunction(() => document.querySelector('.dash-summary')?.textContent === '0 recommendations · 0 statements · 0 notes written', null, { timeout: 600_000 });
     };
     await deleteAll();
@@ -104,7 +107,7 @@ describe('a store larger than one message carries', () => {
     step('previewed');
     expect(await page.$('.import-error')).toBeNull();
     expect(await page.$$eval('tr[data-preview="add"] td', (cells) => cells.map((c) => c.textContent))).toEqual(['0', String(COUNT), String(Math.ceil(COUNT / 300))]);
-    await page.click('.import-apply');
+    await page.click('.import-apply', BUSY);
     await page.waitForSelector('.import-done', { timeout: 600_000 });
     expect(await page.textContent('.import-done')).toMatch(new RegExp(`: ${COUNT + Math.ceil(COUNT / 300)} records added, 0 updated\\.$`));
     await page.waitForFunction((summary) => !document.querySelector('.dash-loading-more') && document.querySelector('.dash-summary')?.textContent === summary, `${n(COUNT)} recommendations · 0 statements · ${n(Math.ceil(COUNT / 300))} notes written`, { timeout: 600_000 });
