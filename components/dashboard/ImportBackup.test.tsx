@@ -2,7 +2,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_IMPORT_TEXT, type ImportSummary, type Result } from '@/utils/messages';
+import { MAX_BACKUP_CHARS } from '@/utils/export';
+import type { ImportSummary, Result } from '@/utils/messages';
 import { ImportBackup } from './ImportBackup';
 import { chooseFile, renderHost } from './records.test-support';
 
@@ -24,14 +25,14 @@ const choose = (file: File) => chooseFile(host, file);
 const flush = () => act(async () => void (await new Promise((done) => setTimeout(done, 0))));
 
 describe('ImportBackup', () => {
-  it('refuses a file over 32 MB without reading it or asking the background', async () => {
+  it('refuses a file over 256 MB without reading it or asking the background', async () => {
     const importFile = vi.fn();
     act(() => render(<ImportBackup client={{ importFile }} onImported={() => {}} />, host));
     const file = new File(['{}'], 'huge.json');
-    Object.defineProperty(file, 'size', { value: MAX_IMPORT_TEXT + 8 * 1024 * 1024 });
+    Object.defineProperty(file, 'size', { value: MAX_BACKUP_CHARS + 8 * 1024 * 1024 });
     const read = vi.spyOn(file, 'text');
     await choose(file);
-    expect(host.querySelector('[role=alert]')?.textContent).toBe('“huge.json” is 40 MB; the largest file that can be imported is 32 MB.');
+    expect(host.querySelector('[role=alert]')?.textContent).toBe('“huge.json” is 264 MB; the largest backup that can be imported is 256 MB (a W3C annotation file: 32 MB).');
     expect(read).not.toHaveBeenCalled();
     expect(importFile).not.toHaveBeenCalled();
   });

@@ -3,7 +3,8 @@
 // confirms. A file that cannot be imported is named with the reason, and nothing changes.
 import { useRef, useState } from 'preact/hooks';
 import type { Translate } from '@/utils/i18n';
-import { MAX_IMPORT_TEXT, type ImportSummary } from '@/utils/messages';
+import { MAX_BACKUP_CHARS } from '@/utils/export';
+import type { ImportSummary } from '@/utils/messages';
 import type { SettingChange, SettingKey } from '@/utils/model';
 import { useI18n } from '@/components/i18n';
 import { formatSize } from './dashboard-format';
@@ -38,7 +39,7 @@ export function ImportBackup({ client, onImported }: Props) {
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_IMPORT_TEXT) {
+    if (file.size > MAX_BACKUP_CHARS) {
       setState({ step: 'error', message: t('dash.tooLarge', { name: file.name, size: formatSize(file.size, t, language) }) });
       return;
     }

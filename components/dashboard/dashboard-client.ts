@@ -6,6 +6,7 @@ import type { RecordsCursor } from '@/utils/db';
 import { isEvent, isFromBackground, sendRequest, type DataChange, type DatasetSummary, type Events, type ExportedData, type ExportedPage, type ImportSummary, type Note, type Result } from '@/utils/messages';
 import type { SettingKey } from '@/utils/model';
 import { createPanelClient, type PanelClient } from '@/components/panel-client';
+import { createFileImporter } from './backup-import';
 
 export interface StorageUse {
   usage: number;
@@ -17,8 +18,9 @@ export interface DashboardClient extends Pick<PanelClient, 'saveNote' | 'deleteN
   loadPage(cursor: RecordsCursor | null, limit: number): Promise<Result<ExportedPage>>;
   /** One statement's records (its page, recommendations and their notes, its statement note), after a change to it. */
   loadStatement(pageUrl: string): Promise<Result<ExportedData>>;
-  /** A backup or W3C file's text: previewed (apply false) or applied in one transaction. */
-  /** `settings`: the setting changes the user ticked in the preview (none by default). */
+  /**
+   * A backup or W3C file's text: previewed (apply false) or applied in one transaction (a backup is checked here and
+   * sent in parts, see backup-import.ts). `settings`: the setting changes the user ticked in the preview (none by default). */
   importFile(text: string, apply: boolean, settings?: SettingKey[]): Promise<Result<ImportSummary>>;
   deleteAll(): Promise<Result<null>>;
   /** A dataset of UN recommendations (CSV or JSON): parsed and stored by the background, with skipped rows reported. */
@@ -60,7 +62,7 @@ export function createDashboardClient(
   return {
     loadPage: (cursor, limit) => sendRequest(send, 'data.page', { cursor, limit }),
     loadStatement: (pageUrl) => sendRequest(send, 'data.export', { pageUrl }),
-    importFile: (text, apply, settings = []) => sendRequest(send, 'data.import', { text, apply, settings }),
+    importFile: createFileImporter(send),
     deleteAll: () => sendRequest(send, 'data.deleteAll', { confirm: 'delete everything' }),
     importDataset: (text, fileName) => sendRequest(send, 'dataset.import', { text, fileName }),
     onImportProgress(handler) {

@@ -11,7 +11,8 @@ import { draftKey, envelope, type DataChange, type PanelData, type Result } from
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
 import { SITE_CAPTURES_PER_HOUR, SITE_CAPTURES_PER_MINUTE } from './capture-budget';
 import { CROSSREF_CACHE_FORMAT, openCrossrefCache } from './crossref-cache';
-import { IMPORT_BATCH } from './data';
+import { createFileImporter } from '@/components/dashboard/backup-import';
+import { IMPORT_BATCH, IMPORT_INTERRUPTED } from './data';
 import { createBackground, type ExtensionApi } from './index';
 
 const PAGE = 'https://www.international.gc.ca/upr/kazakhstan-34.html';
@@ -321,6 +322,101 @@ describe('background: every write announces what it changed', () => {
     expect(saved.body).toBe('alpha beta gamma');
     // Another editor over the same base is another tab: both words kept where they overlap is its choice to make.
     await expect(bg.request('note.save', { target, patch: { body: 'alpha omega', base: 'alpha', editor: 'editor-2' } }, panelIn(2, PAGE))).rejects.toThrow(/^conflict/);
+  });
+});
+
+describe('background: a backup imported in parts', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** The store with a note, its backup's text, then the note edited after the backup was made. */
+  async function backedUp(bg: Fixture) {
+    const { recommendations } = await captured(bg);
+    const target = { recommendationId: recommendations[0]!.id };
+    await bg.request('note.save', { target, patch: { body: 'Written before the backup' } }, panelIn(1, PAGE));
+    await bg.request('note.save', { target: { recommendationId: recommendations[1]!.id }, patch: { body: 'Second note' } }, panelIn(1, PAGE));
+    const { crossrefCounts: _counts, ...records } = await bg.request<BackupData & { crossrefCounts?: unknown }>('data.export', {}, dashboard);
+    const text = serializeBackup(buildBackup(records, Date.now()));
+    await bg.request('note.save', { target, patch: { body: 'Edited since' } }, panelIn(1, PAGE));
+    return { text, target };
+  }
+  const exported = (bg: Fixture) => bg.request<BackupData>('data.export', {}, dashboard);
+  /** The dashboard's side: requests from the dashboard page to `bg()` (a function, so a restarted worker can take over), the types sent noted. */
+  function dashboardOf(bg: () => Fixture) {
+    const sent: string[] = [];
+    const send = async (message: unknown) => {
+      sent.push((message as { type: string }).type);
+      return bg().app.router(message, dashboard);
+    };
+    return { sent, importFile: createFileImporter(send, 1) };
+  }
+
+  it('sends a backup a record at a time, stores nothing for the preview, and applies it without sending it again', async () => {
+    const bg = setUp();
+    const { text } = await backedUp(bg);
+    await bg.request('data.deleteAll', { confirm: 'delete everything' }, dashboard);
+    const { sent, importFile } = dashboardOf(() => bg);
+    const preview = await importFile(text, false);
+    expect(preview).toMatchObject({ ok: true, value: { kind: 'backup', applied: false, added: { pages: 1, recommendations: 2, notes: 2 } } });
+    expect(sent.filter((type) => type === 'data.importPart')).toHaveLength(5);
+    expect(await exported(bg)).toMatchObject({ pages: [], recommendations: [], notes: [] });
+    sent.length = 0;
+    expect(await importFile(text, true)).toMatchObject({ ok: true, value: { applied: true } });
+    expect(sent).toEqual(['data.importCommit']);
+    const after = await exported(bg);
+    expect(after.recommendations).toHaveLength(2);
+    expect(after.notes.map((n) => n.body).sort()).toEqual(['Second note', 'Written before the backup']);
+  });
+
+  it('keeps both texts of a note edited since the backup', async () => {
+    const bg = setUp();
+    const { text } = await backedUp(bg);
+    const { importFile } = dashboardOf(() => bg);
+    expect(await importFile(text, false)).toMatchObject({ ok: true, value: { conflicts: 1 } });
+    await importFile(text, true);
+    const notes = (await exported(bg)).notes;
+    expect(notes.map((n) => n.body).sort()).toEqual(['Edited since', 'Second note', 'Written before the backup']);
+    expect(notes.find((n) => n.body === 'Written before the backup')!.tags).toContain('import-conflict');
+  });
+
+  it('sends the parts again when the worker restarted between the preview and the apply', async () => {
+    let bg = setUp();
+    const { text } = await backedUp(bg);
+    await bg.request('data.deleteAll', { confirm: 'delete everything' }, dashboard);
+    const { sent, importFile } = dashboardOf(() => bg);
+    await importFile(text, false);
+    bg = setUp([], { names: bg.names, reset: false });
+    sent.length = 0;
+    expect(await importFile(text, true)).toMatchObject({ ok: true, value: { applied: true, added: { notes: 2 } } });
+    expect(sent.filter((type) => type === 'data.importPart')).toHaveLength(5);
+    expect((await exported(bg)).notes).toHaveLength(2);
+  });
+
+  it('stores nothing when a part is refused part-way, and says the import stopped', async () => {
+    const bg = setUp();
+    await backedUp(bg);
+    const before = await exported(bg);
+    const [first, second] = before.notes.map((n) => ({ ...n, id: `${n.id.slice(0, -1)}f`, body: `${n.body} (from the file)` }));
+    const { session } = await bg.request<{ session: string }>('data.importBegin', { total: { pages: 0, recommendations: 0, notes: 2 } }, dashboard);
+    await bg.request('data.importPart', { session, notes: [first] }, dashboard);
+    await expect(bg.request('data.importPart', { session, notes: [{ ...second, tags: Array(101).fill('x') }] }, dashboard)).rejects.toThrow(/^invalid/);
+    await expect(bg.request('data.importCommit', { session, apply: true }, dashboard)).rejects.toThrow('invalid: This import stopped before all of the file had arrived, so nothing was imported.');
+    expect(await exported(bg)).toEqual(before);
+    // More than announced, or a record twice across parts: refused, nothing stored.
+    await expect(bg.request('data.importPart', { session, notes: [second, second] }, dashboard)).rejects.toThrow(/more notes than it announced/);
+    await expect(bg.request('data.importCommit', { session, apply: true }, dashboard)).rejects.toThrow(`not-found: ${IMPORT_INTERRUPTED}`);
+    const twice = (await bg.request<{ session: string }>('data.importBegin', { total: { pages: 0, recommendations: 0, notes: 2 } }, dashboard)).session;
+    await bg.request('data.importPart', { session: twice, notes: [first] }, dashboard);
+    await bg.request('data.importPart', { session: twice, notes: [first] }, dashboard);
+    await expect(bg.request('data.importCommit', { session: twice, apply: true }, dashboard)).rejects.toThrow(/holds .* twice, so nothing was imported/);
+    expect(await exported(bg)).toEqual(before);
+  });
+
+  it('refuses the parts of an import another one replaced', async () => {
+    const bg = setUp();
+    const total = { pages: 0, recommendations: 0, notes: 0 };
+    const { session } = await bg.request<{ session: string }>('data.importBegin', { total }, dashboard);
+    await bg.request('data.importBegin', { total }, dashboard);
+    await expect(bg.request('data.importCommit', { session, apply: true }, dashboard)).rejects.toThrow(`not-found: ${IMPORT_INTERRUPTED}`);
   });
 });
 

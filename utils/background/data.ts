@@ -2,14 +2,26 @@
 // here may touch any page, so it drops every cache and tells every panel and dashboard that everything changed.
 import { DatasetError, parseDataset, toStoredRecommendation } from '@/utils/dataset';
 import type { RecordSets } from '@/utils/db';
-import type { StoredRecommendation } from '@/utils/model';
-import { applyImport, ImportError, parseBackup, parseW3c, previewImport, resolveW3cImport, type BackupData } from '@/utils/export';
-import { eventEnvelope, PAGE_MAX_CHARS, RequestError, type Handlers, type ImportStage } from '@/utils/messages';
+import type { Settings, StoredRecommendation } from '@/utils/model';
+import { applyImport, assertUniqueIds, ImportError, isBackupText, normalizeNoteTags, parseBackup, parseW3c, previewImport, resolveW3cImport, type BackupData } from '@/utils/export';
+import { eventEnvelope, PAGE_MAX_CHARS, RequestError, type Handlers, type ImportCounts, type ImportStage, type ImportSummary, type Payload } from '@/utils/messages';
 import type { BackgroundContext } from './context';
 import type { NotesService } from './notes';
 import type { TabsService } from './tabs';
 
-type DataHandlers = Pick<Handlers, 'data.export' | 'data.page' | 'data.import' | 'dataset.import' | 'data.deleteAll'>;
+type DataHandlers = Pick<Handlers, 'data.export' | 'data.page' | 'data.import' | 'data.importBegin' | 'data.importPart' | 'data.importCommit' | 'dataset.import' | 'data.deleteAll'>;
+
+/** A backup arriving in parts: kept in memory, never in the store, until its commit applies it in one transaction. */
+interface StagedImport {
+  session: string;
+  total: ImportCounts;
+  settings?: Settings;
+  sets: RecordSets;
+}
+
+/** What the user is told when parts arrive for an import the background no longer holds. */
+export const IMPORT_INTERRUPTED =
+  'This import was interrupted before it was complete (the extension restarted, or another import began), so nothing was imported. Import the file again.';
 
 /** Rows of a dataset written per transaction. */
 export const IMPORT_BATCH = 5_000;
@@ -21,7 +33,7 @@ const CROSSREF_COUNT_LIMIT = 5_000;
 // A backup is ours; anything else JSON is read as W3C annotations. Their readers give the user's words for errors.
 function readImport(text: string, current: BackupData): { kind: 'backup' | 'w3c'; incoming: BackupData } {
   try {
-    if (/"format"\s*:\s*"upr-annotator-backup"/.test(text.slice(0, 2_000))) return { kind: 'backup', incoming: parseBackup(text) };
+    if (isBackupText(text)) return { kind: 'backup', incoming: parseBackup(text) };
     return { kind: 'w3c', incoming: resolveW3cImport(current, parseW3c(text)) };
   } catch (error) {
     if (error instanceof ImportError) throw new RequestError('invalid', error.message);
@@ -30,6 +42,7 @@ function readImport(text: string, current: BackupData): { kind: 'backup' | 'w3c'
 }
 
 const count = (sets: RecordSets) => ({ pages: sets.pages.length, recommendations: sets.recommendations.length, notes: sets.notes.length });
+const KINDS = ['pages', 'recommendations', 'notes'] as const;
 
 export function createDataHandlers(ctx: BackgroundContext, tabs: TabsService, notes: Pick<NotesService, 'forgetDrafts'>): DataHandlers {
   const { repo, stored, settings } = ctx;
@@ -40,6 +53,25 @@ export function createDataHandlers(ctx: BackgroundContext, tabs: TabsService, no
     if (recommendations.length > CROSSREF_COUNT_LIMIT) return {};
     const index = await stored(() => ctx.crossref(recommendations.map((r) => r.stateUnderReviewCode)));
     return { crossrefCounts: Object.fromEntries(recommendations.map((r) => [r.id, index.earlierFor(r, { limit: 100 }).length])) };
+  }
+  let staged: StagedImport | null = null;
+  function stagedFor(session: Payload<'data.importCommit'>['session']): StagedImport {
+    if (staged?.session !== session) throw new RequestError('not-found', IMPORT_INTERRUPTED);
+    return staged;
+  }
+  async function currentData(): Promise<BackupData> {
+    const [records, userSettings] = await Promise.all([stored(() => repo.exportRecords()), settings.getValue()]);
+    return { ...records, settings: userSettings };
+  }
+  /** Previews `incoming` against what is stored, and with `apply` writes it in one transaction (all of it, or nothing). */
+  async function importInto(current: BackupData, kind: ImportSummary['kind'], incoming: BackupData, apply: boolean, chosenSettings: Payload<'data.import'>['settings'] = []): Promise<ImportSummary> {
+    const preview = previewImport(current, incoming);
+    if (apply) {
+      await stored(() => ctx.changingAll(() => repo.importRecords(preview.writes)));
+      if (kind === 'backup' && chosenSettings.length > 0) await settings.setValue(applyImport(current, incoming, chosenSettings).settings!);
+      changedEverything();
+    }
+    return { kind, added: count(preview.added), updated: count(preview.updated), unchanged: preview.unchanged, conflicts: preview.conflicts.length, settingChanges: preview.settingChanges, applied: apply };
   }
   return {
     async 'data.export'({ pageUrl }) {
@@ -55,16 +87,42 @@ export function createDataHandlers(ctx: BackgroundContext, tabs: TabsService, no
       return { ...page, ...first, ...last };
     },
     async 'data.import'({ text, apply, settings: chosenSettings = [] }) {
-      const [records, userSettings] = await Promise.all([stored(() => repo.exportRecords()), settings.getValue()]);
-      const current = { ...records, settings: userSettings };
+      const current = await currentData();
       const { kind, incoming } = readImport(text, current);
-      const preview = previewImport(current, incoming);
-      if (apply) {
-        await stored(() => ctx.changingAll(() => repo.importRecords(preview.writes)));
-        if (kind === 'backup' && chosenSettings.length > 0) await settings.setValue(applyImport(current, incoming, chosenSettings).settings!);
-        changedEverything();
+      return importInto(current, kind, incoming, apply, chosenSettings);
+    },
+    async 'data.importBegin'({ total, settings: fileSettings }) {
+      staged = { session: crypto.randomUUID(), total, ...(fileSettings ? { settings: fileSettings } : {}), sets: { pages: [], recommendations: [], notes: [] } };
+      return { session: staged.session };
+    },
+    async 'data.importPart'(part) {
+      const into = stagedFor(part.session);
+      for (const kind of KINDS) {
+        const records = part[kind] ?? [];
+        if (into.sets[kind].length + records.length > into.total[kind]) {
+          staged = null;
+          throw new RequestError('invalid', `This import sent more ${kind} than it announced, so nothing was imported.`);
+        }
+        (into.sets[kind] as unknown[]).push(...(kind === 'notes' ? normalizeNoteTags(part.notes ?? []) : records));
       }
-      return { kind, added: count(preview.added), updated: count(preview.updated), unchanged: preview.unchanged, conflicts: preview.conflicts.length, settingChanges: preview.settingChanges, applied: apply };
+      return { received: count(into.sets) };
+    },
+    async 'data.importCommit'({ session, apply, settings: chosenSettings = [] }) {
+      const from = stagedFor(session);
+      if (KINDS.some((kind) => from.sets[kind].length !== from.total[kind])) {
+        throw new RequestError('invalid', 'This import stopped before all of the file had arrived, so nothing was imported. Import the file again.');
+      }
+      try {
+        assertUniqueIds(from.sets);
+      } catch (error) {
+        staged = null;
+        if (error instanceof ImportError) throw new RequestError('invalid', error.message);
+        throw error;
+      }
+      const summary = await importInto(await currentData(), 'backup', { ...from.sets, ...(from.settings ? { settings: from.settings } : {}) }, apply, chosenSettings);
+      // A preview keeps the parts for the apply that may follow; an apply is the end of them.
+      if (apply) staged = null;
+      return summary;
     },
     async 'dataset.import'({ text, fileName }) {
       // The progress bar follows rows: those read, then those stored, each of the file's row count.

@@ -214,6 +214,45 @@ describe('parseDatasetCsv: hostile and broken files', () => {
   });
 });
 
+describe('a hostile dataset gets a message, and its bad rows are not stored', () => {
+  const GOOD = 'Ratify the Optional Protocol to the Convention against Torture,France,Kazakhstan,34,Supported';
+  const THEMED = 'Recommendation,Recommending State,State under Review,Session,Response,Issues';
+
+  it('skips a row whose issue cell lists thousands of issues, and reads the others', { timeout: 30_000 }, async () => {
+    const commas = `"${'Women’s rights,'.repeat(3_000)}"`;
+    const semicolons = `"${'Detention;'.repeat(500)}"`;
+    const text = [THEMED, `${GOOD},Detention`, `Abolish the death penalty,Chile,Kazakhstan,34,Noted,${commas}`, `Guarantee freedom of assembly,Chile,Kazakhstan,34,Noted,${semicolons}`].join('\n');
+    const { rows, skipped } = await parseDatasetCsv(text);
+    expect(rows.map((r) => r.themes)).toEqual([['Detention']]);
+    expect(skipped).toEqual([
+      { line: 3, reason: 'an issue list longer than 10,000 characters' },
+      { line: 4, reason: 'more than 100 issues listed' },
+    ]);
+  });
+
+  it('refuses a file of a thousand columns, and skips a row of more than 200 cells', async () => {
+    const wide = Array.from({ length: 1_000 }, (_, i) => `Column ${i}`).join(',');
+    expect((await rejection(parseDatasetCsv(`${HEADER},${wide}\n${GOOD}\n`))).message).toBe('This file has 1,005 columns; a dataset has at most 200, so nothing was imported.');
+    const { rows, skipped } = await parseDatasetCsv(csv(GOOD, `Abolish the death penalty,Chile,Kazakhstan,34,Noted${',x'.repeat(300)}`));
+    expect(rows).toHaveLength(1);
+    expect(skipped).toEqual([{ line: 3, reason: 'more than 200 columns' }]);
+  });
+
+  it('skips a JSON row with a cell of 200,000 characters or 300 fields, and refuses a nested file before parsing it', async () => {
+    const row = { Recommendation: 'Ratify the Optional Protocol to the Convention against Torture', 'Recommending State': 'France', 'State under Review': 'Kazakhstan', Session: 34 };
+    const extra = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`field ${i}`, i]));
+    const list = [row, { ...row, Recommendation: 'Abolish the death penalty', 'Document symbol': 'A'.repeat(200_000) }, { ...row, Recommendation: 'Guarantee freedom of assembly', ...extra }];
+    const { rows, skipped } = parseDatasetJson(JSON.stringify(list));
+    expect(rows.map((r) => r.text)).toEqual([row.Recommendation]);
+    expect(skipped).toEqual([
+      { line: 2, reason: 'the report symbol ("Document Symbol") is longer than 100,000 characters' },
+      { line: 3, reason: 'more than 200 fields' },
+    ]);
+    const deep = `[${'['.repeat(100_000)}${']'.repeat(100_000)}]`;
+    expect(() => parseDatasetJson(deep)).toThrow(new DatasetError('This JSON file is nested more than 16 levels deep; a dataset is a list of flat records.'));
+  });
+});
+
 describe('parseDatasetCsv: progress', () => {
   it('reports rising progress up to 1 and yields between chunks', async () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => `Abolish the death penalty ${i},France,Kazakhstan,34,Supported`);

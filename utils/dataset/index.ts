@@ -9,7 +9,8 @@
 import Papa from 'papaparse';
 import { classifyRecommendation } from '@/utils/classify';
 import { recommendationId, type DatasetFacts, type StoredRecommendation } from '@/utils/model';
-import { FIELD_DESCRIPTIONS, FORMAT_NAMES, formatOfHeaders, mapColumns, missingFields, type ColumnMap, type DatasetField, type DatasetFormat } from './columns';
+import { jsonDepthExceeds } from '@/utils/export/read-json';
+import { FIELD_DESCRIPTIONS, FORMAT_NAMES, HEADER_NAMES, formatOfHeaders, mapColumns, missingFields, type ColumnMap, type DatasetField, type DatasetFormat } from './columns';
 import { decode, type Decoded, type EncodingName } from './decode';
 import {
   cleanCell,
@@ -22,6 +23,7 @@ import {
   readStateUnderReview,
   readText,
   readThemes,
+  themesTooMany,
   splitReportText,
   type RecommendingState,
 } from './values';
@@ -72,6 +74,12 @@ export class DatasetError extends Error {
 
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 export const MAX_ROWS = 300_000;
+/** The most columns (CSV) or fields (JSON) a dataset row may have: real ones have a few dozen. */
+export const MAX_COLUMNS = 200;
+/** The longest cell of any column (a recommendation's text is kept to 20,000 characters; other cells are far shorter). */
+export const MAX_CELL_CHARS = 100_000;
+/** JSON datasets are a list of flat objects: nesting past this is refused before parsing (see jsonDepthExceeds). */
+const MAX_DATASET_DEPTH = 16;
 export const MAX_SKIPPED_LISTED = 1_000;
 // Exports sometimes carry a title or a note above the header row.
 const HEADER_SEARCH_ROWS = 10;
@@ -132,6 +140,13 @@ class RowCollector {
   /** Reads one row given as raw cells per field. */
   take(line: number, cell: (field: DatasetField) => unknown): void {
     this.read += 1;
+    const tooLong = DATASET_FIELDS.find((field) => {
+      const value = cell(field);
+      return typeof value === 'string' && value.length > MAX_CELL_CHARS;
+    });
+    if (tooLong) return this.skip(line, `${FIELD_DESCRIPTIONS[tooLong]} is longer than ${MAX_CELL_CHARS.toLocaleString('en')} characters`);
+    const tooManyThemes = themesTooMany(cell('themes'));
+    if (tooManyThemes) return this.skip(line, tooManyThemes);
     const body = cleanCell(cell('mechanism'));
     // UHRI holds treaty bodies' and special procedures' recommendations too; only the UPR's belong here.
     if (body && !/\bUPR\b|universal periodic/i.test(body)) return this.skip(line, `a recommendation of ${echo(body.replace(/^[-\s]+/, ''))}, not of the UPR`);
@@ -277,6 +292,9 @@ async function readInput(input: DatasetInput): Promise<string> {
   return body;
 }
 
+const DATASET_FIELDS = Object.keys(HEADER_NAMES) as DatasetField[];
+const tooManyColumns = (count: number) => `This file has ${count.toLocaleString('en')} columns; a dataset has at most ${MAX_COLUMNS}, so nothing was imported.`;
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
@@ -317,6 +335,11 @@ export async function parseDatasetCsv(input: DatasetInput, options: DatasetParse
         for (let r = 0; r < results.data.length && !failure; r++) {
           line += 1;
           const cells = results.data[r]!;
+          if (cells.length > MAX_COLUMNS) {
+            if (!columns) failure = new DatasetError(tooManyColumns(cells.length));
+            else collector.skip(line, `more than ${MAX_COLUMNS} columns`);
+            continue;
+          }
           if (!columns) {
             if (line === 1) firstRow = cells;
             const candidate = mapColumns(cells);
@@ -368,6 +391,7 @@ const JSON_LIST_KEYS = ['recommendations', 'data', 'rows', 'items', 'records'];
 export function parseDatasetJson(text: string, options: Pick<DatasetParseOptions, 'fileName'> = {}): DatasetParseResult {
   if (text.length > MAX_FILE_BYTES) throw new DatasetError(`This file is larger than the ${MAX_FILE_BYTES / 1_048_576} MB limit.`);
   sniff(text.slice(0, SNIFF_BYTES));
+  if (jsonDepthExceeds(text, MAX_DATASET_DEPTH)) throw new DatasetError(`This JSON file is nested more than ${MAX_DATASET_DEPTH} levels deep; a dataset is a list of flat records.`);
   let data: unknown;
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -379,6 +403,7 @@ export function parseDatasetJson(text: string, options: Pick<DatasetParseOptions
   if (list.length > MAX_ROWS) throw new DatasetError(`This file has more than ${MAX_ROWS.toLocaleString('en')} recommendations; split it and import the parts.`);
   const firstObject = list.find(isRecord);
   if (!firstObject) throw new DatasetError('This JSON file holds no recommendation objects.');
+  if (Object.keys(firstObject).length > MAX_COLUMNS) throw new DatasetError(tooManyColumns(Object.keys(firstObject).length));
   const missing = missingFields(mapColumns(Object.keys(firstObject)));
   if (missing.length) throw new DatasetError(describeMissing(missing, Object.keys(firstObject)));
   const collector = new RowCollector();
@@ -387,6 +412,7 @@ export function parseDatasetJson(text: string, options: Pick<DatasetParseOptions
   list.forEach((item, i) => {
     if (!isRecord(item)) return collector.skip(i + 1, 'not an object');
     const keys = Object.keys(item);
+    if (keys.length > MAX_COLUMNS) return collector.skip(i + 1, `more than ${MAX_COLUMNS} fields`);
     const columns = mapColumns(keys);
     collector.take(i + 1, (field) => (columns[field] === undefined ? '' : item[keys[columns[field]!]!]));
   });

@@ -186,16 +186,31 @@ export function readResponse(raw: string): Response | null {
   return supported > 0 && NEGATIONS.has(tokens[supported - 1]!) ? 'noted' : 'supported';
 }
 
+/** The most issues one row may list, and the longest issue cell (UPR Info's rows list a handful, in a few hundred characters). */
+export const MAX_THEMES_LISTED = 100;
+export const MAX_THEMES_CHARS = 10_000;
+/** The most comma-separated parts one issue name spans ("Economic, social and cultural rights – general" spans 2). */
+const MAX_THEME_PARTS = 4;
+const THEME_SEPARATOR = /[;|\n]/;
+
+/** Why a row's issue cell is refused (more issues, or longer, than a real row lists), or null. */
+export function themesTooMany(raw: unknown): string | null {
+  if (Array.isArray(raw)) return raw.length > MAX_THEMES_LISTED ? `more than ${MAX_THEMES_LISTED} issues listed` : null;
+  if (typeof raw !== 'string') return null;
+  if (raw.length > MAX_THEMES_CHARS) return `an issue list longer than ${MAX_THEMES_CHARS.toLocaleString('en')} characters`;
+  return raw.split(THEME_SEPARATOR).length > MAX_THEMES_LISTED ? `more than ${MAX_THEMES_LISTED} issues listed` : null;
+}
+
 /** Issue names from UPR Info's list, separated by ";", "|", new lines or commas (which may also sit inside a name). */
 export function readThemes(raw: string | readonly unknown[]): Theme[] {
-  const pieces = typeof raw === 'string' ? raw.split(/[;|\n]/) : raw.filter((v): v is string => typeof v === 'string');
+  const pieces = typeof raw === 'string' ? raw.split(THEME_SEPARATOR) : raw.filter((v): v is string => typeof v === 'string');
   const found = new Set<Theme>();
   for (const piece of pieces) {
     const parts = piece.split(',');
     for (let i = 0; i < parts.length; ) {
       let matched = false;
       // Longest run of comma-separated parts that names a theme ("Economic, social and cultural rights – general").
-      for (let j = parts.length; j > i; j--) {
+      for (let j = Math.min(parts.length, i + MAX_THEME_PARTS); j > i; j--) {
         const theme = themeFromName(parts.slice(i, j).join(','));
         if (theme) {
           found.add(theme);

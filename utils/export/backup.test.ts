@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, MAX_SIGHTINGS, type Note } from '@/utils/model';
 import { buildBackup, parseBackup, serializeBackup, type BackupData } from './backup';
+import { parseW3c } from './w3c';
 import { ImportError, MAX_JSON_DEPTH } from './read-json';
 import { EXAMPLE_PATH, FROZEN_NOW, dataOf, expectGolden, loadExample } from './export.test-support';
 
@@ -161,11 +162,14 @@ describe('refusing files, with a message and nothing returned', () => {
     expect(errorOf(() => parseBackup(text)).message).toMatch(/notes holds "n[0-9a-f]+" twice/);
   });
 
-  it('a 50 MB file, before parsing it', () => {
-    const padding = 'x'.repeat(50 * 1024 * 1024);
+  it('a backup over 256 MB, and a W3C file over 32 MB, before parsing them', () => {
+    const padding = 'x'.repeat(260 * 1024 * 1024);
     const error = errorOf(() => parseBackup(`{"format":"upr-annotator-backup","version":1,"pad":"${padding}"}`));
     expect(error.code).toBe('too-large');
-    expect(error.message).toMatch(/^This file is too large to import \(50\.0 MB; the limit is 32 MB\)\.$/);
+    expect(error.message).toMatch(/^This file is too large to import \(260\.0 MB; the limit is 256 MB\)\.$/);
+    const w3c = errorOf(() => parseW3c(`{"pad":"${padding.slice(0, 50 * 1024 * 1024)}"}`));
+    expect(w3c.code).toBe('too-large');
+    expect(w3c.message).toMatch(/^This file is too large to import \(50\.0 MB; the limit is 32 MB\)\.$/);
   });
 
   it('10 000 levels of nesting, without recursing into them', () => {

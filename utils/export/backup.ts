@@ -23,7 +23,7 @@ import {
   type StoredRecommendation,
 } from '@/utils/model';
 import { jsonParts } from './parts';
-import { ImportError, isPlainObject, MAX_IMPORT_RECORDS, MAX_TIME, readJson } from './read-json';
+import { ImportError, isPlainObject, MAX_BACKUP_CHARS, MAX_BACKUP_RECORDS, MAX_TIME, readJson } from './read-json';
 
 export const BACKUP_FORMAT = 'upr-annotator-backup';
 export const BACKUP_VERSION = 1;
@@ -40,7 +40,7 @@ export interface Backup extends BackupData {
   exportedAt: string;
 }
 
-const MAX_RECORDS = MAX_IMPORT_RECORDS;
+const MAX_RECORDS = MAX_BACKUP_RECORDS;
 const timestamp = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TIME, 'a date past the year 275760, which no export can write'));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const url = v.pipe(v.string(), v.url(), v.maxLength(4_000));
@@ -53,7 +53,7 @@ const SelectorSchema = v.strictObject({
   position: v.strictObject(RecSelectorSchema.entries.position.entries),
 });
 
-const PageSchema = v.strictObject({
+export const PageSchema = v.strictObject({
   url,
   ...PageMetaSchema.entries,
   capturedAt: timestamp,
@@ -73,7 +73,7 @@ const PageSchema = v.strictObject({
   statements: v.optional(v.pipe(v.array(v.strictObject(PageStatementSchema.entries)), v.maxLength(MAX_STATEMENTS))),
 });
 
-const RecommendationSchema = v.strictObject({
+export const RecommendationSchema = v.strictObject({
   id: RecommendationIdSchema,
   pageUrl: v.nullable(url),
   n: v.pipe(v.number(), v.integer(), v.minValue(0)),
@@ -111,7 +111,7 @@ const RecommendationSchema = v.strictObject({
   statement: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_STATEMENTS - 1))),
 });
 
-const NoteSchema = v.pipe(
+export const NoteSchema = v.pipe(
   v.strictObject({
     id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
     recommendationId: v.nullable(RecommendationIdSchema),
@@ -126,7 +126,7 @@ const NoteSchema = v.pipe(
   v.check((note) => (note.recommendationId === null) !== (note.pageUrl === null), 'a note is about either a recommendation or a page'),
 );
 
-const SettingsSchema = v.strictObject({
+export const SettingsSchema = v.strictObject({
   language: v.picklist(['auto', 'en', 'fr']),
   knownHostsOnly: v.boolean(),
   disabledHosts: v.pipe(v.array(text(300)), v.maxLength(10_000)),
@@ -187,9 +187,14 @@ export function serializeBackupParts(backup: Backup): string[] {
 
 const MAX_REPORTED_ISSUES = 3;
 
+/** Whether a file's text says it is our backup (in its first lines, where we write the format); anything else JSON is read as W3C. */
+export function isBackupText(fileText: string): boolean {
+  return /"format"\s*:\s*"upr-annotator-backup"/.test(fileText.slice(0, 2_000));
+}
+
 /** Reads a backup file's text; throws ImportError with a user-facing message if anything is wrong. */
 export function parseBackup(fileText: string): Backup {
-  const value = readJson(fileText);
+  const value = readJson(fileText, MAX_BACKUP_CHARS);
   if (!isPlainObject(value) || value.format !== BACKUP_FORMAT) {
     throw new ImportError('not-ours', 'This is not a UPR Annotator backup.');
   }
@@ -210,13 +215,18 @@ export function parseBackup(fileText: string): Backup {
     throw new ImportError('invalid', `This backup is damaged or was edited by hand, so nothing was imported. ${where.join('; ')}${more}.`);
   }
   const backup = result.output as Backup;
-  // Tags as a note editor keeps them (at most 20 of 50 characters): more could not be saved again from the panel.
-  backup.notes = backup.notes.map((note) => ({ ...note, tags: normalizeTags(note.tags) }));
+  backup.notes = normalizeNoteTags(backup.notes);
   assertUniqueIds(backup);
   return backup;
 }
 
-function assertUniqueIds(backup: Backup): void {
+/** Tags as a note editor keeps them (at most 20 of 50 characters): more could not be saved again from the panel. */
+export function normalizeNoteTags(notes: Note[]): Note[] {
+  return notes.map((note) => ({ ...note, tags: normalizeTags(note.tags) }));
+}
+
+/** Refuses records that share a key: a file (or the parts of one) holding a page, recommendation or note twice. */
+export function assertUniqueIds(backup: RecordSets): void {
   const stores = [
     ['pages', backup.pages.map((p) => p.url)],
     ['recommendations', backup.recommendations.map((r) => r.id)],

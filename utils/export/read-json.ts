@@ -11,8 +11,15 @@ export const MAX_IMPORT_CHARS = 32 * 1024 * 1024;
 /** Our formats nest 7 levels at most; foreign W3C files a few more. */
 export const MAX_JSON_DEPTH = 64;
 
-/** The most records of each kind one import takes: what a store that can still be exported, backed up and re-imported holds. */
+/** The most records of each kind one W3C import takes: what a store that can still be exported, backed up and re-imported holds. */
 export const MAX_IMPORT_RECORDS = 200_000;
+/**
+ * Our own backup is read in the dashboard and sent to the background in parts (data.importBegin/Part/Commit), so
+ * it may be far larger: any store the extension holds (300,000 records make about 130 MB) must import back.
+ * 400,000 records of each kind and 256 M characters, well inside what one string and one tab can hold.
+ */
+export const MAX_BACKUP_RECORDS = 400_000;
+export const MAX_BACKUP_CHARS = 256 * 1024 * 1024;
 /** The last instant a JavaScript date can hold (year 275760): every export writes dates as ISO text. */
 export const MAX_TIME = 8_640_000_000_000_000;
 /** A language tag (BCP 47 shape), as long as the model keeps. */
@@ -43,11 +50,11 @@ export class ImportError extends Error {
 const MB = 1024 * 1024;
 
 /** Throws the user-facing error for a file of `size` characters (or bytes) over the cap; callers holding a File check `file.size` before reading it. */
-export function assertImportSize(size: number): void {
-  if (size > MAX_IMPORT_CHARS) {
+export function assertImportSize(size: number, limit = MAX_IMPORT_CHARS): void {
+  if (size > limit) {
     throw new ImportError(
       'too-large',
-      `This file is too large to import (${(size / MB).toFixed(1)} MB; the limit is ${MAX_IMPORT_CHARS / MB} MB).`,
+      `This file is too large to import (${(size / MB).toFixed(1)} MB; the limit is ${limit / MB} MB).`,
     );
   }
 }
@@ -70,8 +77,8 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
 }
 
 /** Size, depth, then JSON.parse; a byte-order mark left by an editor is not an error. */
-export function readJson(text: string): unknown {
-  assertImportSize(text.length);
+export function readJson(text: string, maxChars = MAX_IMPORT_CHARS): unknown {
+  assertImportSize(text.length, maxChars);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (jsonDepthExceeds(body, MAX_JSON_DEPTH)) {
     throw new ImportError('too-deep', `This file is nested more than ${MAX_JSON_DEPTH} levels deep; it was not made by UPR Annotator and was not imported.`);

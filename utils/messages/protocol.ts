@@ -2,6 +2,8 @@
 // who may send it, and the result type. The router and the client are both typed from this map.
 import * as v from 'valibot';
 import type { PagedStore, RecordsPage } from '@/utils/db';
+import { MAX_BACKUP_RECORDS } from '@/utils/export/read-json';
+import { NoteSchema as BackupNoteSchema, PageSchema as BackupPageSchema, RecommendationSchema as BackupRecommendationSchema, SettingsSchema as BackupSettingsSchema } from '@/utils/export/backup';
 import { PROTOCOL_VERSION } from './envelope';
 import {
   NOTE_STATUSES,
@@ -129,8 +131,19 @@ export function draftKey(target: { recommendationId: string } | { pageUrl: strin
   return DRAFT_KEY_PREFIX + ('recommendationId' in target ? target.recommendationId : `page:${target.pageUrl}`);
 }
 
-/** The largest file text an import accepts (32 M characters), checked again by the readers. */
+/** The largest W3C file text an import accepts (32 M characters), checked again by the readers; backups go in parts (below). */
 export const MAX_IMPORT_TEXT = 32 * 1024 * 1024;
+/**
+ * A backup is read and checked in the dashboard, then sent in parts (data.importBegin, data.importPart,
+ * data.importCommit): each part at most this many records and (as JSON) about this many characters, far below one
+ * message's 64 MiB.
+ */
+export const MAX_IMPORT_PART_RECORDS = 5_000;
+export const MAX_IMPORT_PART_CHARS = 8 * 1024 * 1024;
+const ImportSessionSchema = v.pipe(v.string(), v.regex(/^[0-9a-f-]{36}$/));
+const RecordCountSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_BACKUP_RECORDS));
+const partOf = <T extends v.GenericSchema>(item: T) => v.optional(v.pipe(v.array(item), v.maxLength(MAX_IMPORT_PART_RECORDS)));
+const ChosenSettingsSchema = v.optional(v.pipe(v.array(v.picklist(SETTING_KEYS)), v.maxLength(SETTING_KEYS.length)));
 /** A dataset may be larger (100,000 recommendations with their metadata), within one message's reach. */
 export const MAX_DATASET_TEXT = 48 * 1024 * 1024;
 
@@ -191,8 +204,26 @@ export const REQUESTS = {
   'data.import': {
     from: 'extension',
     /** `settings`: the setting changes the user ticked in the preview; none are applied otherwise. */
-    payload: v.object({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_TEXT)), apply: v.boolean(), settings: v.optional(v.pipe(v.array(v.picklist(SETTING_KEYS)), v.maxLength(SETTING_KEYS.length))) }),
+    payload: v.object({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_TEXT)), apply: v.boolean(), settings: ChosenSettingsSchema }),
   },
+  /**
+   * A backup in parts: begin (how many records of each kind will come, and the file's settings), the parts (each
+   * record checked as the backup reader checks it), then commit: previewed (apply false; the parts stay for the
+   * apply) or applied in one transaction. Nothing is stored before the commit, so an import that stops part-way
+   * changes nothing. One import at a time: a new begin drops the parts of the one before.
+   */
+  'data.importBegin': {
+    from: 'extension',
+    payload: v.object({
+      total: v.object({ pages: RecordCountSchema, recommendations: RecordCountSchema, notes: RecordCountSchema }),
+      settings: v.optional(BackupSettingsSchema),
+    }),
+  },
+  'data.importPart': {
+    from: 'extension',
+    payload: v.object({ session: ImportSessionSchema, pages: partOf(BackupPageSchema), recommendations: partOf(BackupRecommendationSchema), notes: partOf(BackupNoteSchema) }),
+  },
+  'data.importCommit': { from: 'extension', payload: v.object({ session: ImportSessionSchema, apply: v.boolean(), settings: ChosenSettingsSchema }) },
   'data.deleteAll': { from: 'extension', payload: v.object({ confirm: v.literal('delete everything') }) },
   /** The annotator's part of a correction: text the user selected, merged or split on the page. */
   'page.correct': {
@@ -246,6 +277,9 @@ export interface Results {
   'data.export': ExportedData;
   'data.page': ExportedPage;
   'data.import': ImportSummary;
+  'data.importBegin': { session: string };
+  'data.importPart': { received: ImportCounts };
+  'data.importCommit': ImportSummary;
   'data.deleteAll': null;
   'dataset.import': DatasetSummary;
   'popup.status': PopupStatus;
@@ -305,7 +339,8 @@ export interface ExportedPage extends RecordsPage {
   crossrefCounts?: Record<string, number>;
 }
 
-type Counts = { pages: number; recommendations: number; notes: number };
+export type ImportCounts = { pages: number; recommendations: number; notes: number };
+type Counts = ImportCounts;
 export interface ImportSummary {
   kind: 'backup' | 'w3c';
   added: Counts;

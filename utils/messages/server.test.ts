@@ -21,6 +21,11 @@ const note = (recommendationId: string | null, body: string): Note => ({
   deletedAt: null,
 });
 
+const importSummary = () => {
+  const none = { pages: 0, recommendations: 0, notes: 0 };
+  return { kind: 'backup' as const, added: none, updated: none, unchanged: none, conflicts: 0, settingChanges: [], applied: false };
+};
+
 function router(overrides: Partial<Handlers> = {}) {
   const handlers: Handlers = {
     'page.annotate': vi.fn(async () => ({ injected: true })),
@@ -33,10 +38,10 @@ function router(overrides: Partial<Handlers> = {}) {
     'tags.list': vi.fn(async () => ['labour']),
     'data.export': vi.fn(async () => ({ pages: [], recommendations: [], notes: [], settings: DEFAULT_SETTINGS })),
     'data.page': vi.fn(async () => ({ pages: [], recommendations: [], notes: [], next: null })),
-    'data.import': vi.fn(async () => {
-      const none = { pages: 0, recommendations: 0, notes: 0 };
-      return { kind: 'backup' as const, added: none, updated: none, unchanged: none, conflicts: 0, settingChanges: [], applied: false };
-    }),
+    'data.import': vi.fn(async () => importSummary()),
+    'data.importBegin': vi.fn(async () => ({ session: '00000000-0000-4000-8000-000000000000' })),
+    'data.importPart': vi.fn(async () => ({ received: { pages: 0, recommendations: 0, notes: 0 } })),
+    'data.importCommit': vi.fn(async () => importSummary()),
     'data.deleteAll': vi.fn(async () => null),
     'dataset.import': vi.fn(async () => ({ added: 0, updated: 0, skipped: [], skippedCount: 0 })),
     'popup.status': vi.fn(async () => ({ site: null, annotated: false, page: null, recommendations: 0, notes: 0, detection: null, disabledHere: false, knownHostsOnly: false, knownHost: false })),
@@ -85,6 +90,21 @@ describe('createRouter', () => {
     const { route, handlers } = router();
     await expect(route(envelope('popup.annotate', { tabId: 7 }), fromContent)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(handlers['popup.annotate']).not.toHaveBeenCalled();
+  });
+
+  it('takes a backup’s parts from extension pages only, each record checked as the backup reader checks it', async () => {
+    const { route, handlers } = router();
+    const session = '00000000-0000-4000-8000-000000000000';
+    const begin = { total: { pages: 0, recommendations: 0, notes: 1 } };
+    for (const [type, payload] of [['data.importBegin', begin], ['data.importPart', { session, notes: [note(recId, 'x')] }], ['data.importCommit', { session, apply: true }]] as const) {
+      await expect(route(envelope(type, payload), fromContent)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(handlers[type]).not.toHaveBeenCalled();
+    }
+    await expect(route(envelope('data.importPart', { session, notes: [note(recId, 'x')] }), fromPanel)).resolves.toMatchObject({ ok: true });
+    const hostile = [{ ...note(recId, 'x'), createdAt: 9e15 }, { ...note(recId, 'x'), extra: 1 }, { ...note(recId, 'x'), tags: Array(101).fill('t') }];
+    for (const bad of hostile) await expect(route(envelope('data.importPart', { session, notes: [bad] }), fromPanel)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } });
+    await expect(route(envelope('data.importBegin', { total: { pages: 0, recommendations: 400_001, notes: 0 } }), fromPanel)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(handlers['data.importPart']).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a capture from an extension page: only content scripts speak for pages', async () => {
