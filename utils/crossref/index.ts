@@ -104,28 +104,65 @@ const SERIAL_VERSION = 1;
 /** The concept token of consider / envisager / considerar (./lexicon). */
 const CONSIDER = 'consider';
 
-interface Entry {
-  record: CrossrefRecord;
-  /** Distinct comparison words as ids, ascending: overlap is a merge of two sorted arrays. */
-  termIds: number[];
+/** Languages as the index stores them, one small number per record: the position in this list. */
+const LANGUAGES: readonly (ComparisonLanguage | null)[] = [null, 'en', 'fr', 'es'];
+/** Set in a record's flags when it asks to consider (envisage, study) rather than to act: never a repeat of the act itself. */
+const CONSIDERS_FLAG = 4;
+const LANGUAGE_MASK = 3;
+/** Removed records leave their slot empty until there are this many, and more of them than of records. */
+const COMPACT_AFTER = 4_096;
+
+/**
+ * A growing list of 32-bit integers in one typed array. The index keeps every record's words this way, all records'
+ * in one list: an array of numbers per record costs about three times the memory (a header and 8 bytes a number).
+ */
+interface IntList {
+  data: Int32Array;
+  length: number;
+}
+
+const intList = (capacity = 16): IntList => ({ data: new Int32Array(capacity), length: 0 });
+
+function pushInt(list: IntList, value: number): void {
+  if (list.length === list.data.length) {
+    const grown = new Int32Array(list.data.length * 2);
+    grown.set(list.data);
+    list.data = grown;
+  }
+  list.data[list.length++] = value;
+}
+
+/** A text's comparison words as ids, and what `earlierFor` needs to know of it besides. */
+interface Query {
+  ids: ArrayLike<number>;
+  /** Words of the text the index has never seen (they count in its size, never as shared). */
+  unknown: number;
   language: ComparisonLanguage | null;
-  /** Asks to consider (envisage, study) rather than to act: never a repeat of the act itself. */
   considers: boolean;
 }
 
-
 export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): CrossrefIndex {
-  const entries = new Map<string, Entry>();
-  /** State under review → its records; every question is about one state. */
-  const byState = new Map<string, Map<string, Entry>>();
+  // Every record has a slot, in the order added; slot i's words (distinct ids, ascending, so overlap is a merge) are
+  // terms[starts[i] .. starts[i + 1]). A removed record leaves its slot empty (undefined) until `compact`.
+  let slots: (CrossrefRecord | undefined)[] = [];
+  let starts = intList();
+  let terms = intList(256);
+  /** Language (its position in LANGUAGES) and CONSIDERS_FLAG, per slot. */
+  let flags = intList();
+  const slotOf = new Map<string, number>();
+  /** State under review → its records' slots, oldest first; every question is about one state. */
+  let byState = new Map<string, IntList>();
+  let empty = 0;
   const termIdOf = new Map<string, number>();
   /** Id → word, to give a state's words back in `partOf`. */
   const termOf: string[] = [];
 
-  function termIds(terms: readonly string[], addMissing: boolean): { ids: number[]; unknown: number } {
+  const endOf = (slot: number) => (slot + 1 < slots.length ? starts.data[slot + 1]! : terms.length);
+
+  function termIds(words: readonly string[], addMissing: boolean): { ids: number[]; unknown: number } {
     const ids: number[] = [];
     let unknown: Set<string> | null = null;
-    for (const term of terms) {
+    for (const term of words) {
       let id = termIdOf.get(term);
       if (id === undefined && addMissing) {
         termIdOf.set(term, (id = termOf.length));
@@ -142,32 +179,72 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
   }
 
   /** A text's comparison words as a query: the ids of those the index knows, how many it does not, and its language. */
-  function profileOf(text: string): { ids: number[]; unknown: number; language: ComparisonLanguage | null; considers: boolean } {
+  function profileOf(text: string): Query {
     const profile = comparisonProfile(text);
     return { ...termIds(profile.terms, false), language: profile.language, considers: profile.terms.includes(CONSIDER) };
   }
 
-  function removeOne(id: string): void {
-    const entry = entries.get(id);
-    if (!entry) return;
-    entries.delete(id);
-    const sur = entry.record.stateUnderReviewCode;
-    const bucket = sur ? byState.get(sur) : undefined;
-    if (!sur || !bucket) return;
-    bucket.delete(id);
-    if (bucket.size === 0) byState.delete(sur);
+  /** A stored record's words as a query, read from the index (nothing computed). */
+  function queryOf(slot: number): Query {
+    const flag = flags.data[slot]!;
+    return { ids: terms.data.subarray(starts.data[slot]!, endOf(slot)), unknown: 0, language: LANGUAGES[flag & LANGUAGE_MASK]!, considers: (flag & CONSIDERS_FLAG) !== 0 };
   }
 
-  function addOne(record: CrossrefRecord, profile: { terms: readonly string[]; language: ComparisonLanguage | null } = comparisonProfile(record.text)): void {
-    if (entries.has(record.id)) removeOne(record.id);
-    const entry: Entry = { record, termIds: termIds(profile.terms, true).ids, language: profile.language, considers: profile.terms.includes(CONSIDER) };
-    entries.set(record.id, entry);
+  /** The live records of a state, oldest first, with their slots. */
+  function* stateSlots(sur: string): Generator<[number, CrossrefRecord]> {
+    const list = byState.get(sur);
+    if (!list) return;
+    for (let i = 0; i < list.length; i++) {
+      const slot = list.data[i]!;
+      const record = slots[slot];
+      if (record) yield [slot, record];
+    }
+  }
+
+  /** Moves the live records into fresh lists, dropping the empty slots removals left. */
+  function compact(): void {
+    const old = { slots, starts: starts.data, terms, flags: flags.data };
+    slots = [];
+    starts = intList(Math.max(16, slotOf.size));
+    terms = intList(Math.max(256, old.terms.length));
+    flags = intList(Math.max(16, slotOf.size));
+    byState = new Map();
+    empty = 0;
+    old.slots.forEach((record, slot) => {
+      if (!record) return;
+      const end = slot + 1 < old.slots.length ? old.starts[slot + 1]! : old.terms.length;
+      place(record, old.terms.data.subarray(old.starts[slot]!, end), old.flags[slot]!);
+    });
+  }
+
+  function place(record: CrossrefRecord, ids: ArrayLike<number>, flag: number): void {
+    const slot = slots.length;
+    slots.push(record);
+    pushInt(starts, terms.length);
+    for (let i = 0; i < ids.length; i++) pushInt(terms, ids[i]!);
+    pushInt(flags, flag);
+    slotOf.set(record.id, slot);
     const sur = record.stateUnderReviewCode;
     // Without a state under review a record can never be "earlier to the same state"; keep it for get() only.
     if (!sur) return;
-    let bucket = byState.get(sur);
-    if (!bucket) byState.set(sur, (bucket = new Map()));
-    bucket.set(record.id, entry);
+    let list = byState.get(sur);
+    if (!list) byState.set(sur, (list = intList(8)));
+    pushInt(list, slot);
+  }
+
+  function removeOne(id: string): void {
+    const slot = slotOf.get(id);
+    if (slot === undefined) return;
+    slotOf.delete(id);
+    slots[slot] = undefined;
+    empty += 1;
+    if (empty > COMPACT_AFTER && empty > slotOf.size) compact();
+  }
+
+  function addOne(record: CrossrefRecord, profile: { terms: readonly string[]; language: ComparisonLanguage | null } = comparisonProfile(record.text)): void {
+    if (slotOf.has(record.id)) removeOne(record.id);
+    const flag = LANGUAGES.indexOf(profile.language) | (profile.terms.includes(CONSIDER) ? CONSIDERS_FLAG : 0);
+    place(record, termIds(profile.terms, true).ids, flag);
   }
 
   const index: CrossrefIndex = {
@@ -178,28 +255,40 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
       for (const id of ids) removeOne(id);
     },
     get(id) {
-      return entries.get(id)?.record;
+      const slot = slotOf.get(id);
+      return slot === undefined ? undefined : slots[slot];
     },
     get size() {
-      return entries.size;
+      return slotOf.size;
     },
     earlierFor(rec, options = {}) {
       const { limit = DEFAULT_LIMIT, minSimilarity = DEFAULT_MIN_SIMILARITY } = options;
       const { stateUnderReviewCode: sur, cycle } = rec;
       if (!sur || cycle == null || limit <= 0) return [];
-      const bucket = byState.get(sur);
-      if (!bucket) return [];
+      if (!byState.has(sur)) return [];
       // A stored recommendation asked about (a statement's own, in the panel) has its words in the index already.
-      const own = rec.id !== undefined ? entries.get(rec.id) : undefined;
-      const query = own && own.record.text === rec.text ? { ...own, ids: own.termIds, unknown: 0 } : profileOf(rec.text);
+      const own = rec.id !== undefined ? slotOf.get(rec.id) : undefined;
+      const query = own !== undefined && slots[own]!.text === rec.text ? queryOf(own) : profileOf(rec.text);
       if (query.ids.length === 0 && query.unknown === 0) return [];
       const recThemes = new Set(rec.themes);
       const { considers } = query;
+      const words = terms.data;
       const matches: CrossrefMatch[] = [];
-      for (const entry of bucket.values()) {
-        const earlier = entry.record;
-        if (earlier.cycle == null || earlier.cycle >= cycle || earlier.id === rec.id) continue;
-        const overlap = overlapOf(query.ids, query.unknown, entry.termIds, isAcross(query.language, entry.language), considers !== entry.considers);
+      const list = byState.get(sur)!;
+      for (let k = 0; k < list.length; k++) {
+        const slot = list.data[k]!;
+        const earlier = slots[slot];
+        if (!earlier || earlier.cycle == null || earlier.cycle >= cycle || earlier.id === rec.id) continue;
+        const flag = flags.data[slot]!;
+        const overlap = overlapOf(
+          query.ids,
+          query.unknown,
+          words,
+          starts.data[slot]!,
+          endOf(slot),
+          isAcross(query.language, LANGUAGES[flag & LANGUAGE_MASK]!),
+          considers !== ((flag & CONSIDERS_FLAG) !== 0),
+        );
         if (overlap.similarity < minSimilarity) continue;
         const sharedThemes = earlier.themes.filter((t) => recThemes.has(t));
         const sameRecommendingState = rec.recommendingStateCode != null && earlier.recommendingStateCode === rec.recommendingStateCode;
@@ -215,7 +304,7 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
       const summary: CrossrefSummary = { ...zeroCounts(), byCycle: [] };
       if (!recommendingStateCode || !stateUnderReviewCode) return summary;
       const perCycle = new Map<number, CrossrefCounts>();
-      for (const { record } of byState.get(stateUnderReviewCode)?.values() ?? []) {
+      for (const [, record] of stateSlots(stateUnderReviewCode)) {
         if (record.recommendingStateCode !== recommendingStateCode && !record.recommendingStates?.some((s) => s.code === recommendingStateCode)) continue;
         if (record.cycle == null || (cycle != null && record.cycle >= cycle)) continue;
         let counts = perCycle.get(record.cycle);
@@ -228,24 +317,25 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
     },
     partOf(sur) {
       const part: CrossrefPart = { records: [], terms: [], languages: [] };
-      for (const entry of byState.get(sur)?.values() ?? []) {
-        part.records.push(entry.record);
-        part.terms.push(entry.termIds.map((id) => termOf[id]).join(' '));
-        part.languages.push(entry.language);
+      for (const [slot, record] of stateSlots(sur)) {
+        const query = queryOf(slot);
+        part.records.push(record);
+        part.terms.push(Array.from(query.ids, (id) => termOf[id]).join(' '));
+        part.languages.push(query.language);
       }
       return part;
     },
-    addPart({ records, terms, languages }) {
-      if (!Array.isArray(records) || !Array.isArray(terms) || !Array.isArray(languages) || terms.length !== records.length || languages.length !== records.length) {
+    addPart({ records, terms: words, languages }) {
+      if (!Array.isArray(records) || !Array.isArray(words) || !Array.isArray(languages) || words.length !== records.length || languages.length !== records.length) {
         throw new Error('Not a cross-reference index part');
       }
-      if (!records.every(isCrossrefRecord) || !terms.every((t) => typeof t === 'string') || !languages.every(isLanguage)) {
+      if (!records.every(isCrossrefRecord) || !words.every((t) => typeof t === 'string') || !languages.every(isLanguage)) {
         throw new Error('A cross-reference index part holds malformed records');
       }
-      records.forEach((record, i) => addOne(record, { terms: terms[i] ? terms[i].split(' ') : [], language: languages[i]! }));
+      records.forEach((record, i) => addOne(record, { terms: words[i] ? words[i].split(' ') : [], language: languages[i]! }));
     },
     serialize() {
-      return JSON.stringify({ version: SERIAL_VERSION, records: [...entries.values()].map((e) => e.record) });
+      return JSON.stringify({ version: SERIAL_VERSION, records: slots.filter((r): r is CrossrefRecord => r !== undefined) });
     },
   };
 
@@ -285,13 +375,22 @@ export function compareRecommendations(a: string, b: string): { similarity: numb
   const ids = new Map<string, number>();
   const idsOf = (terms: string[]) => [...new Set(terms.map((t) => ids.get(t) ?? (ids.set(t, ids.size), ids.size - 1)))].sort((x, y) => x - y);
   const across = isAcross(pa.language, pb.language);
-  return { ...overlapOf(idsOf(pa.terms), 0, idsOf(pb.terms), across, pa.terms.includes(CONSIDER) !== pb.terms.includes(CONSIDER)), across };
+  const idsB = idsOf(pb.terms);
+  return { ...overlapOf(idsOf(pa.terms), 0, idsB, 0, idsB.length, across, pa.terms.includes(CONSIDER) !== pb.terms.includes(CONSIDER)), across };
 }
 
-/** Jaccard and containment of two sorted id sets; `unknownInA` are words of A the index has never seen. */
-function overlapOf(a: readonly number[], unknownInA: number, b: readonly number[], across = false, oneConsiders = false): { similarity: number; repeat: boolean } {
+/** Jaccard and containment of two sorted id sets, A and B[bFrom, bTo); `unknownInA` are words of A the index has never seen. */
+function overlapOf(
+  a: ArrayLike<number>,
+  unknownInA: number,
+  b: ArrayLike<number>,
+  bFrom: number,
+  bTo: number,
+  across = false,
+  oneConsiders = false,
+): { similarity: number; repeat: boolean } {
   let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = bFrom; i < a.length && j < bTo; ) {
     if (a[i] === b[j]) {
       shared += 1;
       i += 1;
@@ -300,7 +399,7 @@ function overlapOf(a: readonly number[], unknownInA: number, b: readonly number[
     else j += 1;
   }
   const sizeA = a.length + unknownInA;
-  const sizeB = b.length;
+  const sizeB = bTo - bFrom;
   if (sizeA === 0 || sizeB === 0) return { similarity: 0, repeat: false };
   const jaccard = shared / (sizeA + sizeB - shared);
   const smaller = Math.min(sizeA, sizeB);
