@@ -16,7 +16,12 @@ import type { StoredRecommendation } from '@/utils/model';
 
 export const CROSSREF_CACHE_DB = 'upr-annotator-cache';
 /** Bumped whenever the stored part or the index's comparison words change meaning: older parts are rebuilt. */
-export const CROSSREF_CACHE_FORMAT = 1;
+export const CROSSREF_CACHE_FORMAT = 2;
+/**
+ * Earlier-cycle matches the panel shows per recommendation. Each stored part carries every record's answer up to this
+ * many, so the first panel of a stopped worker lists them without scoring its statement against the whole state.
+ */
+export const EARLIER_LIMIT = 3;
 
 export interface PersistedPart extends CrossrefPart {
   state: string;
@@ -121,15 +126,21 @@ export function createCrossrefCache(source: CrossrefSource, openCache: OpenCross
   };
   const isWriting = (state: string) => writingAll > 0 || (writing.get(state) ?? 0) > 0;
 
+  /** States whose part is waiting in the queue to be stored: asked again meanwhile, it is stored once. */
+  const persisting = new Set<string>();
   /** Stores a loaded state's part as the index holds it when the queue reaches it. */
-  const persist = (state: string) =>
+  const persist = (state: string) => {
+    if (persisting.has(state)) return;
+    persisting.add(state);
     void enqueue(async (db) => {
+      persisting.delete(state);
       if (!loaded.has(state) || isWriting(state)) return;
       const count = source.countTo(state);
-      const part = index.partOf(state);
+      const part = index.partOf(state, { earlier: EARLIER_LIMIT });
       if ((await count) !== part.records.length || !loaded.has(state) || isWriting(state)) return;
       await db.put('parts', { state, format: CROSSREF_CACHE_FORMAT, count: part.records.length, ...part });
-    });
+    }).finally(() => persisting.delete(state)); // also when the cache could not be opened and the work never ran
+  };
 
   async function readPart(state: string): Promise<PersistedPart | undefined> {
     const db = await cacheDb();
