@@ -23,8 +23,6 @@ export interface CrossrefFigures {
   backgroundMemoryMB: number;
   /** Of backgroundMemoryMB, what the records and the index add to the heap of an idle process. */
   backgroundDataMB: number;
-  /** Of backgroundDataMB, what the index adds over the records it indexes (its words, slots and lists). */
-  crossrefIndexMB: number;
   /** Reading the same rows when the file has no issues or action categories, so every row is classified. */
   import100kUnclassifiedMs: number;
   /** The stable ids of the 100,000 imported rows (recommendationId, one WebCrypto digest each), in Node. */
@@ -76,8 +74,6 @@ export async function benchCrossref(count = CROSSREF_RECORDS): Promise<CrossrefF
   collectGarbage();
   const idleHeap = heapMB();
   const records = syntheticRecommendations(count);
-  collectGarbage();
-  const recordsHeap = heapMB();
 
   // Warm the code paths on a small index so the figure is the steady state, not the first compile.
   createCrossrefIndex(records.slice(0, 2_000)).earlierFor(records[0]!);
@@ -114,7 +110,6 @@ export async function benchCrossref(count = CROSSREF_RECORDS): Promise<CrossrefF
     import100kMs: round(imported.ms),
     backgroundMemoryMB: round(loadedHeap),
     backgroundDataMB: round(loadedHeap - idleHeap),
-    crossrefIndexMB: round(loadedHeap - recordsHeap),
     import100kUnclassifiedMs: round(bare.ms),
     import100kIdsMs: round(import100kIdsMs),
   };
