@@ -238,6 +238,14 @@ describe('parts with their answers', () => {
     expect(loaded.earlierFor(asked, { limit: 3 }).map((m) => m.record.id)).toEqual([repeat.id, before.id]);
   });
 
+  it('leaves the records it is told to unanswered, and scores them when asked', () => {
+    const part = createCrossrefIndex([before, asked]).partOf('KAZ', { earlier: 3, answering: (r) => r.id !== asked.id });
+    expect(part.earlier?.lists).toEqual([[], null]);
+    const loaded = createCrossrefIndex();
+    loaded.addPart(part);
+    expect(loaded.earlierFor(asked, { limit: 3 }).map((m) => m.record.id)).toEqual([before.id]);
+  });
+
   it('refuses a part whose answers are malformed', () => {
     const part = createCrossrefIndex([before, asked]).partOf('KAZ', { earlier: 3 });
     expect(() => createCrossrefIndex().addPart({ ...part, earlier: { limit: 3, lists: [[['x', 'y', true]], []] } as never })).toThrow();

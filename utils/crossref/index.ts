@@ -76,9 +76,10 @@ export interface CrossrefIndex {
   serialize(): string;
   /**
    * One state under review's records with their comparison words, as `addPart` takes them back; with `earlier`, also
-   * each record's `earlierFor` answer up to that many matches, so the next worker answers for them without scoring.
+   * each record's `earlierFor` answer up to that many matches (those `answering` accepts, by default all), so the
+   * next worker answers for them without scoring.
    */
-  partOf(stateUnderReviewCode: string, options?: { earlier?: number }): CrossrefPart;
+  partOf(stateUnderReviewCode: string, options?: { earlier?: number; answering?: (record: CrossrefRecord) => boolean }): CrossrefPart;
   /** Adds a state's records with the words `partOf` gave for them, computing nothing; throws on a malformed part. */
   addPart(part: CrossrefPart): void;
 }
@@ -93,9 +94,10 @@ export interface CrossrefPart {
   languages: (ComparisonLanguage | null)[];
   /**
    * For each record, its earlier-cycle matches as `earlierFor` found them with the default minimum similarity, best
-   * first, up to `limit`: [id, similarity, repeat]. Kept while the state's records stay as they were.
+   * first, up to `limit`: [id, similarity, repeat]; null for a record left unanswered. Kept while the state's records
+   * stay as they were.
    */
-  earlier?: { limit: number; lists: EarlierEntry[][] };
+  earlier?: { limit: number; lists: (EarlierEntry[] | null)[] };
 }
 
 export type EarlierEntry = [id: string, similarity: number, repeat: boolean];
@@ -442,7 +444,10 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
       }
       const limit = options.earlier ?? 0;
       if (limit > 0) {
-        const lists = part.records.map((record) => index.earlierFor(record, { limit }).map((m): EarlierEntry => [m.record.id, m.similarity, m.repeat]));
+        const answering = options.answering ?? (() => true);
+        const lists = part.records.map((record) =>
+          answering(record) ? index.earlierFor(record, { limit }).map((m): EarlierEntry => [m.record.id, m.similarity, m.repeat]) : null,
+        );
         part.earlier = { limit, lists };
       }
       return part;
@@ -464,6 +469,7 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
       if (held !== records.length) return;
       const bySlot = new Map<number, [number, number, boolean][]>();
       for (const [i, list] of earlier.lists.entries()) {
+        if (!list) continue;
         const found = list.map(([id, similarity, repeat]): [number, number, boolean] | null => {
           const slot = slotOf.get(id);
           return slot === undefined || slots[slot]!.stateUnderReviewCode !== sur ? null : [slot, similarity, repeat];
@@ -575,8 +581,9 @@ function isEarlierLists(value: unknown, records: number): value is NonNullable<C
     value.lists.length === records &&
     value.lists.every(
       (list) =>
-        Array.isArray(list) &&
-        list.every((m) => Array.isArray(m) && m.length === 3 && typeof m[0] === 'string' && typeof m[1] === 'number' && typeof m[2] === 'boolean'),
+        list === null ||
+        (Array.isArray(list) &&
+          list.every((m) => Array.isArray(m) && m.length === 3 && typeof m[0] === 'string' && typeof m[1] === 'number' && typeof m[2] === 'boolean')),
     )
   );
 }
