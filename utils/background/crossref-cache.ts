@@ -16,7 +16,17 @@ import type { StoredRecommendation } from '@/utils/model';
 
 export const CROSSREF_CACHE_DB = 'upr-annotator-cache';
 /** Bumped whenever the stored part or the index's comparison words change meaning: older parts are rebuilt. */
-export const CROSSREF_CACHE_FORMAT = 1;
+export const CROSSREF_CACHE_FORMAT = 2;
+/**
+ * Earlier-cycle matches the panel shows per recommendation. Each stored part carries every record's answer up to this
+ * many, so the first panel of a stopped worker lists them without scoring its statement against the whole state.
+ */
+export const EARLIER_LIMIT = 3;
+/**
+ * A part carries answers for the records read on pages (the ones a panel asks about), and none when a state has more
+ * than this many: scoring them all again at each capture would hold up the worker longer than the answers save.
+ */
+const MAX_ANSWERED = 1_000;
 
 export interface PersistedPart extends CrossrefPart {
   state: string;
@@ -121,15 +131,27 @@ export function createCrossrefCache(source: CrossrefSource, openCache: OpenCross
   };
   const isWriting = (state: string) => writingAll > 0 || (writing.get(state) ?? 0) > 0;
 
+  /** States whose part is waiting in the queue to be stored: asked again meanwhile, it is stored once. */
+  const persisting = new Set<string>();
   /** Stores a loaded state's part as the index holds it when the queue reaches it. */
-  const persist = (state: string) =>
+  const persist = (state: string) => {
+    if (persisting.has(state)) return;
+    persisting.add(state);
     void enqueue(async (db) => {
+      persisting.delete(state);
       if (!loaded.has(state) || isWriting(state)) return;
       const count = source.countTo(state);
-      const part = index.partOf(state);
+      const part = index.partOf(state, answersFor(index, state));
       if ((await count) !== part.records.length || !loaded.has(state) || isWriting(state)) return;
       await db.put('parts', { state, format: CROSSREF_CACHE_FORMAT, count: part.records.length, ...part });
-    });
+    }).finally(() => persisting.delete(state)); // also when the cache could not be opened and the work never ran
+  };
+
+  /** What of a state's records its part answers for: see MAX_ANSWERED. */
+  function answersFor(index: CrossrefIndex, state: string): Parameters<CrossrefIndex['partOf']>[1] {
+    const onPages = index.partOf(state).records.filter((r) => r.pageUrl !== null).length;
+    return onPages > 0 && onPages <= MAX_ANSWERED ? { earlier: EARLIER_LIMIT, answering: (r) => r.pageUrl !== null } : {};
+  }
 
   async function readPart(state: string): Promise<PersistedPart | undefined> {
     const db = await cacheDb();

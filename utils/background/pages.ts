@@ -6,6 +6,7 @@ import { RequestError, type CorrectionDone, type EarlierRecommendation, type Han
 import { pageKey, type RecSelector, type StoredPage, type StoredRecommendation } from '@/utils/model';
 import { createCaptureBudget } from './capture-budget';
 import { correctedEntries } from './corrected';
+import { EARLIER_LIMIT } from './crossref-cache';
 import { assertOwnPage, tabOf, type BackgroundContext } from './context';
 import type { TabsService } from './tabs';
 
@@ -13,8 +14,6 @@ type PageHandlers = Pick<
   Handlers,
   'page.annotate' | 'page.correct' | 'rec.reject' | 'page.acceptCandidate' | 'page.correctMeta' | 'page.revert' | 'page.storeNow' | 'page.stored' | 'page.capture' | 'panel.load'
 >;
-
-const EARLIER_LIMIT = 3;
 
 export function earlierOf(index: CrossrefIndex, rec: StoredRecommendation, limit = EARLIER_LIMIT): EarlierRecommendation[] {
   return index.earlierFor(rec, { limit }).map(({ record, repeat, similarity }) => ({
@@ -134,6 +133,12 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
     async 'panel.load'(_payload, sender): Promise<PanelData> {
       const tab = tabOf(sender);
       if (!tab.url) return { tabId: tab.id, page: null, recommendations: [], orphans: [], corrected: [], pageNote: null, tags: [], earlierSummary: null };
+      // The page's state's cross-references are read while its records are: a stopped worker waits for both at once.
+      // (Failures are reported by the read below, which asks for the same state again.)
+      void repo
+        .getPage(tab.url)
+        .then((early) => ctx.crossref([early?.stateUnderReviewCode]))
+        .catch(() => {});
       const [{ page, recommendations, orphans, corrected, notes, pageNote }, tags, notStored] = await stored(() =>
         Promise.all([repo.loadPage(tab.url!), repo.listTags(), budget.refusal(tab.id, tab.url!)]),
       );

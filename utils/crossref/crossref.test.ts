@@ -218,3 +218,37 @@ describe('serialize and load', () => {
     ['a bad response', JSON.stringify({ version: 1, records: [{ ...rec('x'), response: 'maybe' }] })],
   ])('refuses %s', (_, text) => expect(() => loadCrossrefIndex(text)).toThrow());
 });
+
+describe('parts with their answers', () => {
+  const before = rec('Abolish the death penalty', { cycle: 2, session: 20 });
+  const asked = rec('Abolish the death penalty for all crimes', { cycle: 4, session: 48 });
+
+  it('answers a stored recommendation from the answers its state’s part brought, and scores again once the state changes', () => {
+    const part = createCrossrefIndex([before, asked]).partOf('KAZ', { earlier: 3 });
+    expect(part.earlier?.lists[1]).toEqual([[before.id, expect.any(Number), expect.any(Boolean)]]);
+    // A part's answers are taken as stored: a loaded worker does not score its statement again.
+    part.earlier!.lists[1] = [[before.id, 0.99, true]];
+    const loaded = createCrossrefIndex();
+    loaded.addPart(part);
+    expect(loaded.earlierFor(asked, { limit: 3 }).map((m) => [m.record.id, m.similarity, m.repeat])).toEqual([[before.id, 0.99, true]]);
+    // Asked about with other words, or after a new earlier recommendation to the state, it is scored again.
+    expect(loaded.earlierFor({ ...asked, themes: ['Death penalty'] }, { limit: 3 })[0]!.similarity).toBeLessThan(0.99);
+    const repeat = rec('Abolish the death penalty for all crimes', { cycle: 3, session: 34 });
+    loaded.add([repeat]);
+    expect(loaded.earlierFor(asked, { limit: 3 }).map((m) => m.record.id)).toEqual([repeat.id, before.id]);
+  });
+
+  it('leaves the records it is told to unanswered, and scores them when asked', () => {
+    const part = createCrossrefIndex([before, asked]).partOf('KAZ', { earlier: 3, answering: (r) => r.id !== asked.id });
+    expect(part.earlier?.lists).toEqual([[], null]);
+    const loaded = createCrossrefIndex();
+    loaded.addPart(part);
+    expect(loaded.earlierFor(asked, { limit: 3 }).map((m) => m.record.id)).toEqual([before.id]);
+  });
+
+  it('refuses a part whose answers are malformed', () => {
+    const part = createCrossrefIndex([before, asked]).partOf('KAZ', { earlier: 3 });
+    expect(() => createCrossrefIndex().addPart({ ...part, earlier: { limit: 3, lists: [[['x', 'y', true]], []] } as never })).toThrow();
+    expect(() => createCrossrefIndex().addPart({ ...part, earlier: { limit: 3, lists: [[]] } })).toThrow();
+  });
+});
