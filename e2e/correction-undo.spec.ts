@@ -2,14 +2,11 @@
 // merge, split, add, new details — is offered back at once in the undo bar, and Undo puts the page and its notes back
 // as they were, after a reload too; made and kept over a reload, it is listed under "Corrected" (its items' notes in
 // sight there or on its result) and "Restore" puts the notes back on their items.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { axeViolations, launch, openCorrections, openStatement, panelFrame, ROOT, selectInHighlight, waitForHighlight, writeNote, type Session } from './support/extension';
+import { axeViolations, launch, openCorrections, openStatement, panelFrame, selectInHighlight, waitForHighlight, writeNote, type Session, SAMPLE_STATEMENT } from './support/extension';
 
-const URL = 'https://sample.upr-annotator.test/human-rights/upr/48/kazakhstan.html';
-const HTML = readFileSync(join(ROOT, 'e2e/pages/sample-statement.html'), 'utf8');
+const { url: URL, html: HTML } = SAMPLE_STATEMENT;
 
 let session: Session | null = null;
 afterEach(async () => {

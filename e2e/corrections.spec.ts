@@ -1,14 +1,11 @@
 // Manual correction in Chromium: the user adds selected text as a recommendation (panel and context menu), marks
 // an item as not a recommendation, merges two, splits one, and corrects the metadata; every correction is there
 // again after a reload.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { highlightedTexts, selectInHighlight, launch, openCorrections, openRec, panelFrame, ROOT, type Session, waitForHighlight, waitForHighlightCount } from './support/extension';
+import { highlightedTexts, selectInHighlight, launch, openCorrections, openRec, panelFrame, type Session, waitForHighlight, waitForHighlightCount, SAMPLE_STATEMENT } from './support/extension';
 
-const URL = 'https://sample.upr-annotator.test/human-rights/upr/48/kazakhstan.html';
-const HTML = readFileSync(join(ROOT, 'e2e/pages/sample-statement.html'), 'utf8');
+const { url: URL, html: HTML } = SAMPLE_STATEMENT;
 
 let session: Session | null = null;
 afterEach(async () => {

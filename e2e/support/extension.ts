@@ -24,6 +24,12 @@ export interface Fixture {
 }
 
 /** A labelled page of the project's own (`e2e/pages/<name>.json` + its HTML, in the label format of shared/fixtures). */
+/** The project's own sample statement (written for it, not an official text), at the address the specs serve it. */
+export const SAMPLE_STATEMENT = {
+  url: 'https://sample.upr-annotator.test/human-rights/upr/48/kazakhstan.html',
+  html: readFileSync(resolve(ROOT, 'e2e/pages/sample-statement.html'), 'utf8'),
+};
+
 export function projectPage(name: string): Fixture {
   const dir = join(ROOT, 'e2e/pages');
   const label = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
