@@ -426,21 +426,24 @@ describe('work proportional to change', () => {
 
   it('stores nothing of a page that changes its address and words faster than anyone reads, and stores where it settles', async () => {
     session = await launch();
-    // Every 700 ms a new address (pushState) and new recommendation words, twelve times, then it stays.
+    // Once the reader has the statement and its panel (2 s after load: the panel lists what the address it opened
+    // at holds), every 700 ms a new address (pushState) and new recommendation words, twelve times, then it stays.
     const body = STATEMENT_BODY.replace(
       '<main>',
       `<main><script>
         let step = 0;
-        const churn = setInterval(() => {
-          step++;
-          history.pushState({}, '', '/upr/41/churn-' + step + '.html');
-          for (const li of document.querySelectorAll('main ol li')) li.textContent = 'Adopt measure ' + step + '-' + Math.random().toString(36).slice(2, 8) + ' to protect the rights of every person in detention.';
-          if (step === 12) clearInterval(churn);
-        }, 700);
+        setTimeout(() => {
+          const churn = setInterval(() => {
+            step++;
+            history.pushState({}, '', '/upr/41/churn-' + step + '.html');
+            for (const li of document.querySelectorAll('main ol li')) li.textContent = 'Adopt measure ' + step + '-' + Math.random().toString(36).slice(2, 8) + ' to protect the rights of every person in detention.';
+            if (step === 12) clearInterval(churn);
+          }, 700);
+        }, 2000);
       </script>`,
     );
     const { page, panel } = await openStatement(session, body);
-    await page.waitForTimeout(5000); // in the middle of the churn
+    await page.waitForFunction(() => /churn-([4-9]|10)\.html$/.test(location.pathname), undefined, { timeout: 15_000 }); // in the middle of the churn
     expect(await storedUrls(panel)).toEqual([STATEMENT_URL]);
     await page.waitForFunction(() => location.pathname.endsWith('churn-12.html'), undefined, { timeout: 15_000 });
     await expect.poll(() => storedUrls(panel), { timeout: 15_000 }).toEqual([`${SITE}upr/41/churn-12.html`, STATEMENT_URL].sort());
