@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PopupStatus, Result } from '@/utils/messages';
 import type { Settings } from '@/utils/model';
+import { numberFormat } from '@/utils/i18n';
 import { formatPageStates, formatSession } from './format';
 import { useI18n } from './i18n';
 import { MetaSourceList } from './MetaSources';
@@ -60,7 +61,7 @@ export function Popup({ tabId, request, settings, updateSettings, openDashboard 
             <p class="popup-states">{formatPageStates(status.page, t, language)}</p>
             <p class="popup-session">{formatSession(status.page, t, language)}</p>
             <p class="popup-counts">
-              {t('recCount', { count: status.recommendations })} · {t('noteCount', { count: status.notes })}
+              {t('recCount', { count: numberFormat(language)(status.recommendations) })} · {t('noteCount', { count: numberFormat(language)(status.notes) })}
             </p>
             <MetaSourceList page={status.page} />
           </>

@@ -102,6 +102,8 @@ describe('a store larger than one message carries', () => {
 
     const deleteAll = async () => {
       await page.click('.delete-open', BUSY);
+      // What is about to go, counted as the summary counts it.
+      expect(await page.textContent('#delete-text')).toContain(`(${n(COUNT)} recommendations, ${n(Math.ceil(COUNT / 300))} notes written)`);
       await page.click('.delete-confirm', BUSY);
       await page.waitForFunction(() => document.querySelector('.dash-summary')?.textContent === '0 recommendations · 0 statements · 0 notes written', null, { timeout: 600_000 });
     };
@@ -113,10 +115,10 @@ describe('a store larger than one message carries', () => {
     await page.waitForSelector('.import-preview', { timeout: 600_000 });
     step('previewed');
     expect(await page.$('.import-error')).toBeNull();
-    expect(await page.$$eval('tr[data-preview="add"] td', (cells) => cells.map((c) => c.textContent))).toEqual(['0', String(COUNT), String(Math.ceil(COUNT / 300))]);
+    expect(await page.$$eval('tr[data-preview="add"] td', (cells) => cells.map((c) => c.textContent))).toEqual(['0', n(COUNT), n(Math.ceil(COUNT / 300))]);
     await page.click('.import-apply', BUSY);
     await page.waitForSelector('.import-done', { timeout: 600_000 });
-    expect(await page.textContent('.import-done')).toMatch(new RegExp(`: ${COUNT + Math.ceil(COUNT / 300)} records added, 0 updated\\.$`));
+    expect(await page.textContent('.import-done')).toMatch(new RegExp(`: ${n(COUNT + Math.ceil(COUNT / 300))} records added, 0 updated\\.$`));
     await page.waitForFunction((summary) => !document.querySelector('.dash-loading-more') && document.querySelector('.dash-summary')?.textContent === summary, `${n(COUNT)} recommendations · 0 statements · ${n(Math.ceil(COUNT / 300))} notes written`, { timeout: 600_000 });
     step('imported');
 

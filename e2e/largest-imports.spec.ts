@@ -75,10 +75,10 @@ describe('the largest file each import accepts', () => {
     const page = await dashboard();
     await page.setInputFiles('#import-dataset-file', path);
     await page.waitForSelector('.dataset-preview', BUSY);
-    expect(await page.textContent('.dataset-preview-counts')).toContain(`${MAX_ROWS} rows read, 0 skipped: ${MAX_ROWS} recommendations will be stored`);
+    expect(await page.textContent('.dataset-preview-counts')).toContain(`${MAX_ROWS.toLocaleString('en')} rows read, 0 skipped: ${MAX_ROWS.toLocaleString('en')} recommendations will be stored`);
     await page.click('.dataset-confirm');
     await page.waitForSelector('.dataset-done', BUSY);
-    expect(await page.textContent('.dataset-done')).toBe(`“largest-dataset.csv”: recommendations added: ${MAX_ROWS}; updated: 0; rows skipped: 0.`);
+    expect(await page.textContent('.dataset-done')).toBe(`“largest-dataset.csv”: recommendations added: ${MAX_ROWS.toLocaleString('en')}; updated: 0; rows skipped: 0.`);
     await summaryIs(page, `${n(MAX_ROWS)} recommendations · 0 statements · 0 notes written`);
 
     const text = await backup(page);

@@ -7,7 +7,7 @@
 // search and facet indexes in idle time after, and a search ranks its first screen at once and the rest when idle.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { NotePatch, NoteTarget } from '@/utils/db';
-import { LOCALE, type LanguageSetting, type MessageKey } from '@/utils/i18n';
+import { numberFormat, type LanguageSetting, type MessageKey } from '@/utils/i18n';
 import type { ExportedData, Note, Result } from '@/utils/messages';
 import { buildExportFile, downloadFile, EXPORT_FORMATS, slug, type ExportFormat } from '@/components/export-file';
 import { useI18n } from '@/components/i18n';
@@ -418,7 +418,7 @@ export function Dashboard({ client, languageSetting, onLanguageSetting, doc = do
           ? t('dash.storageOf', { size: formatSize(storage.usage, t, language), quota: formatSize(storage.quota, t, language) })
           : t('dash.storage', { size: formatSize(storage.usage, t, language) });
   // Grouped as the language writes numbers ("100,000", "100 000"); the plural still follows the number.
-  const number = new Intl.NumberFormat(LOCALE[language]).format;
+  const number = numberFormat(language);
   const plural = (key: MessageKey, shown: number, count: number) => t(key, { shown: number(shown), total: number(count), count });
   const countText = [
     plural('dash.shownRecs', visible.positions.length - shownStatements, recTotal),

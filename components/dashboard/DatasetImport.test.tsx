@@ -135,6 +135,35 @@ describe('DatasetImport', () => {
     expect(host.querySelector('.dataset-preview-records tbody td:nth-child(4)')?.textContent).toBe('Acceptée');
   });
 
+  it('writes large counts as the language does, in the preview and in the summary', async () => {
+    const rows = Array.from({ length: 1_200 }, (_, i) => `Abolish the death penalty (${i}),France,Kazakhstan,34`);
+    const csv = ['Recommendation,Recommending State,State under Review,Session', ...rows, 'Ratify it,France,Atlantis,34'].join('\n');
+    for (const [language, expected] of [
+      ['en', { counts: '1,201 rows read, 1 skipped: 1,200 recommendations will be stored', confirm: 'Import 1,200 recommendations', done: 'recommendations added: 250,000; updated: 1,234; rows skipped: 1,002.', more: '…and 1,001 more rows.' }],
+      ['fr', { counts: '1\u202f201 lignes lues', confirm: 'Importer 1\u202f200 recommandations', done: 'recommandations ajoutées : 250\u202f000 ; mises à jour : 1\u202f234 ; lignes ignorées : 1\u202f002.', more: '1\u202f001' }],
+    ] as const) {
+      const fake = fakeClient();
+      const ui = { t: createTranslator(language), language };
+      act(() =>
+        render(
+          <I18nContext.Provider value={ui}>
+            <DatasetImport client={fake.client} onImported={() => {}} />
+          </I18nContext.Provider>,
+          host,
+        ),
+      );
+      await choose(new File([csv], `big-${language}.csv`));
+      await shown('.dataset-preview');
+      expect(host.querySelector('.dataset-preview-counts')?.textContent).toContain(expected.counts);
+      expect(host.querySelector('.dataset-confirm')?.textContent).toBe(expected.confirm);
+      await act(async () => (host.querySelector('.dataset-confirm') as HTMLButtonElement).click());
+      await fake.finish({ ok: true, value: { added: 250_000, updated: 1_234, skipped: [{ line: 1_202, reason: 'unknown state under review "Atlantis"' }], skippedCount: 1_002 } });
+      expect(host.querySelector('.dataset-done')?.textContent).toContain(expected.done);
+      expect(host.querySelector('.dataset-skipped p')?.textContent).toContain(expected.more);
+      act(() => render(null, host));
+    }
+  });
+
   it('lists the skipped rows and why in the preview', async () => {
     const fake = fakeClient();
     act(() => render(<DatasetImport client={fake.client} onImported={() => {}} />, host));

@@ -6,7 +6,7 @@
 // added and updated, and which rows were skipped, and why.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DatasetError, decodeDataset, parseDataset, summarizeRecord, type DatasetFormat, type DatasetParseResult, type EncodingName, type RecordSummary } from '@/utils/dataset';
-import { LOCALE } from '@/utils/i18n';
+import { numberFormat } from '@/utils/i18n';
 import { MAX_DATASET_TEXT, type DatasetSummary, type ImportStage } from '@/utils/messages';
 import { useI18n } from '@/components/i18n';
 import { formatSize } from './dashboard-format';
@@ -54,7 +54,7 @@ function previewOf(result: DatasetParseResult, encoding: EncodingName): Preview 
 }
 
 function SkippedRows({ skipped, count }: { skipped: DatasetParseResult['skipped']; count: number }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   if (skipped.length === 0) return null;
   return (
     <details class="dataset-skipped">
@@ -64,7 +64,7 @@ function SkippedRows({ skipped, count }: { skipped: DatasetParseResult['skipped'
           <li key={line}>{t('dash.skippedRow', { line, reason })}</li>
         ))}
       </ul>
-      {count > skipped.length && <p>{t('dash.skippedMore', { count: count - skipped.length })}</p>}
+      {count > skipped.length && <p>{t('dash.skippedMore', { count: numberFormat(language)(count - skipped.length) })}</p>}
     </details>
   );
 }
@@ -103,7 +103,7 @@ function PreviewTable({ name, preview }: { name: string; preview: Preview }) {
 
 export function DatasetImport({ client, onImported }: Props) {
   const { t, language } = useI18n();
-  const number = new Intl.NumberFormat(LOCALE[language]).format;
+  const number = numberFormat(language);
   const [state, setState] = useState<State>({ step: 'idle' });
   const input = useRef<HTMLInputElement>(null);
   const busy = state.step === 'busy' || state.step === 'reading';
@@ -184,13 +184,13 @@ export function DatasetImport({ client, onImported }: Props) {
             {t('dash.datasetPreviewFormat', { name: state.name, format: t(`dash.datasetFormat.${state.preview.format}`), encoding: state.preview.encoding })}
           </p>
           <p class="dataset-preview-counts">
-            {t('dash.datasetPreviewCounts', { rows: state.preview.read, skipped: state.preview.skippedCount, records: state.preview.records, joint: state.preview.joint })}
+            {t('dash.datasetPreviewCounts', { rows: number(state.preview.read), skipped: number(state.preview.skippedCount), records: number(state.preview.records), joint: number(state.preview.joint) })}
           </p>
           <PreviewTable name={state.name} preview={state.preview} />
           <SkippedRows skipped={state.preview.skipped} count={state.preview.skippedCount} />
           <div class="button-row">
             <button type="button" class="button button-primary dataset-confirm" onClick={() => void confirm()}>
-              {t('dash.datasetConfirm', { count: state.preview.records })}
+              {t('dash.datasetConfirm', { count: number(state.preview.records) })}
             </button>
             <button type="button" class="button dataset-cancel" onClick={cancel}>
               {t('dash.datasetCancel')}
@@ -201,7 +201,7 @@ export function DatasetImport({ client, onImported }: Props) {
       <div role="status" aria-live="polite">
         {state.step === 'done' && (
           <p class="dataset-done">
-            {t('dash.datasetDone', { name: state.name, added: state.summary.added, updated: state.summary.updated, skipped: state.summary.skippedCount })}
+            {t('dash.datasetDone', { name: state.name, added: number(state.summary.added), updated: number(state.summary.updated), skipped: number(state.summary.skippedCount) })}
           </p>
         )}
       </div>

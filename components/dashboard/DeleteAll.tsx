@@ -2,6 +2,7 @@
 // first, and only then asks the background to clear every store.
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
+import { numberFormat } from '@/utils/i18n';
 
 interface Props {
   recommendations: number;
@@ -12,7 +13,8 @@ interface Props {
 }
 
 export function DeleteAll({ recommendations, notes, deleteAll, exportBackup, onDeleted }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const number = numberFormat(language);
   const dialog = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,7 +45,7 @@ export function DeleteAll({ recommendations, notes, deleteAll, exportBackup, onD
       </button>
       <dialog ref={dialog} class="confirm-dialog" aria-labelledby="delete-title" aria-describedby="delete-text">
         <h2 id="delete-title">{t('dash.deleteTitle')}</h2>
-        <p id="delete-text">{t('dash.deleteText', { recs: t('recCount', { count: recommendations }), notes: t('dash.notes', { count: notes }) })}</p>
+        <p id="delete-text">{t('dash.deleteText', { recs: t('recCount', { count: number(recommendations) }), notes: t('dash.notes', { count: number(notes) }) })}</p>
         {error && (
           <p class="import-error" role="alert">
             {error}

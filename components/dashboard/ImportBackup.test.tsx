@@ -56,6 +56,18 @@ describe('ImportBackup', () => {
     expect(host.querySelector('[role=status]')?.textContent).toBe('Imported “backup.json”: 6 records added, 1 updated.');
   });
 
+  it('writes the counts of a large backup with separators, in the preview and once imported', async () => {
+    const big: ImportSummary = { ...SUMMARY, added: { pages: 1_500, recommendations: 300_000, notes: 12_345 }, conflicts: 2_000 };
+    const importFile = vi.fn(async (_text: string, apply: boolean): Promise<Result<ImportSummary>> => ({ ok: true, value: { ...big, applied: apply } }));
+    act(() => render(<ImportBackup client={{ importFile }} onImported={() => {}} />, host));
+    await choose(new File(['{"format":"upr-annotator-backup"}'], 'big.json'));
+    expect([...host.querySelectorAll('[data-preview="add"] td')].map((c) => c.textContent)).toEqual(['1,500', '300,000', '12,345']);
+    expect(host.textContent).toContain('2,000 notes were changed on both sides');
+    host.querySelector<HTMLButtonElement>('.import-apply')!.click();
+    await flush();
+    expect(host.querySelector('[role=status]')?.textContent).toBe('Imported “big.json”: 313,845 records added, 1 updated.');
+  });
+
   it('lists the settings the backup would change, unticked, and applies only those the user ticks', async () => {
     const summary: ImportSummary = {
       ...SUMMARY,

@@ -2,7 +2,7 @@
 // the background (what it adds, updates, leaves as it is, and notes in conflict), and written only when the user
 // confirms. A file that cannot be imported is named with the reason, and nothing changes.
 import { useRef, useState } from 'preact/hooks';
-import type { Translate } from '@/utils/i18n';
+import { numberFormat, type Translate } from '@/utils/i18n';
 import { MAX_BACKUP_CHARS } from '@/utils/export';
 import type { ImportSummary } from '@/utils/messages';
 import type { SettingChange, SettingKey } from '@/utils/model';
@@ -34,6 +34,7 @@ interface Props {
 
 export function ImportBackup({ client, onImported }: Props) {
   const { t, language } = useI18n();
+  const number = numberFormat(language);
   const [state, setState] = useState<State>({ step: 'idle' });
   const input = useRef<HTMLInputElement>(null);
 
@@ -90,7 +91,7 @@ export function ImportBackup({ client, onImported }: Props) {
       <div class="import-result" role="status" aria-live="polite">
         {state.step === 'busy' && <p>{t('dash.reading', { name: state.name })}</p>}
         {state.step === 'done' && (
-          <p class="import-done">{t('dash.imported', { name: state.name, added: total(state.summary.added), updated: total(state.summary.updated) })}</p>
+          <p class="import-done">{t('dash.imported', { name: state.name, added: number(total(state.summary.added)), updated: number(total(state.summary.updated)) })}</p>
         )}
       </div>
       {state.step === 'error' && (
@@ -121,14 +122,14 @@ export function ImportBackup({ client, onImported }: Props) {
               ).map(([key, counts]) => (
                 <tr key={key} data-preview={key}>
                   <th scope="row">{t(`dash.preview.${key}`)}</th>
-                  <td>{counts.pages}</td>
-                  <td>{counts.recommendations}</td>
-                  <td>{counts.notes}</td>
+                  <td>{number(counts.pages)}</td>
+                  <td>{number(counts.recommendations)}</td>
+                  <td>{number(counts.notes)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {state.summary.conflicts > 0 && <p class="import-conflicts">{t('dash.preview.conflicts', { count: state.summary.conflicts })}</p>}
+          {state.summary.conflicts > 0 && <p class="import-conflicts">{t('dash.preview.conflicts', { count: number(state.summary.conflicts) })}</p>}
           {state.summary.settingChanges.length > 0 && (
             <fieldset class="import-settings">
               <legend>{t('dash.preview.settings')}</legend>

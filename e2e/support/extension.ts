@@ -143,13 +143,22 @@ export function unpackedExtensionId(dir: string): string {
   return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
+// The page's document each panel frame was handed out in (its main frame's time origin then).
+const panelDocument = new WeakMap<Frame, number>();
+
 /** The panel's frame in a page (an extension-origin iframe inside a closed shadow root). */
 export async function panelFrame(page: Page, extensionId: string): Promise<Frame> {
   const prefix = `chrome-extension://${extensionId}/panel.html`;
   for (let i = 0; i < 100; i++) {
-    // A frame from before a reload can still be listed for a moment, then detach: take the newest, and look again.
-    const frame = page.frames().findLast((f) => f.url().startsWith(prefix) && !f.isDetached());
-    if (frame && (await frame.waitForLoadState('domcontentloaded').then(() => true, () => false))) return frame;
+    // A frame from before a reload can still be listed for a while (the panel is an out-of-process frame, detached
+    // after the page's new document has loaded): a frame handed out in an earlier document is never taken again.
+    const document = await page.mainFrame().evaluate(() => performance.timeOrigin).catch(() => null);
+    const current = (f: Frame) => document !== null && (panelDocument.get(f) ?? document) === document;
+    const frame = page.frames().findLast((f) => f.url().startsWith(prefix) && !f.isDetached() && current(f));
+    if (frame && (await frame.waitForLoadState('domcontentloaded').then(() => true, () => false))) {
+      panelDocument.set(frame, document!);
+      return frame;
+    }
     await page.waitForTimeout(100);
   }
   throw new Error('The panel did not appear');

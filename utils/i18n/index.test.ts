@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, resolveLanguage } from './index';
+import { createTranslator, numberFormat, resolveLanguage } from './index';
 import { EN, FR } from './messages';
 
 describe('i18n', () => {
@@ -19,6 +19,15 @@ describe('i18n', () => {
     expect(createTranslator('en')('recCount', { count: 3 })).toBe('3 recommendations');
     expect(createTranslator('fr')('recCount', { count: 0 })).toBe('0 recommandation');
     expect(createTranslator('fr')('notSaved', { error: 'disque plein' })).toBe('Non enregistré : disque plein');
+  });
+
+  it('writes counts with the language\'s separators, and a count so written still picks its plural form', () => {
+    expect(numberFormat('en')(300_000)).toBe('300,000');
+    expect(numberFormat('fr')(300_000)).toBe('300\u202f000');
+    expect(createTranslator('en')('recCount', { count: numberFormat('en')(1) })).toBe('1 recommendation');
+    expect(createTranslator('en')('recCount', { count: numberFormat('en')(12_345) })).toBe('12,345 recommendations');
+    expect(createTranslator('fr')('recCount', { count: numberFormat('fr')(1) })).toBe('1 recommandation');
+    expect(createTranslator('fr')('recCount', { count: numberFormat('fr')(2_000) })).toBe('2\u202f000 recommandations');
   });
 
   it('has every English string in French, and no French string left in English', () => {

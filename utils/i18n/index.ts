@@ -24,7 +24,7 @@ export function createTranslator(language: UiLanguage): Translate {
   const plural = new Intl.PluralRules(language);
   return (key, values = {}) => {
     const entry = table[key];
-    const template = typeof entry === 'string' ? entry : entry[plural.select(Number(values.count ?? 0)) === 'one' ? 'one' : 'other'];
+    const template = typeof entry === 'string' ? entry : entry[plural.select(countOf(values.count)) === 'one' ? 'one' : 'other'];
     // "{cycle:ordinal}" writes the value as an ordinal of the language ("1er", "2e" in French).
     return template.replace(/\{(\w+)(:ordinal)?\}/g, (whole, name: string, ordinal?: string) => {
       if (!(name in values)) return whole;
@@ -35,3 +35,14 @@ export function createTranslator(language: UiLanguage): Translate {
 
 /** The locale for dates and numbers in that language. */
 export const LOCALE: Record<UiLanguage, string> = { en: 'en-GB', fr: 'fr-FR' };
+
+const NUMBER_FORMATS = new Map<UiLanguage, (n: number) => string>();
+/** Whole counts as the language writes them: "300,000" in English, "300 000" in French. */
+export function numberFormat(language: UiLanguage): (n: number) => string {
+  let format = NUMBER_FORMATS.get(language);
+  if (!format) NUMBER_FORMATS.set(language, (format = new Intl.NumberFormat(LOCALE[language]).format));
+  return format;
+}
+
+// A count given as written ("12,345", "12 345"): its digits choose the plural form.
+const countOf = (value: string | number | undefined): number => (typeof value === 'number' ? value : Number(String(value ?? 0).replace(/[^0-9]/g, '') || 0));
