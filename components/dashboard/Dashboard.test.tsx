@@ -87,7 +87,8 @@ describe('Dashboard while the rest is loading', () => {
 });
 
 describe('Dashboard over many records', () => {
-  it('shows a search’s rows at once and its facet counts once the browser is idle, keeping the last counts meanwhile', async () => {
+  // 30,000 records built and indexed: seconds on a loaded machine, so more time than the default 5 s.
+  it('shows a search’s rows at once and its facet counts once the browser is idle, keeping the last counts meanwhile', { timeout: 20_000 }, async () => {
     // 30,000 records from two states under review, every tenth one about torture.
     const states = [page('https://example.org/gha', { stateUnderReview: 'Ghana' }), page('https://example.org/kaz', { stateUnderReview: 'Kazakhstan' })];
     const recommendations = Array.from({ length: 30_000 }, (_, i) => rec(`r${String(i).padStart(24, '0')}`, states[i % 2]!, i, i % 10 === 0 ? `Prevent torture ${i}` : `Ensure access to justice ${i}`));

@@ -101,10 +101,13 @@ describe('ImportBackup', () => {
 
   it('cancels a preview without writing', async () => {
     const importFile = vi.fn(async (): Promise<Result<ImportSummary>> => ({ ok: true, value: SUMMARY }));
-    act(() => render(<ImportBackup client={{ importFile }} onImported={() => {}} />, host));
+    const cancelImport = vi.fn(async () => {});
+    act(() => render(<ImportBackup client={{ importFile, cancelImport }} onImported={() => {}} />, host));
     await choose(new File(['{}'], 'backup.json'));
     act(() => host.querySelector<HTMLButtonElement>('.import-cancel')!.click());
     expect(host.querySelector('.import-preview')).toBeNull();
     expect(importFile).toHaveBeenCalledOnce();
+    // What was read and sent for the preview is let go.
+    expect(cancelImport).toHaveBeenCalledOnce();
   });
 });

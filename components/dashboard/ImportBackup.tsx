@@ -28,7 +28,7 @@ function settingValue(value: SettingChange['current'], t: Translate): string {
 }
 
 interface Props {
-  client: Pick<DashboardClient, 'importFile'>;
+  client: Pick<DashboardClient, 'importFile'> & Partial<Pick<DashboardClient, 'cancelImport'>>;
   onImported(): void;
 }
 
@@ -73,6 +73,7 @@ export function ImportBackup({ client, onImported }: Props) {
   };
 
   const cancel = () => {
+    void client.cancelImport?.();
     setState({ step: 'idle' });
     if (input.current) input.current.value = '';
   };

@@ -44,7 +44,10 @@ const refused = (error: unknown): Result<never> => {
   throw error;
 };
 
-export type ImportFile = (text: string, apply: boolean, settings?: SettingKey[]) => Promise<Result<ImportSummary>>;
+export type ImportFile = ((text: string, apply: boolean, settings?: SettingKey[]) => Promise<Result<ImportSummary>>) & {
+  /** The preview was cancelled: the file's text and the background's parts are let go. */
+  cancel(): Promise<void>;
+};
 
 /** The dashboard's importFile: a backup in parts, a W3C file whole. */
 export function createFileImporter(send: SendMessage, partRecords = MAX_IMPORT_PART_RECORDS): ImportFile {
@@ -62,7 +65,7 @@ export function createFileImporter(send: SendMessage, partRecords = MAX_IMPORT_P
     return { ok: true, value: begun.value.session };
   }
 
-  return async (text, apply, settings = []) => {
+  const importFile = async (text: string, apply: boolean, settings: SettingKey[] = []): Promise<Result<ImportSummary>> => {
     if (!isBackupText(text)) {
       try {
         assertImportSize(text.length, MAX_IMPORT_TEXT);
@@ -91,4 +94,10 @@ export function createFileImporter(send: SendMessage, partRecords = MAX_IMPORT_P
     entry.session = session.value;
     return sendRequest(send, 'data.importCommit', { session: session.value, apply, settings });
   };
+  const cancel = async () => {
+    const session = last?.session ?? null;
+    last = null;
+    if (session !== null) await sendRequest(send, 'data.importCancel', { session });
+  };
+  return Object.assign(importFile, { cancel });
 }

@@ -22,6 +22,8 @@ export interface DashboardClient extends Pick<PanelClient, 'saveNote' | 'deleteN
    * A backup or W3C file's text: previewed (apply false) or applied in one transaction (a backup is checked here and
    * sent in parts, see backup-import.ts). `settings`: the setting changes the user ticked in the preview (none by default). */
   importFile(text: string, apply: boolean, settings?: SettingKey[]): Promise<Result<ImportSummary>>;
+  /** Lets go of the backup being previewed (the dashboard's copy and the background's parts). */
+  cancelImport(): Promise<void>;
   deleteAll(): Promise<Result<null>>;
   /** A dataset of UN recommendations (CSV or JSON): parsed and stored by the background, with skipped rows reported. */
   importDataset(text: string, fileName: string): Promise<Result<DatasetSummary>>;
@@ -62,7 +64,10 @@ export function createDashboardClient(
   return {
     loadPage: (cursor, limit) => sendRequest(send, 'data.page', { cursor, limit }),
     loadStatement: (pageUrl) => sendRequest(send, 'data.export', { pageUrl }),
-    importFile: createFileImporter(send),
+    ...(() => {
+      const importFile = createFileImporter(send);
+      return { importFile, cancelImport: importFile.cancel };
+    })(),
     deleteAll: () => sendRequest(send, 'data.deleteAll', { confirm: 'delete everything' }),
     importDataset: (text, fileName) => sendRequest(send, 'dataset.import', { text, fileName }),
     onImportProgress(handler) {

@@ -411,6 +411,24 @@ describe('background: a backup imported in parts', () => {
     expect(await exported(bg)).toEqual(before);
   });
 
+  it('lets go of a previewed backup the user cancelled: its parts are gone, and another import is untouched', async () => {
+    const bg = setUp();
+    await backedUp(bg);
+    const before = await exported(bg);
+    const notes = before.notes.map((n) => ({ ...n, id: `${n.id.slice(0, -1)}f` }));
+    const total = { pages: 0, recommendations: 0, notes: notes.length };
+    const { session } = await bg.request<{ session: string }>('data.importBegin', { total }, dashboard);
+    await bg.request('data.importPart', { session, notes }, dashboard);
+    await bg.request('data.importCommit', { session, apply: false }, dashboard);
+    // A cancel naming another import changes nothing; naming this one drops its parts.
+    expect(await bg.request('data.importCancel', { session: crypto.randomUUID() }, dashboard)).toEqual({ released: false });
+    expect(await bg.request('data.importCancel', { session }, dashboard)).toEqual({ released: true });
+    await expect(bg.request('data.importCommit', { session, apply: true }, dashboard)).rejects.toThrow(`not-found: ${IMPORT_INTERRUPTED}`);
+    expect(await exported(bg)).toEqual(before);
+    // Only extension pages may ask.
+    await expect(bg.request('data.importCancel', { session }, annotatorIn(1, PAGE))).rejects.toThrow(/forbidden/);
+  });
+
   it('refuses the parts of an import another one replaced', async () => {
     const bg = setUp();
     const total = { pages: 0, recommendations: 0, notes: 0 };

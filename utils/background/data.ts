@@ -9,7 +9,7 @@ import type { BackgroundContext } from './context';
 import type { NotesService } from './notes';
 import type { TabsService } from './tabs';
 
-type DataHandlers = Pick<Handlers, 'data.export' | 'data.page' | 'data.import' | 'data.importBegin' | 'data.importPart' | 'data.importCommit' | 'dataset.import' | 'data.deleteAll'>;
+type DataHandlers = Pick<Handlers, 'data.export' | 'data.page' | 'data.import' | 'data.importBegin' | 'data.importPart' | 'data.importCommit' | 'data.importCancel' | 'dataset.import' | 'data.deleteAll'>;
 
 /** A backup arriving in parts: kept in memory, never in the store, until its commit applies it in one transaction. */
 interface StagedImport {
@@ -123,6 +123,11 @@ export function createDataHandlers(ctx: BackgroundContext, tabs: TabsService, no
       // A preview keeps the parts for the apply that may follow; an apply is the end of them.
       if (apply) staged = null;
       return summary;
+    },
+    async 'data.importCancel'({ session }) {
+      const released = staged?.session === session;
+      if (released) staged = null;
+      return { released };
     },
     async 'dataset.import'({ text, fileName }) {
       // The progress bar follows rows: those read, then those stored, each of the file's row count.

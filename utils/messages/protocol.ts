@@ -224,6 +224,8 @@ export const REQUESTS = {
     payload: v.object({ session: ImportSessionSchema, pages: partOf(BackupPageSchema), recommendations: partOf(BackupRecommendationSchema), notes: partOf(BackupNoteSchema) }),
   },
   'data.importCommit': { from: 'extension', payload: v.object({ session: ImportSessionSchema, apply: v.boolean(), settings: ChosenSettingsSchema }) },
+  /** The user cancelled the preview: the background lets go of its parts (a backup can be hundreds of megabytes). */
+  'data.importCancel': { from: 'extension', payload: v.object({ session: ImportSessionSchema }) },
   'data.deleteAll': { from: 'extension', payload: v.object({ confirm: v.literal('delete everything') }) },
   /** The annotator's part of a correction: text the user selected, merged or split on the page. */
   'page.correct': {
@@ -280,6 +282,7 @@ export interface Results {
   'data.importBegin': { session: string };
   'data.importPart': { received: ImportCounts };
   'data.importCommit': ImportSummary;
+  'data.importCancel': { released: boolean };
   'data.deleteAll': null;
   'dataset.import': DatasetSummary;
   'popup.status': PopupStatus;

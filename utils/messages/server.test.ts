@@ -42,6 +42,7 @@ function router(overrides: Partial<Handlers> = {}) {
     'data.importBegin': vi.fn(async () => ({ session: '00000000-0000-4000-8000-000000000000' })),
     'data.importPart': vi.fn(async () => ({ received: { pages: 0, recommendations: 0, notes: 0 } })),
     'data.importCommit': vi.fn(async () => importSummary()),
+    'data.importCancel': vi.fn(async () => ({ released: true })),
     'data.deleteAll': vi.fn(async () => null),
     'dataset.import': vi.fn(async () => ({ added: 0, updated: 0, skipped: [], skippedCount: 0 })),
     'popup.status': vi.fn(async () => ({ site: null, annotated: false, page: null, recommendations: 0, notes: 0, detection: null, disabledHere: false, knownHostsOnly: false, knownHost: false })),
