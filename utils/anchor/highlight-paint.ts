@@ -101,8 +101,10 @@ function newHighlightStyle(doc: Document): HighlightStyle | null {
   return sheet ? { names, css, sheet } : null;
 }
 
-// A sheet adopted before the page's first layout, waiting for the document's painter.
-const adoptedEarly = new WeakMap<Document, HighlightStyle>();
+// A sheet adopted before the page's first layout, waiting for the document's painter: kept on the content scripts'
+// world (not this module) so a script built apart (one that runs at document_start) can adopt it for the annotator.
+const EARLY = Symbol.for('upr-annotator.highlight-sheet');
+const adoptedEarly: WeakMap<Document, HighlightStyle> = ((globalThis as { [EARLY]?: WeakMap<Document, HighlightStyle> })[EARLY] ??= new WeakMap());
 
 /**
  * Adopts the highlights' sheet now, for the painter doc gets later. Adding ::highlight rules restyles every element
