@@ -257,7 +257,8 @@ export interface RegisteredTexts {
   onScreen: string[];
 }
 
-const registeredTexts = (items: string): string => `(() => {
+/** The page expression reading RegisteredTexts (for any driver). */
+export const registeredTexts = (items: string): string => `(() => {
   const priority = ${JSON.stringify(HIGHLIGHT_PRIORITY)};
   const out = { all: [], selected: [], noted: [], onScreen: [] };
   const fold = (s) => s.replace(/\\s+/g, ' ').trim();
@@ -273,16 +274,26 @@ const registeredTexts = (items: string): string => `(() => {
 /** Whether every item on screen is covered by a registered highlight. */
 export const screenHighlighted = (r: RegisteredTexts): boolean => r.onScreen.every((t) => r.all.includes(t));
 
-/** Polls the registry, read by text, until `ok` holds; returns what it read then. */
-export async function waitForRegistered(page: Page, items: string, ok: (r: RegisteredTexts) => boolean, what: string, timeout = 60_000): Promise<RegisteredTexts> {
+/** Polls the registry, read by text through any driver's page evaluation, until `ok` holds; returns what it read. */
+export async function waitForRegisteredWith(
+  evaluate: (expression: string) => Promise<unknown>,
+  items: string,
+  ok: (r: RegisteredTexts) => boolean,
+  what: string,
+  timeout = 60_000,
+): Promise<RegisteredTexts> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const now: RegisteredTexts = await page.evaluate(registeredTexts(items));
+    const now = (await evaluate(registeredTexts(items))) as RegisteredTexts;
     if (ok(now)) return now;
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting until ${what} (${now.all.length} registered, ${now.onScreen.length} on screen)`);
-    await page.waitForTimeout(100);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** waitForRegisteredWith in a Playwright page. */
+export const waitForRegistered = (page: Page, items: string, ok: (r: RegisteredTexts) => boolean, what: string, timeout?: number): Promise<RegisteredTexts> =>
+  waitForRegisteredWith((expression) => page.evaluate(expression), items, ok, what, timeout);
 
 /** Scrolls the page at once until the i-th of `items` (from 0) is in the middle of the window. */
 export async function scrollToItem(page: Page, items: string, i: number): Promise<void> {
