@@ -108,9 +108,9 @@ const adoptedEarly: WeakMap<Document, HighlightStyle> = ((globalThis as { [EARLY
 
 /**
  * Adopts the highlights' sheet now, for the painter doc gets later. Adding ::highlight rules restyles every element
- * of the document (they match all of them): on a 10,000-recommendation page that is hundreds of milliseconds in one
- * task when it comes after the page's first layout, and nothing the reader feels when the sheet is there before it.
- * Returns whether doc can paint highlights.
+ * of the document (they match all of them), ranges or none: on a 10,000-recommendation page that is hundreds of
+ * milliseconds in one task when it comes after the page's first layout (a sheet of one class rule: 20 ms); adopted
+ * before it, the work joins the page's own first restyle. Returns whether doc can paint highlights.
  */
 export function adoptHighlightSheetEarly(doc: Document): boolean {
   if (adoptedEarly.has(doc)) return true;
