@@ -164,6 +164,14 @@ export async function panelFrame(page: Page, extensionId: string): Promise<Frame
   throw new Error('The panel did not appear');
 }
 
+/** The panel's frame, however long the page takes before it mounts (a large page's capture). */
+export async function slowPanelFrame(page: Page, extensionId: string): Promise<Frame> {
+  for (let attempt = 0; ; attempt++) {
+    const frame = await panelFrame(page, extensionId).catch((error: unknown) => (attempt >= 10 ? Promise.reject(error) : null));
+    if (frame) return frame;
+  }
+}
+
 /** Stops every service worker of the profile, as Chromium does to an idle MV3 worker. */
 export async function stopServiceWorkers(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);

@@ -244,3 +244,78 @@ export async function selectInHighlight(page: Page, n: number, word: string): Pr
   );
   if (!done) throw new Error(`"${word}" is not in recommendation ${n}`);
 }
+
+/**
+ * On a long page only the highlights near the viewport are registered, so a range's place in the registry no longer
+ * gives its number: these read the registry by text. `texts` of the registered highlights by role, and `onScreen`:
+ * the texts of the page's `items` (a selector, in page order) within the viewport. Whitespace folded.
+ */
+export interface RegisteredTexts {
+  all: string[];
+  selected: string[];
+  noted: string[];
+  onScreen: string[];
+}
+
+/** The page expression reading RegisteredTexts (for any driver). */
+export const registeredTexts = (items: string): string => `(() => {
+  const priority = ${JSON.stringify(HIGHLIGHT_PRIORITY)};
+  const out = { all: [], selected: [], noted: [], onScreen: [] };
+  const fold = (s) => s.replace(/\\s+/g, ' ').trim();
+  const text = (r) => { const range = document.createRange(); range.setStart(r.startContainer, r.startOffset); range.setEnd(r.endContainer, r.endOffset); return fold(range.toString()); };
+  if (window.CSS && CSS.highlights) for (const [, h] of CSS.highlights) for (const role of ['all', 'selected', 'noted']) if (h.priority === priority[role]) out[role] = [...h].map(text);
+  for (const el of document.querySelectorAll(${JSON.stringify(items)})) {
+    const rect = el.getBoundingClientRect();
+    if (rect.bottom > 0 && rect.top < innerHeight) out.onScreen.push(fold(el.textContent));
+  }
+  return out;
+})()`;
+
+/** Whether every item on screen is covered by a registered highlight. */
+export const screenHighlighted = (r: RegisteredTexts): boolean => r.onScreen.every((t) => r.all.includes(t));
+
+/** Polls the registry, read by text through any driver's page evaluation, until `ok` holds; returns what it read. */
+export async function waitForRegisteredWith(
+  evaluate: (expression: string) => Promise<unknown>,
+  items: string,
+  ok: (r: RegisteredTexts) => boolean,
+  what: string,
+  timeout = 60_000,
+): Promise<RegisteredTexts> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const now = (await evaluate(registeredTexts(items))) as RegisteredTexts;
+    if (ok(now)) return now;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting until ${what} (${now.all.length} registered, ${now.onScreen.length} on screen)`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** waitForRegisteredWith in a Playwright page. */
+export const waitForRegistered = (page: Page, items: string, ok: (r: RegisteredTexts) => boolean, what: string, timeout?: number): Promise<RegisteredTexts> =>
+  waitForRegisteredWith((expression) => page.evaluate(expression), items, ok, what, timeout);
+
+/** Scrolls the page at once until the i-th of `items` (from 0) is in the middle of the window. */
+export async function scrollToItem(page: Page, items: string, i: number): Promise<void> {
+  await page.evaluate(({ items, i }) => document.querySelectorAll(items)[i]!.scrollIntoView({ block: 'center' }), { items, i });
+}
+
+/** Scrolls to the i-th of `items`, waits until its text is highlighted, and clicks the middle of its first line. */
+export async function clickItemHighlight(page: Page, items: string, i: number): Promise<void> {
+  await scrollToItem(page, items, i);
+  const text: string = await page.evaluate(({ items, i }) => document.querySelectorAll(items)[i]!.textContent!.replace(/\s+/g, ' ').trim(), { items, i });
+  await waitForRegistered(page, items, (r) => screenHighlighted(r) && r.all.includes(text), `"${text}" is highlighted`);
+  const point = await page.evaluate(({ items, i }) => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelectorAll(items)[i]!);
+    const rect = [...range.getClientRects()].find((r) => r.width > 4 && r.height > 4)!;
+    return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
+  }, { items, i });
+  await page.mouse.click(point.x, point.y);
+}
+
+/** A condition for waitForRegistered: the screen is highlighted, and `text` among the registered highlights. */
+export const highlightedOnScreen =
+  (text: string) =>
+  (r: RegisteredTexts): boolean =>
+    screenHighlighted(r) && r.all.includes(text);

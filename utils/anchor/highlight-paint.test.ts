@@ -5,6 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHighlightLayer, describeRanges, FLASH_MS, HIGHLIGHT_PRIORITY, HIGHLIGHT_TAG, type HighlightLayer } from './index.ts';
 import { rangeOfText } from './anchor.test-support.ts';
+import { WINDOW_THRESHOLD } from './highlight-window.ts';
+import { adoptHighlightSheetEarly } from './highlight-paint.ts';
 
 class StandInHighlight extends Set<AbstractRange> {
   priority = 0;
@@ -115,10 +117,102 @@ describe('highlights painted with the Highlight API', () => {
     expect(texts('noted')).toEqual([RECS[2]]);
   });
 
+  it('paints with the sheet adopted before the page was laid out, adding no other', () => {
+    const sheetText = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
+    expect(adoptHighlightSheetEarly(document)).toBe(true);
+    const adopted = () => (document as Document & { adoptedStyleSheets: CSSStyleSheet[] }).adoptedStyleSheets;
+    expect(adopted()).toHaveLength(1);
+    placed();
+    expect(texts('all')).toEqual(RECS);
+    expect(adopted()).toHaveLength(1);
+    // One set of rules, the early sheet's (happy-dom reads a sheet's text again when it is adopted).
+    expect(new Set(sheetText.mock.calls.map(([text]) => text)).size).toBe(1);
+    for (const name of registry.keys()) expect(sheetText.mock.calls[0]![0]).toContain(`::highlight(${name})`);
+  });
+
   it('keeps the element layer where the browser has no Highlight API', () => {
     vi.stubGlobal('CSS', {});
     const layer = placed();
     expect(layer.drawing).toBe('elements');
     expect(document.querySelectorAll(HIGHLIGHT_TAG).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('a long page: only the highlights near the viewport are registered', () => {
+  const COUNT = WINDOW_THRESHOLD + 500;
+  const recText = (i: number) => `Adopt measure ${i + 1} to protect the rights of every person held in detention.`;
+  let scrolled = 0;
+  let scroller: HTMLElement;
+  // happy-dom has no layout: item i's text is 20 px tall, i * 20 px down a scrolling box.
+  const lineOf = new Map<Node, number>();
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const scrollTo = async (y: number) => {
+    scrolled = y;
+    scroller.dispatchEvent(new Event('scroll')); // a scrolling box's scroll does not bubble
+    await frame();
+    await frame();
+  };
+
+  function longLayer(): HighlightLayer {
+    document.body.innerHTML = `<main><div class="box"><ol>${Array.from({ length: COUNT }, (_, i) => `<li>${recText(i)}</li>`).join('')}</ol></div></main>`;
+    root = document.querySelector('main')!;
+    scroller = root.querySelector('.box')!;
+    root.querySelectorAll('li').forEach((li, i) => lineOf.set(li.firstChild!, i));
+    scrolled = 0;
+    vi.spyOn(Range.prototype, 'getBoundingClientRect').mockImplementation(function (this: Range) {
+      const i = lineOf.get(this.startContainer);
+      return (i === undefined ? new DOMRect() : new DOMRect(0, i * 20 - scrolled, 500, 18)) as DOMRect;
+    });
+    vi.stubGlobal('innerHeight', 900);
+    const layer = createHighlightLayer(document, root);
+    const ranges = [...root.querySelectorAll('li')].map((li) => {
+      const range = document.createRange();
+      range.selectNodeContents(li.firstChild!);
+      return range;
+    });
+    const selectors = describeRanges(root, ranges);
+    expect(layer.place(ranges.map((range, i) => ({ range, selector: selectors[i]! })))).toEqual([]);
+    return layer;
+  }
+  const onScreen = () => Array.from({ length: 45 }, (_, k) => recText(Math.floor(scrolled / 20) + k));
+
+  it('highlights the screen the reader is on and a margin, not the whole page', async () => {
+    const layer = longLayer();
+    await frame();
+    await frame();
+    const all = texts('all');
+    expect(all).toEqual(expect.arrayContaining(onScreen()));
+    expect(all.length).toBeLessThanOrEqual(5 * 45 + 2); // five screens
+    // Every recommendation is still placed: walked in order, and reachable far down.
+    expect(layer.has(COUNT)).toBe(true);
+    expect(layer.rangeOf(COUNT)?.toString()).toBe(recText(COUNT - 1));
+  });
+
+  it('highlights each screen as the reader scrolls down to the last recommendation, in a scrolling box too', { timeout: 60_000 }, async () => {
+    longLayer();
+    await frame();
+    const seen = new Set<string>();
+    for (let y = 0; y < COUNT * 20; y += 900) {
+      await scrollTo(y);
+      const all = new Set(texts('all'));
+      for (const text of onScreen().filter((t) => Number(t.split(' ')[2]) <= COUNT)) {
+        expect(all.has(text), text).toBe(true);
+        seen.add(text);
+      }
+      expect(all.size).toBeLessThanOrEqual(5 * 45 + 2);
+    }
+    expect(seen.size).toBe(COUNT);
+  });
+
+  it('shows the selected and noted recommendations far down once the reader is there', async () => {
+    const layer = longLayer();
+    await frame();
+    layer.markNoted([3, COUNT - 10]);
+    layer.select(COUNT - 20);
+    expect(texts('noted')).toEqual([recText(2)]);
+    await scrollTo((COUNT - 30) * 20);
+    expect(texts('noted')).toEqual([recText(COUNT - 11)]);
+    expect(texts('selected')).toEqual([recText(COUNT - 21)]);
+    expect(texts('all')).toEqual(expect.arrayContaining([recText(COUNT - 11), recText(COUNT - 21)]));
   });
 });

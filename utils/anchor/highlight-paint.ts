@@ -3,12 +3,16 @@
 // page's DOM is never written — a MutationObserver sees nothing when recommendations are highlighted, selected,
 // flashed or marked as noted. One range per recommendation, from its first visible character to its last.
 //
+// On a long page (more than WINDOW_THRESHOLD recommendations) only the ranges near the viewport are registered, kept
+// so as the reader scrolls (highlight-window.ts): the browser's cost of highlights grows with the ranges registered.
+//
 // What a page can still learn: the registry is per document and enumerable (CSS.highlights.keys()), so a page can
 // list our highlights' names (random per document) and read their ranges — which text is highlighted, which one is
 // selected, which carry notes — and could delete them. It cannot tell them from the DOM or from events.
 import { adoptSheet, canAdoptSheets, unguessableName, type AdoptedSheet } from './highlight-sheet.ts';
 import type { Segment } from './highlighter.ts';
 import { FLASH_MS, type HighlightState } from './highlight-style.ts';
+import { EMPTY_SPAN, nextSpan, WINDOW_THRESHOLD, type Extent, type Span } from './highlight-window.ts';
 
 /**
  * Each highlight's priority: where they overlap, the higher one paints on top. Also how a test (or anything reading
@@ -84,12 +88,50 @@ function lastFocusableBefore(doc: Document, node: Node): HTMLElement | null {
   return null;
 }
 
+interface HighlightStyle {
+  names: Record<Role, string>;
+  css: string;
+  sheet: AdoptedSheet;
+}
+
+function newHighlightStyle(doc: Document): HighlightStyle | null {
+  const names = Object.fromEntries(ROLES.map((role) => [role, unguessableName()])) as Record<Role, string>;
+  const css = ROLES.map((role) => `::highlight(${names[role]}) { ${STYLES[role]} }`).join('\n');
+  const sheet = adoptSheet(doc, css);
+  return sheet ? { names, css, sheet } : null;
+}
+
+// A sheet adopted before the page's first layout, waiting for the document's painter: kept on the content scripts'
+// world (not this module) so a script built apart (one that runs at document_start) can adopt it for the annotator.
+const EARLY = Symbol.for('upr-annotator.highlight-sheet');
+const adoptedEarly: WeakMap<Document, HighlightStyle> = ((globalThis as { [EARLY]?: WeakMap<Document, HighlightStyle> })[EARLY] ??= new WeakMap());
+
+/**
+ * Adopts the highlights' sheet now, for the painter doc gets later. Adding ::highlight rules restyles every element
+ * of the document (they match all of them), ranges or none: on a 10,000-recommendation page that is hundreds of
+ * milliseconds in one task when it comes after the page's first layout (a sheet of one class rule: 20 ms); adopted
+ * before it, the work joins the page's own first restyle. Returns whether doc can paint highlights.
+ */
+export function adoptHighlightSheetEarly(doc: Document): boolean {
+  if (adoptedEarly.has(doc)) return true;
+  if (!canPaintHighlights(doc)) return false;
+  const style = newHighlightStyle(doc);
+  if (style) adoptedEarly.set(doc, style);
+  return style !== null;
+}
+
 /** Painter on the Highlight API; null where doc lacks it (the caller draws elements instead). */
 export function createHighlightPainter(doc: Document): Painter | null {
   if (!canPaintHighlights(doc)) return null;
   const win = doc.defaultView as HighlightWindow;
   const registry = win.CSS.highlights!;
-  const names = Object.fromEntries(ROLES.map((role) => [role, unguessableName()])) as Record<Role, string>;
+  // Adopted now to know it can be (unless it was earlier): a content-script world that cannot hand the page a sheet
+  // draws elements instead.
+  const style = adoptedEarly.get(doc) ?? newHighlightStyle(doc);
+  adoptedEarly.delete(doc);
+  if (!style) return null;
+  const { names, css } = style;
+  let sheet: AdoptedSheet | null = style.sheet;
   const highlights = Object.fromEntries(
     ROLES.map((role) => {
       const highlight = new win.Highlight!();
@@ -97,13 +139,13 @@ export function createHighlightPainter(doc: Document): Painter | null {
       return [role, highlight];
     }),
   ) as Record<Role, Highlight>;
-  const css = ROLES.map((role) => `::highlight(${names[role]}) { ${STYLES[role]} }`).join('\n');
-  // Adopted now to know it can be: a content-script world that cannot hand the page a sheet draws elements instead.
-  let sheet: AdoptedSheet | null = adoptSheet(doc, css);
-  if (!sheet) return null;
   // In page order (the numbering's order), for the binary search of a click.
   let painted: Painted[] = [];
   const byN = new Map<number, StaticRange>();
+  const indexOf = new Map<number, number>();
+  // Long pages: the indexes of `painted` registered now (all of them on short pages).
+  let windowed = false;
+  let shown: Span = EMPTY_SPAN;
   let noted: ReadonlySet<number> = new Set();
   const flashTimers = new Map<number, ReturnType<typeof setTimeout>>();
   const scratch = doc.createRange();
@@ -122,11 +164,55 @@ export function createHighlightPainter(doc: Document): Painter | null {
       return null; // its text changed under it
     }
   };
+  const inView = (i: number | undefined) => i !== undefined && (!windowed || (i >= shown.from && i < shown.to));
   const paintNoted = () => {
     highlights.noted.clear();
     for (const n of noted) {
-      const range = byN.get(n);
-      if (range) highlights.noted.add(range);
+      const i = indexOf.get(n);
+      if (inView(i)) highlights.noted.add(painted[i!]!.range);
+    }
+  };
+
+  // The window of a long page, moved as the reader scrolls (in any scrolling box), resizes or the page reflows.
+  const probe = doc.createRange();
+  const extentAt = (i: number): Extent | null => {
+    const { range } = painted[i]!;
+    try {
+      probe.setStart(range.startContainer, range.startOffset);
+      probe.setEnd(range.endContainer, range.endOffset);
+    } catch {
+      return null; // its text changed under it
+    }
+    const rect = probe.getBoundingClientRect();
+    return rect.width === 0 && rect.height === 0 ? null : { top: rect.top, bottom: rect.bottom };
+  };
+  const moveWindow = () => {
+    const next = nextSpan(painted.length, extentAt, win.innerHeight, shown);
+    if (!next) return;
+    for (let i = shown.from; i < shown.to; i++) if (i < next.from || i >= next.to) highlights.all.delete(painted[i]!.range);
+    for (let i = next.from; i < next.to; i++) if (i < shown.from || i >= shown.to) highlights.all.add(painted[i]!.range);
+    shown = next;
+    paintNoted();
+  };
+  let frame = 0;
+  const scheduleMove = () => {
+    if (frame === 0) frame = win.requestAnimationFrame(() => ((frame = 0), moveWindow()));
+  };
+  let resized: ResizeObserver | null = null;
+  const listen = (on: boolean) => {
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    // Capture: a scrolling box's scroll event does not bubble to the document.
+    doc[method]('scroll', scheduleMove, { capture: true, passive: true } as AddEventListenerOptions);
+    win[method]('resize', scheduleMove, { passive: true } as AddEventListenerOptions);
+    resized?.disconnect();
+    resized = null;
+    if (on && typeof win.ResizeObserver === 'function') {
+      resized = new win.ResizeObserver(scheduleMove);
+      resized.observe(doc.body ?? doc.documentElement);
+    }
+    if (!on && frame !== 0) {
+      win.cancelAnimationFrame(frame);
+      frame = 0;
     }
   };
   // Where the point (node, offset) is against the start of painted[i]: -1 before, 0 at, 1 after.
@@ -179,10 +265,19 @@ export function createHighlightPainter(doc: Document): Painter | null {
         const last = segments.at(-1);
         if (!first || !last) continue;
         const range = new win.StaticRange!({ startContainer: first.node, startOffset: first.start, endContainer: last.node, endOffset: last.end });
-        highlights.all.add(range);
+        if (!windowed) highlights.all.add(range);
+        indexOf.set(n, painted.length);
         painted.push({ n, range });
         byN.set(n, range);
       }
+      if (!windowed && painted.length > WINDOW_THRESHOLD) {
+        // From now on only the ranges near the viewport, from the next frame (when the page's layout is done).
+        windowed = true;
+        highlights.all.clear();
+        shown = EMPTY_SPAN;
+        listen(true);
+      }
+      if (windowed) scheduleMove();
       paintNoted();
     },
     clear() {
@@ -196,6 +291,10 @@ export function createHighlightPainter(doc: Document): Painter | null {
       flashTimers.clear();
       painted = [];
       byN.clear();
+      indexOf.clear();
+      if (windowed) listen(false);
+      windowed = false;
+      shown = EMPTY_SPAN;
     },
     paintState(n, state) {
       const range = byN.get(n);

@@ -1,0 +1,80 @@
+// A statement with 4,000 recommendations: the page registers only the highlights near the viewport (what the browser
+// pays for highlights grows with the ranges registered), and the reader sees no difference — the first screen is
+// highlighted, every recommendation is when scrolled to, a highlight clicked far down is selected in the panel, and a
+// note written far down shows its mark there. The registry is read by text, as a page script can read it.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { launch, projectPage, type Session, slowPanelFrame, writeNote } from './support/extension';
+import { clickItemHighlight, highlightedOnScreen, scrollToItem, waitForRegistered, type RegisteredTexts } from './support/highlights';
+
+const seed = projectPage('canada-kazakhstan-upr34');
+const COUNT = 4_000;
+const ITEMS = 'main ol li';
+const recText = (n: number) => `Adopt measure ${n} to protect the rights of every person held in detention.`;
+const items = Array.from({ length: COUNT }, (_, i) => `<li>${recText(i + 1)}</li>`).join('\n');
+const html = seed.html.replace(/<ol>\s*<li>Amend[\s\S]*?<\/ol>/, `<ol>\n${items}\n</ol>`);
+/** Five screens of items (the window and its margins) with room to spare: a tenth of the page's. */
+const WINDOW_AT_MOST = 400;
+
+const until = (page: Page, ok: (r: RegisteredTexts) => boolean, what: string) => waitForRegistered(page, ITEMS, ok, what);
+const highlightedThere = (n: number) => highlightedOnScreen(recText(n));
+
+async function openLong(s: Session): Promise<Page> {
+  s.serve(seed.url, html);
+  const page = await s.context.newPage();
+  await page.goto(seed.url);
+  return page;
+}
+
+let session: Session | null = null;
+afterEach(async () => {
+  await session?.close();
+  session = null;
+});
+
+describe('a statement with 4,000 recommendations, highlighted near the viewport only', () => {
+  it('highlights the first screen, and each recommendation down to the last as the reader scrolls to it', { timeout: 180_000 }, async () => {
+    session = await launch();
+    const page = await openLong(session);
+    const first = await until(page, highlightedThere(1), 'the first screen is highlighted');
+    expect(first.all.length).toBeLessThanOrEqual(WINDOW_AT_MOST);
+    expect(first.all).not.toContain(recText(COUNT));
+    await scrollToItem(page, ITEMS, 0);
+    const firstItems = await until(page, (r) => highlightedThere(1)(r) && r.onScreen.length > 10, 'the first recommendations on screen are highlighted');
+    expect(firstItems.onScreen).toContain(recText(1));
+
+    await scrollToItem(page, ITEMS, COUNT / 2 - 1);
+    const middle = await until(page, highlightedThere(COUNT / 2), `recommendation ${COUNT / 2} is highlighted`);
+    expect(middle.all.length).toBeLessThanOrEqual(WINDOW_AT_MOST);
+    expect(middle.all).not.toContain(recText(1));
+
+    await scrollToItem(page, ITEMS, COUNT - 1);
+    const last = await until(page, highlightedThere(COUNT), 'the last recommendation is highlighted');
+    expect(last.all.length).toBeLessThanOrEqual(WINDOW_AT_MOST);
+  });
+
+  it('selects in the panel a highlight clicked far down, and marks a note written far down once the reader is there', { timeout: 240_000 }, async () => {
+    session = await launch();
+    const page = await openLong(session);
+    await until(page, highlightedThere(1), 'the first screen is highlighted');
+    const panel = await slowPanelFrame(page, session.extensionId);
+    await panel.waitForSelector('.rec', { timeout: 120_000 });
+
+    const far = 3_900;
+    await clickItemHighlight(page, ITEMS, far - 1);
+    await panel.waitForSelector(`.rec[data-n="${far}"][aria-current="true"]`, { timeout: 120_000 });
+    const selected = await until(page, (r) => r.selected.length === 1 && r.selected[0] === recText(far), `recommendation ${far} is selected on the page`);
+    expect(selected.all.length).toBeLessThanOrEqual(WINDOW_AT_MOST);
+
+    // A note on another far recommendation; the reader goes back to the top, then down to it.
+    const noted = 3_950;
+    await panel.waitForSelector(`.rec[data-n="${noted}"]`, { timeout: 120_000 });
+    await writeNote(panel, noted, 'Ask the ministry about the detention figures.');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const top = await until(page, highlightedThere(1), 'the first screen is highlighted again');
+    expect(top.all.length).toBeLessThanOrEqual(WINDOW_AT_MOST);
+    await scrollToItem(page, ITEMS, noted - 1);
+    const marked = await until(page, (r) => highlightedThere(noted)(r) && r.noted.includes(recText(noted)), `recommendation ${noted} shows its note mark`);
+    expect(marked.all.length).toBeLessThanOrEqual(WINDOW_AT_MOST);
+  });
+});
