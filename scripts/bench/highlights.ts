@@ -23,13 +23,16 @@ export interface HighlightFigures {
   highlightsPainted: boolean;
   highlight5kMs: number;
   panel5kMs: number;
-  /** When the panel listed its first recommendations (it mounts once the first capture batch is stored). */
+  /** When the panel listed its first recommendations (a long statement's reading, before it is stored). */
   panelFirst5kMs: number;
+  /** When the panel shows the stored records (notes can be written): every item stored, none pending. */
+  panelStored5kMs: number;
   stored5k: number;
   longestTask5kMs: number;
   highlight10kMs: number;
   panel10kMs: number;
   panelFirst10kMs: number;
+  panelStored10kMs: number;
   stored10k: number;
   longestTask10kMs: number;
   highlight10MBMs: number;
@@ -129,7 +132,7 @@ async function large(session: Session, url: string, html: string, count: number)
   if (!highlighted) {
     progress(`not highlighted within ${LARGE_TIMEOUT_MS / 1000} s`);
     await page.close();
-    return { ms: Number.POSITIVE_INFINITY, painted: false, longestTask: Number.NaN, panelMs: Number.NaN, panelFirstMs: Number.NaN, stored: Number.NaN };
+    return { ms: Number.POSITIVE_INFINITY, painted: false, longestTask: Number.NaN, panelMs: Number.NaN, panelFirstMs: Number.NaN, panelStoredMs: Number.NaN, stored: Number.NaN };
   }
   progress(`highlighted after ${Math.round(highlighted.ms)} ms`);
   const panel = await slowPanelFrame(page, session.extensionId);
@@ -140,13 +143,17 @@ async function large(session: Session, url: string, html: string, count: number)
   await panel.waitForFunction((n) => document.querySelectorAll('.recs .rec').length >= n, count, { timeout: 300_000, polling: 'raf' });
   const panelMs = await sinceDcl();
   progress(`panel lists all after ${panelMs} ms`);
+  // The stored records in place of the reading listed meanwhile (an older build lists only those).
+  await panel.waitForFunction((n) => !document.querySelector('.panel-storing') && document.querySelectorAll('.recs .rec:not(.rec-unstored)').length >= n, count, { timeout: 300_000, polling: 'raf' });
+  const panelStoredMs = await sinceDcl();
+  progress(`panel shows the stored records after ${panelStoredMs} ms`);
   let stored = 0;
   for (let i = 0; i < 60 && stored < count; i++) {
     stored = await storedCount(panel, url);
     if (stored < count) await page.waitForTimeout(500);
   }
   await page.close();
-  return { ...highlighted, panelMs, panelFirstMs, stored };
+  return { ...highlighted, panelMs, panelFirstMs, panelStoredMs, stored };
 }
 
 /** The 10 MB page alone, without the extension: its own longest task after DOMContentLoaded (its first layout). */
@@ -205,11 +212,13 @@ export async function benchHighlights({ large: withLarge = true } = {}): Promise
       highlight5kMs: round(at5k.ms),
       panel5kMs: at5k.panelMs,
       panelFirst5kMs: at5k.panelFirstMs,
+      panelStored5kMs: at5k.panelStoredMs,
       stored5k: at5k.stored,
       longestTask5kMs: round(at5k.longestTask),
       highlight10kMs: round(at10k.ms),
       panel10kMs: at10k.panelMs,
       panelFirst10kMs: at10k.panelFirstMs,
+      panelStored10kMs: at10k.panelStoredMs,
       stored10k: at10k.stored,
       longestTask10kMs: round(at10k.longestTask),
       highlight10MBMs: round(big.ms),
@@ -230,6 +239,7 @@ export function highlightRows(f: HighlightFigures): [string, string, string][] {
     [`5,000 recommendations: highlighted after DOMContentLoaded (panel lists all; ${f.stored5k} stored)`, Number.isFinite(f.highlight5kMs) ? `${f.highlight5kMs} ms (${f.panel5kMs})` : `not within ${LARGE_TIMEOUT_MS / 1000} s`, '≤ 500 ms (≤ 1,000)'],
     [`10,000 recommendations: the same (${f.stored10k} stored)`, Number.isFinite(f.highlight10kMs) ? `${f.highlight10kMs} ms (${f.panel10kMs})` : `not within ${LARGE_TIMEOUT_MS / 1000} s`, '≤ 500 ms (≤ 1,000)'],
     ['the panel’s first recommendations listed after DOMContentLoaded: 5,000 / 10,000', `${f.panelFirst5kMs} / ${f.panelFirst10kMs} ms`, ''],
+    ['the panel shows the stored records (notes can be written) after DOMContentLoaded: 5,000 / 10,000', `${f.panelStored5kMs} / ${f.panelStored10kMs} ms`, ''],
     [`10 MB report, ${f.highlight10MBCount} recommendations: highlighted after DOMContentLoaded`, Number.isFinite(f.highlight10MBMs) ? `${f.highlight10MBMs} ms` : `not within ${LARGE_TIMEOUT_MS / 1000} s`, '≤ 1,000 ms'],
     ['longest main-thread task until highlighted: 5,000 / 10,000 / 10 MB', `${f.longestTask5kMs} / ${f.longestTask10kMs} / ${f.longestTask10MBMs} ms`, '≤ 50 ms'],
     ['the 10 MB page’s own longest task without the extension (its first layout)', `${f.pageOwnLongestTask10MBMs} ms`, ''],
