@@ -44,11 +44,12 @@ function fakeClient(panelData: PanelData): PanelClient {
   } as unknown as PanelClient;
 }
 
-async function show(panelData: PanelData, language: 'en' | 'fr' = 'en') {
+async function show(panelData: PanelData | PanelClient, language: 'en' | 'fr' = 'en') {
+  const client = 'load' in panelData ? panelData : fakeClient(panelData);
   await act(async () => {
     render(
       <I18nContext.Provider value={{ t: createTranslator(language), language }}>
-        <Panel client={fakeClient(panelData)} languageSetting={language} onLanguageSetting={() => {}} />
+        <Panel client={client} languageSetting={language} onLanguageSetting={() => {}} />
       </I18nContext.Provider>,
       host,
     );
@@ -75,14 +76,7 @@ describe('the panel on a page of several statements', () => {
       },
       draft: () => {},
     } as unknown as PanelClient;
-    await act(async () => {
-      render(
-        <I18nContext.Provider value={{ t: createTranslator('en'), language: 'en' }}>
-          <Panel client={client} languageSetting="en" onLanguageSetting={() => {}} />
-        </I18nContext.Provider>,
-        host,
-      );
-    });
+    await show(client);
     expect(host.querySelector('.panel-states')?.textContent).toBe('Australia → 3 statements');
     expect(host.querySelector('.panel-storing')?.textContent).toBe('Storing 5 recommendations…');
     expect(headings()).toEqual([
