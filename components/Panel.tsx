@@ -140,7 +140,8 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     // Never under the sticky header: the item's first line stays in view.
     item.style.scrollMarginTop = `${document.querySelector<HTMLElement>('.panel-header')?.offsetHeight ?? 0}px`;
     item.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-  }, [selected]);
+    // Again when the stored records replace a reading listed meanwhile (other items, other heights).
+  }, [selected, pending === null]);
 
   // The page's "focus the panel" shortcut focuses this frame: carry focus on to the selected (or first) item.
   // Only when nothing inside got focus: Firefox fires the window's focus before a click's own focus lands (on the
