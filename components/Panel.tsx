@@ -1,6 +1,7 @@
 // The side panel: the page's metadata, a note on the statement, and its recommendations with their notes, tags and
 // status, filterable; orphans below. It receives everything through its client and never touches the page:
 // selecting here asks the page to scroll, a click on a highlight selects here.
+import { Component, type VNode } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LanguageSetting } from '@/utils/i18n';
 import type { CorrectionDone, Note, PageReading, PanelData, PanelRecommendation, Result } from '@/utils/messages';
@@ -257,11 +258,15 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
         <StatementGroups statements={severalStatements({ statements: parts })} shown={read.slice(0, rendered)} all={read} filtering={false} areaRef={groupsArea}>
           {(shown) => (
             <ol class="recs" ref={list}>
-              {shown.map((rec) => (
-                <li key={rec.n} class={`rec rec-unstored${rec.n === selected ? ' rec-selected' : ''}`} data-n={rec.n} aria-current={rec.n === selected ? 'true' : undefined}>
-                  {recButton(rec)}
-                  {rec.n === selected && <p class="rec-unstored-note">{t('noteWhenStored')}</p>}
-                </li>
+              {chunksOf(shown).map((recs) => (
+                <PendingChunk key={recs[0]!.n} recs={recs} selected={recs.some((rec) => rec.n === selected) ? selected : null} language={language}>
+                  {(rec) => (
+                    <li key={rec.n} class={`rec rec-unstored${rec.n === selected ? ' rec-selected' : ''}`} data-n={rec.n} aria-current={rec.n === selected ? 'true' : undefined}>
+                      {recButton(rec)}
+                      {rec.n === selected && <p class="rec-unstored-note">{t('noteWhenStored')}</p>}
+                    </li>
+                  )}
+                </PendingChunk>
               ))}
             </ol>
           )}
@@ -563,6 +568,25 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
       {undoable && <UndoToast message={undoable.message} onUndo={() => void undo()} />}
     </main>
   );
+}
+
+type ReadRecommendation = PageReading['recommendations'][number];
+/** How many items of a reading one PendingChunk renders. */
+const CHUNK = 250;
+const chunksOf = (recs: readonly ReadRecommendation[]) => Array.from({ length: Math.ceil(recs.length / CHUNK) }, (_, i) => recs.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/**
+ * Some items of a reading listed while it is stored, rendered again only when they or the selection among them
+ * change: a list growing slice by slice renders each item once, not once per slice.
+ */
+class PendingChunk extends Component<{ recs: readonly ReadRecommendation[]; selected: number | null; language: string; children: (rec: ReadRecommendation) => VNode }> {
+  override shouldComponentUpdate(next: PendingChunk['props']): boolean {
+    const { recs, selected, language } = this.props;
+    return next.recs.length !== recs.length || next.recs[0] !== recs[0] || next.recs.at(-1) !== recs.at(-1) || next.selected !== selected || next.language !== language;
+  }
+  override render() {
+    return <>{this.props.recs.map(this.props.children)}</>;
+  }
 }
 
 /** A note changed somewhere: put it on its recommendation (or the page), or take it off when deleted. */

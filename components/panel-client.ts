@@ -129,7 +129,8 @@ export function createPanelClient(runtime: Runtime, frame: { win: Window; token:
         updated: () => (listeners.forEach((l) => l.pageUpdated()), null),
         storing: (payload) => {
           storing = payload.storing;
-          if (!storing) reading = null;
+          // A reading comes after the notice that its storing starts; any earlier one is over.
+          reading = null;
           listeners.forEach((l) => l.pageStoring?.(storing));
           return null;
         },
