@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTranslator } from '@/utils/i18n';
-import type { PanelData, Result } from '@/utils/messages';
+import type { PageReading, PanelData, Result } from '@/utils/messages';
 import { page, rec } from './dashboard/records.test-support';
 import { I18nContext } from './i18n';
 import { Panel } from './Panel';
@@ -58,5 +58,83 @@ describe('the panel of a page being stored', () => {
     await act(async () => answers[1]!({ ok: true, value: storedNow }));
     expect([...host.querySelectorAll('.recs .rec')].map((li) => li.getAttribute('data-n'))).toEqual(['1', '2', '3', '4', '5']);
     expect(host.querySelector('.panel-count')?.textContent).toBe('5 recommendations');
+  });
+});
+
+describe('the panel of a long statement its page is still storing', () => {
+  const reading = (count: number): PageReading => ({
+    url: stored.url,
+    meta: { title: 'Finland', recommendingState: null, recommendingStateCode: null, stateUnderReview: 'Finland', stateUnderReviewCode: 'FI', session: 41, cycle: 4, date: null, language: 'en' },
+    recommendations: Array.from({ length: count }, (_, i) => ({ n: i + 1, text: `Adopt measure ${i + 1}.` })),
+  });
+
+  /** A client whose page is storing (and told its reading) when the panel subscribes, if `told`. */
+  function storingClient(told: PageReading | null) {
+    const answers: ((result: Result<PanelData>) => void)[] = [];
+    const focused: number[] = [];
+    let listening: PanelEventHandlers | null = null;
+    const client = {
+      load: () => new Promise<Result<PanelData>>((resolve) => answers.push(resolve)),
+      subscribe: (handlers: PanelEventHandlers) => {
+        listening = handlers;
+        handlers.pageStoring?.(true);
+        if (told) handlers.pageReading?.(told);
+        return () => (listening = null);
+      },
+      focus: (n: number) => (focused.push(n), Promise.resolve({ ok: true, value: null })),
+      draft: () => {},
+      saveNote: () => Promise.resolve({ ok: false, error: { code: 'invalid', message: 'no' } }),
+      markNoted: () => Promise.resolve({ ok: true, value: null }),
+    } as unknown as PanelClient;
+    return { client, answers, focused, page: () => listening! };
+  }
+  const show = (client: PanelClient) =>
+    act(async () => {
+      render(
+        <I18nContext.Provider value={{ t: createTranslator('en'), language: 'en' }}>
+          <Panel client={client} languageSetting="en" onLanguageSetting={() => {}} />
+        </I18nContext.Provider>,
+        host,
+      );
+    });
+  const ns = () => [...host.querySelectorAll('.recs .rec')].map((li) => Number(li.getAttribute('data-n')));
+
+  it('lists the page’s reading at once, says it is being stored, and selects both ways; no note box until stored', { timeout: 30_000 }, async () => {
+    const { client, answers, focused, page } = storingClient(reading(600));
+    await show(client);
+    // Nothing asked of the store while it is being written: the reading is what the panel lists.
+    expect(answers).toHaveLength(0);
+    expect(ns()).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
+    expect(host.querySelector('.panel-count')?.textContent).toBe('600 recommendations');
+    expect(host.querySelector('.panel-storing')?.textContent).toBe('Storing 600 recommendations…');
+    expect(host.querySelector('.recs .rec[data-n="600"] .rec-text')?.textContent).toBe('600Adopt measure 600.');
+    expect(host.querySelector('textarea')).toBeNull();
+    // A highlight clicked on the page selects here; an item chosen here is shown on the page.
+    await act(async () => page().selected(550));
+    expect(host.querySelector('.rec[aria-current="true"]')?.getAttribute('data-n')).toBe('550');
+    expect(host.querySelector('.rec[data-n="550"] .rec-unstored-note')?.textContent).toMatch(/once this recommendation is stored/);
+    await act(async () => host.querySelector<HTMLButtonElement>('.rec[data-n="7"] .rec-text')!.click());
+    expect(focused).toEqual([7]);
+    expect(host.querySelector('.rec[aria-current="true"]')?.getAttribute('data-n')).toBe('7');
+
+    // Stored: the panel loads once, and lists the stored records, where a note can be written.
+    await act(async () => page().pageStoring?.(false));
+    expect(answers).toHaveLength(1);
+    await act(async () => answers[0]!({ ok: true, value: withRecs(600) }));
+    expect(host.querySelector('.panel-storing')).toBeNull();
+    expect(host.querySelector('.rec-unstored')).toBeNull();
+    expect(ns()).toHaveLength(600);
+    expect(host.querySelector('.rec[aria-current="true"]')?.getAttribute('data-n')).toBe('7');
+    const box = host.querySelector<HTMLTextAreaElement>('.rec[data-n="7"] textarea')!;
+    box.value = 'Typed, not yet saved';
+
+    // The page read again and stored again (a correction): the stored records stay, and what is typed there.
+    await act(async () => {
+      page().pageStoring?.(true);
+      page().pageReading?.(reading(600));
+    });
+    expect(host.querySelector('.rec-unstored')).toBeNull();
+    expect(host.querySelector('.panel-storing')).toBeNull();
+    expect(host.querySelector<HTMLTextAreaElement>('.rec[data-n="7"] textarea')?.value).toBe('Typed, not yet saved');
   });
 });

@@ -1,9 +1,10 @@
 // The side panel: the page's metadata, a note on the statement, and its recommendations with their notes, tags and
 // status, filterable; orphans below. It receives everything through its client and never touches the page:
 // selecting here asks the page to scroll, a click on a highlight selects here.
+import { Component, type VNode } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { LanguageSetting } from '@/utils/i18n';
-import type { CorrectionDone, Note, PanelData, PanelRecommendation, Result } from '@/utils/messages';
+import { numberFormat, type LanguageSetting } from '@/utils/i18n';
+import type { CorrectionDone, Note, PageReading, PanelData, PanelRecommendation, Result } from '@/utils/messages';
 import type { CorrectionKind } from '@/utils/model';
 import { revealFormatting } from '@/utils/text';
 import { buildExportFile, downloadFile, EXPORT_FORMATS, type ExportFormat } from './export-file';
@@ -29,6 +30,12 @@ export const FULL_LIST_MAX = 400;
 /** How far outside the view an item of a long list is rendered whole ahead of being scrolled to. */
 const NEAR_MARGIN = '800px 0px';
 
+/**
+ * A list longer than FULL_LIST_MAX renders this many items first (more than a screenful), then four times as many
+ * after each paint until every one is there: the first items show at once, the last some frames later.
+ */
+export const FIRST_SLICE = 150;
+
 /** How long "Note deleted · Undo" (or "Merged with the next · Undo") stays. */
 export const UNDO_MS = 10_000;
 
@@ -46,7 +53,10 @@ const hasContent = (note: Note | null) => Boolean(note && (note.body.trim() || n
 
 export function Panel({ client, initialSelected = null, languageSetting, onLanguageSetting, isShownToUser = () => true }: Props) {
   const { t, language } = useI18n();
+  const number = numberFormat(language);
   const [data, setData] = useState<PanelData | null>(null);
+  // A long statement's reading, listed until its stored records are loaded (its page is storing them).
+  const [pending, setPending] = useState<PageReading | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<number | null>(initialSelected);
   const [query, setQuery] = useState('');
@@ -71,15 +81,22 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     let loaded = false;
     // While the page stores a long statement batch by batch, the news of each batch waits for its end.
     let pageStoring = false;
+    // Whether the panel listed stored recommendations yet: until then a long statement's reading is listed instead.
+    let listed = false;
+    let readingShown = false;
     const load = () => {
       if (loading) return void (again = true);
       loading = true;
+      const stored = !pageStoring;
       void client.load().then((result) => {
         loading = false;
         loaded = true;
         if (!live) return;
         if (result.ok) {
           setData(result.value);
+          listed ||= result.value.recommendations.length > 0;
+          // The reading gives way to what was stored of it once the storing has ended.
+          if (stored) setPending(null);
           pageUrl.current = result.value.page?.url ?? null;
           setError(null);
         } else setError(result.error.message);
@@ -98,12 +115,20 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
         pageStoring = storing;
         if (!storing) load();
       },
+      // Listed only until stored recommendations are: a page read again while the panel shows them keeps them (and
+      // the notes being typed there).
+      pageReading: (reading) => {
+        if (listed) return;
+        readingShown = true;
+        setPending(reading);
+      },
       // Deleted, imported or corrected elsewhere (the dashboard, another tab): show what is stored now.
       dataChanged: (change) => {
         if (change.scope === 'all' || (!pageStoring && (!loaded || change.pageUrl === pageUrl.current))) load();
       },
     });
-    load();
+    // A reading listed while its page stores it: the first load waits for the end of the storing.
+    if (!(pageStoring && readingShown)) load();
     return () => {
       live = false;
       unsubscribe();
@@ -117,7 +142,8 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     // Never under the sticky header: the item's first line stays in view.
     item.style.scrollMarginTop = `${document.querySelector<HTMLElement>('.panel-header')?.offsetHeight ?? 0}px`;
     item.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-  }, [selected]);
+    // Again when the stored records replace a reading listed meanwhile (other items, other heights).
+  }, [selected, pending === null]);
 
   // The page's "focus the panel" shortcut focuses this frame: carry focus on to the selected (or first) item.
   // Only when nothing inside got focus: Firefox fires the window's focus before a click's own focus lands (on the
@@ -183,23 +209,79 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     for (const item of area.querySelectorAll<HTMLElement>('.rec[data-pending]')) observer.observe(item);
     return () => observer.disconnect();
   });
+  // A long list renders in slices: FIRST_SLICE items, then four times as many after each paint until all are there;
+  // the selected item (and all before it) always among them.
+  const items: readonly { n: number }[] = pending ? pending.recommendations : visible;
+  const [slice, setSlice] = useState(FIRST_SLICE);
+  const selectedAt = selected === null || items.length <= FULL_LIST_MAX ? -1 : items.findIndex((rec) => rec.n === selected);
+  const rendered = items.length <= FULL_LIST_MAX ? items.length : Math.max(slice, selectedAt + 1);
+  useEffect(() => {
+    if (rendered < items.length) setSlice(rendered * 4);
+  }, [rendered, items.length]);
   // The page marks the highlights of the recommendations that carry a note: told each time that set changes.
   const notedKey = data ? data.recommendations.filter((rec) => hasContent(rec.note)).map((rec) => rec.n).join(',') : null;
   useEffect(() => {
     if (notedKey !== null) void client.markNoted(notedKey ? notedKey.split(',').map(Number) : []);
   }, [client, notedKey]);
 
+  const choose = (n: number) => {
+    setSelected(n);
+    void client.focus(n);
+  };
+  const recButton = (rec: { n: number; text: string }) => (
+    <button type="button" class="rec-text" onClick={() => choose(rec.n)} aria-describedby="show-on-page-hint">
+      <span class="rec-n">{rec.n}</span>
+      {/* Isolated, its invisible formatting shown: it reads as it is held, whatever the page put in it. */}
+      <bdi>{revealFormatting(rec.text)}</bdi>
+    </button>
+  );
+  const hint = (
+    <p id="show-on-page-hint" class="visually-hidden">
+      {t('showOnPageHint')}
+    </p>
+  );
+
   if (error) return <p class="panel-error" role="alert">{error}</p>;
+  if (pending) {
+    // The page's reading while it is stored: each item shows on the page as it will once stored, and says that its
+    // note can be written then.
+    const { meta, statements: parts, recommendations: read } = pending;
+    return (
+      <main class="panel" aria-label={t('appName')} lang={language}>
+        <header class="panel-header">
+          <h1 class="panel-states">{formatPageStates({ ...meta, statements: parts }, t, language)}</h1>
+          <p class="panel-session">{formatSession(meta, t, language)}</p>
+          <p class="panel-count">{t('recCount', { count: number(read.length) })}</p>
+          <p class="panel-storing" role="status">
+            {t('storingRecs', { count: number(read.length) })}
+          </p>
+        </header>
+        <StatementGroups statements={severalStatements({ statements: parts })} shown={read.slice(0, rendered)} all={read} filtering={false} areaRef={groupsArea}>
+          {(shown) => (
+            <ol class="recs" ref={list}>
+              {chunksOf(shown).map((recs) => (
+                <PendingChunk key={recs[0]!.n} recs={recs} selected={recs.some((rec) => rec.n === selected) ? selected : null} language={language}>
+                  {(rec) => (
+                    <li key={rec.n} class={`rec rec-unstored${rec.n === selected ? ' rec-selected' : ''}`} data-n={rec.n} aria-current={rec.n === selected ? 'true' : undefined}>
+                      {recButton(rec)}
+                      {rec.n === selected && <p class="rec-unstored-note">{t('noteWhenStored')}</p>}
+                    </li>
+                  )}
+                </PendingChunk>
+              ))}
+            </ol>
+          )}
+        </StatementGroups>
+        {hint}
+      </main>
+    );
+  }
   if (!data) return <p class="panel-loading">{t('loading')}</p>;
   const { page, recommendations, orphans, pageNote, tags } = data;
   const withNotes = recommendations.filter((r) => hasContent(r.note)).length;
   const filtering = query.trim() !== '' || onlyWithNotes;
   const statements = severalStatements(page);
 
-  const choose = (n: number) => {
-    setSelected(n);
-    void client.focus(n);
-  };
   // A click the user may not have seen land (a decoy over a hidden panel) must not destroy anything.
   const refusedUnseen = async () => {
     if (await isShownToUser()) return false;
@@ -275,9 +357,9 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
         <h1 class="panel-states">{page ? formatPageStates(page, t, language) : t('statementFallback')}</h1>
         {page && <p class="panel-session">{formatSession(page, t, language)}</p>}
         <p class="panel-count">
-          {t('recCount', { count: recommendations.length })}
-          {withNotes > 0 && ` · ${t('withNotes', { count: withNotes })}`}
-          {filtering && ` · ${t('shownOf', { shown: visible.length, total: recommendations.length })}`}
+          {t('recCount', { count: number(recommendations.length) })}
+          {withNotes > 0 && ` · ${t('withNotes', { count: number(withNotes) })}`}
+          {filtering && ` · ${t('shownOf', { shown: number(visible.length), total: number(recommendations.length) })}`}
         </p>
         {page && !statements && data.earlierSummary && (
           <p class="panel-earlier">
@@ -387,7 +469,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
       ) : visible.length === 0 ? (
         <p class="panel-empty">{t('noMatch')}</p>
       ) : (
-        <StatementGroups statements={statements} shown={visible} all={recommendations} filtering={filtering} areaRef={groupsArea}>{(shown) => (
+        <StatementGroups statements={statements} shown={visible.slice(0, rendered)} all={recommendations} filtering={filtering} areaRef={groupsArea}>{(shown) => (
         <ol class="recs" ref={list}>
           {shown.map((rec) => {
             const whole = !windowed || rec.n === selected || near.has(rec.id) || hasContent(rec.note);
@@ -401,11 +483,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
               aria-current={rec.n === selected ? 'true' : undefined}
               onFocusIn={whole ? undefined : () => markNear([rec.id])}
             >
-              <button type="button" class="rec-text" onClick={() => choose(rec.n)} aria-describedby="show-on-page-hint">
-                <span class="rec-n">{rec.n}</span>
-                {/* Isolated, its invisible formatting shown: it reads as it is held, whatever the page put in it. */}
-                <bdi>{revealFormatting(rec.text)}</bdi>
-              </button>
+              {recButton(rec)}
               {whole ? <>
               <RecommendationFacts rec={rec} shownOn={page?.url ?? null} />
               {editorFor(rec)}
@@ -468,9 +546,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
         onRestore={(entry) => void run(() => client.revert(entry.step ? { step: entry.step } : { recommendationId: entry.removed[0]!.id }))}
       />
 
-      <p id="show-on-page-hint" class="visually-hidden">
-        {t('showOnPageHint')}
-      </p>
+      {hint}
       <footer class="panel-footer">
         {page && (
           <div class="export" role="group" aria-labelledby="export-title">
@@ -493,6 +569,25 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
       {undoable && <UndoToast message={undoable.message} onUndo={() => void undo()} />}
     </main>
   );
+}
+
+type ReadRecommendation = PageReading['recommendations'][number];
+/** How many items of a reading one PendingChunk renders. */
+const CHUNK = 250;
+const chunksOf = (recs: readonly ReadRecommendation[]) => Array.from({ length: Math.ceil(recs.length / CHUNK) }, (_, i) => recs.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/**
+ * Some items of a reading listed while it is stored, rendered again only when they or the selection among them
+ * change: a list growing slice by slice renders each item once, not once per slice.
+ */
+class PendingChunk extends Component<{ recs: readonly ReadRecommendation[]; selected: number | null; language: string; children: (rec: ReadRecommendation) => VNode }> {
+  override shouldComponentUpdate(next: PendingChunk['props']): boolean {
+    const { recs, selected, language } = this.props;
+    return next.recs.length !== recs.length || next.recs[0] !== recs[0] || next.recs.at(-1) !== recs.at(-1) || next.selected !== selected || next.language !== language;
+  }
+  override render() {
+    return <>{this.props.recs.map(this.props.children)}</>;
+  }
 }
 
 /** A note changed somewhere: put it on its recommendation (or the page), or take it off when deleted. */

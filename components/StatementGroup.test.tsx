@@ -10,7 +10,7 @@ import { SESSION_PAGE } from '@/utils/db/capture.test-support';
 import { page, rec } from './dashboard/records.test-support';
 import { I18nContext } from './i18n';
 import { Panel } from './Panel';
-import type { PanelClient } from './panel-client';
+import type { PanelClient, PanelEventHandlers } from './panel-client';
 
 const host = document.createElement('div');
 document.body.append(host);
@@ -44,11 +44,12 @@ function fakeClient(panelData: PanelData): PanelClient {
   } as unknown as PanelClient;
 }
 
-async function show(panelData: PanelData, language: 'en' | 'fr' = 'en') {
+async function show(panelData: PanelData | PanelClient, language: 'en' | 'fr' = 'en') {
+  const client = 'load' in panelData ? panelData : fakeClient(panelData);
   await act(async () => {
     render(
       <I18nContext.Provider value={{ t: createTranslator(language), language }}>
-        <Panel client={fakeClient(panelData)} languageSetting={language} onLanguageSetting={() => {}} />
+        <Panel client={client} languageSetting={language} onLanguageSetting={() => {}} />
       </I18nContext.Provider>,
       host,
     );
@@ -60,6 +61,32 @@ const headings = () => [...host.querySelectorAll('.statement-heading')].map((h) 
 const groupItems = () => [...host.querySelectorAll('.statement-group')].map((g) => [...g.querySelectorAll('.rec')].map((li) => li.getAttribute('data-n')));
 
 describe('the panel on a page of several statements', () => {
+  it('lists a reading still being stored under the same headings, as the page read it', async () => {
+    const client = {
+      load: () => new Promise(() => {}),
+      subscribe: (handlers: PanelEventHandlers) => {
+        handlers.pageStoring?.(true);
+        handlers.pageReading?.({
+          url: stored.url,
+          meta: SESSION_PAGE.meta,
+          statements: SESSION_PAGE.statements,
+          recommendations: TEXTS.map((text, i) => ({ n: i + 1, text, statement: OWNER[i]! })),
+        });
+        return () => {};
+      },
+      draft: () => {},
+    } as unknown as PanelClient;
+    await show(client);
+    expect(host.querySelector('.panel-states')?.textContent).toBe('Australia → 3 statements');
+    expect(host.querySelector('.panel-storing')?.textContent).toBe('Storing 5 recommendations…');
+    expect(headings()).toEqual([
+      'Universal Periodic Review of Bahrain — 7 November 20222 recommendations',
+      'Universal Periodic Review of Ecuador — 7 November 20222 recommendations',
+      'Universal Periodic Review of Tunisia — 8 November 20221 recommendation',
+    ]);
+    expect(groupItems()).toEqual([['1', '2'], ['3', '4'], ['5']]);
+  });
+
   it('says how many statements, and lists each statement’s recommendations under its heading with its count', async () => {
     await show(data());
     expect(host.querySelector('.panel-states')?.textContent).toBe('Australia → 3 statements');

@@ -3,6 +3,7 @@
 // Recommendations the page's reading did not place in a statement (an older capture) come last, under their own heading.
 import type { ComponentChildren, RefObject } from 'preact';
 import type { PageStatement } from '@/utils/model';
+import { numberFormat } from '@/utils/i18n';
 import { formatStatementHeading } from './format';
 import { useI18n } from './i18n';
 
@@ -42,7 +43,7 @@ export function StatementGroup({ group, filtering, children }: Props) {
     <section class="statement-group" aria-labelledby={id}>
       <h2 class="statement-heading" id={id}>
         <span class="statement-title">{group.statement ? formatStatementHeading(group.statement, t, language) : t('statementGroupOther')}</span>
-        <span class="statement-count">{filtering ? t('shownOf', { shown, total: group.total }) : t('recCount', { count: group.total })}</span>
+        <span class="statement-count">{filtering ? t('shownOf', { shown: numberFormat(language)(shown), total: numberFormat(language)(group.total) }) : t('recCount', { count: numberFormat(language)(group.total) })}</span>
       </h2>
       {children}
     </section>

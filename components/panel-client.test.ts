@@ -56,4 +56,29 @@ describe('the panel client', () => {
     client.subscribe(handlers(later));
     expect(later).toEqual([]);
   });
+
+  it('hands a panel that listens late the long statement its page is storing, and no longer once it is stored', async () => {
+    const { client, page } = framedPanel();
+    expect(await client.isMountedBy(TOKEN)).toEqual({ ok: true, value: true });
+    const meta = { title: 'Finland', recommendingState: null, recommendingStateCode: null, stateUnderReview: 'Finland', stateUnderReviewCode: 'FIN', session: 41, cycle: 4, date: null, language: 'en' };
+    const reading = { url: 'https://www.example.gov/upr41/finland', meta, recommendations: [{ n: 1, text: 'Adopt measure 1.' }, { n: 2, text: 'Adopt measure 2.' }] };
+    page.notify('storing', { storing: true });
+    page.notify('reading', reading);
+    await tick();
+    const told: { storing: boolean[]; readings: number[][] } = { storing: [], readings: [] };
+    const listening = (): PanelEventHandlers => ({
+      ...handlers([]),
+      pageStoring: (storing) => told.storing.push(storing),
+      pageReading: (read) => told.readings.push(read.recommendations.map((r) => r.n)),
+    });
+    client.subscribe(listening());
+    expect(told).toEqual({ storing: [true], readings: [[1, 2]] });
+    page.notify('storing', { storing: false });
+    await tick();
+    expect(told.storing).toEqual([true, false]);
+    // A panel listening after the storing ended loads what was stored: no reading is handed to it.
+    const after = { storing: [] as boolean[], readings: [] as number[][] };
+    client.subscribe({ ...handlers([]), pageStoring: (s) => after.storing.push(s), pageReading: (read) => after.readings.push(read.recommendations.map((r) => r.n)) });
+    expect(after).toEqual({ storing: [], readings: [] });
+  });
 });

@@ -22,6 +22,7 @@ import {
   type EventSender,
   type ExportedData,
   type Note,
+  type PageReading,
   type PanelData,
   type PanelToPage,
   type PortRpc,
@@ -35,6 +36,8 @@ export interface PanelEventHandlers {
   pageUpdated(): void;
   /** The page in this tab started (true) or ended (false) storing its reading. */
   pageStoring?(storing: boolean): void;
+  /** A long statement's reading, to list while it is stored (told before `pageStoring(false)`). */
+  pageReading?(reading: PageReading): void;
   /** A write changed a page's records (`pageUrl`, as pageKey gives it) or everything (an import, delete-all). */
   dataChanged(change: Exclude<DataChange, { scope: 'note' }>): void;
 }
@@ -94,8 +97,9 @@ export function createPanelClient(runtime: Runtime, frame: { win: Window; token:
   // renders): handed to the first to subscribe. (A page read again meanwhile needs nothing: the panel's first load
   // comes after it subscribes.)
   let missedSelection: number | null = null;
-  // Whether the page is storing, as it last said: a panel subscribing learns it at once.
+  // Whether the page is storing, and what it reads meanwhile, as it last said: a panel subscribing learns it at once.
   let storing = false;
+  let reading: PageReading | null = null;
   // The port to the annotator in this tab's page, taken by the mount check.
   let page: PortRpc<PanelToPage> | null = null;
   // Listening from the start: the offer comes when the frame has loaded, which may be before anyone asks.
@@ -125,7 +129,14 @@ export function createPanelClient(runtime: Runtime, frame: { win: Window; token:
         updated: () => (listeners.forEach((l) => l.pageUpdated()), null),
         storing: (payload) => {
           storing = payload.storing;
+          // A reading comes after the notice that its storing starts; any earlier one is over.
+          reading = null;
           listeners.forEach((l) => l.pageStoring?.(storing));
+          return null;
+        },
+        reading: (payload) => {
+          reading = payload;
+          listeners.forEach((l) => l.pageReading?.(payload));
           return null;
         },
       },
@@ -188,6 +199,7 @@ export function createPanelClient(runtime: Runtime, frame: { win: Window; token:
       listeners.add(handlers);
       runtime.onMessage.addListener(listener);
       if (storing) handlers.pageStoring?.(true);
+      if (storing && reading) handlers.pageReading?.(reading);
       if (missedSelection !== null) handlers.selected(missedSelection);
       missedSelection = null;
       return () => {

@@ -39,7 +39,8 @@ describe('a statement with 6,000 recommendations', () => {
     await scrollToItem(page, ITEMS, COUNT - 1);
     await waitForRegistered(page, ITEMS, highlightedThere(COUNT), `recommendation ${COUNT} is highlighted`);
     const panel = await slowPanelFrame(page, session.extensionId);
-    await panel.waitForFunction((count) => document.querySelectorAll('.recs .rec').length === count, COUNT, { timeout: 120_000 });
+    // Listed as stored (the page's reading, listed while it is stored, gives way to the stored records at the end).
+    await panel.waitForFunction((count) => document.querySelectorAll('.recs .rec').length === count && !document.querySelector('.rec-unstored'), COUNT, { timeout: 120_000 });
     const stored = await panel.evaluate(async () => {
       const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { recommendations: { n: number }[] } }> } } }).chrome;
       const answer = await api.runtime.sendMessage({ upr: 1, type: 'data.export', payload: {} });

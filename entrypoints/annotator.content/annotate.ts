@@ -7,7 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { correctionFor, offeredPassages, placeRecommendations, type CorrectionCommand, type HighlightLayer } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
 import { extractStatement, extractStatementInSteps, findMainContent, statementAtRange, statementsOfPlaced, textOutline } from '@/utils/extract';
-import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, readTabCommand, sendRequest, type CallPayload, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
+import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, PENDING_LIST_MIN, readTabCommand, sendRequest, type CallPayload, type PageReading, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
 import { CAPTURE_BATCH, normalizeRecommendationText, type PageCapture } from '@/utils/model';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 
@@ -93,18 +93,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     return span;
   };
 
-  // The capture of one reading, in batches of CAPTURE_BATCH recommendations (a message has a size limit): the first
-  // carries the page's metadata, orphans and offered passages; a reading superseded meanwhile stops sending.
-  async function captureInBatches(
-    url: string,
-    extraction: ReturnType<typeof extractStatement>,
-    candidates: PageCapture['candidates'],
-    placed: readonly { text: string; selector: PageCapture['recommendations'][number]['selector']; range: Range }[],
-    orphans: string[],
-    superseded: () => boolean,
-    firstStored: () => void,
-  ): Promise<Result<{ recommendations: { n: number; id: string }[] }>> {
-    // A page of several statements: each recommendation says which is its own, and each batch names them all.
+  // What the page read, as the capture and the panel name it: each recommendation's n and words and, on a page of
+  // several statements, whose it is (each batch names them all).
+  function readingOf(url: string, extraction: ReturnType<typeof extractStatement>, placed: readonly { text: string; range: Range }[]): PageReading {
     const several = extraction.statements.length > 1;
     const statements = several
       ? extraction.statements.map(({ heading, stateUnderReview, stateUnderReviewCode, session, cycle, date }) => ({ heading, stateUnderReview, stateUnderReviewCode, session, cycle, date }))
@@ -112,7 +103,25 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     headings = extraction.statements.map((s) => s.heading);
     const owners = several ? statementsOfPlaced(extraction.recommendations, placed, (range) => statementAtRange(extraction.root, headings, range)) : null;
     statementOfN = owners;
-    const recommendations = placed.map((p, i) => ({ n: i + 1, text: p.text, selector: p.selector, ...(owners ? { statement: owners[i]! } : {}) }));
+    return {
+      url,
+      meta: extraction.page,
+      ...(statements ? { statements } : {}),
+      recommendations: placed.map((p, i) => ({ n: i + 1, text: p.text, ...(owners ? { statement: owners[i]! } : {}) })),
+    };
+  }
+
+  // The capture of one reading, in batches of CAPTURE_BATCH recommendations (a message has a size limit): the first
+  // carries the page's metadata, orphans and offered passages; a reading superseded meanwhile stops sending.
+  async function captureInBatches(
+    { url, meta, statements, recommendations: read }: PageReading,
+    sources: PageCapture['sources'],
+    candidates: PageCapture['candidates'],
+    placed: readonly { selector: PageCapture['recommendations'][number]['selector'] }[],
+    orphans: string[],
+    superseded: () => boolean,
+  ): Promise<Result<{ recommendations: { n: number; id: string }[] }>> {
+    const recommendations = read.map((r, i) => ({ ...r, selector: placed[i]!.selector }));
     const stored: { n: number; id: string }[] = [];
     for (let start = 0; start === 0 || start < recommendations.length; start += CAPTURE_BATCH) {
       const batch = recommendations.slice(start, start + CAPTURE_BATCH);
@@ -120,13 +129,12 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
         send,
         'page.capture',
         start === 0
-          ? { url, meta: extraction.page, sources: extraction.sources, candidates, recommendations: batch, orphans, statements }
-          : { url, meta: extraction.page, recommendations: batch, orphans: [], continues: true, statements },
+          ? { url, meta, sources, candidates, recommendations: batch, orphans, statements }
+          : { url, meta, recommendations: batch, orphans: [], continues: true, statements },
       );
       if (!answer.ok) return answer;
       stored.push(...answer.value.recommendations);
       if (superseded()) break;
-      if (start === 0) firstStored();
     }
     return { ok: true, value: { recommendations: stored } };
   }
@@ -165,15 +173,17 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const tooMany = !storedAddresses.has(address) && storedAddresses.size >= MAX_ADDRESSES_PER_DOCUMENT;
     if (!tooMany) storedAddresses.add(address);
     // A link from the dashboard names a recommendation in the fragment: the page opens at it once its capture says
-    // which one it is. Otherwise the panel mounts as soon as the first batch is stored (the rest still being sent),
-    // and loads the whole page once the last is: a long statement is listed while it is stored.
+    // which one it is. Otherwise a long statement's panel mounts now, the capture's first batch on its way, and lists
+    // the page's reading (handed over its port) while it is stored; it loads the stored records once the last batch
+    // is. A shorter statement is stored first (one batch), its panel listing the stored records from the start.
     const wanted = /^#upr-rec=(r[0-9a-f]{24})$/.exec(doc.location.hash)?.[1];
-    const mountEarly = () => {
-      if (!wanted && mine === generation) void mountPanel(root).catch(report);
-    };
-    const capture = tooMany
+    const read = readingOf(url, extraction, placed);
+    const early = !tooMany && !wanted && placed.length >= PENDING_LIST_MIN;
+    const capturing = tooMany
       ? ({ ok: false, error: { code: 'forbidden', message: `This page changed its address more than ${MAX_ADDRESSES_PER_DOCUMENT} times; reload it to store what it shows now.` } } as const)
-      : await storingWhile(mine, () => captureInBatches(url, extraction, candidates, placed, orphans, () => mine !== generation, mountEarly));
+      : storingWhile(mine, early ? read : null, () => captureInBatches(read, extraction.sources, candidates, placed, orphans, () => mine !== generation));
+    if (early) void mountPanel(root).catch(report);
+    const capture = await capturing;
     if (!capture.ok) console.warn('[UPR Annotator]', capture.error.message);
     if (mine !== generation) return;
     const target = wanted && capture.ok ? capture.value.recommendations.find((r) => r.id === wanted)?.n : undefined;
@@ -183,17 +193,22 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     else if (tooMany) tellPanel('updated', {});
   }
 
-  // The reading being stored (its generation), told to the panel as it starts and ends: a panel mounted after the
-  // first batch loads the page once more at the end instead of once per batch.
+  // The reading being stored (its generation), told to the panel as it starts and ends: a panel mounted meanwhile
+  // loads the page once at the end instead of once per batch. A long statement's reading goes with it, for the panel
+  // to list while it waits.
   let storing: number | null = null;
-  async function storingWhile<T>(mine: number, work: () => Promise<T>): Promise<T> {
+  let reading: PageReading | null = null;
+  async function storingWhile<T>(mine: number, read: PageReading | null, work: () => Promise<T>): Promise<T> {
     storing = mine;
+    reading = read;
     tellPanel('storing', { storing: true });
+    if (read) tellPanel('reading', read);
     try {
       return await work();
     } finally {
       if (storing === mine) {
         storing = null;
+        reading = null;
         tellPanel('storing', { storing: false });
       }
     }
@@ -367,6 +382,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     panelPorts.add(rpc);
     void rpc.closed.then(() => panelPorts.delete(rpc));
     if (storing !== null) rpc.notify('storing', { storing: true });
+    if (reading) rpc.notify('reading', reading);
     // A highlight clicked before the panel was there to hear it (the first instant after a load): the panel gets it now.
     const selected = layer?.selected ?? null;
     if (selected !== null) rpc.notify('selected', { n: selected });

@@ -33,6 +33,9 @@ function show(setting: LanguageSetting) {
   );
 }
 
+// Read while the mount is checked (a long statement's panel lists it as soon as the check is done).
+const settings = settingsItem.getValue();
+
 // Anywhere but our own mount (framed by a page that learnt its address, opened as a tab, nested in another
 // page's frame), the panel shows nothing and takes no clicks.
 void isOwnPanelMount(window, client.isMountedBy).then((ours) => {
@@ -42,6 +45,6 @@ void isOwnPanelMount(window, client.isMountedBy).then((ours) => {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !event.defaultPrevented) window.parent.focus();
   });
-  void settingsItem.getValue().then((settings) => show(settings.language));
+  void settings.then((value) => show(value.language));
   settingsItem.watch((settings) => show(settings.language));
 });

@@ -30,8 +30,10 @@ export interface HighlightFigures {
    */
   highlight5kMs: number;
   panel5kMs: number;
-  /** When the panel listed its first recommendations (it mounts once the first capture batch is stored). */
+  /** When the panel listed its first recommendations (a long statement's reading, before it is stored). */
   panelFirst5kMs: number;
+  /** When the panel shows the stored records (notes can be written): every item stored, none pending. */
+  panelStored5kMs: number;
   stored5k: number;
   /** The longest main-thread task from DOMContentLoaded until highlighted (as highlight5kMs). */
   longestTask5kMs: number;
@@ -44,6 +46,7 @@ export interface HighlightFigures {
   highlight10kMs: number;
   panel10kMs: number;
   panelFirst10kMs: number;
+  panelStored10kMs: number;
   stored10k: number;
   longestTask10kMs: number;
   scrollHighlight10kMs: number;
@@ -206,7 +209,7 @@ async function large(session: Session, url: string, html: string, count: number)
   if (!highlighted) {
     progress(`not highlighted within ${LARGE_TIMEOUT_MS / 1000} s`);
     await page.close();
-    return { ms: Number.POSITIVE_INFINITY, painted: false, longestTask: Number.NaN, panelMs: Number.NaN, panelFirstMs: Number.NaN, stored: Number.NaN, scrollMs: Number.NaN, scrollMedianMs: Number.NaN, scrolled: 0 };
+    return { ms: Number.POSITIVE_INFINITY, painted: false, longestTask: Number.NaN, panelMs: Number.NaN, panelFirstMs: Number.NaN, panelStoredMs: Number.NaN, stored: Number.NaN, scrollMs: Number.NaN, scrollMedianMs: Number.NaN, scrolled: 0 };
   }
   progress(`highlighted after ${Math.round(highlighted.ms)} ms`);
   const panel = await slowPanelFrame(page, session.extensionId);
@@ -217,6 +220,10 @@ async function large(session: Session, url: string, html: string, count: number)
   await panel.waitForFunction((n) => document.querySelectorAll('.recs .rec').length >= n, count, { timeout: 300_000, polling: 'raf' });
   const panelMs = await sinceDcl();
   progress(`panel lists all after ${panelMs} ms`);
+  // The stored records in place of the reading listed meanwhile (an older build lists only those).
+  await panel.waitForFunction((n) => !document.querySelector('.panel-storing') && document.querySelectorAll('.recs .rec:not(.rec-unstored)').length >= n, count, { timeout: 300_000, polling: 'raf' });
+  const panelStoredMs = await sinceDcl();
+  progress(`panel shows the stored records after ${panelStoredMs} ms`);
   let stored = 0;
   for (let i = 0; i < 60 && stored < count; i++) {
     stored = await storedCount(panel, url);
@@ -225,7 +232,7 @@ async function large(session: Session, url: string, html: string, count: number)
   const scroll = await scrollThrough(page);
   progress(`scrolled through: ${scroll.distinct} of ${count} seen highlighted, at worst ${Math.round(scroll.worstMs)} ms after a scroll (median ${Math.round(scroll.medianMs)} ms)`);
   await page.close();
-  return { ...highlighted, panelMs, panelFirstMs, stored, scrollMs: scroll.worstMs, scrollMedianMs: scroll.medianMs, scrolled: scroll.distinct };
+  return { ...highlighted, panelMs, panelFirstMs, panelStoredMs, stored, scrollMs: scroll.worstMs, scrollMedianMs: scroll.medianMs, scrolled: scroll.distinct };
 }
 
 /** The 10 MB page alone, without the extension: its own longest task after DOMContentLoaded (its first layout). */
@@ -284,6 +291,7 @@ export async function benchHighlights({ large: withLarge = true } = {}): Promise
       highlight5kMs: round(at5k.ms),
       panel5kMs: at5k.panelMs,
       panelFirst5kMs: at5k.panelFirstMs,
+      panelStored5kMs: at5k.panelStoredMs,
       stored5k: at5k.stored,
       longestTask5kMs: round(at5k.longestTask),
       scrollHighlight5kMs: round(at5k.scrollMs),
@@ -292,6 +300,7 @@ export async function benchHighlights({ large: withLarge = true } = {}): Promise
       highlight10kMs: round(at10k.ms),
       panel10kMs: at10k.panelMs,
       panelFirst10kMs: at10k.panelFirstMs,
+      panelStored10kMs: at10k.panelStoredMs,
       stored10k: at10k.stored,
       longestTask10kMs: round(at10k.longestTask),
       scrollHighlight10kMs: round(at10k.scrollMs),
@@ -318,6 +327,7 @@ export function highlightRows(f: HighlightFigures): [string, string, string][] {
     [`5,000 recommendations: those on screen highlighted after DOMContentLoaded (panel lists all; ${f.stored5k} stored)`, Number.isFinite(f.highlight5kMs) ? `${f.highlight5kMs} ms (${f.panel5kMs})` : `not within ${LARGE_TIMEOUT_MS / 1000} s`, '≤ 500 ms (≤ 1,000)'],
     [`10,000 recommendations: the same (${f.stored10k} stored)`, Number.isFinite(f.highlight10kMs) ? `${f.highlight10kMs} ms (${f.panel10kMs})` : `not within ${LARGE_TIMEOUT_MS / 1000} s`, '≤ 500 ms (≤ 1,000)'],
     ['the panel’s first recommendations listed after DOMContentLoaded: 5,000 / 10,000', `${f.panelFirst5kMs} / ${f.panelFirst10kMs} ms`, ''],
+    ['the panel shows the stored records (notes can be written) after DOMContentLoaded: 5,000 / 10,000', `${f.panelStored5kMs} / ${f.panelStored10kMs} ms`, ''],
     [`10 MB report, ${f.highlight10MBCount} recommendations: those on screen highlighted after DOMContentLoaded`, Number.isFinite(f.highlight10MBMs) ? `${f.highlight10MBMs} ms` : `not within ${LARGE_TIMEOUT_MS / 1000} s`, '≤ 1,000 ms'],
     ['longest main-thread task until highlighted: 5,000 / 10,000 / 10 MB', `${f.longestTask5kMs} / ${f.longestTask10kMs} / ${f.longestTask10MBMs} ms`, '≤ 50 ms'],
     [

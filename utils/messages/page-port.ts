@@ -2,6 +2,7 @@
 // with tabs.connect to the tab's top frame, named with the token of the frame the annotator mounted (see
 // utils/frame-guard), and each side answers only the calls of its map below, checked at arrival (port-rpc.ts).
 import * as v from 'valibot';
+import { CapturedRecommendationSchema, PageCaptureSchema } from '@/utils/model';
 import type { CallMap } from './port-rpc';
 
 const N = v.pipe(v.number(), v.integer(), v.minValue(1));
@@ -26,6 +27,24 @@ export const PANEL_TO_PAGE = {
   noted: { payload: v.object({ ns: v.pipe(v.array(N), v.maxLength(100_000)) }), result: v.null() },
 } as const satisfies CallMap;
 
+/**
+ * A page of at least this many recommendations mounts its panel as soon as it is highlighted and hands it its reading
+ * (`reading` below) to list while the capture is stored; a shorter one is stored in one go before its panel mounts.
+ */
+export const PENDING_LIST_MIN = 1_000;
+/** The most recommendations a reading handed to the panel may list (a capture has no such bound: it goes in batches). */
+export const MAX_READING = 100_000;
+
+/**
+ * What the page read, as the panel lists it while it is being stored: the page's details and, for each
+ * recommendation, its order, its words and (on a page of several statements) whose it is.
+ */
+export const PageReadingSchema = v.object({
+  ...v.pick(PageCaptureSchema, ['url', 'meta', 'statements']).entries,
+  recommendations: v.pipe(v.array(v.pick(CapturedRecommendationSchema, ['n', 'text', 'statement'])), v.minLength(1), v.maxLength(MAX_READING)),
+});
+export type PageReading = v.InferOutput<typeof PageReadingSchema>;
+
 /** What the page tells its panel (notices: no answer). */
 export const PAGE_TO_PANEL = {
   /** A highlight was clicked or reached by keyboard. */
@@ -37,6 +56,11 @@ export const PAGE_TO_PANEL = {
    * worker's news of each batch for the end (`storing: false`), when it loads the page once.
    */
   storing: { payload: v.object({ storing: v.boolean() }), result: v.null() },
+  /**
+   * A long statement's reading, while it is being stored (told on connect, or as the storing starts): the panel lists
+   * it at once, until it loads the stored records when the storing ends. Only ever over the panel's own port.
+   */
+  reading: { payload: PageReadingSchema, result: v.null() },
 } as const satisfies CallMap;
 
 export type PanelToPage = typeof PANEL_TO_PAGE;

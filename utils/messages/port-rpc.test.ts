@@ -41,10 +41,11 @@ function connect() {
   const [panelPort, pagePort] = portPair();
   const selected = vi.fn(() => null);
   const updated = vi.fn(() => null);
+  const reading = vi.fn(() => null);
   const panelLog = vi.fn();
   const pageLog = vi.fn();
   const focus = vi.fn(() => null);
-  const panel = createPortRpc(panelPort, { sends: PANEL_TO_PAGE, accepts: PAGE_TO_PANEL, handlers: { selected, updated, storing: () => null }, log: panelLog });
+  const panel = createPortRpc(panelPort, { sends: PANEL_TO_PAGE, accepts: PAGE_TO_PANEL, handlers: { selected, updated, storing: () => null, reading }, log: panelLog });
   const page = createPortRpc(pagePort, {
     sends: PAGE_TO_PANEL,
     accepts: PANEL_TO_PAGE,
@@ -59,7 +60,7 @@ function connect() {
     },
     log: pageLog,
   });
-  return { panel, page, panelPort, pagePort, selected, updated, focus, panelLog, pageLog };
+  return { panel, page, panelPort, pagePort, selected, updated, reading, focus, panelLog, pageLog };
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -95,6 +96,31 @@ describe('the panel–page port', () => {
     expect(selected).toHaveBeenCalledTimes(1);
     expect(panelLog).toHaveBeenCalledTimes(6);
     expect(panelLog.mock.calls.map(([reason]) => reason).join('\n')).toMatch(/selected:[\s\S]*unknown call "noteChanged"[\s\S]*unknown call "toString"[\s\S]*protocol version/);
+  });
+
+  it('carries a long statement’s reading to the panel whole, and drops a reading that is not one', async () => {
+    const { page, pagePort, reading, panelLog } = connect();
+    const meta = { title: 'Finland', recommendingState: 'Canada', recommendingStateCode: 'CAN', stateUnderReview: 'Finland', stateUnderReviewCode: 'FIN', session: 41, cycle: 4, date: null, language: 'en' };
+    const recommendations = Array.from({ length: 10_000 }, (_, i) => ({ n: i + 1, text: `Adopt measure ${i + 1}.` }));
+    page.notify('reading', { url: 'https://www.example.gov/upr41/finland', meta, recommendations });
+    await flush();
+    expect(reading).toHaveBeenCalledTimes(1);
+    const [[told]] = reading.mock.calls as unknown as [[{ url: string; recommendations: { n: number; text: string }[] }]];
+    expect(told.recommendations).toHaveLength(10_000);
+    expect(told.recommendations[9_999]).toEqual({ n: 10_000, text: 'Adopt measure 10000.' });
+
+    const call = (payload: unknown) => pagePort.postMessage({ upr: PROTOCOL_VERSION, call: 'reading', payload });
+    const url = 'https://www.example.gov/upr41/finland';
+    call({ url, meta, recommendations: [{ n: 0, text: 'Adopt.' }] });
+    call({ url, meta, recommendations: [{ n: 1, text: '' }] });
+    call({ url, meta, recommendations: [{ n: 1, text: 'Adopt.', statement: -1 }] });
+    call({ url, meta, recommendations: [] });
+    call({ url: 'javascript:alert(1)', meta, recommendations: [{ n: 1, text: 'Adopt.' }] });
+    call({ url, meta: { ...meta, session: 'x' }, recommendations: [{ n: 1, text: 'Adopt.' }] });
+    await flush();
+    expect(reading).toHaveBeenCalledTimes(1);
+    expect(panelLog).toHaveBeenCalledTimes(6);
+    expect(panelLog.mock.calls.every(([reason]) => String(reason).startsWith('reading:'))).toBe(true);
   });
 
   it('does not take the panel’s calls from the page’s side, nor answers of another shape', async () => {

@@ -1,0 +1,85 @@
+// A long statement (4,000 recommendations, two capture batches): its panel lists every recommendation as the page
+// read it while the capture is being stored, and says so; page and panel select each other on that list; then it
+// shows the stored records, where a note is written and kept.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { clickHighlight, launch, panelFrame, projectPage, type Session, waitForHighlight, waitForSelected, writeNote } from './support/extension';
+
+const seed = projectPage('canada-kazakhstan-upr34');
+const COUNT = 4_000;
+const items = (count: number) => Array.from({ length: count }, (_, i) => `<li>Adopt measure ${i + 1} to protect the rights of every person held in detention.</li>`).join('\n');
+const withItems = (count: number) => seed.html.replace(/<ol>\s*<li>Amend[\s\S]*?<\/ol>/, `<ol>\n${items(count)}\n</ol>`);
+
+/** The panel's frame, as soon as the page mounts it. */
+async function panelOf(page: Page, extensionId: string): Promise<Frame> {
+  for (let attempt = 0; ; attempt++) {
+    const frame = await panelFrame(page, extensionId).catch((error: unknown) => (attempt >= 10 ? Promise.reject(error) : null));
+    if (frame) return frame;
+  }
+}
+
+/** What the worker holds for the page: the n of each recommendation, and the notes' words. */
+const storedOf = (panel: Frame, url: string) =>
+  panel.evaluate(async (pageUrl) => {
+    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { recommendations: { n: number }[]; notes: { body: string }[] } }> } } }).chrome;
+    const answer = await api.runtime.sendMessage({ upr: 1, type: 'data.export', payload: { pageUrl } });
+    return { ns: answer.value.recommendations.map((r) => r.n).sort((a, b) => a - b), notes: answer.value.notes.map((n) => n.body) };
+  }, url);
+
+let session: Session | null = null;
+afterEach(async () => {
+  await session?.close();
+  session = null;
+});
+
+describe('the panel of a statement with 4,000 recommendations', () => {
+  it('lists every one while they are stored, selects with the page meanwhile, then takes notes on the stored records', { timeout: 240_000 }, async () => {
+    session = await launch();
+    session.serve(seed.url, withItems(COUNT));
+    const page = await session.context.newPage();
+    await page.goto(seed.url);
+    await waitForHighlight(page, COUNT, 120_000);
+    const panel = await panelOf(page, session.extensionId);
+
+    // Before the capture is stored: every recommendation listed (its number and words), each as not yet stored, and
+    // the header says the page is being stored.
+    const pending = await panel.waitForFunction(
+      (count) => {
+        const storing = document.querySelector('.panel-storing')?.textContent;
+        const listed = document.querySelectorAll('.recs .rec.rec-unstored');
+        if (!storing || listed.length !== count) return null;
+        const last = listed[count - 1]!;
+        return { storing, header: document.querySelector('.panel-count')?.textContent, lastN: last.getAttribute('data-n'), lastText: last.querySelector('.rec-text bdi')?.textContent, noteBoxes: document.querySelectorAll('textarea').length };
+      },
+      COUNT,
+      { timeout: 120_000, polling: 100 },
+    );
+    expect(await pending.jsonValue()).toEqual({
+      storing: `Storing ${COUNT.toLocaleString('en')} recommendations…`,
+      header: `${COUNT.toLocaleString('en')} recommendations`,
+      lastN: String(COUNT),
+      lastText: `Adopt measure ${COUNT} to protect the rights of every person held in detention.`,
+      noteBoxes: 0,
+    });
+
+    // A highlight clicked meanwhile selects its item in the pending list, which says its note comes once stored;
+    // an item chosen there is the one selected on the page.
+    await clickHighlight(page, 3_210);
+    await panel.waitForSelector('.rec.rec-unstored[data-n="3210"][aria-current="true"] .rec-unstored-note');
+    await panel.click('.rec.rec-unstored[data-n="12"] .rec-text');
+    await waitForSelected(page, 12);
+    await panel.waitForSelector('.rec.rec-unstored[data-n="12"][aria-current="true"]');
+
+    // Stored: the stored records replace the reading, every one of them, the selection kept; a note is written there.
+    await panel.waitForSelector('.rec[data-n="12"][aria-current="true"] textarea', { timeout: 180_000 });
+    expect(await panel.evaluate(() => ({ storing: document.querySelector('.panel-storing'), unstored: document.querySelectorAll('.rec-unstored').length, listed: document.querySelectorAll('.recs .rec').length }))).toEqual({
+      storing: null,
+      unstored: 0,
+      listed: COUNT,
+    });
+    await writeNote(panel, 3_999, 'Follow up with the ministry of justice.');
+    const stored = await storedOf(panel, seed.url);
+    expect(stored.ns).toEqual(Array.from({ length: COUNT }, (_, i) => i + 1));
+    expect(stored.notes).toEqual(['Follow up with the ministry of justice.']);
+  });
+});
