@@ -160,18 +160,6 @@ interface StateWords {
   positions: Int32Array;
 }
 
-/** How many of the ascending `cycles` are below `cycle`. */
-function countBelow(cycles: Int32Array, cycle: number): number {
-  let low = 0;
-  let high = cycles.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (cycles[mid]! < cycle) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /** A match as `earlierFor` gives it: the similarity and verdict, plus what the asking recommendation shares with it. */
 function matchOf(
   rec: Pick<CrossrefRecord, 'recommendingStateCode'>,
@@ -198,18 +186,22 @@ function isAskedAs(stored: CrossrefRecord, rec: Pick<CrossrefRecord, 'text' | 's
   );
 }
 
+/** How many of the ascending `list` are below `value`. */
+function countBelow(list: Int32Array, value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Where `value` is in the ascending `list`, or -1. */
 function binarySearch(list: Int32Array, value: number): number {
-  let low = 0;
-  let high = list.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const at = list[mid]!;
-    if (at === value) return mid;
-    if (at < value) low = mid + 1;
-    else high = mid - 1;
-  }
-  return -1;
+  const at = countBelow(list, value);
+  return at < list.length && list[at] === value ? at : -1;
 }
 
 /** A text's comparison words as ids, and what `earlierFor` needs to know of it besides. */
