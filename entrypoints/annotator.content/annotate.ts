@@ -116,12 +116,13 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const stored: { n: number; id: string }[] = [];
     for (let start = 0; start === 0 || start < recommendations.length; start += CAPTURE_BATCH) {
       const batch = recommendations.slice(start, start + CAPTURE_BATCH);
+      const more = start + CAPTURE_BATCH < recommendations.length;
       const answer = await sendRequest(
         send,
         'page.capture',
         start === 0
-          ? { url, meta: extraction.page, sources: extraction.sources, candidates, recommendations: batch, orphans, statements }
-          : { url, meta: extraction.page, recommendations: batch, orphans: [], continues: true, statements },
+          ? { url, meta: extraction.page, sources: extraction.sources, candidates, recommendations: batch, orphans, statements, more }
+          : { url, meta: extraction.page, recommendations: batch, orphans: [], continues: true, statements, more },
       );
       if (!answer.ok) return answer;
       stored.push(...answer.value.recommendations);

@@ -123,11 +123,14 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
       // The index takes the new records in place where a state is loaded; others read them when they are loaded. A
       // continuing batch belongs to a capture already admitted; a first one counts against its site's budget.
       const tabId = tabOf(sender).id;
-      const write = (admit?: () => void) => stored(() => ctx.capturing(states, () => repo.capturePage(capture, Date.now(), admit)));
+      // A batch that more of the same reading follow is stored alone: the panels are told, and the index's part stored,
+      // once the last one is (every batch telling them would have each panel read the whole page again per batch).
+      const last = !capture.more;
+      const write = (admit?: () => void) => stored(() => ctx.capturing(states, () => repo.capturePage(capture, Date.now(), admit), { persist: last }));
       const captured = await (capture.continues ? write() : budget.spend(tabId, capture.url, write));
       // A batch's numbers run on from the batches before it: the last one counts them all.
       if ((sender.frameId ?? 0) === 0) tabs.showCount(tabId, captured.reduce((most, r) => Math.max(most, r.n), 0));
-      ctx.announce({ scope: 'page', pageUrl: pageKey(capture.url) });
+      if (last) ctx.announce({ scope: 'page', pageUrl: pageKey(capture.url) });
       return { recommendations: captured.map((r) => ({ n: r.n, id: r.id })) };
     },
     async 'panel.load'(_payload, sender): Promise<PanelData> {
