@@ -606,6 +606,14 @@ describe('background: a site’s pages are stored at a bounded rate', () => {
     await storeJunk(again, 1000, 7);
   });
 
+  it('counts a batch that says it continues a reading the budget never admitted as a page of its own', async () => {
+    const bg = setUp();
+    for (let i = 0; i < SITE_CAPTURES_PER_MINUTE; i++) await storeJunk(bg, i);
+    const sneaking = { ...capture(JUNK(999), ['Ratify treaty number 999.']), continues: true, more: true };
+    await expect(bg.request('page.capture', sneaking, annotatorIn(6, JUNK(999)))).rejects.toThrow(/^forbidden/);
+    expect((await bg.request<BackupData>('data.export', {}, dashboard)).recommendations).toHaveLength(SITE_CAPTURES_PER_MINUTE);
+  });
+
   it(`refuses a site’s new page past ${SITE_CAPTURES_PER_HOUR} in an hour, on any of its hosts`, async () => {
     const bg = setUp();
     for (let i = 0; i < SITE_CAPTURES_PER_HOUR; i++) {

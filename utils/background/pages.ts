@@ -32,6 +32,11 @@ export function earlierOf(index: CrossrefIndex, rec: StoredRecommendation, limit
 export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): PageHandlers {
   const { repo, stored } = ctx;
   const budget = createCaptureBudget(ctx.browser);
+  /**
+   * Per tab and frame, the page whose reading the budget admitted and whose further batches (`continues`) follow: a
+   * batch that says it continues anything else (or after the worker started again) is counted as a capture of its own.
+   */
+  const admitted = new Map<string, string>();
   // A correction changes which records the page has, what they say and about which state: the index is rebuilt
   // (`changingAll` around the write), every panel told, and the page read again in the other tabs that show it
   // (the correcting tab reads it again itself).
@@ -127,10 +132,15 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
       // once the last one is (every batch telling them would have each panel read the whole page again per batch).
       const last = !capture.more;
       const write = (admit?: () => void) => stored(() => ctx.capturing(states, () => repo.capturePage(capture, Date.now(), admit), { persist: last }));
-      const captured = await (capture.continues ? write() : budget.spend(tabId, capture.url, write));
+      const url = pageKey(capture.url);
+      const reader = `${tabId}:${sender.frameId ?? 0}`;
+      const continuing = capture.continues && admitted.get(reader) === url;
+      admitted.delete(reader);
+      const captured = await (continuing ? write() : budget.spend(tabId, capture.url, write));
+      if (capture.more) admitted.set(reader, url);
       // A batch's numbers run on from the batches before it: the last one counts them all.
       if ((sender.frameId ?? 0) === 0) tabs.showCount(tabId, captured.reduce((most, r) => Math.max(most, r.n), 0));
-      if (last) ctx.announce({ scope: 'page', pageUrl: pageKey(capture.url) });
+      if (last) ctx.announce({ scope: 'page', pageUrl: url });
       return { recommendations: captured.map((r) => ({ n: r.n, id: r.id })) };
     },
     async 'panel.load'(_payload, sender): Promise<PanelData> {
