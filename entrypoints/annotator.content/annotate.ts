@@ -114,20 +114,35 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     statementOfN = owners;
     const recommendations = placed.map((p, i) => ({ n: i + 1, text: p.text, selector: p.selector, ...(owners ? { statement: owners[i]! } : {}) }));
     const stored: { n: number; id: string }[] = [];
-    for (let start = 0; start === 0 || start < recommendations.length; start += CAPTURE_BATCH) {
-      const batch = recommendations.slice(start, start + CAPTURE_BATCH);
-      const more = start + CAPTURE_BATCH < recommendations.length;
-      const answer = await sendRequest(
-        send,
-        'page.capture',
-        start === 0
-          ? { url, meta: extraction.page, sources: extraction.sources, candidates, recommendations: batch, orphans, statements, more }
-          : { url, meta: extraction.page, recommendations: batch, orphans: [], continues: true, statements, more },
+    // After the first batch (the panel mounts on its answer), two are on their way at a time: the worker stores them in
+    // order, one while the page sends the next.
+    const sending: ReturnType<typeof sendRequest<'page.capture'>>[] = [];
+    let next = 0;
+    let answers = 0;
+    const sendNext = () => {
+      const start = next;
+      next += CAPTURE_BATCH;
+      const batch = recommendations.slice(start, next);
+      const more = next < recommendations.length;
+      sending.push(
+        sendRequest(
+          send,
+          'page.capture',
+          start === 0
+            ? { url, meta: extraction.page, sources: extraction.sources, candidates, recommendations: batch, orphans, statements, more }
+            : { url, meta: extraction.page, recommendations: batch, orphans: [], continues: true, statements, more },
+        ),
       );
+    };
+    sendNext();
+    while (sending.length > 0) {
+      const answer = await sending.shift()!;
       if (!answer.ok) return answer;
+      const first = answers++ === 0;
       stored.push(...answer.value.recommendations);
       if (superseded()) break;
-      if (start === 0) firstStored();
+      if (first) firstStored();
+      while (sending.length < 2 && next < recommendations.length) sendNext();
     }
     return { ok: true, value: { recommendations: stored } };
   }

@@ -614,6 +614,19 @@ describe('background: a site’s pages are stored at a bounded rate', () => {
     expect((await bg.request<BackupData>('data.export', {}, dashboard)).recommendations).toHaveLength(SITE_CAPTURES_PER_MINUTE);
   });
 
+  it('stores a reading whose next batch is sent before the first is answered as one capture, in order', async () => {
+    const bg = setUp();
+    for (let i = 0; i < SITE_CAPTURES_PER_MINUTE - 1; i++) await storeJunk(bg, i);
+    const whole = capture(JUNK(999), ['Ratify treaty number 999.', 'Ratify treaty number 1000.']);
+    const [first, second] = await Promise.all([
+      bg.request<{ recommendations: { n: number }[] }>('page.capture', { ...whole, recommendations: whole.recommendations.slice(0, 1), more: true }, annotatorIn(6, JUNK(999))),
+      bg.request<{ recommendations: { n: number }[] }>('page.capture', { ...whole, recommendations: whole.recommendations.slice(1), orphans: [], continues: true }, annotatorIn(6, JUNK(999))),
+    ]);
+    expect([...first.recommendations, ...second.recommendations].map((r) => r.n)).toEqual([1, 2]);
+    const panel = await bg.request<PanelData>('panel.load', {}, panelIn(6, JUNK(999)));
+    expect(panel.recommendations.map((r) => r.text)).toEqual(['Ratify treaty number 999.', 'Ratify treaty number 1000.']);
+  });
+
   it(`refuses a site’s new page past ${SITE_CAPTURES_PER_HOUR} in an hour, on any of its hosts`, async () => {
     const bg = setUp();
     for (let i = 0; i < SITE_CAPTURES_PER_HOUR; i++) {
