@@ -3,11 +3,14 @@
 // shows the stored records, where a note is written and kept.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { clickHighlight, launch, panelFrame, projectPage, type Session, waitForHighlight, waitForSelected, writeNote } from './support/extension';
+import { launch, panelFrame, projectPage, type Session, writeNote } from './support/extension';
+import { clickItemHighlight, highlightedOnScreen, waitForRegistered } from './support/highlights';
 
 const seed = projectPage('canada-kazakhstan-upr34');
 const COUNT = 4_000;
 const items = (count: number) => Array.from({ length: count }, (_, i) => `<li>Adopt measure ${i + 1} to protect the rights of every person held in detention.</li>`).join('\n');
+const ITEMS = 'main ol li';
+const recText = (n: number) => `Adopt measure ${n} to protect the rights of every person held in detention.`;
 const withItems = (count: number) => seed.html.replace(/<ol>\s*<li>Amend[\s\S]*?<\/ol>/, `<ol>\n${items(count)}\n</ol>`);
 
 /** The panel's frame, as soon as the page mounts it. */
@@ -38,7 +41,8 @@ describe('the panel of a statement with 4,000 recommendations', () => {
     session.serve(seed.url, withItems(COUNT));
     const page = await session.context.newPage();
     await page.goto(seed.url);
-    await waitForHighlight(page, COUNT, 120_000);
+    // Only the highlights near the viewport are registered on so long a page (e2e/long-statement.spec.ts).
+    await waitForRegistered(page, ITEMS, highlightedOnScreen(recText(1)), 'the first screen is highlighted', 120_000);
     const panel = await panelOf(page, session.extensionId);
 
     // Before the capture is stored: every recommendation listed (its number and words), each as not yet stored, and
@@ -64,10 +68,10 @@ describe('the panel of a statement with 4,000 recommendations', () => {
 
     // A highlight clicked meanwhile selects its item in the pending list, which says its note comes once stored;
     // an item chosen there is the one selected on the page.
-    await clickHighlight(page, 3_210);
+    await clickItemHighlight(page, ITEMS, 3_210 - 1);
     await panel.waitForSelector('.rec.rec-unstored[data-n="3210"][aria-current="true"] .rec-unstored-note');
     await panel.click('.rec.rec-unstored[data-n="12"] .rec-text');
-    await waitForSelected(page, 12);
+    await waitForRegistered(page, ITEMS, (r) => r.selected.length === 1 && r.selected[0] === recText(12), 'recommendation 12 is selected on the page');
     await panel.waitForSelector('.rec.rec-unstored[data-n="12"][aria-current="true"]');
 
     // Stored: the stored records replace the reading, every one of them, the selection kept; a note is written there.

@@ -123,18 +123,32 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   ): Promise<Result<{ recommendations: { n: number; id: string }[] }>> {
     const recommendations = read.map((r, i) => ({ ...r, selector: placed[i]!.selector }));
     const stored: { n: number; id: string }[] = [];
-    for (let start = 0; start === 0 || start < recommendations.length; start += CAPTURE_BATCH) {
-      const batch = recommendations.slice(start, start + CAPTURE_BATCH);
-      const answer = await sendRequest(
-        send,
-        'page.capture',
-        start === 0
-          ? { url, meta, sources, candidates, recommendations: batch, orphans, statements }
-          : { url, meta, recommendations: batch, orphans: [], continues: true, statements },
+    // After the first batch, two are on their way at a time: the worker stores them in order, one while the page
+    // sends the next.
+    const sending: ReturnType<typeof sendRequest<'page.capture'>>[] = [];
+    let next = 0;
+    const sendNext = () => {
+      const start = next;
+      next += CAPTURE_BATCH;
+      const batch = recommendations.slice(start, next);
+      const more = next < recommendations.length;
+      sending.push(
+        sendRequest(
+          send,
+          'page.capture',
+          start === 0
+            ? { url, meta, sources, candidates, recommendations: batch, orphans, statements, more }
+            : { url, meta, recommendations: batch, orphans: [], continues: true, statements, more },
+        ),
       );
+    };
+    sendNext();
+    while (sending.length > 0) {
+      const answer = await sending.shift()!;
       if (!answer.ok) return answer;
       stored.push(...answer.value.recommendations);
       if (superseded()) break;
+      while (sending.length < 2 && next < recommendations.length) sendNext();
     }
     return { ok: true, value: { recommendations: stored } };
   }

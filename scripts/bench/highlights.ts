@@ -35,6 +35,8 @@ export interface HighlightFigures {
   /** When the panel shows the stored records (notes can be written): every item stored, none pending. */
   panelStored5kMs: number;
   stored5k: number;
+  /** From DOMContentLoaded until the worker's database holds every recommendation of the page (all capture batches). */
+  stored5kMs: number;
   /** The longest main-thread task from DOMContentLoaded until highlighted (as highlight5kMs). */
   longestTask5kMs: number;
   /** Scrolling through the page a screen at a time: the worst time from a scroll to that screen's highlights. */
@@ -48,6 +50,7 @@ export interface HighlightFigures {
   panelFirst10kMs: number;
   panelStored10kMs: number;
   stored10k: number;
+  stored10kMs: number;
   longestTask10kMs: number;
   scrollHighlight10kMs: number;
   scrollHighlightMedian10kMs: number;
@@ -174,6 +177,37 @@ async function storedCount(panel: Frame, url: string): Promise<number> {
   }, url);
 }
 
+/**
+ * In the worker: when (epoch ms) its database holds `count` records for the page at `url` — its own and those it shows
+ * from another page — read straight from IndexedDB every 50 ms (each capture batch is one transaction, so a count is
+ * whole batches). Started before the page opens; the database is never created here (an empty one would be
+ * upgraded wrongly).
+ */
+export async function storedAt(session: Session, url: string, count: number): Promise<number> {
+  const worker = await session.worker();
+  // A string, not a function: tsx would name its inner functions with a helper the worker does not have.
+  return worker.evaluate(`(async () => {
+    const request = (r) => new Promise((done, fail) => { r.onsuccess = () => done(r.result); r.onerror = () => fail(r.error); });
+    const held = async () => {
+      if (!(await indexedDB.databases()).some((d) => d.name === 'upr-annotator')) return 0;
+      const db = await request(indexedDB.open('upr-annotator'));
+      try {
+        const tx = db.transaction(['recommendations', 'pages'], 'readonly');
+        const [own, page] = await Promise.all([
+          request(tx.objectStore('recommendations').index('pageUrl').count(${JSON.stringify(url)})),
+          request(tx.objectStore('pages').get(${JSON.stringify(url)})),
+        ]);
+        return own + (page?.alsoShows?.length ?? 0);
+      } finally {
+        db.close();
+      }
+    };
+    const until = Date.now() + 300000;
+    while ((await held().catch(() => 0)) < ${count} && Date.now() < until) await new Promise((done) => setTimeout(done, 50));
+    return Date.now();
+  })()`);
+}
+
 async function openPage(session: Session, url: string, html: string): Promise<Page> {
   session.serve(url, html);
   const page = await session.context.newPage();
@@ -200,6 +234,7 @@ const LARGE_TIMEOUT_MS = 120_000;
 
 async function large(session: Session, url: string, html: string, count: number) {
   progress(`${url}: ${count} recommendations, ${(html.length / 1e6).toFixed(1)} MB`);
+  const stored = storedAt(session, url, count);
   const page = await openPage(session, url, html);
   // A page the build never finishes highlighting is a figure too ("not within"), not a bench that never ends.
   const highlighted = await Promise.race([
@@ -209,7 +244,7 @@ async function large(session: Session, url: string, html: string, count: number)
   if (!highlighted) {
     progress(`not highlighted within ${LARGE_TIMEOUT_MS / 1000} s`);
     await page.close();
-    return { ms: Number.POSITIVE_INFINITY, painted: false, longestTask: Number.NaN, panelMs: Number.NaN, panelFirstMs: Number.NaN, panelStoredMs: Number.NaN, stored: Number.NaN, scrollMs: Number.NaN, scrollMedianMs: Number.NaN, scrolled: 0 };
+    return { ms: Number.POSITIVE_INFINITY, painted: false, longestTask: Number.NaN, panelMs: Number.NaN, panelFirstMs: Number.NaN, panelStoredMs: Number.NaN, stored: Number.NaN, storedMs: Number.NaN, scrollMs: Number.NaN, scrollMedianMs: Number.NaN, scrolled: 0 };
   }
   progress(`highlighted after ${Math.round(highlighted.ms)} ms`);
   const panel = await slowPanelFrame(page, session.extensionId);
@@ -224,15 +259,17 @@ async function large(session: Session, url: string, html: string, count: number)
   await panel.waitForFunction((n) => !document.querySelector('.panel-storing') && document.querySelectorAll('.recs .rec:not(.rec-unstored)').length >= n, count, { timeout: 300_000, polling: 'raf' });
   const panelStoredMs = await sinceDcl();
   progress(`panel shows the stored records after ${panelStoredMs} ms`);
-  let stored = 0;
-  for (let i = 0; i < 60 && stored < count; i++) {
-    stored = await storedCount(panel, url);
-    if (stored < count) await page.waitForTimeout(500);
+  const storedMs = (await stored) - (await page.evaluate(() => (window as unknown as { __bench: { dclEpoch: number } }).__bench.dclEpoch));
+  progress(`the worker held every record after ${storedMs} ms`);
+  let held = 0;
+  for (let i = 0; i < 60 && held < count; i++) {
+    held = await storedCount(panel, url);
+    if (held < count) await page.waitForTimeout(500);
   }
   const scroll = await scrollThrough(page);
   progress(`scrolled through: ${scroll.distinct} of ${count} seen highlighted, at worst ${Math.round(scroll.worstMs)} ms after a scroll (median ${Math.round(scroll.medianMs)} ms)`);
   await page.close();
-  return { ...highlighted, panelMs, panelFirstMs, panelStoredMs, stored, scrollMs: scroll.worstMs, scrollMedianMs: scroll.medianMs, scrolled: scroll.distinct };
+  return { ...highlighted, panelMs, panelFirstMs, panelStoredMs, stored: held, storedMs, scrollMs: scroll.worstMs, scrollMedianMs: scroll.medianMs, scrolled: scroll.distinct };
 }
 
 /** The 10 MB page alone, without the extension: its own longest task after DOMContentLoaded (its first layout). */
@@ -293,6 +330,7 @@ export async function benchHighlights({ large: withLarge = true } = {}): Promise
       panelFirst5kMs: at5k.panelFirstMs,
       panelStored5kMs: at5k.panelStoredMs,
       stored5k: at5k.stored,
+      stored5kMs: at5k.storedMs,
       longestTask5kMs: round(at5k.longestTask),
       scrollHighlight5kMs: round(at5k.scrollMs),
       scrollHighlightMedian5kMs: round(at5k.scrollMedianMs),
@@ -302,6 +340,7 @@ export async function benchHighlights({ large: withLarge = true } = {}): Promise
       panelFirst10kMs: at10k.panelFirstMs,
       panelStored10kMs: at10k.panelStoredMs,
       stored10k: at10k.stored,
+      stored10kMs: at10k.storedMs,
       longestTask10kMs: round(at10k.longestTask),
       scrollHighlight10kMs: round(at10k.scrollMs),
       scrollHighlightMedian10kMs: round(at10k.scrollMedianMs),
@@ -328,6 +367,7 @@ export function highlightRows(f: HighlightFigures): [string, string, string][] {
     [`10,000 recommendations: the same (${f.stored10k} stored)`, Number.isFinite(f.highlight10kMs) ? `${f.highlight10kMs} ms (${f.panel10kMs})` : `not within ${LARGE_TIMEOUT_MS / 1000} s`, '≤ 500 ms (≤ 1,000)'],
     ['the panel’s first recommendations listed after DOMContentLoaded: 5,000 / 10,000', `${f.panelFirst5kMs} / ${f.panelFirst10kMs} ms`, ''],
     ['the panel shows the stored records (notes can be written) after DOMContentLoaded: 5,000 / 10,000', `${f.panelStored5kMs} / ${f.panelStored10kMs} ms`, ''],
+    ['the worker holds every recommendation after DOMContentLoaded: 5,000 / 10,000', `${f.stored5kMs} / ${f.stored10kMs} ms`, ''],
     [`10 MB report, ${f.highlight10MBCount} recommendations: those on screen highlighted after DOMContentLoaded`, Number.isFinite(f.highlight10MBMs) ? `${f.highlight10MBMs} ms` : `not within ${LARGE_TIMEOUT_MS / 1000} s`, '≤ 1,000 ms'],
     ['longest main-thread task until highlighted: 5,000 / 10,000 / 10 MB', `${f.longestTask5kMs} / ${f.longestTask10kMs} / ${f.longestTask10MBMs} ms`, '≤ 50 ms'],
     [

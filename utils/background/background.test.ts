@@ -5,10 +5,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openUprDb } from '@/utils/db';
-import { capture, selector } from '@/utils/db/capture.test-support';
+import { capture, selector, SESSION_PAGE } from '@/utils/db/capture.test-support';
 import { buildBackup, parseBackup, serializeBackup, type BackupData } from '@/utils/export';
 import { draftKey, envelope, type DataChange, type PanelData, type Result } from '@/utils/messages';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
+import { CAPTURE_BATCH, DEFAULT_SETTINGS, type PageCapture, type Settings, type StoredRecommendation } from '@/utils/model';
 import { SITE_CAPTURES_PER_HOUR, SITE_CAPTURES_PER_MINUTE } from './capture-budget';
 import { CROSSREF_CACHE_FORMAT, openCrossrefCache } from './crossref-cache';
 import { createFileImporter } from '@/components/dashboard/backup-import';
@@ -34,6 +34,8 @@ interface SetUpOptions {
   reset?: boolean;
   /** The extension's origin (`moz-extension://…/` for Firefox); Chromium's by default. */
   origin?: string;
+  /** Told each cross-reference part stored in the cache, with its number of records. */
+  onPartStored?: (state: string, records: number) => void;
 }
 function setUp(openTabs: { id: number; url: string }[] = [], options: SetUpOptions = {}) {
   if (options.reset !== false) fakeBrowser.reset();
@@ -71,7 +73,21 @@ function setUp(openTabs: { id: number; url: string }[] = [], options: SetUpOptio
         },
       });
     },
-    openCache: () => openCrossrefCache(names.cache),
+    openCache: async () => {
+      const db = await openCrossrefCache(names.cache);
+      const { onPartStored } = options;
+      if (!onPartStored) return db;
+      return new Proxy(db, {
+        get(target, key) {
+          const value = Reflect.get(target, key, target);
+          if (key !== 'put') return typeof value === 'function' ? value.bind(target) : value;
+          return (store: 'parts', part: { state: string; records: unknown[] }) => {
+            onPartStored(part.state, part.records.length);
+            return target.put(store, part as never);
+          };
+        },
+      });
+    },
   });
   const request = async <T>(type: string, payload: unknown, sender: object): Promise<T> => {
     const result = (await app.router(envelope(type, payload), sender)) as Result<T>;
@@ -608,6 +624,27 @@ describe('background: a site’s pages are stored at a bounded rate', () => {
     await storeJunk(again, 1000, 7);
   });
 
+  it('counts a batch that says it continues a reading the budget never admitted as a page of its own', async () => {
+    const bg = setUp();
+    for (let i = 0; i < SITE_CAPTURES_PER_MINUTE; i++) await storeJunk(bg, i);
+    const sneaking = { ...capture(JUNK(999), ['Ratify treaty number 999.']), continues: true, more: true };
+    await expect(bg.request('page.capture', sneaking, annotatorIn(6, JUNK(999)))).rejects.toThrow(/^forbidden/);
+    expect((await bg.request<BackupData>('data.export', {}, dashboard)).recommendations).toHaveLength(SITE_CAPTURES_PER_MINUTE);
+  });
+
+  it('stores a reading whose next batch is sent before the first is answered as one capture, in order', async () => {
+    const bg = setUp();
+    for (let i = 0; i < SITE_CAPTURES_PER_MINUTE - 1; i++) await storeJunk(bg, i);
+    const whole = capture(JUNK(999), ['Ratify treaty number 999.', 'Ratify treaty number 1000.']);
+    const [first, second] = await Promise.all([
+      bg.request<{ recommendations: { n: number }[] }>('page.capture', { ...whole, recommendations: whole.recommendations.slice(0, 1), more: true }, annotatorIn(6, JUNK(999))),
+      bg.request<{ recommendations: { n: number }[] }>('page.capture', { ...whole, recommendations: whole.recommendations.slice(1), orphans: [], continues: true }, annotatorIn(6, JUNK(999))),
+    ]);
+    expect([...first.recommendations, ...second.recommendations].map((r) => r.n)).toEqual([1, 2]);
+    const panel = await bg.request<PanelData>('panel.load', {}, panelIn(6, JUNK(999)));
+    expect(panel.recommendations.map((r) => r.text)).toEqual(['Ratify treaty number 999.', 'Ratify treaty number 1000.']);
+  });
+
   it(`refuses a site’s new page past ${SITE_CAPTURES_PER_HOUR} in an hour, on any of its hosts`, async () => {
     const bg = setUp();
     for (let i = 0; i < SITE_CAPTURES_PER_HOUR; i++) {
@@ -617,5 +654,80 @@ describe('background: a site’s pages are stored at a bounded rate', () => {
     const other = 'https://www2.churn.example.com/x';
     await expect(bg.request('page.capture', capture(other, ['Ratify.']), annotatorIn(8, other))).rejects.toThrow(/^forbidden/);
     expect((await bg.request<PanelData>('panel.load', {}, panelIn(8, other))).notStored).toMatchObject({ per: 'hour', limit: SITE_CAPTURES_PER_HOUR });
+  }, 60_000);
+});
+
+describe('background: a huge statement captured in batches', () => {
+  beforeEach(() => vi.restoreAllMocks());
+
+  const BIG_PAGE = 'https://www.dfat.gov.au/upr-41-session.html';
+  const TOTAL = 10_000;
+  /** Australia's session page with `count` recommendations, the first third to Bahrain, then Ecuador, then Tunisia. */
+  const bigSessionPage = (count: number): PageCapture => ({
+    url: BIG_PAGE,
+    ...structuredClone(SESSION_PAGE),
+    recommendations: Array.from({ length: count }, (_, i) => {
+      const text = `Adopt measure ${i + 1} of the national plan for region ${i % 17}.`;
+      return { n: i + 1, text, selector: selector(text, i * 80), statement: Math.floor((i * 3) / count) };
+    }),
+    orphans: [],
+  });
+  /** As the annotator sends a reading: in batches of CAPTURE_BATCH, each saying whether more follow. */
+  async function sendInBatches(bg: Fixture, whole: PageCapture, afterFirst?: () => Promise<unknown>) {
+    const answered: { n: number; id: string }[] = [];
+    for (let start = 0; start < whole.recommendations.length; start += CAPTURE_BATCH) {
+      const recommendations = whole.recommendations.slice(start, start + CAPTURE_BATCH);
+      const more = start + CAPTURE_BATCH < whole.recommendations.length;
+      const batch = start === 0 ? { ...whole, recommendations, more } : { ...whole, recommendations, orphans: [], continues: true, more };
+      answered.push(...(await bg.request<{ recommendations: { n: number; id: string }[] }>('page.capture', batch, annotatorIn(1, BIG_PAGE))).recommendations);
+      if (start === 0) await afterFirst?.();
+    }
+    return answered;
+  }
+  const storedOn = async (bg: Fixture) => (await bg.request<{ recommendations: StoredRecommendation[] }>('data.export', {}, dashboard)).recommendations.filter((r) => r.pageUrl === BIG_PAGE);
+
+  it('stores every recommendation of a 10,000-recommendation page once, under its own statement, and again on a reload without a duplicate', async () => {
+    const bg = setUp();
+    const whole = bigSessionPage(TOTAL);
+    for (const visit of [1, 2]) {
+      const answered = await sendInBatches(bg, whole);
+      expect(answered.map((r) => r.n)).toEqual(whole.recommendations.map((r) => r.n));
+      expect(new Set(answered.map((r) => r.id)).size).toBe(TOTAL);
+      const stored = (await storedOn(bg)).sort((a, b) => a.n - b.n);
+      expect(stored, `visit ${visit}`).toHaveLength(TOTAL);
+      expect(stored.map((r) => r.id)).toEqual(answered.map((r) => r.id));
+      expect(stored.map((r) => r.text)).toEqual(whole.recommendations.map((r) => r.text));
+      const states = ['BHR', 'ECU', 'TUN'];
+      expect(stored.every((r, i) => r.statement === whole.recommendations[i]!.statement && r.stateUnderReviewCode === states[r.statement!])).toBe(true);
+      expect(stored.every((r) => r.recommendingStateCode === 'AUS' && r.session === 41 && r.cycle === 4)).toBe(true);
+    }
+    const panel = await bg.request<PanelData>('panel.load', {}, panelIn(1, BIG_PAGE));
+    expect(panel.recommendations.map((r) => r.n)).toEqual(whole.recommendations.map((r) => r.n));
+    expect(panel.page?.statements).toEqual(SESSION_PAGE.statements);
+  }, 120_000);
+
+  it('tells the panels once the last batch of a reading is stored, not at every batch', async () => {
+    const bg = setUp();
+    await sendInBatches(bg, bigSessionPage(4 * CAPTURE_BATCH + 7));
+    expect(bg.changes()).toEqual([{ scope: 'page', pageUrl: BIG_PAGE }]);
+  }, 60_000);
+
+  it('stores the cross-reference parts of a page captured in batches once, whole, when its last batch is stored', async () => {
+    const stored: [string, number][] = [];
+    const bg = setUp([], { onPartStored: (state, records) => void stored.push([state, records]) });
+    const whole = bigSessionPage(4 * CAPTURE_BATCH + 7);
+    const perState = (state: string) => whole.recommendations.filter((r) => SESSION_PAGE.statements[r.statement!]!.stateUnderReviewCode === state).length;
+    // The panel mounts once the first batch is stored: the states of its records (Bahrain) are loaded then.
+    const first = await sendInBatches(bg, whole, async () => {
+      await bg.request('panel.load', {}, panelIn(1, BIG_PAGE));
+      await vi.waitFor(() => expect(stored).toHaveLength(1));
+    });
+    expect(first).toHaveLength(whole.recommendations.length);
+    await vi.waitFor(() => expect(stored.at(-1)).toEqual(['BHR', perState('BHR')]));
+    // The part the panel's load stored (the first batch), then the whole: nothing of a capture half-done.
+    expect(stored).toEqual([
+      ['BHR', CAPTURE_BATCH],
+      ['BHR', perState('BHR')],
+    ]);
   }, 60_000);
 });

@@ -42,8 +42,11 @@ export interface BackgroundContext {
   crossref(states: Iterable<string | null | undefined>): Promise<CrossrefIndex>;
   /** Runs a write that may change any stored recommendation: the cross-reference cache is dropped before and after. */
   changingAll<T>(work: () => Promise<T>): Promise<T>;
-  /** Runs a capture of recommendations to these states: their cached parts are dropped first, the records it stores join the index. */
-  capturing(states: Iterable<string | null | undefined>, work: () => Promise<StoredRecommendation[]>): Promise<StoredRecommendation[]>;
+  /**
+   * Runs a capture of recommendations to these states: their cached parts are dropped first, the records it stores
+   * join the index, and the parts are stored again unless `persist` is false (more batches of the capture follow).
+   */
+  capturing(states: Iterable<string | null | undefined>, work: () => Promise<StoredRecommendation[]>, options?: { persist?: boolean }): Promise<StoredRecommendation[]>;
   /** Tell every open panel and dashboard what a write changed; nobody may be listening, which is fine. */
   announce(change: DataChange): void;
   /** Runs a storage operation, turning its failures into sentences for the user. */
@@ -87,14 +90,14 @@ export function createContext({ browser, settings, openDb = openUprDb, openCache
         crossrefCache.invalidate('all');
       }
     },
-    async capturing(states, work) {
+    async capturing(states, work, { persist = true } = {}) {
       const scope = [...states];
       await crossrefCache.changing(scope);
       let stored: StoredRecommendation[] = [];
       try {
         return (stored = await work());
       } finally {
-        crossrefCache.added(stored, scope);
+        crossrefCache.added(stored, scope, { persist });
       }
     },
     announce(change) {

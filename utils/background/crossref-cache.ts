@@ -74,8 +74,11 @@ export interface CrossrefCache {
   forStates(states: Iterable<string | null | undefined>): Promise<CrossrefIndex>;
   /** Before a write to these states' recommendations (or any): their persisted parts go, loads under way start over. */
   changing(scope: WriteScope): Promise<void>;
-  /** After a capture: its records join the loaded states (and their parts are stored again). Ends `changing`. */
-  added(records: readonly StoredRecommendation[], scope: WriteScope): void;
+  /**
+   * After a capture: its records join the loaded states, and their parts are stored again unless `persist` is false
+   * (a batch that more of the same capture follow: the last one stores them once). Ends `changing`.
+   */
+  added(records: readonly StoredRecommendation[], scope: WriteScope, options?: { persist?: boolean }): void;
   /** Records that are no longer stored (a dataset row merged into its page's record). */
   removed(ids: readonly string[]): void;
   /** After a write that may touch any state: nothing loaded is kept. Ends `changing`. */
@@ -212,11 +215,12 @@ export function createCrossrefCache(source: CrossrefSource, openCache: OpenCross
         await tx.done;
       });
     },
-    added(records, scope) {
+    added(records, scope, { persist: storeParts = true } = {}) {
       bump(scope);
       const states = scope === 'all' ? null : statesOf(scope);
       if (states) for (const state of states) writing.set(state, Math.max(0, (writing.get(state) ?? 0) - 1));
       index.add(records.filter((r) => r.stateUnderReviewCode && loaded.has(r.stateUnderReviewCode)).map(crossrefRecordOf));
+      if (!storeParts) return;
       for (const state of new Set([...(states ?? []), ...records.map((r) => r.stateUnderReviewCode)])) if (state && loaded.has(state)) persist(state);
     },
     removed(ids) {

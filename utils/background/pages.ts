@@ -2,8 +2,8 @@
 // a page (its records, notes, tags and the earlier-cycle cross-references). Every write announces the page it changed.
 import type { CrossrefIndex } from '@/utils/crossref';
 import { pageWordingOf, type PageCorrection } from '@/utils/db';
-import { RequestError, type CorrectionDone, type EarlierRecommendation, type Handlers, type PanelData } from '@/utils/messages';
-import { pageKey, type RecSelector, type StoredPage, type StoredRecommendation } from '@/utils/model';
+import { RequestError, type CorrectionDone, type EarlierRecommendation, type Handlers, type PanelData, type Sender } from '@/utils/messages';
+import { pageKey, type PageCapture, type RecSelector, type StoredPage, type StoredRecommendation } from '@/utils/model';
 import { createCaptureBudget } from './capture-budget';
 import { correctedEntries } from './corrected';
 import { EARLIER_LIMIT } from './crossref-cache';
@@ -32,6 +32,13 @@ export function earlierOf(index: CrossrefIndex, rec: StoredRecommendation, limit
 export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): PageHandlers {
   const { repo, stored } = ctx;
   const budget = createCaptureBudget(ctx.browser);
+  /**
+   * Per tab and frame, the page whose reading the budget admitted and whose further batches (`continues`) follow: a
+   * batch that says it continues anything else (or after the worker started again) is counted as a capture of its own.
+   */
+  const admitted = new Map<string, string>();
+  /** Per tab and frame, the capture batch being stored: the next waits for it (a page may send one before the answer). */
+  const capturing = new Map<string, Promise<unknown>>();
   // A correction changes which records the page has, what they say and about which state: the index is rebuilt
   // (`changingAll` around the write), every panel told, and the page read again in the other tabs that show it
   // (the correcting tab reads it again itself).
@@ -55,6 +62,30 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
     tabs.sendToTab(tab.id, 'refresh');
     return done;
   };
+  async function storeBatch(capture: PageCapture, sender: Sender, reader: string): Promise<{ recommendations: { n: number; id: string }[] }> {
+    // The states the records may be stored under: the page's, or the one the user corrected it to.
+    const states = [
+      capture.meta.stateUnderReviewCode,
+      ...(capture.statements ?? []).map((s) => s.stateUnderReviewCode),
+      (await stored(() => repo.getPage(capture.url)))?.corrections?.meta?.stateUnderReviewCode,
+    ];
+    // The index takes the new records in place where a state is loaded; others read them when they are loaded. A
+    // continuing batch belongs to a capture already admitted; a first one counts against its site's budget.
+    const tabId = tabOf(sender).id;
+    // A batch that more of the same reading follow is stored alone: the panels are told, and the index's part stored,
+    // once the last one is (every batch telling them would have each panel read the whole page again per batch).
+    const last = !capture.more;
+    const write = (admit?: () => void) => stored(() => ctx.capturing(states, () => repo.capturePage(capture, Date.now(), admit), { persist: last }));
+    const url = pageKey(capture.url);
+    const continuing = capture.continues && admitted.get(reader) === url;
+    admitted.delete(reader);
+    const captured = await (continuing ? write() : budget.spend(tabId, capture.url, write));
+    if (capture.more) admitted.set(reader, url);
+    // A batch's numbers run on from the batches before it: the last one counts them all.
+    if ((sender.frameId ?? 0) === 0) tabs.showCount(tabId, captured.reduce((most, r) => Math.max(most, r.n), 0));
+    if (last) ctx.announce({ scope: 'page', pageUrl: url });
+    return { recommendations: captured.map((r) => ({ n: r.n, id: r.id })) };
+  }
   return {
     async 'page.annotate'(_payload, sender) {
       await tabs.injectAnnotator(tabOf(sender).id, sender.frameId ?? 0, false);
@@ -114,22 +145,16 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
     },
     async 'page.capture'(capture, sender) {
       assertOwnPage(sender, capture.url);
-      // The states the records may be stored under: the page's, or the one the user corrected it to.
-      const states = [
-        capture.meta.stateUnderReviewCode,
-        ...(capture.statements ?? []).map((s) => s.stateUnderReviewCode),
-        (await stored(() => repo.getPage(capture.url)))?.corrections?.meta?.stateUnderReviewCode,
-      ];
-      // The index takes the new records in place where a state is loaded; others read them when they are loaded. A
-      // continuing batch belongs to a capture already admitted; a first one counts against its site's budget.
-      const tabId = tabOf(sender).id;
-      const write = (admit?: () => void) => stored(() => ctx.capturing(states, () => repo.capturePage(capture, Date.now(), admit)));
-      const captured = await (capture.continues ? write() : budget.spend(tabId, capture.url, write));
-      // A batch's numbers run on from the batches before it: the last one counts them all.
-      if ((sender.frameId ?? 0) === 0) tabs.showCount(tabId, captured.reduce((most, r) => Math.max(most, r.n), 0));
-      ctx.announce({ scope: 'page', pageUrl: pageKey(capture.url) });
-      return { recommendations: captured.map((r) => ({ n: r.n, id: r.id })) };
+      // One reader's batches are stored one after the other, in the order sent.
+      const reader = `${tabOf(sender).id}:${sender.frameId ?? 0}`;
+      const before = capturing.get(reader) ?? Promise.resolve();
+      const turn = before.catch(() => {}).then(() => storeBatch(capture, sender, reader));
+      const settled = turn.catch(() => {});
+      capturing.set(reader, settled);
+      void settled.then(() => capturing.get(reader) === settled && capturing.delete(reader));
+      return turn;
     },
+
     async 'panel.load'(_payload, sender): Promise<PanelData> {
       const tab = tabOf(sender);
       if (!tab.url) return { tabId: tab.id, page: null, recommendations: [], orphans: [], corrected: [], pageNote: null, tags: [], earlierSummary: null };

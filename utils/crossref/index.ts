@@ -147,8 +147,14 @@ function pushInt(list: IntList, value: number): void {
   list.data[list.length++] = value;
 }
 
-/** A state's words (ascending ids) and, for words[i], the positions of the records holding it: positions[offsets[i] .. offsets[i + 1]). */
+/**
+ * A state's records that have a cycle, oldest cycle first (`slotAt`: position → slot, `cycles`: position → cycle,
+ * ascending), its words (ascending ids) and, for words[i], the positions of the records holding it, ascending:
+ * positions[offsets[i] .. offsets[i + 1]). The records earlier than a cycle are a prefix of every list.
+ */
 interface StateWords {
+  slotAt: Int32Array;
+  cycles: Int32Array;
   words: Int32Array;
   offsets: Int32Array;
   positions: Int32Array;
@@ -180,18 +186,22 @@ function isAskedAs(stored: CrossrefRecord, rec: Pick<CrossrefRecord, 'text' | 's
   );
 }
 
+/** How many of the ascending `list` are below `value`. */
+function countBelow(list: Int32Array, value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Where `value` is in the ascending `list`, or -1. */
 function binarySearch(list: Int32Array, value: number): number {
-  let low = 0;
-  let high = list.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const at = list[mid]!;
-    if (at === value) return mid;
-    if (at < value) low = mid + 1;
-    else high = mid - 1;
-  }
-  return -1;
+  const at = countBelow(list, value);
+  return at < list.length && list[at] === value ? at : -1;
 }
 
 /** A text's comparison words as ids, and what `earlierFor` needs to know of it besides. */
@@ -268,10 +278,17 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
   function stateWords(sur: string, list: IntList): StateWords {
     let found = wordsOfState.get(sur);
     if (found) return found;
-    const counts = new Map<number, number>();
+    // Only records with a cycle can be earlier than anything; sorted by cycle (stable: oldest added first among equals).
+    const dated: number[] = [];
     for (let k = 0; k < list.length; k++) {
       const slot = list.data[k]!;
-      if (!slots[slot]) continue;
+      if (slots[slot]?.cycle != null) dated.push(slot);
+    }
+    dated.sort((a, b) => slots[a]!.cycle! - slots[b]!.cycle! || a - b);
+    const slotAt = Int32Array.from(dated);
+    const cycles = Int32Array.from(dated, (slot) => slots[slot]!.cycle!);
+    const counts = new Map<number, number>();
+    for (const slot of slotAt) {
       for (let j = starts.data[slot]!, end = endOf(slot); j < end; j++) counts.set(terms.data[j]!, (counts.get(terms.data[j]!) ?? 0) + 1);
     }
     const words = Int32Array.from(counts.keys()).sort();
@@ -283,26 +300,29 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
     });
     const positions = new Int32Array(offsets[words.length]!);
     const next = offsets.slice(0, words.length);
-    for (let k = 0; k < list.length; k++) {
-      const slot = list.data[k]!;
-      if (!slots[slot]) continue;
+    slotAt.forEach((slot, k) => {
       for (let j = starts.data[slot]!, end = endOf(slot); j < end; j++) positions[next[at.get(terms.data[j]!)!]!++] = k;
-    }
-    wordsOfState.set(sur, (found = { words, offsets, positions }));
+    });
+    wordsOfState.set(sur, (found = { slotAt, cycles, words, offsets, positions }));
     return found;
   }
 
-  /** Calls `each` with every record of the state that shares words with `ids` (its position in `list`) and how many. */
-  function forEachSharing(sur: string, list: IntList, ids: ArrayLike<number>, each: (position: number, shared: number) => void): void {
-    const { words, offsets, positions } = stateWords(sur, list);
-    const shared = new Int32Array(list.length);
+  /**
+   * Calls `each` with every record of the state from a cycle before `cycle` that shares words with `ids` (its slot)
+   * and how many: only those records' entries of each word's list are read, so a statement's own cycle costs nothing.
+   */
+  function forEachEarlierSharing(sur: string, list: IntList, cycle: number, ids: ArrayLike<number>, each: (slot: number, shared: number) => void): void {
+    const { slotAt, cycles, words, offsets, positions } = stateWords(sur, list);
+    const below = countBelow(cycles, cycle);
+    if (below === 0) return;
+    const shared = new Int32Array(below);
     const touched: number[] = [];
     for (let i = 0; i < ids.length; i++) {
       const w = binarySearch(words, ids[i]!);
       if (w < 0) continue;
-      for (let p = offsets[w]!, end = offsets[w + 1]!; p < end; p++) if (shared[positions[p]!]!++ === 0) touched.push(positions[p]!);
+      for (let p = offsets[w]!, end = offsets[w + 1]!; p < end && positions[p]! < below; p++) if (shared[positions[p]!]!++ === 0) touched.push(positions[p]!);
     }
-    for (const position of touched) each(position, shared[position]!);
+    for (const position of touched) each(slotAt[position]!, shared[position]!);
   }
 
   /** The live records of a state, oldest first, with their slots. */
@@ -408,7 +428,7 @@ export function createCrossrefIndex(records: Iterable<CrossrefRecord> = []): Cro
       };
       if (minSimilarity > 0) {
         // A record sharing no word has similarity 0: only those the query's words lead to are scored.
-        forEachSharing(sur, list, query.ids, (position, shared) => consider(list.data[position]!, shared));
+        forEachEarlierSharing(sur, list, cycle, query.ids, consider);
       } else {
         for (let k = 0; k < list.length; k++) {
           const slot = list.data[k]!;

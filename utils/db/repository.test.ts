@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_SIGHTINGS, recommendationId, type StoredRecommendation } from '@/utils/model';
 import { capture, selector, sessionPageCapture } from './capture.test-support';
 import { createRepository, normalizeTags, noteIdFor, openUprDb } from './repository';
@@ -163,6 +163,18 @@ describe('a page of several statements', () => {
     await repo.capturePage({ ...whole, recommendations: whole.recommendations.slice(0, 3) });
     const rest = await repo.capturePage({ ...whole, recommendations: whole.recommendations.slice(3), continues: true });
     expect(rest.map((r) => r.stateUnderReviewCode)).toEqual(['ECU', 'TUN', 'TUN']);
+  });
+
+  it('a reading sent in batches reads the page’s stored records once, not again at every later batch', async () => {
+    const repo = freshRepo();
+    const whole = sessionPageCapture(URL);
+    const pageReads = vi.spyOn(IDBIndex.prototype, 'getAll');
+    const readsOfPage = () => (pageReads.mock.contexts as IDBIndex[]).filter((index) => index.name === 'pageUrl' && index.objectStore.name === 'recommendations').length;
+    await repo.capturePage({ ...whole, recommendations: whole.recommendations.slice(0, 2) });
+    for (const start of [2, 4]) await repo.capturePage({ ...whole, recommendations: whole.recommendations.slice(start, start + 2), continues: true });
+    expect(readsOfPage()).toBe(1);
+    expect((await repo.loadPage(URL)).recommendations.map((r) => r.stateUnderReviewCode)).toEqual(['BHR', 'BHR', 'ECU', 'ECU', 'TUN', 'TUN']);
+    pageReads.mockRestore();
   });
 
   it('correcting the recommending state keeps each recommendation’s own state under review; a passage added is its statement’s', async () => {

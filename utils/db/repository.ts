@@ -399,6 +399,8 @@ async function applyRekey(tx: RecordsTx, plan: Rekey, restate: boolean, now: num
 
 export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, options: RepositoryOptions = {}): Repository {
   const classify = options.classify ?? (() => ({ actionCategory: null, themes: [] }));
+  /** Pages of several statements whose reading under way found no record stored as one statement (see capturePage). */
+  const withoutUnsplit = new Set<string>();
 
   async function setDeleted(id: string, deletedAt: number | null, now: number): Promise<Note> {
     const db = await getDb();
@@ -441,11 +443,15 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const earliers = await Promise.all(ids.map((id) => recs.get(id)));
       // A page of several statements stored by an earlier version as one (its records under no state under review):
       // each such record becomes its statement's, with its note, instead of staying beside it as a second copy.
+      // Looked for once per reading: a page that had none at its first batch gets none from the batches that follow it
+      // (they store records of a statement each), so those do not read the whole page again.
       const unsplit = new Map<string, StoredRecommendation>();
-      if (statements && earliers.some((e) => !e)) {
+      if (!capture.continues) withoutUnsplit.delete(url);
+      if (statements && earliers.some((e) => !e) && !withoutUnsplit.has(url)) {
         for (const rec of await recs.index('pageUrl').getAll(url)) {
           if (rec.statement === undefined && rec.stateUnderReviewCode === who.stateUnderReviewCode) unsplit.set(normalizeRecommendationText(pageWordingOf(rec)), rec);
         }
+        if (unsplit.size === 0) withoutUnsplit.add(url);
       }
       // A recommendation read here for the first time may be a dataset's row already stored (the same id, which
       // follows from the same state under review, or its twin): the same record then, no longer a packed row. Rows
@@ -578,7 +584,7 @@ export function createRepository(getDb: () => Promise<IDBPDatabase<UprDb>>, opti
       const orphanIds = new Set(page?.orphanIds ?? []);
       // What the user said is not a recommendation (or merged, or split) is kept, with its note, but not listed.
       const rejected = new Set(page?.corrections?.rejected ?? []);
-      const isCorrected = (r: StoredRecommendation) => isRejected(rejected, r.text, pageWordingOf(r));
+      const isCorrected = (r: StoredRecommendation) => rejected.size > 0 && isRejected(rejected, r.text, pageWordingOf(r));
       const listed = all.filter((r) => !isCorrected(r));
       return {
         page,

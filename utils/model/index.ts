@@ -124,11 +124,20 @@ export const PageCaptureSchema = v.object({
    * recommendations are added, the page's record (metadata, orphans, offered passages) stays as the first batch wrote it.
    */
   continues: v.optional(v.boolean()),
+  /**
+   * More batches of the same reading follow this one: the worker stores it without telling the panels or storing the
+   * cross-reference cache again, which the last batch does once for the whole reading.
+   */
+  more: v.optional(v.boolean()),
   /** Only on a page of several statements: each one, in page order (sent with every batch: they say whose each is). */
   statements: v.optional(v.pipe(v.array(PageStatementSchema), v.minLength(2), v.maxLength(MAX_STATEMENTS))),
 });
-/** How many recommendations one capture message carries; a page with more sends them in batches (`continues`). */
-export const CAPTURE_BATCH = 2_000;
+/**
+ * How many recommendations one capture message carries; a page with more sends them in batches (`continues`, `more`).
+ * Small enough that cloning one message on the page stays a short task (a few ms), large enough that a 10,000-
+ * recommendation page takes 20 messages.
+ */
+export const CAPTURE_BATCH = 500;
 export type PageCapture = v.InferOutput<typeof PageCaptureSchema>;
 
 export const NoteBodySchema = v.pipe(v.string(), v.maxLength(MAX_NOTE));
