@@ -9,6 +9,7 @@ import { detectUprPage } from '@/utils/detect';
 import { extractStatement, extractStatementInSteps, findMainContent, statementAtRange, statementsOfPlaced, textOutline } from '@/utils/extract';
 import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, readTabCommand, sendRequest, type CallPayload, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
 import { CAPTURE_BATCH, normalizeRecommendationText, type PageCapture } from '@/utils/model';
+import { takeEarlyMargin } from '@/utils/panel-margin';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 
 type Runtime = typeof browser.runtime;
@@ -169,7 +170,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     // and loads the whole page once the last is: a long statement is listed while it is stored.
     const wanted = /^#upr-rec=(r[0-9a-f]{24})$/.exec(doc.location.hash)?.[1];
     const mountEarly = () => {
-      if (!wanted && mine === generation) void mountPanel(root).catch(report);
+      if (!wanted && mine === generation) void mountPanel().catch(report);
     };
     const capture = tooMany
       ? ({ ok: false, error: { code: 'forbidden', message: `This page changed its address more than ${MAX_ADDRESSES_PER_DOCUMENT} times; reload it to store what it shows now.` } } as const)
@@ -178,7 +179,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     if (mine !== generation) return;
     const target = wanted && capture.ok ? capture.value.recommendations.find((r) => r.id === wanted)?.n : undefined;
     if (target && layer) reveal(layer, target);
-    if (!panel) await mountPanel(root, target);
+    if (!panel) await mountPanel(target);
     // (A capture's end is told by storingWhile, which has the panel load the page.)
     else if (tooMany) tellPanel('updated', {});
   }
@@ -199,10 +200,10 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     }
   }
 
-  async function mountPanel(root: Element, target?: number): Promise<void> {
+  async function mountPanel(target?: number): Promise<void> {
     if (panel || mounting) return;
     mounting = true;
-    const mounted = await mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), root, () => layer?.focusSelected() ?? false).finally(
+    const mounted = await mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), () => layer?.focusSelected() ?? false).finally(
       () => (mounting = false),
     );
     // Torn down meanwhile (the page stopped being a statement): the frame goes too.
@@ -219,6 +220,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     panelPorts.clear();
     panel?.remove();
     panel = null;
+    // The room the detector reserved for a panel that never came.
+    takeEarlyMargin()?.remove();
   }
 
   // The page changed under us (late content, an edit, an in-place navigation): read it again once it settles.
