@@ -1,5 +1,6 @@
 // The main content as a list of text lines (one per block element, split at <br>), each remembering the text nodes
 // it came from, so an offset in a line's text maps back to a DOM point for ranges.
+import { drain, NODES_PER_STEP, type Steps } from './steps';
 
 export interface TextSegment { node: Text; start: number; end: number }
 export interface Line {
@@ -51,7 +52,13 @@ function isChrome(el: Element, strict: boolean, names: string): boolean {
  * also skips by class names ("share", "related"), which can misfire on a wrapper; callers retry without it.
  */
 export function collectLines(root: Element, strict = true): Line[] {
+  return drain(linesInSteps(root, strict));
+}
+
+/** collectLines in steps of NODES_PER_STEP nodes. */
+export function* linesInSteps(root: Element, strict = true): Steps<Line[]> {
   const lines: Line[] = [];
+  let visited = 0;
   let current: Line | null = null;
   const close = () => {
     if (current && current.text.trim()) lines.push(current);
@@ -70,6 +77,7 @@ export function collectLines(root: Element, strict = true): Line[] {
       continue;
     }
     const child = frame.kids[frame.i++]!;
+    if (++visited % NODES_PER_STEP === 0) yield;
     if (child.nodeType === 3) {
       const node = child as Text;
       const value = node.data;
