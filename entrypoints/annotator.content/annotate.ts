@@ -4,11 +4,12 @@
 // changes or it navigates in place. It holds no notes itself.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { correctionFor, offeredPassages, placeRecommendations, type CorrectionCommand, type HighlightLayer } from '@/utils/anchor';
+import { correctionFor, offeredPassages, placeReconciled, reconcile, reconcileInSteps, type CorrectionCommand, type HighlightLayer } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
 import { extractStatement, extractStatementInSteps, findMainContent, statementAtRange, statementsOfPlaced, textOutline } from '@/utils/extract';
 import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, readTabCommand, sendRequest, type CallPayload, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
 import { CAPTURE_BATCH, normalizeRecommendationText, type PageCapture } from '@/utils/model';
+import { runWatched } from '@/utils/steps';
 import { takeEarlyMargin } from '@/utils/panel-margin';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 
@@ -23,6 +24,8 @@ export const REANCHOR_DEBOUNCE_MS = 400;
  */
 export const SETTLE_BEFORE_STORING_MS = 2_000;
 export const MAX_ADDRESSES_PER_DOCUMENT = 30;
+/** How many times a placement in steps starts the reading again because the page changed under it, before it places in one go. */
+const PLACEMENT_RESTARTS = 2;
 
 /** Lets the page run its own tasks (input, rendering) before ours goes on: scheduler.yield where there is one. */
 const yieldToPage = (): Promise<void> => {
@@ -132,7 +135,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     return { ok: true, value: { recommendations: stored } };
   }
 
-  async function annotate(): Promise<void> {
+  async function annotate(restarts = 0): Promise<void> {
     const mine = ++generation;
     const url = doc.location.href;
     // Read the page as the page has it: our earlier highlights out first (ranges into them would not survive).
@@ -146,7 +149,13 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     // What the user said is not a recommendation stays out; what was stored and is not found (or cannot be shown)
     // is an orphan (utils/anchor reconcile).
     const { recommendations: storedRecs, rejected } = stored.ok ? stored.value : { recommendations: [], rejected: [] };
-    const placement = quietly(() => placeRecommendations(doc, root, extraction.recommendations, storedRecs, rejected, normalizeRecommendationText));
+    // In steps too. A page that changes meanwhile is read again (what was read may be stale), a few times at most,
+    // then placed in one go.
+    const reading = [root, extraction.recommendations, storedRecs, rejected, normalizeRecommendationText] as const;
+    const reconciled = (await runWatched(reconcileInSteps(...reading), root, yieldToPage)) ?? (restarts < PLACEMENT_RESTARTS ? null : { value: reconcile(...reading) });
+    if (mine !== generation) return;
+    if (!reconciled) return annotate(restarts + 1);
+    const placement = quietly(() => placeReconciled(doc, root, reconciled.value));
     const { placed, orphans } = placement;
     layer = placement.layer;
     layer.markNoted(noted);

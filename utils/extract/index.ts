@@ -6,7 +6,8 @@ import { linesInSteps, rangeBetween, textBetween } from './lines';
 import { extractPageMeta, isMonthFirstSite, type MetaSources, type PageMeta } from './meta';
 import { scanInSteps } from './recommendations';
 import { describeStatements, keepDistinctInSteps, splitStatements, type SubStatement } from './statements';
-import { drain, ITEMS_PER_STEP, mapInSteps, type Steps } from './steps';
+import { drain, mapInSteps, runWatched, type Steps } from '@/utils/steps';
+import { ITEMS_PER_STEP } from './step-sizes';
 
 export { statementAtRange, statementsOfPlaced } from './statements';
 
@@ -95,25 +96,11 @@ const MAX_RESTARTS = 2;
  * changed during a pause, the reading starts again (at most MAX_RESTARTS times, then it reads in one go).
  */
 export async function extractStatementInSteps(doc: Document, url: string, pause: () => Promise<void>): Promise<Extraction> {
-  const Observer = doc.defaultView?.MutationObserver;
-  if (!Observer) return extractStatement(doc, url);
   for (let attempt = 0; attempt <= MAX_RESTARTS; attempt++) {
     const root = findMainContent(doc);
-    const steps = extractionSteps(doc, url, root);
     // Its words and structure: a clock ticking outside the main content costs no new reading.
-    let changed = false;
-    const observer = new Observer(() => (changed = true));
-    observer.observe(root, { subtree: true, childList: true, characterData: true });
-    try {
-      for (let step = steps.next(); ; step = steps.next()) {
-        if (step.done) return step.value;
-        await pause();
-        // Records already delivered set `changed`; takeRecords() has those not delivered yet.
-        if (changed || observer.takeRecords().length > 0 || !root.isConnected) break;
-      }
-    } finally {
-      observer.disconnect();
-    }
+    const read = await runWatched(extractionSteps(doc, url, root), root, pause);
+    if (read) return read.value;
   }
   return extractStatement(doc, url);
 }

@@ -1,6 +1,7 @@
 // The main content as a list of text lines (one per block element, split at <br>), each remembering the text nodes
 // it came from, so an offset in a line's text maps back to a DOM point for ranges.
-import { drain, NODES_PER_STEP, type Steps } from './steps';
+import { drain, type Steps } from '@/utils/steps';
+import { NODES_PER_STEP } from './step-sizes';
 
 export interface TextSegment { node: Text; start: number; end: number }
 export interface Line {

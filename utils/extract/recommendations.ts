@@ -7,7 +7,8 @@ import {
   TRAILING_SEPARATOR, WIDGET_TEXT,
 } from './lexicon';
 import { normalizeSpace, type Line, type LinePoint } from './lines';
-import { drain, LINES_PER_STEP, type Steps } from './steps';
+import { drain, type Steps } from '@/utils/steps';
+import { LINES_PER_STEP } from './step-sizes';
 
 export interface ItemSpan {
   start: LinePoint; end: LinePoint;

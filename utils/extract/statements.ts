@@ -7,7 +7,8 @@ import { findDateIn } from './dates';
 import { normalizeSpace, type Line } from './lines';
 import { authorInLine } from './meta';
 import type { ItemSpan } from './recommendations';
-import { drain, ITEMS_PER_STEP, mapInSteps, type Steps } from './steps';
+import { drain, mapInSteps, type Steps } from '@/utils/steps';
+import { ITEMS_PER_STEP } from './step-sizes';
 
 export interface SubStatement {
   /** The sub-heading that opens it, as written; null for the one statement of an ordinary page. */
