@@ -7,7 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { OWN_UI_ATTR } from '@/utils/anchor';
 import { hidingOf, panelOrigin, panelPortOffer, withMountToken } from '@/utils/frame-guard';
-import { HANDLE_WIDTH, PANEL_WIDTH, panelMargin, takeEarlyMargin, wantsMargin, WIDE_SCREEN } from '@/utils/panel-margin';
+import { HANDLE_WIDTH, isWideScreen, PANEL_WIDTH, panelMargin, takeEarlyMargin } from '@/utils/panel-margin';
 
 export { PANEL_WIDTH } from '@/utils/panel-margin';
 export const PANEL_HOST_TAG = 'upr-annotator-panel';
@@ -97,8 +97,8 @@ export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, 
   // The room the detector reserved when it accepted the page (before its first layout), else our own.
   const margin = takeEarlyMargin() ?? panelMargin(doc);
   let collapsed = false;
-  // By the window's width, never by measuring the page: no forced layout, and no reflow when nothing changes.
-  const layout = () => margin?.reserve(wantsMargin(win, collapsed));
+  // An open panel has its room (on a wide window: the sheet's media query); nothing is measured, nothing laid out.
+  const layout = () => margin?.reserve(!collapsed);
 
   const setCollapsed = (value: boolean) => {
     collapsed = value;
@@ -110,9 +110,9 @@ export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, 
     layout();
   };
   ctx.addEventListener(handle, 'click', () => setCollapsed(!collapsed));
-  ctx.addEventListener(win, 'resize', layout);
+  ctx.addEventListener(win, 'resize', () => margin?.resized());
   // Below WIDE_SCREEN the panel would cover the statement: it starts folded to its handle until the user opens it.
-  setCollapsed(win.innerWidth < WIDE_SCREEN);
+  setCollapsed(!isWideScreen(win));
 
   // Escape in the panel gives the window back its focus (see entrypoints/panel): the keyboard goes on from where the
   // reader was in the page, not from the panel's place at the end of the document.

@@ -3,7 +3,9 @@
 // statement's text; on a narrow one the panel starts folded to its handle and takes no room.
 //
 // Decided by the window's width alone, never by measuring the page: a measurement after our write is a forced layout,
-// and on a long statement every later change of the margin is a reflow of the whole page. So the detector reserves it
+// and on a long statement every later change of the margin is a reflow of the whole page. The width is the sheet's
+// own media query (the browser applies it as the window is resized, and nothing of ours reads innerWidth, which
+// lays the page out first); the script decides only whether the panel is open. So the detector reserves it
 // the moment it accepts a statement (at document_end, before the page's first layout, which then already has it), and
 // hands the sheet to the annotator's panel through the content scripts' shared isolated world (takeEarlyMargin).
 // Imported by the always-on detector: it imports only the sheet helper.
@@ -19,12 +21,16 @@ export const RESERVED_WIDTH = PANEL_WIDTH + HANDLE_WIDTH;
 export interface PanelMargin {
   /** Reserves the panel's width (true) or gives it back (false); writes only when that changes something. */
   reserve(on: boolean): void;
+  /** Reserves again by the window's width where that is not a media query of the sheet (a style attribute). */
+  resized(): void;
   readonly reserved: boolean;
   remove(): void;
 }
 
-/** Whether the page makes room for the panel: an open panel on a wide window. */
-export const wantsMargin = (win: Window, collapsed: boolean): boolean => !collapsed && win.innerWidth >= WIDE_SCREEN;
+const WIDE = `(min-width: ${WIDE_SCREEN}px)`;
+
+/** Whether the window is wide enough for the panel beside the statement (a media query: it lays nothing out). */
+export const isWideScreen = (win: Window): boolean => win.matchMedia(WIDE).matches;
 
 /**
  * The panel's margin on doc's root: an adopted sheet, or where the document takes none (old browsers) html's style
@@ -37,10 +43,11 @@ export function panelMargin(doc: Document, sheetOnly = false): PanelMargin | nul
   if (!sheet && sheetOnly) return null;
   const originalMargin = html.style.getPropertyValue('margin-right');
   const originalPriority = html.style.getPropertyPriority('margin-right');
+  const win = doc.defaultView;
   let reserved = false;
   const write = (on: boolean) => {
-    if (sheet) return sheet.set(on ? `html { margin-right: ${RESERVED_WIDTH}px !important; }` : '');
-    if (on) return html.style.setProperty('margin-right', `${RESERVED_WIDTH}px`, 'important');
+    if (sheet) return sheet.set(on ? `@media ${WIDE} { html { margin-right: ${RESERVED_WIDTH}px !important; } }` : '');
+    if (on && win && isWideScreen(win)) return html.style.setProperty('margin-right', `${RESERVED_WIDTH}px`, 'important');
     if (originalMargin) html.style.setProperty('margin-right', originalMargin, originalPriority);
     else html.style.removeProperty('margin-right');
     if (html.getAttribute('style') === '') html.removeAttribute('style');
@@ -54,6 +61,9 @@ export function panelMargin(doc: Document, sheetOnly = false): PanelMargin | nul
     get reserved() {
       return reserved;
     },
+    resized() {
+      if (!sheet && reserved) write(true);
+    },
     remove() {
       if (reserved) write(false);
       reserved = false;
@@ -66,12 +76,13 @@ const EARLY = '__uprPanelMargin';
 type Scope = Record<string, unknown>;
 
 /**
- * For the detector, on a page it accepts: reserves the panel's room now (a wide window), before the page is laid out,
- * and leaves it for the annotator's panel to take over. Returns a release for when no annotator comes.
+ * For the detector, on a page it accepts: reserves the panel's room now (on a wide window: the panel starts open
+ * there), before the page is laid out, and leaves it for the annotator's panel to take over. Returns a release for
+ * when no annotator comes.
  */
 export function reserveEarly(doc: Document, scope: Scope = globalThis as Scope): () => void {
   const win = doc.defaultView;
-  if (!win || scope[EARLY] || !wantsMargin(win, false)) return () => {};
+  if (!win || scope[EARLY] || !isWideScreen(win)) return () => {};
   const margin = panelMargin(doc, true);
   if (!margin) return () => {};
   margin.reserve(true);
