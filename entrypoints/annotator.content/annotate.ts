@@ -159,6 +159,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const { placed, orphans } = placement;
     layer = placement.layer;
     layer.markNoted(noted);
+    // The page draws the highlights now, between tasks; what this reading still works out comes after.
+    await yieldToPage();
+    if (mine !== generation) return;
     // Where extraction found nothing, the passages likeliest to be recommendations, for the panel to offer (what the
     // user already added or rejected is not offered again).
     const candidates = offeredPassages(root, extraction.candidates, placed, rejected, normalizeRecommendationText);
