@@ -5,7 +5,7 @@
 // list, and it is what the capture reports, so nothing is stored as placed that the page does not show.
 import { anchorSelectors, describeRanges } from './anchor.ts';
 import { createHighlightLayer, type HighlightLayer } from './highlight-layer.ts';
-import { cachedTextIndex } from './text-index.ts';
+import { cachedTextIndex, cachedTextIndexInSteps } from './text-index.ts';
 import type { RecSelector } from './types.ts';
 import { drain, mapInSteps, type Steps } from '@/utils/steps';
 
@@ -71,7 +71,7 @@ export function* reconcileInSteps(
   yield;
   // One text index for the reading (a 10 MB page's text is copied once): describing, anchoring the stored ones and
   // the passages offered share it, and it is built again only if the page changed meanwhile.
-  const index = cachedTextIndex(root);
+  const index = yield* cachedTextIndexInSteps(root);
   yield;
   const selectors: RecSelector[] = [];
   for (let start = 0; start < kept.length; start += PLACED_PER_STEP) {

@@ -59,7 +59,8 @@ export function collectLines(root: Element, strict = true): Line[] {
 /** collectLines in steps of NODES_PER_STEP nodes. */
 export function* linesInSteps(root: Element, strict = true): Steps<Line[]> {
   const lines: Line[] = [];
-  let visited = 0;
+  // Nodes visited, and a node's long text counted as one more for every 256 characters.
+  let work = 0;
   let current: Line | null = null;
   const close = () => {
     if (current && current.text.trim()) lines.push(current);
@@ -78,10 +79,14 @@ export function* linesInSteps(root: Element, strict = true): Steps<Line[]> {
       continue;
     }
     const child = frame.kids[frame.i++]!;
-    if (++visited % NODES_PER_STEP === 0) yield;
+    if (++work >= NODES_PER_STEP) {
+      work = 0;
+      yield;
+    }
     if (child.nodeType === 3) {
       const node = child as Text;
       const value = node.data;
+      work += value.length >> 8;
       if (!current) {
         if (!value.trim()) continue;
         const block = frame.block;

@@ -439,13 +439,15 @@ export function* scanInSteps(lines: readonly Line[]): Steps<RecommendationScan> 
   const items: ItemSpan[] = [];
   const leadIns: LeadIn[] = [];
   let i = 0;
-  let stepStart = 0;
+  // Lines read, and a long line counted as one more for every 256 characters.
+  let work = 0;
   while (i < lines.length) {
-    if (i - stepStart >= LINES_PER_STEP) {
-      yield;
-      stepStart = i;
-    }
     const line = lines[i]!;
+    work += 1 + (line.text.length >> 8);
+    if (work >= LINES_PER_STEP) {
+      work = 0;
+      yield;
+    }
     let next = i + 1;
     if (!line.heading && !line.listItem && LABEL_LEAD_IN.test(normalizeSpace(line.text)) && isStatesLabel(normalizeSpace(line.text))) {
       const following = yield* collectFollowing(lines, i + 1);
