@@ -10,7 +10,7 @@ import type { RecSelector } from './types.ts';
 import { drain, mapInSteps, type Steps } from '@/utils/steps';
 
 /** Recommendations reconciled per step (their words folded, their selectors described). */
-export const PLACED_PER_STEP = 1_000;
+export const PLACED_PER_STEP = 500;
 
 /** A recommendation stored for this page, as the annotator gets it back. */
 export interface StoredOnPage {
