@@ -1,7 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectUprPage } from '@/utils/detect';
 import { envelope } from '@/utils/messages/envelope';
-import { reserveEarly } from '@/utils/panel-margin';
 import { muteWxtStartSignal, ScriptContext } from '@/utils/script-context';
 
 interface RuntimeHost {
@@ -16,11 +15,10 @@ const SECOND_LOOK_MS = 2500;
 
 // Runs on every page, so it stays tiny: it reads a little, and on anything but a UPR statement it writes nothing,
 // mounts nothing and sends nothing. On a statement it asks the background to inject the annotator, which then
-// follows the page itself, and reserves the panel's room at once (utils/panel-margin).
+// follows the page itself.
 //
-// At document_end: the page is parsed (detection reads no layout) and not yet laid out, so a statement's first layout
-// already has the panel's margin, and the annotator starts reading before the page's own first layout and paint
-// instead of after them (document_idle waits for those: over a second on a long statement).
+// At document_end: the page is parsed (detection reads no layout), and the annotator starts reading the statement
+// without waiting for the page's own layout and paint (document_idle waits for those: over a second on a long one).
 //
 // The background registers it at run time (see utils/detector-registration): on every site by default, only on
 // known government sites when the user asks for the narrowest footprint, never on sites the user turned off.
@@ -45,22 +43,18 @@ export default defineContentScript({
     const ctx = new ScriptContext('detector', (scope.browser ?? scope.chrome)?.runtime ?? {});
     // The raw extension API, not the polyfill: its bytes would ship to every page on the web. A worker that is
     // still starting (just installed or updated) may miss the first request: ask again, a few times, backing off.
-    // Gives back the panel's room reserved on acceptance, when no annotator comes to take it.
-    let release = () => {};
     const ask = (attempt: number) =>
       (scope.browser ?? scope.chrome)?.runtime
         .sendMessage(envelope('page.annotate', {}))
         .then((answer) => (answer as { ok?: boolean } | undefined)?.ok || Promise.reject())
-        .catch(() => (attempt < 4 && !ctx.isInvalid ? ctx.setTimeout(() => ask(attempt + 1), 500 << attempt) : release()));
+        .catch(() => attempt < 4 && !ctx.isInvalid && ctx.setTimeout(() => ask(attempt + 1), 500 << attempt));
     const look = () => {
       if (asked || scope.__uprAnnotatorRunning) return;
       const detection = (scope.__uprDetection = detectUprPage(document, location.href));
       if (!detection.detected) return;
       asked = true;
-      release = reserveEarly(document);
       void ask(0);
     };
-    ctx.onInvalidated(() => release());
     look();
     ctx.setTimeout(look, SECOND_LOOK_MS);
     // Single-page sites change "page" without loading one.

@@ -10,7 +10,7 @@ import { extractStatement, extractStatementInSteps, findMainContent, statementAt
 import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, readTabCommand, sendRequest, type CallPayload, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
 import { CAPTURE_BATCH, normalizeRecommendationText, type PageCapture } from '@/utils/model';
 import { runWatched } from '@/utils/steps';
-import { takeEarlyMargin } from '@/utils/panel-margin';
+import { reserveRoom } from '@/utils/panel-margin';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 
 type Runtime = typeof browser.runtime;
@@ -63,6 +63,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   // null on others.
   let statementOfN: number[] | null = null;
   let headings: (string | null)[] = [];
+  // The panel's room, reserved now, before the statement is read: the page makes room once, early, not when the panel
+  // arrives (a reflow of the whole page, on a long statement a long task). The panel takes it over when it mounts.
+  let room = reserveRoom(doc);
 
   // Our own writes (highlights) must not look like the page changing.
   const quietly = <T>(write: () => T): T => {
@@ -215,7 +218,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   async function mountPanel(target?: number): Promise<void> {
     if (panel || mounting) return;
     mounting = true;
-    const mounted = await mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), () => layer?.focusSelected() ?? false).finally(
+    const reserved = room;
+    room = null;
+    const mounted = await mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), () => layer?.focusSelected() ?? false, reserved).finally(
       () => (mounting = false),
     );
     // Torn down meanwhile (the page stopped being a statement): the frame goes too.
@@ -232,8 +237,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     panelPorts.clear();
     panel?.remove();
     panel = null;
-    // The room the detector reserved for a panel that never came.
-    takeEarlyMargin()?.remove();
+    // The room reserved for a panel that never came.
+    room?.remove();
+    room = null;
   }
 
   // The page changed under us (late content, an edit, an in-place navigation): read it again once it settles.

@@ -1,13 +1,13 @@
 // The side panel's frame in the page: a closed shadow root (WXT's createShadowRootUi) holding an extension-origin
 // iframe (the panel itself, which the page cannot read) and a collapse handle. Its styles are inline and !important so page CSS cannot hide
 // or restyle it; on a wide screen it reserves its width so it never covers the statement's text (utils/panel-margin:
-// decided by the window's width, usually reserved by the detector before the page's first layout).
+// decided by the window's width, usually reserved as the annotator started: `reserved`).
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { OWN_UI_ATTR } from '@/utils/anchor';
 import { hidingOf, panelOrigin, panelPortOffer, withMountToken } from '@/utils/frame-guard';
-import { HANDLE_WIDTH, isWideScreen, PANEL_WIDTH, panelMargin, takeEarlyMargin } from '@/utils/panel-margin';
+import { HANDLE_WIDTH, isWideScreen, PANEL_WIDTH, panelMargin, type PanelMargin } from '@/utils/panel-margin';
 
 export { PANEL_WIDTH } from '@/utils/panel-margin';
 export const PANEL_HOST_TAG = 'upr-annotator-panel';
@@ -31,9 +31,10 @@ function important(el: HTMLElement, styles: Record<string, string>): void {
 
 /**
  * `resumeAt`: gives the keyboard back to the page where the reader was (the selected highlight) when the panel lets it
- * go; false when there is no such place.
+ * go; false when there is no such place. `reserved`: the panel's room as the annotator reserved it (utils/panel-margin
+ * reserveRoom), the panel's from now on.
  */
-export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: string, resumeAt: () => boolean): Promise<PanelFrame> {
+export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: string, resumeAt: () => boolean, reserved: PanelMargin | null = null): Promise<PanelFrame> {
   const win = doc.defaultView ?? window;
   // Closed: the page cannot reach the frame (nor read its address, which carries the token). No reset sheet
   // (inheritStyles): ours are inline and !important on every element, and a shadow sheet's !important would beat them.
@@ -94,8 +95,7 @@ export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, 
   ui.uiContainer.append(handle, frame);
   ui.mount();
 
-  // The room the detector reserved when it accepted the page (before its first layout), else our own.
-  const margin = takeEarlyMargin() ?? panelMargin(doc);
+  const margin = reserved ?? panelMargin(doc);
   let collapsed = false;
   // An open panel has its room (on a wide window: the sheet's media query); nothing is measured, nothing laid out.
   const layout = () => margin?.reserve(!collapsed);

@@ -5,10 +5,9 @@
 // Decided by the window's width alone, never by measuring the page: a measurement after our write is a forced layout,
 // and on a long statement every later change of the margin is a reflow of the whole page. The width is the sheet's
 // own media query (the browser applies it as the window is resized, and nothing of ours reads innerWidth, which
-// lays the page out first); the script decides only whether the panel is open. So the detector reserves it
-// the moment it accepts a statement (at document_end, before the page's first layout, which then already has it), and
-// hands the sheet to the annotator's panel through the content scripts' shared isolated world (takeEarlyMargin).
-// Imported by the always-on detector: it imports only the sheet helper.
+// lays the page out first); the script decides only whether the panel is open. So the annotator reserves it as it
+// starts (reserveRoom), before it reads the statement, and hands it to the panel when that mounts: the page makes
+// room once, early, and is not laid out again when the panel arrives.
 import { adoptSheet } from '@/utils/anchor/highlight-sheet';
 
 export const PANEL_WIDTH = 380;
@@ -23,7 +22,6 @@ export interface PanelMargin {
   reserve(on: boolean): void;
   /** Reserves again by the window's width where that is not a media query of the sheet (a style attribute). */
   resized(): void;
-  readonly reserved: boolean;
   remove(): void;
 }
 
@@ -32,71 +30,51 @@ const WIDE = `(min-width: ${WIDE_SCREEN}px)`;
 /** Whether the window is wide enough for the panel beside the statement (a media query: it lays nothing out). */
 export const isWideScreen = (win: Window): boolean => win.matchMedia(WIDE).matches;
 
-/**
- * The panel's margin on doc's root: an adopted sheet, or where the document takes none (old browsers) html's style
- * attribute, put back as it was when released. `sheetOnly`: null instead of the style attribute (the detector writes
- * no DOM).
- */
-export function panelMargin(doc: Document, sheetOnly = false): PanelMargin | null {
-  const html = doc.documentElement;
+/** A margin written by `write(on)` only when `on` changes; `drop` takes the means of writing away. */
+function margin(write: (on: boolean) => void, drop: () => void, resized: (reserved: boolean) => void): PanelMargin {
+  let reserved = false;
+  return {
+    reserve(on) {
+      if (on !== reserved) write((reserved = on));
+    },
+    resized: () => resized(reserved),
+    remove() {
+      if (reserved) write(false);
+      reserved = false;
+      drop();
+    },
+  };
+}
+
+/** The panel's margin as an adopted sheet (the width its media query); null where the document takes none. */
+function sheetMargin(doc: Document): PanelMargin | null {
   const sheet = adoptSheet(doc);
-  if (!sheet && sheetOnly) return null;
+  if (!sheet) return null;
+  return margin((on) => sheet.set(on ? `@media ${WIDE} { html { margin-right: ${RESERVED_WIDTH}px !important; } }` : ''), sheet.remove, () => {});
+}
+
+/** The panel's margin: an adopted sheet, or where the document takes none (old browsers) html's style attribute, put back as it was. */
+export function panelMargin(doc: Document): PanelMargin {
+  const fromSheet = sheetMargin(doc);
+  if (fromSheet) return fromSheet;
+  const html = doc.documentElement;
+  const win = doc.defaultView;
   const originalMargin = html.style.getPropertyValue('margin-right');
   const originalPriority = html.style.getPropertyPriority('margin-right');
-  const win = doc.defaultView;
-  let reserved = false;
   const write = (on: boolean) => {
-    if (sheet) return sheet.set(on ? `@media ${WIDE} { html { margin-right: ${RESERVED_WIDTH}px !important; } }` : '');
     if (on && win && isWideScreen(win)) return html.style.setProperty('margin-right', `${RESERVED_WIDTH}px`, 'important');
     if (originalMargin) html.style.setProperty('margin-right', originalMargin, originalPriority);
     else html.style.removeProperty('margin-right');
     if (html.getAttribute('style') === '') html.removeAttribute('style');
   };
-  return {
-    reserve(on) {
-      if (on === reserved) return;
-      reserved = on;
-      write(on);
-    },
-    get reserved() {
-      return reserved;
-    },
-    resized() {
-      if (!sheet && reserved) write(true);
-    },
-    remove() {
-      if (reserved) write(false);
-      reserved = false;
-      sheet?.remove();
-    },
-  };
+  return margin(write, () => {}, (reserved) => reserved && write(true));
 }
 
-const EARLY = '__uprPanelMargin';
-type Scope = Record<string, unknown>;
-
-/**
- * For the detector, on a page it accepts: reserves the panel's room now (on a wide window: the panel starts open
- * there), before the page is laid out, and leaves it for the annotator's panel to take over. Returns a release for
- * when no annotator comes.
- */
-export function reserveEarly(doc: Document, scope: Scope = globalThis as Scope): () => void {
+/** The panel's room reserved now, before the statement is read (a wide window: the panel starts open there); null on a narrow one. */
+export function reserveRoom(doc: Document): PanelMargin | null {
   const win = doc.defaultView;
-  if (!win || scope[EARLY] || !isWideScreen(win)) return () => {};
-  const margin = panelMargin(doc, true);
-  if (!margin) return () => {};
-  margin.reserve(true);
-  scope[EARLY] = margin;
-  return () => {
-    if (scope[EARLY] !== margin) return; // taken over meanwhile
-    delete scope[EARLY];
-    margin.remove();
-  };
-}
-
-/** The margin the detector reserved early, now the caller's to keep or remove; null when there is none. */
-export function takeEarlyMargin(scope: Scope = globalThis as Scope): PanelMargin | null {
-  const margin = (scope[EARLY] as PanelMargin | undefined) ?? null;
-  delete scope[EARLY];
-  return margin;
+  if (!win || !isWideScreen(win)) return null;
+  const room = panelMargin(doc);
+  room.reserve(true);
+  return room;
 }
