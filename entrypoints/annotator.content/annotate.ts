@@ -10,7 +10,7 @@ import { extractStatement, extractStatementInSteps, findMainContent, statementAt
 import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, readTabCommand, sendRequest, type CallPayload, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
 import { CAPTURE_BATCH, normalizeRecommendationText, type PageCapture } from '@/utils/model';
 import { runWatched } from '@/utils/steps';
-import { reserveRoom } from '@/utils/panel-margin';
+import { reserveRoom, type PanelMargin } from '@/utils/panel-margin';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 
 type Runtime = typeof browser.runtime;
@@ -63,9 +63,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   // null on others.
   let statementOfN: number[] | null = null;
   let headings: (string | null)[] = [];
-  // The panel's room, reserved now, before the statement is read: the page makes room once, early, not when the panel
-  // arrives (a reflow of the whole page, on a long statement a long task). The panel takes it over when it mounts.
-  let room = reserveRoom(doc);
+  // The panel's room, reserved once the first highlights are drawn (before, it would delay them by a reflow of the
+  // whole page) and before the panel arrives, which then takes it over: the page is not laid out again when it shows.
+  let room: PanelMargin | null = null;
 
   // Our own writes (highlights) must not look like the page changing.
   const quietly = <T>(write: () => T): T => {
@@ -165,6 +165,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     // The page draws the highlights now, between tasks; what this reading still works out comes after.
     await yieldToPage();
     if (mine !== generation) return;
+    if (!panel && !mounting && !room) room = reserveRoom(doc);
     // Where extraction found nothing, the passages likeliest to be recommendations, for the panel to offer (what the
     // user already added or rejected is not offered again).
     const candidates = offeredPassages(root, extraction.candidates, placed, rejected, normalizeRecommendationText);

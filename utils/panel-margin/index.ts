@@ -5,9 +5,9 @@
 // Decided by the window's width alone, never by measuring the page: a measurement after our write is a forced layout,
 // and on a long statement every later change of the margin is a reflow of the whole page. The width is the sheet's
 // own media query (the browser applies it as the window is resized, and nothing of ours reads innerWidth, which
-// lays the page out first); the script decides only whether the panel is open. So the annotator reserves it as it
-// starts (reserveRoom), before it reads the statement, and hands it to the panel when that mounts: the page makes
-// room once, early, and is not laid out again when the panel arrives.
+// lays the page out first); the script decides only whether the panel is open. So the annotator reserves it once
+// the highlights are drawn (reserveRoom), well before the panel mounts, and hands it to the panel: the page makes
+// room once, and is not laid out again when the panel arrives.
 import { adoptSheet } from '@/utils/anchor/highlight-sheet';
 
 export const PANEL_WIDTH = 380;
@@ -70,7 +70,7 @@ export function panelMargin(doc: Document): PanelMargin {
   return margin(write, () => {}, (reserved) => reserved && write(true));
 }
 
-/** The panel's room reserved now, before the statement is read (a wide window: the panel starts open there); null on a narrow one. */
+/** The panel's room reserved now (a wide window: the panel starts open there); null on a narrow one. */
 export function reserveRoom(doc: Document): PanelMargin | null {
   const win = doc.defaultView;
   if (!win || !isWideScreen(win)) return null;
