@@ -58,6 +58,22 @@ describe('the panel layout', () => {
     await page.screenshot({ path: join(ROOT, 'test-results/panel-1366x768.png') });
   });
 
+  it('makes room for the panel as soon as the page is read, before the panel arrives: the statement does not jump when it shows', async () => {
+    session = await launch({ viewport: { width: 1366, height: 768 } });
+    // In order, as the page's own script sees them: each width its root is laid out at, and the panel's host arriving.
+    const watcher = `<script>
+      window.__seen = [];
+      new ResizeObserver((entries) => { for (const e of entries) __seen.push(Math.round(e.contentRect.width)); }).observe(document.documentElement);
+      new MutationObserver((records) => { if (records.some((r) => [...r.addedNodes].some((n) => n.nodeName === 'UPR-ANNOTATOR-PANEL'))) __seen.push('panel'); })
+        .observe(document.documentElement, { childList: true });
+    </script>`;
+    const { page } = await openStatement(session, URL, PAGE.replace('<head>', `<head>${watcher}`), 10);
+    const seen = await page.evaluate(() => (window as unknown as { __seen: (number | string)[] }).__seen);
+    // The page's width once it made room for the panel's 380 px, then the panel: nothing laid out after the panel came.
+    expect(seen.at(-1)).toBe('panel');
+    expect(seen.at(-2)).toBeLessThanOrEqual(1366 - 380);
+  });
+
   it('folds to its handle on a window narrower than 1000 px, covering no highlight', async () => {
     session = await launch({ viewport: { width: 900, height: 700 } });
     session.serve(URL, PAGE);

@@ -313,7 +313,7 @@ describe('events checked like requests', () => {
 describe('what the reader does is not in the page', () => {
   it('lets a MutationObserver on the page see nothing but the panel arriving: not the highlights, a selection, a note or the panel opening', async () => {
     session = await launch();
-    // Watching the whole document once parsed (DOMContentLoaded comes before the extension runs, at document_idle).
+    // Watching the whole document once parsed (the detector runs at document_end, right after DOMContentLoaded's listeners, and writes nothing in the DOM).
     const watcher = mutationWatcher();
     const { page, panel } = await openStatement(session, watcher + STATEMENT_BODY);
     const records = () => page.evaluate(() => (window as unknown as { __records: string[] }).__records);

@@ -17,11 +17,14 @@ const SECOND_LOOK_MS = 2500;
 // mounts nothing and sends nothing. On a statement it asks the background to inject the annotator, which then
 // follows the page itself.
 //
+// At document_end: the page is parsed (detection reads no layout), and the annotator starts reading the statement
+// without waiting for the page's own layout and paint (document_idle waits for those: over a second on a long one).
+//
 // The background registers it at run time (see utils/detector-registration): on every site by default, only on
 // known government sites when the user asks for the narrowest footprint, never on sites the user turned off.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  runAt: 'document_end',
   registration: 'runtime',
   // Nothing the page can hear: no start message (WXT's window.postMessage), no start event (muted above).
   noScriptStartedPostMessage: true,

@@ -214,7 +214,7 @@ export async function openPopup(session: Session, url: string): Promise<Page> {
 
 /**
  * Records, from the page's own world, the body as it was before any content script could touch it (at
- * DOMContentLoaded, which comes before the detector's document_idle run) and every DOM mutation after that.
+ * DOMContentLoaded, whose listeners run before the detector's document_end run in Chromium) and every DOM mutation after that.
  */
 export const DOM_RECORDER = `
   window.__uprTest = { before: null, structureBefore: null, mutations: 0 };

@@ -15,7 +15,7 @@ export function firstByteListener(extensionId: string): string {
   </script>`;
 }
 
-/** Watches the whole document from DOMContentLoaded on (before the annotator runs, at document_idle). */
+/** Watches the whole document from DOMContentLoaded on (before the annotator runs: the background injects it after the detector's document_end run). */
 export function mutationWatcher(): string {
   return `<script>
     window.__records = [];

@@ -4,11 +4,13 @@
 // changes or it navigates in place. It holds no notes itself.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { correctionFor, offeredPassages, placeRecommendations, type CorrectionCommand, type HighlightLayer } from '@/utils/anchor';
+import { correctionFor, offeredPassages, placeReconciled, reconcile, reconcileInSteps, type CorrectionCommand, type HighlightLayer } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
 import { extractStatement, extractStatementInSteps, findMainContent, statementAtRange, statementsOfPlaced, textOutline } from '@/utils/extract';
 import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, PENDING_LIST_MIN, readTabCommand, sendRequest, type CallPayload, type PageReading, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
 import { CAPTURE_BATCH, normalizeRecommendationText, type PageCapture } from '@/utils/model';
+import { runWatched } from '@/utils/steps';
+import { reserveRoom, type PanelMargin } from '@/utils/panel-margin';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 
 type Runtime = typeof browser.runtime;
@@ -22,6 +24,8 @@ export const REANCHOR_DEBOUNCE_MS = 400;
  */
 export const SETTLE_BEFORE_STORING_MS = 2_000;
 export const MAX_ADDRESSES_PER_DOCUMENT = 30;
+/** How many times a placement in steps starts the reading again because the page changed under it, before it places in one go. */
+const PLACEMENT_RESTARTS = 2;
 
 /** Lets the page run its own tasks (input, rendering) before ours goes on: scheduler.yield where there is one. */
 const yieldToPage = (): Promise<void> => {
@@ -59,6 +63,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   // null on others.
   let statementOfN: number[] | null = null;
   let headings: (string | null)[] = [];
+  // The panel's room, reserved once the first highlights are drawn (before, it would delay them by a reflow of the
+  // whole page) and before the panel arrives, which then takes it over: the page is not laid out again when it shows.
+  let room: PanelMargin | null = null;
 
   // Our own writes (highlights) must not look like the page changing.
   const quietly = <T>(write: () => T): T => {
@@ -153,7 +160,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     return { ok: true, value: { recommendations: stored } };
   }
 
-  async function annotate(): Promise<void> {
+  async function annotate(restarts = 0): Promise<void> {
     const mine = ++generation;
     const url = doc.location.href;
     // Read the page as the page has it: our earlier highlights out first (ranges into them would not survive).
@@ -167,10 +174,20 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     // What the user said is not a recommendation stays out; what was stored and is not found (or cannot be shown)
     // is an orphan (utils/anchor reconcile).
     const { recommendations: storedRecs, rejected } = stored.ok ? stored.value : { recommendations: [], rejected: [] };
-    const placement = quietly(() => placeRecommendations(doc, root, extraction.recommendations, storedRecs, rejected, normalizeRecommendationText));
+    // In steps too. A page that changes meanwhile is read again (what was read may be stale), a few times at most,
+    // then placed in one go.
+    const reading = [root, extraction.recommendations, storedRecs, rejected, normalizeRecommendationText] as const;
+    const reconciled = (await runWatched(reconcileInSteps(...reading), root, yieldToPage)) ?? (restarts < PLACEMENT_RESTARTS ? null : { value: reconcile(...reading) });
+    if (mine !== generation) return;
+    if (!reconciled) return annotate(restarts + 1);
+    const placement = quietly(() => placeReconciled(doc, root, reconciled.value));
     const { placed, orphans } = placement;
     layer = placement.layer;
     layer.markNoted(noted);
+    // The page draws the highlights now, between tasks; what this reading still works out comes after.
+    await yieldToPage();
+    if (mine !== generation) return;
+    if (!panel && !mounting && !room) room = reserveRoom(doc);
     // Where extraction found nothing, the passages likeliest to be recommendations, for the panel to offer (what the
     // user already added or rejected is not offered again).
     const candidates = offeredPassages(root, extraction.candidates, placed, rejected, normalizeRecommendationText);
@@ -196,13 +213,13 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const capturing = tooMany
       ? ({ ok: false, error: { code: 'forbidden', message: `This page changed its address more than ${MAX_ADDRESSES_PER_DOCUMENT} times; reload it to store what it shows now.` } } as const)
       : storingWhile(mine, early ? read : null, () => captureInBatches(read, extraction.sources, candidates, placed, orphans, () => mine !== generation));
-    if (early) void mountPanel(root).catch(report);
+    if (early) void mountPanel().catch(report);
     const capture = await capturing;
     if (!capture.ok) console.warn('[UPR Annotator]', capture.error.message);
     if (mine !== generation) return;
     const target = wanted && capture.ok ? capture.value.recommendations.find((r) => r.id === wanted)?.n : undefined;
     if (target && layer) reveal(layer, target);
-    if (!panel) await mountPanel(root, target);
+    if (!panel) await mountPanel(target);
     // (A capture's end is told by storingWhile, which has the panel load the page.)
     else if (tooMany) tellPanel('updated', {});
   }
@@ -228,10 +245,12 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     }
   }
 
-  async function mountPanel(root: Element, target?: number): Promise<void> {
+  async function mountPanel(target?: number): Promise<void> {
     if (panel || mounting) return;
     mounting = true;
-    const mounted = await mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), root, () => layer?.focusSelected() ?? false).finally(
+    const reserved = room;
+    room = null;
+    const mounted = await mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), () => layer?.focusSelected() ?? false, reserved).finally(
       () => (mounting = false),
     );
     // Torn down meanwhile (the page stopped being a statement): the frame goes too.
@@ -248,6 +267,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     panelPorts.clear();
     panel?.remove();
     panel = null;
+    // The room reserved for a panel that never came.
+    room?.remove();
+    room = null;
   }
 
   // The page changed under us (late content, an edit, an in-place navigation): read it again once it settles.

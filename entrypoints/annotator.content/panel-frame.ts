@@ -1,17 +1,15 @@
 // The side panel's frame in the page: a closed shadow root (WXT's createShadowRootUi) holding an extension-origin
 // iframe (the panel itself, which the page cannot read) and a collapse handle. Its styles are inline and !important so page CSS cannot hide
-// or restyle it; on a wide screen it reserves its width so it never covers the statement's text — through a rule in an
-// adopted stylesheet, not the page's style attribute, so opening and closing the panel is no DOM mutation.
+// or restyle it; on a wide screen it reserves its width so it never covers the statement's text (utils/panel-margin:
+// decided by the window's width, usually reserved as the annotator started: `reserved`).
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { adoptSheet, OWN_UI_ATTR } from '@/utils/anchor';
+import { OWN_UI_ATTR } from '@/utils/anchor';
 import { hidingOf, panelOrigin, panelPortOffer, withMountToken } from '@/utils/frame-guard';
+import { HANDLE_WIDTH, isWideScreen, PANEL_WIDTH, panelMargin, type PanelMargin } from '@/utils/panel-margin';
 
-export const PANEL_WIDTH = 380;
-const HANDLE_WIDTH = 28;
-/** Below this viewport width the panel overlays the page instead of pushing it aside. */
-const WIDE_SCREEN = 1000;
+export { PANEL_WIDTH } from '@/utils/panel-margin';
 export const PANEL_HOST_TAG = 'upr-annotator-panel';
 
 export interface PanelFrame {
@@ -33,9 +31,10 @@ function important(el: HTMLElement, styles: Record<string, string>): void {
 
 /**
  * `resumeAt`: gives the keyboard back to the page where the reader was (the selected highlight) when the panel lets it
- * go; false when there is no such place.
+ * go; false when there is no such place. `reserved`: the panel's room as the annotator reserved it (utils/panel-margin
+ * reserveRoom), the panel's from now on.
  */
-export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: string, content: Element, resumeAt: () => boolean): Promise<PanelFrame> {
+export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: string, resumeAt: () => boolean, reserved: PanelMargin | null = null): Promise<PanelFrame> {
   const win = doc.defaultView ?? window;
   // Closed: the page cannot reach the frame (nor read its address, which carries the token). No reset sheet
   // (inheritStyles): ours are inline and !important on every element, and a shadow sheet's !important would beat them.
@@ -96,31 +95,10 @@ export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, 
   ui.uiContainer.append(handle, frame);
   ui.mount();
 
-  const html = doc.documentElement;
-  // Where the document takes no constructed sheet (old browsers), the margin goes on html's style attribute.
-  const sheet = adoptSheet(doc);
-  const originalMargin = html.style.getPropertyValue('margin-right');
-  const originalPriority = html.style.getPropertyPriority('margin-right');
+  const margin = reserved ?? panelMargin(doc);
   let collapsed = false;
-
-  const reserve = (width: number) => {
-    if (sheet) sheet.set(`html { margin-right: ${width}px !important; }`);
-    else html.style.setProperty('margin-right', `${width}px`, 'important');
-  };
-  const restoreMargin = () => {
-    if (sheet) return sheet.set('');
-    if (originalMargin) html.style.setProperty('margin-right', originalMargin, originalPriority);
-    else html.style.removeProperty('margin-right');
-    if (html.getAttribute('style') === '') html.removeAttribute('style');
-  };
-  // Push the page aside only when the panel would otherwise sit over the annotated text: measured with the page
-  // in its own layout, so the decision does not depend on our earlier one.
-  const layout = () => {
-    restoreMargin();
-    if (collapsed || win.innerWidth < WIDE_SCREEN) return;
-    const reserved = PANEL_WIDTH + HANDLE_WIDTH;
-    if (content.getBoundingClientRect().right > win.innerWidth - reserved) reserve(reserved);
-  };
+  // An open panel has its room (on a wide window: the sheet's media query); nothing is measured, nothing laid out.
+  const layout = () => margin?.reserve(!collapsed);
 
   const setCollapsed = (value: boolean) => {
     collapsed = value;
@@ -132,9 +110,9 @@ export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, 
     layout();
   };
   ctx.addEventListener(handle, 'click', () => setCollapsed(!collapsed));
-  ctx.addEventListener(win, 'resize', layout);
+  ctx.addEventListener(win, 'resize', () => margin?.resized());
   // Below WIDE_SCREEN the panel would cover the statement: it starts folded to its handle until the user opens it.
-  setCollapsed(win.innerWidth < WIDE_SCREEN);
+  setCollapsed(!isWideScreen(win));
 
   // Escape in the panel gives the window back its focus (see entrypoints/panel): the keyboard goes on from where the
   // reader was in the page, not from the panel's place at the end of the document.
@@ -151,8 +129,7 @@ export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, 
 
   const remove = () => {
     ui.remove();
-    restoreMargin();
-    sheet?.remove();
+    margin?.remove();
   };
   ctx.onInvalidated(remove);
   return {

@@ -14,5 +14,5 @@ export { highlightsOf, setHighlightState } from './highlights.ts';
 export { createHighlightLayer, type HighlightLayer, type LayerRecommendation } from './highlight-layer.ts';
 export { canPaintHighlights, HIGHLIGHT_PRIORITY } from './highlight-paint.ts';
 export { adoptSheet, type AdoptedSheet } from './highlight-sheet.ts';
-export { offeredPassages, placeRecommendations, reconcile, type Candidate, type Placement, type StoredOnPage } from './reconcile.ts';
+export { offeredPassages, placeReconciled, placeRecommendations, reconcile, reconcileInSteps, type Candidate, type Placement, type StoredOnPage } from './reconcile.ts';
 export { correctionFor, type Correction, type CorrectionCommand, type Refusal } from './corrections.ts';

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { describeRanges, HIGHLIGHT_ATTR, highlightsOf, placeRecommendations, reconcile, type StoredOnPage } from './index.ts';
+import { runWatched } from '@/utils/steps';
+import { describeRanges, HIGHLIGHT_ATTR, highlightsOf, placeRecommendations, reconcile, reconcileInSteps, type StoredOnPage } from './index.ts';
 import { rangeOfText } from './anchor.test-support.ts';
 
 const keyOf = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -71,5 +72,37 @@ describe('placeRecommendations', () => {
     const { placed, orphans } = placeRecommendations(document, root, [found(root, 'Ratify the Convention against Torture.')], [], [], keyOf);
     expect(placed).toEqual([]);
     expect(orphans).toEqual([]);
+  });
+});
+
+describe('reconcile in steps', () => {
+  const items = (count: number) => Array.from({ length: count }, (_, i) => `<p>Guarantee the right to education in district ${i + 1}.</p>`).join('');
+  const finds = (root: Element) =>
+    [...root.querySelectorAll('p')].map((p) => {
+      const range = document.createRange();
+      range.selectNodeContents(p.firstChild!);
+      return { text: p.textContent!, range };
+    });
+
+  it('places a list of 1,200 in several tasks, every one where reconcile in one go puts it', async () => {
+    const root = mount(items(1_200));
+    const extracted = finds(root);
+    let pauses = 0;
+    const stepped = await runWatched(reconcileInSteps(root, extracted, [], [], keyOf), root, async () => void pauses++);
+    // At least one pause per thousand recommendations folded, and per thousand described.
+    expect(pauses).toBeGreaterThanOrEqual(4);
+    const whole = reconcile(root, extracted, [], [], keyOf);
+    expect(stepped!.value.candidates.map((c) => [c.text, c.selector])).toEqual(whole.candidates.map((c) => [c.text, c.selector]));
+    expect(stepped!.value.candidates).toHaveLength(1_200);
+  });
+
+  it('stops when the page changes between two steps, so the annotator reads it again instead of placing stale words', async () => {
+    const root = mount(items(1_200));
+    const extracted = finds(root);
+    let pauses = 0;
+    const stepped = await runWatched(reconcileInSteps(root, extracted, [], [], keyOf), root, async () => {
+      if (pauses++ === 1) root.querySelector('p')!.textContent = 'Ratify the Optional Protocol without delay.';
+    });
+    expect(stepped).toBeNull();
   });
 });

@@ -5,8 +5,12 @@
 // list, and it is what the capture reports, so nothing is stored as placed that the page does not show.
 import { anchorSelectors, describeRanges } from './anchor.ts';
 import { createHighlightLayer, type HighlightLayer } from './highlight-layer.ts';
-import { cachedTextIndex } from './text-index.ts';
+import { cachedTextIndex, cachedTextIndexInSteps } from './text-index.ts';
 import type { RecSelector } from './types.ts';
+import { drain, mapInSteps, type Steps } from '@/utils/steps';
+
+/** Recommendations reconciled per step (their words folded, their selectors described). */
+export const PLACED_PER_STEP = 500;
 
 /** A recommendation stored for this page, as the annotator gets it back. */
 export interface StoredOnPage {
@@ -46,17 +50,35 @@ export function reconcile(
   rejected: readonly string[],
   keyOf: (text: string) => string,
 ): { candidates: Candidate[]; orphans: string[] } {
+  return drain(reconcileInSteps(root, extracted, stored, rejected, keyOf));
+}
+
+/** reconcile in steps of PLACED_PER_STEP recommendations (utils/steps). */
+export function* reconcileInSteps(
+  root: Element,
+  extracted: readonly { text: string; range: Range }[],
+  stored: readonly StoredOnPage[],
+  rejected: readonly string[],
+  keyOf: (text: string) => string,
+): Steps<{ candidates: Candidate[]; orphans: string[] }> {
   const refused = new Set(rejected);
-  const storedKeys = stored.map((s) => keyOf(s.text));
+  const storedKeys = yield* mapInSteps(stored, PLACED_PER_STEP, (s) => keyOf(s.text));
   const storedId = new Map(stored.map((s, i) => [storedKeys[i]!, s.id]));
   // Each text folded once (NFKC and the rest, 10,000 times on a long list).
-  const extractedKeys = extracted.map((r) => keyOf(r.text));
+  const extractedKeys = yield* mapInSteps(extracted, PLACED_PER_STEP, (r) => keyOf(r.text));
   const keptKeys = extractedKeys.filter((key) => !refused.has(key));
   const kept = extracted.filter((_, i) => !refused.has(extractedKeys[i]!));
+  yield;
   // One text index for the reading (a 10 MB page's text is copied once): describing, anchoring the stored ones and
   // the passages offered share it, and it is built again only if the page changed meanwhile.
-  const index = cachedTextIndex(root);
-  const selectors = describeRanges(root, kept.map((r) => r.range), index);
+  const index = yield* cachedTextIndexInSteps(root);
+  yield;
+  const selectors: RecSelector[] = [];
+  for (let start = 0; start < kept.length; start += PLACED_PER_STEP) {
+    if (start > 0) yield;
+    selectors.push(...describeRanges(root, kept.slice(start, start + PLACED_PER_STEP).map((r) => r.range), index));
+  }
+  yield;
   const candidates: Candidate[] = kept.map((r, i) => ({ text: r.text, selector: selectors[i]!, range: r.range, id: storedId.get(keptKeys[i]!) ?? null }));
 
   const seen = new Set(keptKeys);
@@ -81,7 +103,11 @@ export function placeRecommendations(
   rejected: readonly string[],
   keyOf: (text: string) => string,
 ): Placement {
-  const { candidates, orphans } = reconcile(root, extracted, stored, rejected, keyOf);
+  return placeReconciled(doc, root, reconcile(root, extracted, stored, rejected, keyOf));
+}
+
+/** Highlights what reconcile(InSteps) found: the returned layer shows `placed`, numbered 1… in page order. */
+export function placeReconciled(doc: Document, root: Element, { candidates, orphans }: { candidates: Candidate[]; orphans: string[] }): Placement {
   const layer = createHighlightLayer(doc, root);
   const refused = new Set(layer.place(candidates));
   const placed = candidates.filter((_, i) => !refused.has(i));

@@ -9,6 +9,7 @@ import {
   nextInOrder,
   nextSkippingChildren,
 } from './dom-order.ts';
+import { drain, type Steps } from '@/utils/steps';
 
 export interface TextIndex {
   root: Element;
@@ -22,18 +23,34 @@ export interface TextIndex {
 }
 
 export function buildTextIndex(root: Element): TextIndex {
+  return drain(textIndexInSteps(root));
+}
+
+/** Characters of text (or text nodes, a 256th of a step each) buildTextIndex reads per step. */
+const INDEX_CHARS_PER_STEP = 1 << 20;
+
+/** buildTextIndex in steps of about INDEX_CHARS_PER_STEP characters (utils/steps). */
+function* textIndexInSteps(root: Element): Steps<TextIndex> {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
   const nodes: Text[] = [];
   const starts: number[] = [];
   const parts: string[] = [];
   let offset = 0;
+  let work = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node as Text;
+    // Read once: each read of a node's data is a copy of its text into this world.
+    const data = text.data;
     nodes.push(text);
     starts.push(offset);
-    parts.push(text.data);
-    offset += text.data.length;
+    parts.push(data);
+    offset += data.length;
+    work += data.length + 256;
+    if (work >= INDEX_CHARS_PER_STEP) {
+      work = 0;
+      yield;
+    }
   }
   return { root, text: parts.join(''), nodes, starts };
 }
@@ -45,6 +62,8 @@ interface CachedIndex {
 }
 
 const cache = new WeakMap<Element, CachedIndex>();
+/** What changes a root's text: its text and its structure. */
+const WATCHED: MutationObserverInit = { subtree: true, childList: true, characterData: true };
 
 /**
  * Keeps index as root's current index: a MutationObserver marks it stale on any change of text or structure
@@ -66,17 +85,30 @@ function rememberTextIndex(root: Element, index: TextIndex): void {
     created.observer = new Observer(() => {
       created.stale = true;
     });
-    created.observer.observe(root, { subtree: true, childList: true, characterData: true });
+    created.observer.observe(root, WATCHED);
   }
   cache.set(root, created);
 }
 
 /** root's text index, built again only if the DOM under root changed since it was built (see rememberTextIndex). */
 export function cachedTextIndex(root: Element): TextIndex {
+  return drain(cachedTextIndexInSteps(root));
+}
+
+/**
+ * cachedTextIndex in steps: an index built while the page changed during a pause is handed out (the caller watches
+ * the page itself, see utils/steps runWatched) but not remembered.
+ */
+export function* cachedTextIndexInSteps(root: Element): Steps<TextIndex> {
   const entry = cache.get(root);
   if (entry?.observer && !entry.stale && entry.observer.takeRecords().length === 0) return entry.index;
-  const index = buildTextIndex(root);
-  rememberTextIndex(root, index);
+  const Observer = root.ownerDocument.defaultView?.MutationObserver;
+  let changed = false;
+  const watch = Observer ? new Observer(() => (changed = true)) : null;
+  watch?.observe(root, WATCHED);
+  const index = yield* textIndexInSteps(root);
+  if (!changed && !watch?.takeRecords().length) rememberTextIndex(root, index);
+  watch?.disconnect();
   return index;
 }
 

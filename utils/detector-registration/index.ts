@@ -15,7 +15,7 @@ export interface DetectorRegistration {
   js: string[];
   matches: string[];
   excludeMatches: string[];
-  runAt: 'document_idle';
+  runAt: 'document_end';
   allFrames: false;
 }
 
@@ -52,7 +52,7 @@ export function detectorRegistration(settings: Pick<Settings, 'knownHostsOnly' |
     js: [DETECTOR_FILE],
     matches: settings.knownHostsOnly ? knownHostPatterns() : EVERYWHERE,
     excludeMatches: settings.disabledHosts.flatMap(hostPatterns),
-    runAt: 'document_idle',
+    runAt: 'document_end',
     allFrames: false,
   };
 }

@@ -2,10 +2,12 @@
 // date, language) and each recommendation's own words with a live DOM Range over them. Works on the main content
 // only and never writes the DOM. Runs only on pages utils/detect accepted, so it may use the country tables.
 import { findCandidates } from './candidates';
-import { collectLines, rangeBetween, textBetween } from './lines';
+import { linesInSteps, rangeBetween, textBetween } from './lines';
 import { extractPageMeta, isMonthFirstSite, type MetaSources, type PageMeta } from './meta';
-import { scanRecommendations } from './recommendations';
-import { describeStatements, keepDistinct, splitStatements, type SubStatement } from './statements';
+import { scanInSteps } from './recommendations';
+import { describeStatements, keepDistinctInSteps, splitStatements, type SubStatement } from './statements';
+import { drain, mapInSteps, runWatched, type Steps } from '@/utils/steps';
+import { ITEMS_PER_STEP } from './step-sizes';
 
 export { statementAtRange, statementsOfPlaced } from './statements';
 
@@ -82,11 +84,7 @@ export function textOutline(root: Element, edge: number): { length: number; head
 }
 
 export function extractStatement(doc: Document, url: string): Extraction {
-  const steps = extractionSteps(doc, url);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return drain(extractionSteps(doc, url));
 }
 
 /** How many times a reading in steps starts again because the page changed under it, before it reads in one go. */
@@ -98,38 +96,27 @@ const MAX_RESTARTS = 2;
  * changed during a pause, the reading starts again (at most MAX_RESTARTS times, then it reads in one go).
  */
 export async function extractStatementInSteps(doc: Document, url: string, pause: () => Promise<void>): Promise<Extraction> {
-  const Observer = doc.defaultView?.MutationObserver;
-  if (!Observer) return extractStatement(doc, url);
   for (let attempt = 0; attempt <= MAX_RESTARTS; attempt++) {
     const root = findMainContent(doc);
-    const steps = extractionSteps(doc, url, root);
     // Its words and structure: a clock ticking outside the main content costs no new reading.
-    let changed = false;
-    const observer = new Observer(() => (changed = true));
-    observer.observe(root, { subtree: true, childList: true, characterData: true });
-    try {
-      for (let step = steps.next(); ; step = steps.next()) {
-        if (step.done) return step.value;
-        await pause();
-        // Records already delivered set `changed`; takeRecords() has those not delivered yet.
-        if (changed || observer.takeRecords().length > 0 || !root.isConnected) break;
-      }
-    } finally {
-      observer.disconnect();
-    }
+    const read = await runWatched(extractionSteps(doc, url, root), root, pause);
+    if (read) return read.value;
   }
   return extractStatement(doc, url);
 }
 
-/** The reading, one phase per step (each a bounded share of the work); its return value is the extraction. */
-function* extractionSteps(doc: Document, url: string, root = findMainContent(doc)): Generator<void, Extraction> {
-  let lines = collectLines(root, true);
+/**
+ * The reading in steps, each a bounded share of the work (so many nodes, lines or recommendations: see ./steps);
+ * its return value is the extraction.
+ */
+function* extractionSteps(doc: Document, url: string, root = findMainContent(doc)): Steps<Extraction> {
+  let lines = yield* linesInSteps(root, true);
   yield;
-  let scan = scanRecommendations(lines);
+  let scan = yield* scanInSteps(lines);
   if (!scan.items.length) {
     // Class-name chrome filtering can swallow a whole wrapper ("with-sidebar"); try again without it.
-    const lenient = collectLines(root, false);
-    const retry = scanRecommendations(lenient);
+    const lenient = yield* linesInSteps(root, false);
+    const retry = yield* scanInSteps(lenient);
     if (retry.items.length) {
       lines = lenient;
       scan = retry;
@@ -140,11 +127,13 @@ function* extractionSteps(doc: Document, url: string, root = findMainContent(doc
   const author = page.recommendingStateCode ? { code: page.recommendingStateCode, name: page.recommendingState ?? '' } : null;
   const split = splitStatements(lines, scan.items, author, isMonthFirstSite(url));
   const group = scan.items.map((_, i) => split?.owner[i] ?? 0);
-  const texts = scan.items.map((item) => textBetween(lines, item.start, item.end));
-  const keep = keepDistinct(texts, scan.items.map((item) => item.inline === true), group);
+  yield;
+  const texts = yield* mapInSteps(scan.items, ITEMS_PER_STEP, (item) => textBetween(lines, item.start, item.end));
+  yield;
+  const keep = yield* keepDistinctInSteps(texts, scan.items.map((item) => item.inline === true), group);
   const kept = scan.items.flatMap((item, i) => (keep[i] ? [{ item, text: texts[i]!, statement: group[i]! }] : []));
   yield;
-  const recommendations = kept.map(({ item, text, statement }, i) => ({ n: i + 1, text, range: rangeBetween(doc, lines, item.start, item.end), statement }));
+  const recommendations = yield* mapInSteps(kept, ITEMS_PER_STEP, ({ item, text, statement }, i) => ({ n: i + 1, text, range: rangeBetween(doc, lines, item.start, item.end), statement }));
   if (!split) {
     const { stateUnderReview, stateUnderReviewCode, session, cycle, date } = page;
     const statements = [{ heading: null, stateUnderReview, stateUnderReviewCode, session, cycle, date, recommendations: recommendations.map((r) => r.n) }];

@@ -1,5 +1,7 @@
 // The main content as a list of text lines (one per block element, split at <br>), each remembering the text nodes
 // it came from, so an offset in a line's text maps back to a DOM point for ranges.
+import { drain, type Steps } from '@/utils/steps';
+import { NODES_PER_STEP } from './step-sizes';
 
 export interface TextSegment { node: Text; start: number; end: number }
 export interface Line {
@@ -51,7 +53,14 @@ function isChrome(el: Element, strict: boolean, names: string): boolean {
  * also skips by class names ("share", "related"), which can misfire on a wrapper; callers retry without it.
  */
 export function collectLines(root: Element, strict = true): Line[] {
+  return drain(linesInSteps(root, strict));
+}
+
+/** collectLines in steps of NODES_PER_STEP nodes. */
+export function* linesInSteps(root: Element, strict = true): Steps<Line[]> {
   const lines: Line[] = [];
+  // Nodes visited, and a node's long text counted as one more for every 256 characters.
+  let work = 0;
   let current: Line | null = null;
   const close = () => {
     if (current && current.text.trim()) lines.push(current);
@@ -70,9 +79,14 @@ export function collectLines(root: Element, strict = true): Line[] {
       continue;
     }
     const child = frame.kids[frame.i++]!;
+    if (++work >= NODES_PER_STEP) {
+      work = 0;
+      yield;
+    }
     if (child.nodeType === 3) {
       const node = child as Text;
       const value = node.data;
+      work += value.length >> 8;
       if (!current) {
         if (!value.trim()) continue;
         const block = frame.block;

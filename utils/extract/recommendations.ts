@@ -7,6 +7,8 @@ import {
   TRAILING_SEPARATOR, WIDGET_TEXT,
 } from './lexicon';
 import { normalizeSpace, type Line, type LinePoint } from './lines';
+import { drain, type Steps } from '@/utils/steps';
+import { LINES_PER_STEP } from './step-sizes';
 
 export interface ItemSpan {
   start: LinePoint; end: LinePoint;
@@ -249,11 +251,16 @@ function topItemOf(li: Element, list: Element): Element | null {
 }
 
 /** The items of the list starting at `first`, one per top-level <li>, and the index of the first line after it. */
-function collectList(lines: readonly Line[], first: number): { spans: ItemSpan[]; next: number } {
+function* collectList(lines: readonly Line[], first: number): Steps<{ spans: ItemSpan[]; next: number }> {
   const list = lines[first]!.listItem!.parentElement!;
   const spans: ItemSpan[] = [];
   let k = first;
+  let stepStart = k;
   while (k < lines.length && list.contains(lines[k]!.block)) {
+    if (k - stepStart >= LINES_PER_STEP) {
+      yield;
+      stepStart = k;
+    }
     const top = topItemOf(lines[k]!.listItem ?? lines[k]!.block, list);
     let last = k;
     while (last + 1 < lines.length && top && top.contains(lines[last + 1]!.block)) last++;
@@ -282,13 +289,13 @@ function isSectionLabel(line: Line): boolean {
   return text.length <= 80 && (line.heading || /:$/.test(text)) && !LEAD_IN_ONCE.test(text);
 }
 
-function collectFollowing(lines: readonly Line[], first: number): { spans: ItemSpan[]; next: number } {
+function* collectFollowing(lines: readonly Line[], first: number): Steps<{ spans: ItemSpan[]; next: number }> {
   const spans: ItemSpan[] = [];
   let k = first;
   if (k < lines.length && lines[k]!.listItem) {
     for (;;) {
-      const list = collectList(lines, k);
-      spans.push(...list.spans);
+      const list = yield* collectList(lines, k);
+      for (const span of list.spans) spans.push(span);
       k = list.next;
       const label = lines[k];
       const after = lines[k + 1];
@@ -298,7 +305,12 @@ function collectFollowing(lines: readonly Line[], first: number): { spans: ItemS
     return { spans, next: k };
   }
   let previousEndsItem: RunEnd = true;
+  let stepStart = k;
   while (k < lines.length) {
+    if (k - stepStart >= LINES_PER_STEP) {
+      yield;
+      stepStart = k;
+    }
     // A number alone in its cell or paragraph ("<td>1.</td><td>Ratify …</td>") marks the line after it.
     const bare = isBareMarker(lines[k]!) && k + 1 < lines.length;
     const line = lines[bare ? k + 1 : k]!;
@@ -388,10 +400,10 @@ function opensWithVerb(text: string): boolean {
  * The items right under a heading that only says "Recommendations" (to a state): a list or numbered paragraphs whose
  * items read as recommendations (at least two in three open with a verb, none a link), else nothing.
  */
-function collectUnderHeading(lines: readonly Line[], i: number): { spans: ItemSpan[]; next: number } | null {
+function* collectUnderHeading(lines: readonly Line[], i: number): Steps<{ spans: ItemSpan[]; next: number } | null> {
   const first = lines[i + 1];
   if (!first || !(first.listItem || MARKER.exec(normalizeSpace(first.text))?.[0].trim())) return null;
-  const following = collectFollowing(lines, i + 1);
+  const following = yield* collectFollowing(lines, i + 1);
   let verbs = 0;
   for (const span of following.spans) {
     const line = lines[span.start.line]!;
@@ -419,26 +431,38 @@ function isStatesLabel(text: string): boolean {
 
 /** Every recommendation in page order, with the lead-ins that introduced them. */
 export function scanRecommendations(lines: readonly Line[]): RecommendationScan {
+  return drain(scanInSteps(lines));
+}
+
+/** scanRecommendations in steps of about LINES_PER_STEP lines (a list of thousands of items is read in several). */
+export function* scanInSteps(lines: readonly Line[]): Steps<RecommendationScan> {
   const items: ItemSpan[] = [];
   const leadIns: LeadIn[] = [];
   let i = 0;
+  // Lines read, and a long line counted as one more for every 256 characters.
+  let work = 0;
   while (i < lines.length) {
     const line = lines[i]!;
+    work += 1 + (line.text.length >> 8);
+    if (work >= LINES_PER_STEP) {
+      work = 0;
+      yield;
+    }
     let next = i + 1;
     if (!line.heading && !line.listItem && LABEL_LEAD_IN.test(normalizeSpace(line.text)) && isStatesLabel(normalizeSpace(line.text))) {
-      const following = collectFollowing(lines, i + 1);
+      const following = yield* collectFollowing(lines, i + 1);
       if (following.spans.length) {
         leadIns.push({ line: i, text: normalizeSpace(line.text), subject: '', addressee: normalizeSpace(line.text), kind: 'list' });
-        items.push(...following.spans);
+        for (const span of following.spans) items.push(span);
         i = following.next;
         continue;
       }
     }
     if (line.heading && HEADING_LABEL.test(normalizeSpace(line.text))) {
-      const following = collectUnderHeading(lines, i);
+      const following = yield* collectUnderHeading(lines, i);
       if (following) {
         leadIns.push({ line: i, text: normalizeSpace(line.text), subject: '', addressee: normalizeSpace(line.text), kind: 'list' });
-        items.push(...following.spans);
+        for (const span of following.spans) items.push(span);
         i = following.next;
         continue;
       }
@@ -472,7 +496,7 @@ export function scanRecommendations(lines: readonly Line[]): RecommendationScan 
           if (countWords(text.slice(remainderStart)) >= 3) {
             items.push(...splitParagraph(i, line, remainderStart, text.length, true));
           } else {
-            const following = collectFollowing(lines, i + 1);
+            const following = yield* collectFollowing(lines, i + 1);
             // A heading ("We recommend") over a reading list is a site's advice, not a statement's.
             items.push(...following.spans.filter((span) => !line.heading || !mostlyLinks(lines[span.start.line]!.listItem ?? lines[span.start.line]!.block)));
             next = Math.max(next, following.next);

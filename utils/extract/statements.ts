@@ -7,6 +7,8 @@ import { findDateIn } from './dates';
 import { normalizeSpace, type Line } from './lines';
 import { authorInLine } from './meta';
 import type { ItemSpan } from './recommendations';
+import { drain, mapInSteps, type Steps } from '@/utils/steps';
+import { ITEMS_PER_STEP } from './step-sizes';
 
 export interface SubStatement {
   /** The sub-heading that opens it, as written; null for the one statement of an ordinary page. */
@@ -114,8 +116,13 @@ function stems(text: string): Set<string> {
  * statement that repeats it).
  */
 export function keepDistinct(texts: readonly string[], inline: readonly boolean[], group: readonly number[]): boolean[] {
+  return drain(keepDistinctInSteps(texts, inline, group));
+}
+
+/** keepDistinct in steps of ITEMS_PER_STEP texts. */
+export function* keepDistinctInSteps(texts: readonly string[], inline: readonly boolean[], group: readonly number[]): Steps<boolean[]> {
   const seen = new Set<string>();
-  const keep = texts.map((text, i) => {
+  const keep = yield* mapInSteps(texts, ITEMS_PER_STEP, (text, i) => {
     const key = `${group[i]}\u0000${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
     if (seen.has(key)) return false;
     seen.add(key);

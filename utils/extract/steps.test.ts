@@ -31,6 +31,17 @@ describe('extraction in steps', () => {
     expect(stepped.page).toEqual(extractStatement(doc, URL).page);
   });
 
+  it('reads a list of 3,000 in steps of at most a thousand nodes, lines or recommendations each, and finds them all', async () => {
+    const doc = load(statement(3_000));
+    let pauses = 0;
+    const stepped = await extractStatementInSteps(doc, URL, async () => void pauses++);
+    // Its nodes, its lines, its words, their distinct forms and their ranges: each pass over the list pauses along the way.
+    expect(pauses).toBeGreaterThanOrEqual(3 + 4 * 2);
+    expect(stepped.recommendations).toHaveLength(3_000);
+    expect(words(stepped)).toEqual(words(extractStatement(doc, URL)));
+    expect(shown(stepped)).toEqual(words(stepped));
+  });
+
   it('reads the page as it is at the end when it changes between steps: no stale words, no lost or extra item', async () => {
     const doc = load(statement(300));
     let pauses = 0;
