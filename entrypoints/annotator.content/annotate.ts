@@ -34,6 +34,22 @@ const yieldToPage = (): Promise<void> => {
   return new Promise((resolve) => setTimeout(resolve, 0));
 };
 
+/**
+ * Resolves once the page has drawn its next frame (a task after that frame's animation callbacks), or after
+ * FRAME_WAIT_MS where no frame comes (a hidden tab draws none).
+ */
+const FRAME_WAIT_MS = 100;
+const afterNextFrame = (doc: Document): Promise<void> =>
+  new Promise((resolve) => {
+    const done = setTimeout(resolve, FRAME_WAIT_MS);
+    doc.defaultView?.requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(done);
+        resolve();
+      }, 0),
+    );
+  });
+
 export interface AnnotateOptions {
   ctx: ContentScriptContext;
   doc: Document;
@@ -57,6 +73,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   // The addresses (without fragment) this document has stored a capture of.
   const storedAddresses = new Set<string>();
   let elementsAdded = false;
+  // How many times the page has changed under us (the observer's callbacks), to tell a change during a pause.
+  let changes = 0;
   // The recommendations the panel says carry a note (marked on painted highlights only).
   let noted: readonly number[] = [];
   // On a page of several statements, the statement of each highlighted recommendation (n - 1), and their sub-headings;
@@ -184,17 +202,30 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const { placed, orphans } = placement;
     layer = placement.layer;
     layer.markNoted(noted);
-    // The page draws the highlights now, between tasks; what this reading still works out comes after.
-    await yieldToPage();
+    // The page draws the highlights now, between tasks; what this reading still works out comes after. The panel's
+    // room only once they are on screen: pushing a long page aside reflows all of it, hundreds of milliseconds on a
+    // 10 MB statement, which would otherwise come before the highlights' first frame.
+    // Each step below is its own task. What the page changes meanwhile is read again: a change seen during these
+    // pauses leaves no signature for this reading (the observer's timer then reads the page anew).
+    const changesBefore = changes;
+    await afterNextFrame(doc);
     if (mine !== generation) return;
     if (!panel && !mounting && !room) room = reserveRoom(doc);
+    await yieldToPage();
+    if (mine !== generation) return;
     // Where extraction found nothing, the passages likeliest to be recommendations, for the panel to offer (what the
     // user already added or rejected is not offered again).
     const candidates = offeredPassages(root, extraction.candidates, placed, rejected, normalizeRecommendationText);
+    await yieldToPage();
+    if (mine !== generation) return;
     signature = contentSignature();
     const span = spanOf(root, layer, placed.length);
     last = { url, statement: statementOf(url, extraction), count: placed.length, span, spanText: span?.toString() ?? '' };
     elementsAdded = false;
+    if (changes !== changesBefore) {
+      signature = '';
+      last = null;
+    }
 
     const address = url.replace(/#.*$/, '');
     if (storedAddresses.size > 0 && !storedAddresses.has(address)) {
@@ -306,6 +337,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   function observeContent(): void {
     if (!observer) {
       observer = new MutationObserver((records) => {
+        changes++;
         if (!elementsAdded) elementsAdded = records.some((r) => [...r.addedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE));
         schedule();
       });
