@@ -2,15 +2,12 @@
 // still sees the first recommendations highlighted and the last one once scrolled to (e2e/long-statement.spec.ts in
 // Chromium does more).
 import { afterEach, describe, expect, it } from 'vitest';
-import { projectPage } from '../e2e/support/extension';
 import { highlightedOnScreen, waitForRegisteredWith } from '../e2e/support/highlights';
+import { LONG_ITEMS as ITEMS, longRecText as recText, longStatement } from '../e2e/support/long-statement';
 import { launch, type Session } from './support/firefox';
 
-const seed = projectPage('canada-kazakhstan-upr34');
 const COUNT = 2_000;
-const ITEMS = 'main ol li';
-const recText = (n: number) => `Adopt measure ${n} to protect the rights of every person held in detention.`;
-const html = seed.html.replace(/<ol>\s*<li>Amend[\s\S]*?<\/ol>/, `<ol>\n${Array.from({ length: COUNT }, (_, i) => `<li>${recText(i + 1)}</li>`).join('\n')}\n</ol>`);
+const seed = longStatement(COUNT);
 /** Five screens of items with room to spare: a fifth of the page's. */
 const WINDOW_AT_MOST = 400;
 
@@ -23,7 +20,7 @@ afterEach(async () => {
 describe('Firefox: a statement with 2,000 recommendations', () => {
   it('highlights the recommendations near the viewport, down to the last as the reader scrolls to it', { timeout: 180_000 }, async () => {
     session = await launch();
-    session.serve(seed.url, html);
+    session.serve(seed.url, seed.html);
     const page = await session.newPage();
     await page.goto(seed.url);
     const evaluate = (expression: string) => page.evaluate(expression);

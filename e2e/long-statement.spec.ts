@@ -4,15 +4,12 @@
 // note written far down shows its mark there. The registry is read by text, as a page script can read it.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launch, projectPage, type Session, slowPanelFrame, writeNote } from './support/extension';
+import { launch, type Session, slowPanelFrame, writeNote } from './support/extension';
 import { clickItemHighlight, highlightedOnScreen, scrollToItem, waitForRegistered, type RegisteredTexts } from './support/highlights';
+import { LONG_ITEMS as ITEMS, longRecText as recText, longStatement } from './support/long-statement';
 
-const seed = projectPage('canada-kazakhstan-upr34');
 const COUNT = 4_000;
-const ITEMS = 'main ol li';
-const recText = (n: number) => `Adopt measure ${n} to protect the rights of every person held in detention.`;
-const items = Array.from({ length: COUNT }, (_, i) => `<li>${recText(i + 1)}</li>`).join('\n');
-const html = seed.html.replace(/<ol>\s*<li>Amend[\s\S]*?<\/ol>/, `<ol>\n${items}\n</ol>`);
+const { url, html } = longStatement(COUNT);
 /** Five screens of items (the window and its margins) with room to spare: a tenth of the page's. */
 const WINDOW_AT_MOST = 400;
 
@@ -20,9 +17,9 @@ const until = (page: Page, ok: (r: RegisteredTexts) => boolean, what: string) =>
 const highlightedThere = (n: number) => highlightedOnScreen(recText(n));
 
 async function openLong(s: Session): Promise<Page> {
-  s.serve(seed.url, html);
+  s.serve(url, html);
   const page = await s.context.newPage();
-  await page.goto(seed.url);
+  await page.goto(url);
   return page;
 }
 

@@ -2,32 +2,12 @@
 // read it while the capture is being stored, and says so; page and panel select each other on that list; then it
 // shows the stored records, where a note is written and kept.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
-import { launch, panelFrame, projectPage, type Session, writeNote } from './support/extension';
+import { launch, type Session, slowPanelFrame, writeNote } from './support/extension';
 import { clickItemHighlight, highlightedOnScreen, waitForRegistered } from './support/highlights';
+import { LONG_ITEMS as ITEMS, longRecText as recText, longStatement, storedFor } from './support/long-statement';
 
-const seed = projectPage('canada-kazakhstan-upr34');
 const COUNT = 4_000;
-const items = (count: number) => Array.from({ length: count }, (_, i) => `<li>Adopt measure ${i + 1} to protect the rights of every person held in detention.</li>`).join('\n');
-const ITEMS = 'main ol li';
-const recText = (n: number) => `Adopt measure ${n} to protect the rights of every person held in detention.`;
-const withItems = (count: number) => seed.html.replace(/<ol>\s*<li>Amend[\s\S]*?<\/ol>/, `<ol>\n${items(count)}\n</ol>`);
-
-/** The panel's frame, as soon as the page mounts it. */
-async function panelOf(page: Page, extensionId: string): Promise<Frame> {
-  for (let attempt = 0; ; attempt++) {
-    const frame = await panelFrame(page, extensionId).catch((error: unknown) => (attempt >= 10 ? Promise.reject(error) : null));
-    if (frame) return frame;
-  }
-}
-
-/** What the worker holds for the page: the n of each recommendation, and the notes' words. */
-const storedOf = (panel: Frame, url: string) =>
-  panel.evaluate(async (pageUrl) => {
-    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { recommendations: { n: number }[]; notes: { body: string }[] } }> } } }).chrome;
-    const answer = await api.runtime.sendMessage({ upr: 1, type: 'data.export', payload: { pageUrl } });
-    return { ns: answer.value.recommendations.map((r) => r.n).sort((a, b) => a - b), notes: answer.value.notes.map((n) => n.body) };
-  }, url);
+const seed = longStatement(COUNT);
 
 let session: Session | null = null;
 afterEach(async () => {
@@ -38,12 +18,12 @@ afterEach(async () => {
 describe('the panel of a statement with 4,000 recommendations', () => {
   it('lists every one while they are stored, selects with the page meanwhile, then takes notes on the stored records', { timeout: 240_000 }, async () => {
     session = await launch();
-    session.serve(seed.url, withItems(COUNT));
+    session.serve(seed.url, seed.html);
     const page = await session.context.newPage();
     await page.goto(seed.url);
     // Only the highlights near the viewport are registered on so long a page (e2e/long-statement.spec.ts).
     await waitForRegistered(page, ITEMS, highlightedOnScreen(recText(1)), 'the first screen is highlighted', 120_000);
-    const panel = await panelOf(page, session.extensionId);
+    const panel = await slowPanelFrame(page, session.extensionId);
 
     // Before the capture is stored: every recommendation listed (its number and words), each as not yet stored, and
     // the header says the page is being stored.
@@ -82,7 +62,7 @@ describe('the panel of a statement with 4,000 recommendations', () => {
       listed: COUNT,
     });
     await writeNote(panel, 3_999, 'Follow up with the ministry of justice.');
-    const stored = await storedOf(panel, seed.url);
+    const stored = await storedFor(panel, seed.url);
     expect(stored.ns).toEqual(Array.from({ length: COUNT }, (_, i) => i + 1));
     expect(stored.notes).toEqual(['Follow up with the ministry of justice.']);
   });
