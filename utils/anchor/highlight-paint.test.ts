@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHighlightLayer, describeRanges, FLASH_MS, HIGHLIGHT_PRIORITY, HIGHLIGHT_TAG, type HighlightLayer } from './index.ts';
 import { rangeOfText } from './anchor.test-support.ts';
 import { WINDOW_THRESHOLD } from './highlight-window.ts';
-import { adoptHighlightSheetEarly } from './highlight-paint.ts';
 
 class StandInHighlight extends Set<AbstractRange> {
   priority = 0;
@@ -115,19 +114,6 @@ describe('highlights painted with the Highlight API', () => {
     expect(texts('all')).toEqual(RECS);
     expect(texts('selected')).toEqual([RECS[1]]);
     expect(texts('noted')).toEqual([RECS[2]]);
-  });
-
-  it('paints with the sheet adopted before the page was laid out, adding no other', () => {
-    const sheetText = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
-    expect(adoptHighlightSheetEarly(document)).toBe(true);
-    const adopted = () => (document as Document & { adoptedStyleSheets: CSSStyleSheet[] }).adoptedStyleSheets;
-    expect(adopted()).toHaveLength(1);
-    placed();
-    expect(texts('all')).toEqual(RECS);
-    expect(adopted()).toHaveLength(1);
-    // One set of rules, the early sheet's (happy-dom reads a sheet's text again when it is adopted).
-    expect(new Set(sheetText.mock.calls.map(([text]) => text)).size).toBe(1);
-    for (const name of registry.keys()) expect(sheetText.mock.calls[0]![0]).toContain(`::highlight(${name})`);
   });
 
   it('keeps the element layer where the browser has no Highlight API', () => {
