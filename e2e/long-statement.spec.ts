@@ -4,7 +4,7 @@
 // note written far down shows its mark there. The registry is read by text, as a page script can read it.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launch, type Session, slowPanelFrame, writeNote } from './support/extension';
+import { launch, openStatement, SAMPLE_STATEMENT, type Session, slowPanelFrame, writeNote } from './support/extension';
 import { clickItemHighlight, highlightedOnScreen, scrollToItem, waitForRegistered, type RegisteredTexts } from './support/highlights';
 import { LONG_ITEMS as ITEMS, longRecText as recText, longStatement } from './support/long-statement';
 
@@ -22,6 +22,21 @@ async function openLong(s: Session): Promise<Page> {
   await page.goto(url);
   return page;
 }
+
+/**
+ * Holds the worker's database in one long write until released (`__releaseStore()` in the worker): nothing stored can
+ * be read meanwhile, so the page cannot place the whole reading. The database must exist already (its schema is the
+ * worker's to create).
+ */
+const HOLD_STORE = `(async () => {
+  const db = await new Promise((done, fail) => { const r = indexedDB.open('upr-annotator'); r.onsuccess = () => done(r.result); r.onerror = () => fail(r.error); });
+  const names = [...db.objectStoreNames];
+  const tx = db.transaction(names, 'readwrite');
+  let held = true;
+  globalThis.__releaseStore = () => { held = false; };
+  const spin = () => { tx.objectStore(names[0]).count().onsuccess = () => (held ? spin() : db.close()); };
+  spin();
+})()`;
 
 let session: Session | null = null;
 afterEach(async () => {
@@ -73,5 +88,32 @@ describe('a statement with 4,000 recommendations, highlighted near the viewport 
     await scrollToItem(page, ITEMS, noted - 1);
     const marked = await until(page, (r) => highlightedThere(noted)(r) && r.noted.includes(recText(noted)), `recommendation ${noted} shows its note mark`);
     expect(marked.all.length).toBeLessThanOrEqual(WINDOW_AT_MOST);
+  });
+});
+
+describe('the top of a statement of 4,000, highlighted before the whole page is read', () => {
+  it('highlights the first screen while nothing stored can be read yet, then every recommendation once it can', { timeout: 180_000 }, async () => {
+    session = await launch();
+    // The worker's database, created by a first statement; then held.
+    await openStatement(session, SAMPLE_STATEMENT.url, SAMPLE_STATEMENT.html, 4);
+    const worker = await session.worker();
+    await worker.evaluate(HOLD_STORE);
+    const page = await openLong(session);
+    const first = await until(page, highlightedThere(1), 'the first screen is highlighted');
+    expect(first.all).not.toContain(recText(COUNT / 2));
+    await scrollToItem(page, ITEMS, 0);
+    const firstItems = await until(page, (r) => highlightedThere(1)(r) && r.onScreen.length > 10, 'the first recommendations on screen are highlighted');
+    expect(firstItems.onScreen).toContain(recText(1));
+    // The whole reading waits for what was stored: no panel yet, and nothing far down highlighted when scrolled to.
+    await page.waitForTimeout(1_000);
+    expect(await page.locator('upr-annotator-panel').count()).toBe(0);
+    await scrollToItem(page, ITEMS, COUNT / 2 - 1);
+    await page.waitForTimeout(500);
+    expect((await until(page, () => true, 'read')).all).not.toContain(recText(COUNT / 2));
+
+    await worker.evaluate('globalThis.__releaseStore()');
+    await until(page, highlightedThere(COUNT / 2), `recommendation ${COUNT / 2} is highlighted`);
+    const panel = await slowPanelFrame(page, session.extensionId);
+    await panel.waitForSelector(`.rec[data-n="${COUNT}"]`, { timeout: 120_000 });
   });
 });

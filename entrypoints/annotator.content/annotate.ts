@@ -4,9 +4,9 @@
 // changes or it navigates in place. It holds no notes itself.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { correctionFor, offeredPassages, placeReconciled, reconcile, reconcileInSteps, type CorrectionCommand, type HighlightLayer } from '@/utils/anchor';
+import { correctionFor, offeredPassages, paintPreview, placeReconciled, reconcile, reconcileInSteps, type CorrectionCommand, type HighlightLayer, type Painter } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
-import { extractStatement, extractStatementInSteps, findMainContent, statementAtRange, statementsOfPlaced, textOutline } from '@/utils/extract';
+import { extractStatement, extractStatementInSteps, findMainContent, previewStatement, statementAtRange, statementsOfPlaced, textOutline } from '@/utils/extract';
 import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, PENDING_LIST_MIN, readTabCommand, sendRequest, type CallPayload, type PageReading, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
 import { CAPTURE_BATCH, normalizeRecommendationText, type PageCapture } from '@/utils/model';
 import { runWatched } from '@/utils/steps';
@@ -59,6 +59,9 @@ export interface AnnotateOptions {
 export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Promise<void> {
   const send = (message: unknown) => runtime.sendMessage(message);
   let layer: HighlightLayer | null = null;
+  // The top of a long statement, highlighted while the whole page is read (its first reading only); the layer then
+  // takes it over.
+  let preview: Painter | null = null;
   let panel: PanelFrame | null = null;
   let mounting = false;
   let observer: MutationObserver | null = null;
@@ -183,6 +186,13 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const url = doc.location.href;
     // Read the page as the page has it: our earlier highlights out first (ranges into them would not survive).
     quietly(() => layer?.hide());
+    // A long statement's first screens are highlighted at once, from a look at the top of the page (no DOM written:
+    // painted highlights only); reading all of it takes longer. The page draws them before the reading goes on.
+    if (!layer && !preview) {
+      preview = paintPreview(doc, previewStatement(doc).map((p) => p.range));
+      if (preview) await afterNextFrame(doc);
+      if (mine !== generation) return;
+    }
     // In steps, the page's own work going on between them (a huge statement is not one long task).
     const extraction = await extractStatementInSteps(doc, url, yieldToPage);
     if (mine !== generation) return;
@@ -198,7 +208,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const reconciled = (await runWatched(reconcileInSteps(...reading), root, yieldToPage)) ?? (restarts < PLACEMENT_RESTARTS ? null : { value: reconcile(...reading) });
     if (mine !== generation) return;
     if (!reconciled) return annotate(restarts + 1);
-    const placement = quietly(() => placeReconciled(doc, root, reconciled.value));
+    const placement = quietly(() => placeReconciled(doc, root, reconciled.value, preview));
+    preview = null;
     const { placed, orphans } = placement;
     layer = placement.layer;
     layer.markNoted(noted);
@@ -294,6 +305,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     generation++;
     quietly(() => layer?.hide());
     layer = null;
+    preview?.clear();
+    preview = null;
     for (const port of panelPorts) port.close();
     panelPorts.clear();
     panel?.remove();

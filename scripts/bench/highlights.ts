@@ -70,19 +70,6 @@ export interface HighlightFigures {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-// From the page's first script: its long tasks, and mutation records once parsed (ours to count).
-const RECORDER = `
-  window.__bench = { tasks: [], records: [], dcl: 0, painted: 0 };
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) __bench.tasks.push([e.startTime, e.duration]); })
-    .observe({ type: 'longtask', buffered: true });
-  document.addEventListener('DOMContentLoaded', () => {
-    __bench.dcl = performance.now();
-    __bench.dclEpoch = Date.now();
-    new MutationObserver((records) => {
-      for (const r of records) __bench.records.push(r.type + ' ' + [...r.addedNodes].map((n) => n.nodeName.toLowerCase()).join(','));
-    }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
-  });
-`;
 
 /**
  * In the page (plain JavaScript: tsx would name inner functions with a helper the page does not have): the page's
@@ -115,21 +102,42 @@ const SCREEN = `(() => {
   return { onScreen, highlighted: onScreen.length > 0 && missing.length === 0, painted: Boolean(all && all.size > 0), count: lis.length };
 })()`;
 
-/** Waits, frame by frame in the page, until the recommendations on screen are highlighted; ms since DOMContentLoaded. */
+// From the page's first script: its long tasks, and mutation records once parsed (ours to count). With `watch`, from
+// DOMContentLoaded on, each frame until the recommendations on screen are highlighted (SCREEN): when that first held.
+// (Watched from the page itself: the navigation's return, at the page's load event, may come well after.)
+export const recorder = (watch: boolean): string => `
+  window.__bench = { tasks: [], records: [], dcl: 0, painted: 0, highlighted: null };
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) __bench.tasks.push([e.startTime, e.duration]); })
+    .observe({ type: 'longtask', buffered: true });
+  document.addEventListener('DOMContentLoaded', () => {
+    __bench.dcl = performance.now();
+    __bench.dclEpoch = Date.now();
+    new MutationObserver((records) => {
+      for (const r of records) __bench.records.push(r.type + ' ' + [...r.addedNodes].map((n) => n.nodeName.toLowerCase()).join(','));
+    }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+    ${watch ? `const check = () => {
+      const state = ${SCREEN};
+      if (state.highlighted) __bench.highlighted = { at: performance.now(), painted: state.painted };
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);` : ''}
+  });
+`;
+
+/** When the recommendations on screen were first highlighted (see recorder), in ms since DOMContentLoaded. */
 export async function highlightedAfter(page: Page): Promise<{ ms: number; painted: boolean; longestTask: number }> {
   return page.evaluate(`new Promise((resolve) => {
     const bench = window.__bench;
-    const check = () => {
-      const state = ${SCREEN};
-      if (!state.highlighted) return requestAnimationFrame(check);
-      const at = performance.now();
+    const wait = () => {
+      if (!bench.highlighted) return setTimeout(wait, 50);
+      const { at, painted } = bench.highlighted;
       // A long task is reported once it has ended: give the observer a moment.
       setTimeout(() => {
         const during = bench.tasks.filter(([start]) => start >= bench.dcl && start <= at).map(([, d]) => d);
-        resolve({ ms: at - bench.dcl, painted: state.painted, longestTask: Math.max(0, ...during) });
+        resolve({ ms: at - bench.dcl, painted, longestTask: Math.max(0, ...during) });
       }, 200);
     };
-    check();
+    wait();
   })`);
 }
 
@@ -214,7 +222,7 @@ export async function storedAt(session: Session, url: string, count: number): Pr
 async function openPage(session: Session, url: string, html: string): Promise<Page> {
   session.serve(url, html);
   const page = await session.context.newPage();
-  await page.addInitScript(RECORDER);
+  await page.addInitScript(recorder(true));
   await page.goto(url, { timeout: 120_000 });
   return page;
 }
@@ -281,7 +289,7 @@ async function pageOwnLongestTask(html: string): Promise<number> {
   const { CHROMIUM } = await import('../../e2e/support/extension');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.addInitScript(RECORDER);
+  await page.addInitScript(recorder(false));
   await page.route('**/*', (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
   await page.goto('https://bench.example.test/upr/41/finland-10mb.html', { timeout: 120_000 });
   await page.waitForTimeout(3000);

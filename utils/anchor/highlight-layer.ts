@@ -51,15 +51,17 @@ export interface HighlightLayer {
 function createElementPainter(doc: Document, root: Element): Painter {
   let drawn = new Map<number, HTMLElement[]>();
   const elementsOf = (n: number) => drawn.get(n) ?? highlightsOf(n, root);
+  const clear = () => {
+    removeHighlights(root);
+    drawn = new Map();
+  };
   return {
     paint(items) {
       const elements = wrapSegments(items);
       items.forEach(({ n }, i) => drawn.set(n, elements[i]!));
     },
-    clear() {
-      removeHighlights(root);
-      drawn = new Map();
-    },
+    clear,
+    reset: clear,
     paintState: (n, state) => setHighlightState(doc, n, state),
     markNoted: () => {},
     rangeOf(n) {
@@ -86,8 +88,12 @@ function createElementPainter(doc: Document, root: Element): Painter {
   };
 }
 
-export function createHighlightLayer(doc: Document, root: Element, options: { elements?: boolean } = {}): HighlightLayer {
-  const painted = options.elements ? null : createHighlightPainter(doc);
+/**
+ * `painter`: highlights already drawn ahead of this layer (paintPreview), which it takes over; `elements`: draw
+ * elements even where the Highlight API is there.
+ */
+export function createHighlightLayer(doc: Document, root: Element, options: { elements?: boolean; painter?: Painter } = {}): HighlightLayer {
+  const painted = options.elements ? null : (options.painter ?? createHighlightPainter(doc));
   const painter = painted ?? createElementPainter(doc, root);
   let shown = false;
   let selected: number | null = null;
@@ -112,7 +118,7 @@ export function createHighlightLayer(doc: Document, root: Element, options: { el
     },
     drawing: painted ? 'painted' : 'elements',
     place(items) {
-      painter.clear();
+      painter.reset();
       anchored.clear();
       // Every range is read before anything is drawn: ranges sharing a text node never see each other's splits.
       const planned = items.map((item) => rangeSegments(item.range));
@@ -169,4 +175,16 @@ export function createHighlightLayer(doc: Document, root: Element, options: { el
     scrollTo: (n) => painter.scrollTo(n),
     focusSelected: () => selected !== null && shown && painter.focusAt(selected),
   };
+}
+
+/**
+ * Highlights `ranges` ahead of the reading (painted highlights only: elements would change the page being read), for
+ * a layer to take over (createHighlightLayer's `painter`): the page is restyled for highlights once, not twice. Null
+ * where there is nothing to paint or the page cannot be painted.
+ */
+export function paintPreview(doc: Document, ranges: readonly Range[]): Painter | null {
+  if (ranges.length === 0) return null;
+  const painter = createHighlightPainter(doc);
+  painter?.paint(ranges.map((range, i) => ({ segments: rangeSegments(range), n: i + 1 })));
+  return painter;
 }

@@ -3,7 +3,7 @@
 // flashing and marking noted recommendations write nothing to the page's DOM, and what the registry holds is what
 // the reader sees.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHighlightLayer, describeRanges, FLASH_MS, HIGHLIGHT_PRIORITY, HIGHLIGHT_TAG, type HighlightLayer } from './index.ts';
+import { createHighlightLayer, describeRanges, FLASH_MS, HIGHLIGHT_PRIORITY, HIGHLIGHT_TAG, paintPreview, type HighlightLayer } from './index.ts';
 import { rangeOfText } from './anchor.test-support.ts';
 import { WINDOW_THRESHOLD } from './highlight-window.ts';
 
@@ -114,6 +114,38 @@ describe('highlights painted with the Highlight API', () => {
     expect(texts('all')).toEqual(RECS);
     expect(texts('selected')).toEqual([RECS[1]]);
     expect(texts('noted')).toEqual([RECS[2]]);
+  });
+
+  it('paints a preview of the first recommendations, which the placed layer takes over without adopting its style again', async () => {
+    const sheets = () => [...(document as Document & { adoptedStyleSheets: CSSStyleSheet[] }).adoptedStyleSheets];
+    const before = sheets().length;
+    const preview = paintPreview(document, [rangeOfText(root, RECS[0]!)]);
+    expect(preview).not.toBeNull();
+    expect(texts('all')).toEqual([RECS[0]]);
+    const adopted = sheets();
+    expect(adopted.length).toBe(before + 1);
+
+    const layer = createHighlightLayer(document, root, { painter: preview! });
+    const ranges = RECS.map((text) => rangeOfText(root, text));
+    const selectors = describeRanges(root, ranges);
+    expect(layer.place(ranges.map((range, i) => ({ range, selector: selectors[i]! })))).toEqual([]);
+    // Every recommendation, each once, in the same style sheet (taking it out and in again restyles a whole page).
+    expect(texts('all')).toEqual(RECS);
+    expect(sheets()).toHaveLength(adopted.length);
+    expect(sheets().every((sheet, i) => sheet === adopted[i])).toBe(true);
+    layer.select(3);
+    expect(texts('selected')).toEqual([RECS[2]]);
+    await Promise.resolve();
+    expect(records).toEqual([]);
+  });
+
+  it('paints no preview where there is nothing to paint or no Highlight API (elements would change the page being read)', async () => {
+    expect(paintPreview(document, [])).toBeNull();
+    vi.stubGlobal('CSS', {});
+    expect(paintPreview(document, [rangeOfText(root, RECS[0]!)])).toBeNull();
+    expect(document.querySelectorAll(HIGHLIGHT_TAG)).toHaveLength(0);
+    await Promise.resolve();
+    expect(records).toEqual([]);
   });
 
   it('keeps the element layer where the browser has no Highlight API', () => {

@@ -45,6 +45,11 @@ export interface Painter {
   paint(items: readonly { segments: readonly Segment[]; n: number }[]): void;
   /** Removes every highlight drawn. */
   clear(): void;
+  /**
+   * Removes every highlight drawn, ready to draw others at once: the Highlight API's style stays adopted (taking it out
+   * and in again would restyle the whole page).
+   */
+  reset(): void;
   paintState(n: number, state: HighlightState): void;
   /** Marks the recommendations that carry a note (nothing where a mark would be in the page's DOM). */
   markNoted(ns: ReadonlySet<number>): void;
@@ -238,6 +243,18 @@ export function createHighlightPainter(doc: Document): Painter | null {
     return false;
   };
 
+  const reset = () => {
+    for (const role of ROLES) highlights[role].clear();
+    for (const timer of flashTimers.values()) clearTimeout(timer);
+    flashTimers.clear();
+    painted = [];
+    byN.clear();
+    indexOf.clear();
+    if (windowed) listen(false);
+    windowed = false;
+    shown = EMPTY_SPAN;
+  };
+
   return {
     paint(items) {
       register();
@@ -262,21 +279,12 @@ export function createHighlightPainter(doc: Document): Painter | null {
       paintNoted();
     },
     clear() {
-      for (const role of ROLES) {
-        highlights[role].clear();
-        if (registry.get(names[role]) === highlights[role]) registry.delete(names[role]);
-      }
+      for (const role of ROLES) if (registry.get(names[role]) === highlights[role]) registry.delete(names[role]);
       sheet?.remove();
       sheet = null;
-      for (const timer of flashTimers.values()) clearTimeout(timer);
-      flashTimers.clear();
-      painted = [];
-      byN.clear();
-      indexOf.clear();
-      if (windowed) listen(false);
-      windowed = false;
-      shown = EMPTY_SPAN;
+      reset();
     },
+    reset,
     paintState(n, state) {
       const range = byN.get(n);
       if (!range) return;

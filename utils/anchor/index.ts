@@ -11,8 +11,8 @@ export { FLASH_MS, HIGHLIGHT_ATTR, HIGHLIGHT_STATE_ATTR, HIGHLIGHT_TAG, type Hig
 export { FAR_CONTEXT_MIN, MIN_FUZZY_SCORE, MIN_MATCH_SCORE, NEAR_DISTANCE } from './match-quote.ts';
 
 export { highlightsOf, setHighlightState } from './highlights.ts';
-export { createHighlightLayer, type HighlightLayer, type LayerRecommendation } from './highlight-layer.ts';
-export { canPaintHighlights, HIGHLIGHT_PRIORITY } from './highlight-paint.ts';
+export { createHighlightLayer, paintPreview, type HighlightLayer, type LayerRecommendation } from './highlight-layer.ts';
+export { canPaintHighlights, HIGHLIGHT_PRIORITY, type Painter } from './highlight-paint.ts';
 export { adoptSheet, type AdoptedSheet } from './highlight-sheet.ts';
 export { offeredPassages, placeReconciled, placeRecommendations, reconcile, reconcileInSteps, type Candidate, type Placement, type StoredOnPage } from './reconcile.ts';
 export { correctionFor, type Correction, type CorrectionCommand, type Refusal } from './corrections.ts';

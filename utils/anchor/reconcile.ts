@@ -5,6 +5,7 @@
 // list, and it is what the capture reports, so nothing is stored as placed that the page does not show.
 import { anchorSelectors, describeRanges } from './anchor.ts';
 import { createHighlightLayer, type HighlightLayer } from './highlight-layer.ts';
+import type { Painter } from './highlight-paint.ts';
 import { cachedTextIndex, cachedTextIndexInSteps } from './text-index.ts';
 import type { RecSelector } from './types.ts';
 import { drain, mapInSteps, type Steps } from '@/utils/steps';
@@ -106,9 +107,12 @@ export function placeRecommendations(
   return placeReconciled(doc, root, reconcile(root, extracted, stored, rejected, keyOf));
 }
 
-/** Highlights what reconcile(InSteps) found: the returned layer shows `placed`, numbered 1… in page order. */
-export function placeReconciled(doc: Document, root: Element, { candidates, orphans }: { candidates: Candidate[]; orphans: string[] }): Placement {
-  const layer = createHighlightLayer(doc, root);
+/**
+ * Highlights what reconcile(InSteps) found: the returned layer shows `placed`, numbered 1… in page order. `preview`:
+ * highlights painted ahead of it (paintPreview), replaced by these.
+ */
+export function placeReconciled(doc: Document, root: Element, { candidates, orphans }: { candidates: Candidate[]; orphans: string[] }, preview?: Painter | null): Placement {
+  const layer = createHighlightLayer(doc, root, preview ? { painter: preview } : {});
   const refused = new Set(layer.place(candidates));
   const placed = candidates.filter((_, i) => !refused.has(i));
   for (const i of refused) {

@@ -2,10 +2,10 @@
 // date, language) and each recommendation's own words with a live DOM Range over them. Works on the main content
 // only and never writes the DOM. Runs only on pages utils/detect accepted, so it may use the country tables.
 import { findCandidates } from './candidates';
-import { linesInSteps, rangeBetween, textBetween } from './lines';
+import { leadingLines, linesInSteps, rangeBetween, textBetween } from './lines';
 import { extractPageMeta, isMonthFirstSite, type MetaSources, type PageMeta } from './meta';
-import { scanInSteps } from './recommendations';
-import { describeStatements, keepDistinctInSteps, splitStatements, type SubStatement } from './statements';
+import { scanInSteps, scanRecommendations } from './recommendations';
+import { describeStatements, keepDistinct, keepDistinctInSteps, splitStatements, type SubStatement } from './statements';
 import { drain, mapInSteps, runWatched, type Steps } from '@/utils/steps';
 import { ITEMS_PER_STEP } from './step-sizes';
 
@@ -81,6 +81,25 @@ export function textOutline(root: Element, edge: number): { length: number; head
     tail = data.slice(Math.max(0, data.length - (edge - tail.length))) + tail;
   }
   return { length, head, tail };
+}
+
+/** How much of a long statement's text the preview reads: several screens, on any screen. */
+export const PREVIEW_CHARS = 30_000;
+
+/**
+ * The recommendations at the top of a long statement, read from its first `maxChars` characters only: what the reader
+ * sees first, to be highlighted while the whole page is read (extractStatementInSteps, whose reading then takes their
+ * place). Items of a list only (not a passing "recommends" in prose, which the whole reading may judge a summary), and
+ * not the last one read (it may go on past the cut). Empty when the main content is shorter than that: the whole
+ * reading is quick there.
+ */
+export function previewStatement(doc: Document, maxChars = PREVIEW_CHARS): { text: string; range: Range }[] {
+  const { lines, cut } = leadingLines(findMainContent(doc), maxChars);
+  if (!cut) return [];
+  const items = scanRecommendations(lines).items.slice(0, -1).filter((item) => !item.inline);
+  const texts = items.map((item) => textBetween(lines, item.start, item.end));
+  const keep = keepDistinct(texts, items.map(() => false), items.map(() => 0));
+  return items.flatMap((item, i) => (keep[i] ? [{ text: texts[i]!, range: rangeBetween(doc, lines, item.start, item.end) }] : []));
 }
 
 export function extractStatement(doc: Document, url: string): Extraction {

@@ -58,12 +58,28 @@ export function collectLines(root: Element, strict = true): Line[] {
 
 /** collectLines in steps of NODES_PER_STEP nodes. */
 export function* linesInSteps(root: Element, strict = true): Steps<Line[]> {
+  return (yield* readLines(root, strict, Number.POSITIVE_INFINITY)).lines;
+}
+
+/**
+ * The first lines of `root` (strict), up to the one that brings their text to `maxChars` characters; `cut` when more
+ * of root's text comes after them. Reads only that far: a look at the top of a long page.
+ */
+export function leadingLines(root: Element, maxChars: number): { lines: Line[]; cut: boolean } {
+  return drain(readLines(root, true, maxChars));
+}
+
+function* readLines(root: Element, strict: boolean, maxChars: number): Steps<{ lines: Line[]; cut: boolean }> {
   const lines: Line[] = [];
+  let chars = 0;
   // Nodes visited, and a node's long text counted as one more for every 256 characters.
   let work = 0;
   let current: Line | null = null;
   const close = () => {
-    if (current && current.text.trim()) lines.push(current);
+    if (current && current.text.trim()) {
+      lines.push(current);
+      chars += current.text.length;
+    }
     current = null;
   };
   // An explicit stack, not recursion: a page nested thousands of elements deep must not overflow the call stack.
@@ -72,6 +88,7 @@ export function* linesInSteps(root: Element, strict = true): Steps<Line[]> {
     { kids: root.childNodes, i: 0, block: root, isBlock: false, standfirst: false },
   ];
   while (stack.length) {
+    if (chars >= maxChars) return { lines, cut: true };
     const frame = stack[stack.length - 1]!;
     if (frame.i >= frame.kids.length) {
       stack.pop();
@@ -108,7 +125,7 @@ export function* linesInSteps(root: Element, strict = true): Steps<Line[]> {
     }
   }
   close();
-  return lines;
+  return { lines, cut: false };
 }
 
 function locate(line: Line, offset: number, atEnd: boolean): [Text, number] {

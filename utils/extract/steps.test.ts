@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { extractStatement, extractStatementInSteps, type Extraction } from './index';
+import { extractStatement, extractStatementInSteps, PREVIEW_CHARS, previewStatement, type Extraction } from './index';
 
 const URL = 'https://www.regjeringen.no/en/upr/41/finland.html';
 
@@ -67,5 +67,47 @@ describe('extraction in steps', () => {
     });
     expect(words(stepped)).toEqual(words(extractStatement(doc, URL)));
     expect(stepped.recommendations).toHaveLength(50);
+  });
+});
+
+describe('a preview of the top of a long statement', () => {
+  const seen = (p: { range: Range }[]) => p.map((r) => r.range.toString().replace(/\s+/g, ' ').trim().replace(/;$/, ''));
+
+  it('finds the first recommendations as the whole reading does, from the top of the page only', () => {
+    const doc = load(statement(2_000));
+    const preview = previewStatement(doc);
+    const whole = extractStatement(doc, URL);
+    // Each item is about 100 characters: the first screens' worth, not the whole list.
+    expect(preview.length).toBeGreaterThan(PREVIEW_CHARS / 200);
+    expect(preview.length).toBeLessThan(PREVIEW_CHARS / 50);
+    expect(preview.map((p) => p.text)).toEqual(words(whole).slice(0, preview.length));
+    expect(seen(preview)).toEqual(preview.map((p) => p.text));
+  });
+
+  it('leaves out the last item it read (it may go on past the cut)', () => {
+    const doc = load(statement(2_000));
+    const short = previewStatement(doc, 1_000);
+    // The lines read: the heading and two paragraphs, then items until their text reaches 1,000 characters.
+    let chars = [...doc.querySelectorAll('main > h1, main > p')].slice(0, 3).reduce((sum, el) => sum + el.textContent!.length, 0);
+    let read = 0;
+    for (const li of doc.querySelectorAll('li')) {
+      if (chars >= 1_000) break;
+      chars += li.textContent!.length;
+      read++;
+    }
+    expect(read).toBeGreaterThanOrEqual(5);
+    expect(short).toHaveLength(read - 1);
+    expect(short.map((p) => p.text)).toEqual(words(extractStatement(doc, URL)).slice(0, read - 1));
+  });
+
+  it('is empty on a statement short enough to read whole at once', () => {
+    expect(previewStatement(load(statement(100)))).toEqual([]);
+  });
+
+  it('leaves out a passing "recommends" in the prose above the list (the whole reading decides whether it is a summary)', () => {
+    const doc = load(statement(2_000).replace('<p>Norway recommends that Finland:</p>', '<p>In short, Norway recommends that Finland ensure access to inclusive education for all children.</p><p>Norway recommends that Finland:</p>'));
+    const preview = previewStatement(doc);
+    expect(preview[0]!.text).toBe('Ensure access to inclusive education for children in region 1, as set out in the plan;'.replace(/;$/, ''));
+    expect(preview.map((p) => p.text)).toEqual(words(extractStatement(doc, URL)).slice(0, preview.length));
   });
 });
