@@ -251,9 +251,10 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
         <header class="panel-header">
           <h1 class="panel-states">{formatPageStates({ ...meta, statements: parts }, t, language)}</h1>
           <p class="panel-session">{formatSession(meta, t, language)}</p>
-          <p class="panel-count">{t('recCount', { count: number(read.length) })}</p>
+          {/* The first recommendations, from a look at the top of the page, while the whole of it is read. */}
+          <p class="panel-count">{t(pending.partial ? 'firstRecCount' : 'recCount', { count: number(read.length) })}</p>
           <p class="panel-storing" role="status">
-            {t('storingRecs', { count: number(read.length) })}
+            {pending.partial ? t('readingPage') : t('storingRecs', { count: number(read.length) })}
           </p>
         </header>
         <StatementGroups statements={severalStatements({ statements: parts })} shown={read.slice(0, rendered)} all={read} filtering={false} areaRef={groupsArea}>

@@ -91,8 +91,8 @@ describe('a statement with 4,000 recommendations, highlighted near the viewport 
   });
 });
 
-describe('the top of a statement of 4,000, highlighted before the whole page is read', () => {
-  it('highlights the first screen while nothing stored can be read yet, then every recommendation once it can', { timeout: 180_000 }, async () => {
+describe('the top of a statement of 4,000, highlighted and listed before the whole page is read', () => {
+  it('highlights the first screen and lists its recommendations in the panel while nothing stored can be read yet, then every one once it can', { timeout: 180_000 }, async () => {
     session = await launch();
     // The worker's database, created by a first statement; then held.
     await openStatement(session, SAMPLE_STATEMENT.url, SAMPLE_STATEMENT.html, 4);
@@ -104,16 +104,24 @@ describe('the top of a statement of 4,000, highlighted before the whole page is 
     await scrollToItem(page, ITEMS, 0);
     const firstItems = await until(page, (r) => highlightedThere(1)(r) && r.onScreen.length > 10, 'the first recommendations on screen are highlighted');
     expect(firstItems.onScreen).toContain(recText(1));
-    // The whole reading waits for what was stored: no panel yet, and nothing far down highlighted when scrolled to.
-    await page.waitForTimeout(1_000);
-    expect(await page.locator('upr-annotator-panel').count()).toBe(0);
+    // The panel lists them, saying the page is still being read.
+    const panel = await slowPanelFrame(page, session.extensionId);
+    await panel.waitForSelector('.rec[data-n="20"]', { timeout: 60_000 });
+    expect(await panel.locator('.panel-storing').innerText()).toBe('Reading the whole page…');
+    const listed = await panel.locator('.recs .rec').count();
+    expect(listed).toBeGreaterThan(20);
+    expect(listed).toBeLessThan(COUNT / 2);
+    expect(await panel.locator('.panel-count').innerText()).toBe(`The first ${listed} recommendations`);
+    expect(await panel.locator('.rec[data-n="1"] .rec-text').innerText()).toContain(recText(1));
+    // The whole reading waits for what was stored: nothing far down highlighted when scrolled to.
     await scrollToItem(page, ITEMS, COUNT / 2 - 1);
     await page.waitForTimeout(500);
     expect((await until(page, () => true, 'read')).all).not.toContain(recText(COUNT / 2));
 
     await worker.evaluate('globalThis.__releaseStore()');
     await until(page, highlightedThere(COUNT / 2), `recommendation ${COUNT / 2} is highlighted`);
-    const panel = await slowPanelFrame(page, session.extensionId);
     await panel.waitForSelector(`.rec[data-n="${COUNT}"]`, { timeout: 120_000 });
+    await panel.waitForFunction((n) => !document.querySelector('.panel-storing') && document.querySelectorAll('.recs .rec:not(.rec-unstored)').length === n, COUNT, { timeout: 120_000 });
+    expect(await panel.locator('.panel-count').innerText()).toBe('4,000 recommendations');
   });
 });

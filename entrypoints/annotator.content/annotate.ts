@@ -87,6 +87,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   // The panel's room, reserved once the first highlights are drawn (before, it would delay them by a reflow of the
   // whole page) and before the panel arrives, which then takes it over: the page is not laid out again when it shows.
   let room: PanelMargin | null = null;
+  // How many times the annotator was torn down (the page stopped being a statement): a panel mounting meanwhile goes.
+  let teardowns = 0;
 
   // Our own writes (highlights) must not look like the page changing.
   const quietly = <T>(write: () => T): T => {
@@ -187,11 +189,20 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     // Read the page as the page has it: our earlier highlights out first (ranges into them would not survive).
     quietly(() => layer?.hide());
     // A long statement's first screens are highlighted at once, from a look at the top of the page (no DOM written:
-    // painted highlights only); reading all of it takes longer. The page draws them before the reading goes on.
+    // painted highlights only); reading all of it takes longer. The page draws them before the reading goes on, and
+    // the panel mounts meanwhile (in a process of its own) to list them until the whole reading replaces them.
     if (!layer && !preview) {
-      preview = paintPreview(doc, previewStatement(doc).map((p) => p.range));
-      if (preview) await afterNextFrame(doc);
-      if (mine !== generation) return;
+      const top = previewStatement(doc, url);
+      preview = top && paintPreview(doc, top.recommendations.map((r) => r.range));
+      if (top && preview) {
+        await afterNextFrame(doc);
+        if (mine !== generation) return;
+        if (!wantedRecommendation() && !panel && !mounting) {
+          storing = mine;
+          reading = { url, meta: top.page, recommendations: top.recommendations.map((r, i) => ({ n: i + 1, text: r.text })), partial: true };
+          void mountPanel().catch(report);
+        }
+      }
     }
     // In steps, the page's own work going on between them (a huge statement is not one long task).
     const extraction = await extractStatementInSteps(doc, url, yieldToPage);
@@ -204,8 +215,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const { recommendations: storedRecs, rejected } = stored.ok ? stored.value : { recommendations: [], rejected: [] };
     // In steps too. A page that changes meanwhile is read again (what was read may be stale), a few times at most,
     // then placed in one go.
-    const reading = [root, extraction.recommendations, storedRecs, rejected, normalizeRecommendationText] as const;
-    const reconciled = (await runWatched(reconcileInSteps(...reading), root, yieldToPage)) ?? (restarts < PLACEMENT_RESTARTS ? null : { value: reconcile(...reading) });
+    const inputs = [root, extraction.recommendations, storedRecs, rejected, normalizeRecommendationText] as const;
+    const reconciled = (await runWatched(reconcileInSteps(...inputs), root, yieldToPage)) ?? (restarts < PLACEMENT_RESTARTS ? null : { value: reconcile(...inputs) });
     if (mine !== generation) return;
     if (!reconciled) return annotate(restarts + 1);
     const placement = quietly(() => placeReconciled(doc, root, reconciled.value, preview));
@@ -249,9 +260,10 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     // which one it is. Otherwise a long statement's panel mounts now, the capture's first batch on its way, and lists
     // the page's reading (handed over its port) while it is stored; it loads the stored records once the last batch
     // is. A shorter statement is stored first (one batch), its panel listing the stored records from the start.
-    const wanted = /^#upr-rec=(r[0-9a-f]{24})$/.exec(doc.location.hash)?.[1];
+    const wanted = wantedRecommendation();
     const read = readingOf(url, extraction, placed);
-    const early = !tooMany && !wanted && placed.length >= PENDING_LIST_MIN;
+    // (A panel mounted for the preview lists the whole reading too, however long.)
+    const early = !tooMany && !wanted && placed.length > 0 && (placed.length >= PENDING_LIST_MIN || panel !== null || mounting);
     const capturing = tooMany
       ? ({ ok: false, error: { code: 'forbidden', message: `This page changed its address more than ${MAX_ADDRESSES_PER_DOCUMENT} times; reload it to store what it shows now.` } } as const)
       : storingWhile(mine, early ? read : null, () => captureInBatches(read, extraction.sources, candidates, placed, orphans, () => mine !== generation));
@@ -265,6 +277,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     // (A capture's end is told by storingWhile, which has the panel load the page.)
     else if (tooMany) tellPanel('updated', {});
   }
+
+  // A link from the dashboard names a recommendation in the fragment.
+  const wantedRecommendation = () => /^#upr-rec=(r[0-9a-f]{24})$/.exec(doc.location.hash)?.[1];
 
   // The reading being stored (its generation), told to the panel as it starts and ends: a panel mounted meanwhile
   // loads the page once at the end instead of once per batch. A long statement's reading goes with it, for the panel
@@ -290,23 +305,27 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   async function mountPanel(target?: number): Promise<void> {
     if (panel || mounting) return;
     mounting = true;
+    const before = teardowns;
     const reserved = room;
     room = null;
     const mounted = await mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), () => layer?.focusSelected() ?? false, reserved).finally(
       () => (mounting = false),
     );
     // Torn down meanwhile (the page stopped being a statement): the frame goes too.
-    if (!layer) return mounted.remove();
+    if (teardowns !== before) return mounted.remove();
     panel = mounted;
     panel.onLoad(connectPanel);
   }
 
   function teardown(): void {
     generation++;
+    teardowns++;
     quietly(() => layer?.hide());
     layer = null;
     preview?.clear();
     preview = null;
+    storing = null;
+    reading = null;
     for (const port of panelPorts) port.close();
     panelPorts.clear();
     panel?.remove();

@@ -84,22 +84,33 @@ export function textOutline(root: Element, edge: number): { length: number; head
 }
 
 /** How much of a long statement's text the preview reads: several screens, on any screen. */
-export const PREVIEW_CHARS = 30_000;
+export const PREVIEW_CHARS = 20_000;
+
+/** What a look at the top of a long statement found (previewStatement). */
+export interface Preview {
+  /** The page's metadata as its top tells it (the whole reading may tell more: a later sub-statement's state). */
+  page: PageMeta;
+  recommendations: { text: string; range: Range }[];
+}
 
 /**
  * The recommendations at the top of a long statement, read from its first `maxChars` characters only: what the reader
  * sees first, to be highlighted while the whole page is read (extractStatementInSteps, whose reading then takes their
  * place). Items of a list only (not a passing "recommends" in prose, which the whole reading may judge a summary), and
- * not the last one read (it may go on past the cut). Empty when the main content is shorter than that: the whole
- * reading is quick there.
+ * not the last one read (it may go on past the cut). Null when the main content is shorter than that (the whole reading
+ * is quick there) or its top holds no list of recommendations.
  */
-export function previewStatement(doc: Document, maxChars = PREVIEW_CHARS): { text: string; range: Range }[] {
-  const { lines, cut } = leadingLines(findMainContent(doc), maxChars);
-  if (!cut) return [];
-  const items = scanRecommendations(lines).items.slice(0, -1).filter((item) => !item.inline);
+export function previewStatement(doc: Document, url: string, maxChars = PREVIEW_CHARS): Preview | null {
+  const root = findMainContent(doc);
+  const { lines, cut } = leadingLines(root, maxChars);
+  if (!cut) return null;
+  const scan = scanRecommendations(lines);
+  const items = scan.items.slice(0, -1).filter((item) => !item.inline);
   const texts = items.map((item) => textBetween(lines, item.start, item.end));
   const keep = keepDistinct(texts, items.map(() => false), items.map(() => 0));
-  return items.flatMap((item, i) => (keep[i] ? [{ text: texts[i]!, range: rangeBetween(doc, lines, item.start, item.end) }] : []));
+  const recommendations = items.flatMap((item, i) => (keep[i] ? [{ text: texts[i]!, range: rangeBetween(doc, lines, item.start, item.end) }] : []));
+  if (recommendations.length === 0) return null;
+  return { page: extractPageMeta({ doc, url, root, lines, leadIns: scan.leadIns }).page, recommendations };
 }
 
 export function extractStatement(doc: Document, url: string): Extraction {

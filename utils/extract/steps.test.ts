@@ -75,7 +75,7 @@ describe('a preview of the top of a long statement', () => {
 
   it('finds the first recommendations as the whole reading does, from the top of the page only', () => {
     const doc = load(statement(2_000));
-    const preview = previewStatement(doc);
+    const preview = previewStatement(doc, URL)!.recommendations;
     const whole = extractStatement(doc, URL);
     // Each item is about 100 characters: the first screens' worth, not the whole list.
     expect(preview.length).toBeGreaterThan(PREVIEW_CHARS / 200);
@@ -86,7 +86,7 @@ describe('a preview of the top of a long statement', () => {
 
   it('leaves out the last item it read (it may go on past the cut)', () => {
     const doc = load(statement(2_000));
-    const short = previewStatement(doc, 1_000);
+    const short = previewStatement(doc, URL, 1_000)!.recommendations;
     // The lines read: the heading and two paragraphs, then items until their text reaches 1,000 characters.
     let chars = [...doc.querySelectorAll('main > h1, main > p')].slice(0, 3).reduce((sum, el) => sum + el.textContent!.length, 0);
     let read = 0;
@@ -100,13 +100,19 @@ describe('a preview of the top of a long statement', () => {
     expect(short.map((p) => p.text)).toEqual(words(extractStatement(doc, URL)).slice(0, read - 1));
   });
 
-  it('is empty on a statement short enough to read whole at once', () => {
-    expect(previewStatement(load(statement(100)))).toEqual([]);
+  it('tells the page’s details as the whole reading does', () => {
+    const doc = load(statement(2_000));
+    expect(previewStatement(doc, URL)!.page).toEqual(extractStatement(doc, URL).page);
+  });
+
+  it('is nothing on a statement short enough to read whole at once, or whose top holds no list', () => {
+    expect(previewStatement(load(statement(100)), URL)).toBeNull();
+    expect(previewStatement(load(statement(2_000).replace(/<p>Norway recommends that Finland:<\/p>/, `<p>${'Finland has come a long way. '.repeat(1_200)}</p><p>Norway recommends that Finland:</p>`)), URL)).toBeNull();
   });
 
   it('leaves out a passing "recommends" in the prose above the list (the whole reading decides whether it is a summary)', () => {
     const doc = load(statement(2_000).replace('<p>Norway recommends that Finland:</p>', '<p>In short, Norway recommends that Finland ensure access to inclusive education for all children.</p><p>Norway recommends that Finland:</p>'));
-    const preview = previewStatement(doc);
+    const preview = previewStatement(doc, URL)!.recommendations;
     expect(preview[0]!.text).toBe('Ensure access to inclusive education for children in region 1, as set out in the plan;'.replace(/;$/, ''));
     expect(preview.map((p) => p.text)).toEqual(words(extractStatement(doc, URL)).slice(0, preview.length));
   });

@@ -42,6 +42,8 @@ export const MAX_READING = 100_000;
 export const PageReadingSchema = v.object({
   ...v.pick(PageCaptureSchema, ['url', 'meta', 'statements']).entries,
   recommendations: v.pipe(v.array(v.pick(CapturedRecommendationSchema, ['n', 'text', 'statement'])), v.minLength(1), v.maxLength(MAX_READING)),
+  /** Only the first recommendations, from a look at the top of the page: the whole reading is still going on. */
+  partial: v.optional(v.literal(true)),
 });
 export type PageReading = v.InferOutput<typeof PageReadingSchema>;
 
