@@ -97,7 +97,7 @@ export interface Preview {
  * The recommendations at the top of a long statement, read from its first `maxChars` characters only: what the reader
  * sees first, to be highlighted while the whole page is read (extractStatementInSteps, whose reading then takes their
  * place). Items of a list only (not a passing "recommends" in prose, which the whole reading may judge a summary), and
- * not the last one read (it may go on past the cut). Null when the main content is shorter than that (the whole reading
+ * none that reaches the last line read (it may go on past the cut). Null when the main content is shorter than that (the whole reading
  * is quick there) or its top holds no list of recommendations.
  */
 export function previewStatement(doc: Document, url: string, maxChars = PREVIEW_CHARS): Preview | null {
@@ -105,7 +105,8 @@ export function previewStatement(doc: Document, url: string, maxChars = PREVIEW_
   const { lines, cut } = leadingLines(root, maxChars);
   if (!cut) return null;
   const scan = scanRecommendations(lines);
-  const items = scan.items.slice(0, -1).filter((item) => !item.inline);
+  // An item that reaches the last line read may go on past it.
+  const items = scan.items.filter((item) => !item.inline && item.end.line < lines.length - 1);
   const texts = items.map((item) => textBetween(lines, item.start, item.end));
   const keep = keepDistinct(texts, items.map(() => false), items.map(() => 0));
   const recommendations = items.flatMap((item, i) => (keep[i] ? [{ text: texts[i]!, range: rangeBetween(doc, lines, item.start, item.end) }] : []));

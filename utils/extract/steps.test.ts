@@ -100,6 +100,11 @@ describe('a preview of the top of a long statement', () => {
     expect(short.map((p) => p.text)).toEqual(words(extractStatement(doc, URL)).slice(0, read - 1));
   });
 
+  it('keeps the last item of a list that ends before the cut', () => {
+    const doc = load(statement(30).replace('<p>We wish Finland every success.</p>', `<p>${'Finland has come a long way. '.repeat(1_000)}</p>`));
+    expect(previewStatement(doc, URL)!.recommendations.map((p) => p.text)).toEqual(words(extractStatement(doc, URL)));
+  });
+
   it('tells the page’s details as the whole reading does', () => {
     const doc = load(statement(2_000));
     expect(previewStatement(doc, URL)!.page).toEqual(extractStatement(doc, URL).page);
