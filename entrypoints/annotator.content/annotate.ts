@@ -183,7 +183,18 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     return { ok: true, value: { recommendations: stored } };
   }
 
+  // A preview whose reading failed is not left on the page as if it were the statement's highlights.
   async function annotate(restarts = 0): Promise<void> {
+    try {
+      await readPage(restarts);
+    } catch (error) {
+      preview?.clear();
+      preview = null;
+      throw error;
+    }
+  }
+
+  async function readPage(restarts: number): Promise<void> {
     const mine = ++generation;
     const url = doc.location.href;
     // Read the page as the page has it: our earlier highlights out first (ranges into them would not survive).
