@@ -130,16 +130,6 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     };
   }, [client]);
 
-  useEffect(() => {
-    if (selected === null) return;
-    const item = listArea()?.querySelector<HTMLElement>(`[data-n="${selected}"]`);
-    if (!item) return;
-    // Never under the sticky header: the item's first line stays in view.
-    item.style.scrollMarginTop = `${document.querySelector<HTMLElement>('.panel-header')?.offsetHeight ?? 0}px`;
-    item.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-    // Again when the stored records replace a reading listed meanwhile (other items, other heights).
-  }, [selected, pending === null]);
-
   // The page's "focus the panel" shortcut focuses this frame: carry focus on to the selected (or first) item.
   // Only when nothing inside got focus: Firefox fires the window's focus before a click's own focus lands (on the
   // note box, say), so the check waits a task, or the first click into the panel would lose its focus to a button.
@@ -210,6 +200,18 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     const fits = grew > 0 && ms > 0 ? Math.round((grew * SLICE_BUDGET_MS) / ms) : FIRST_SLICE;
     setSlice(rendered + Math.max(CHUNK, Math.ceil(Math.min(fits, Math.max(grew, CHUNK) * 8) / CHUNK) * CHUNK));
   }, [rendered, items.length]);
+  // The selected item in view: once selected, and again when a short list's stored records replace its reading (new
+  // items, other heights). A long list's stored records take the reading's place item by item: the reader, who may
+  // have scrolled away from the selection meanwhile, stays where they are.
+  const rebuilt = pending === null && !long;
+  useEffect(() => {
+    if (selected === null) return;
+    const item = listArea()?.querySelector<HTMLElement>(`[data-n="${selected}"]`);
+    if (!item) return;
+    // Never under the sticky header: the item's first line stays in view.
+    item.style.scrollMarginTop = `${document.querySelector<HTMLElement>('.panel-header')?.offsetHeight ?? 0}px`;
+    item.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [selected, rebuilt]);
   const [nearWatch] = useState(createNearWatch);
   useEffect(() => () => nearWatch?.stop(), [nearWatch]);
   // The page marks the highlights of the recommendations that carry a note: told each time that set changes.
