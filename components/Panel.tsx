@@ -67,6 +67,15 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
   const listArea = () => groupsArea.current ?? listRef.current;
   // The stored page this panel shows, for telling which page changes are its own.
   const pageUrl = useRef<string | null>(null);
+  // Where the reader was when a long list's stored records replaced its reading: the item at the top of the view,
+  // and how far below the (sticky) header its top was.
+  const place = useRef<{ item: Element; below: number } | null>(null);
+  const headerBottom = () => document.querySelector('.panel-header')?.getBoundingClientRect().bottom ?? 0;
+  const itemInView = () => {
+    const top = headerBottom();
+    const item = document.elementFromPoint?.(document.documentElement.clientWidth / 2, top + 1)?.closest('.rec');
+    return item ? { item, below: item.getBoundingClientRect().top - top } : null;
+  };
 
   useEffect(() => {
     let live = true;
@@ -88,6 +97,8 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
         loaded = true;
         if (!live) return;
         if (result.ok) {
+          // The item at the top of the view while the reading is listed, to keep it there (see `place`).
+          if (stored && readingShown && !listed) place.current = itemInView();
           setData(result.value);
           listed ||= result.value.recommendations.length > 0;
           // The reading gives way to what was stored of it once the storing has ended.
@@ -212,6 +223,15 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     item.style.scrollMarginTop = `${document.querySelector<HTMLElement>('.panel-header')?.offsetHeight ?? 0}px`;
     item.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [selected, rebuilt]);
+  // The stored records in the reading's place: the same items (a long list), the details of those near the view and
+  // the header grown around them; the item that was at the top of the view is put back there, under the header.
+  useLayoutEffect(() => {
+    const kept = place.current;
+    place.current = null;
+    if (!kept?.item.isConnected) return;
+    const moved = kept.item.getBoundingClientRect().top - headerBottom() - kept.below;
+    if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
+  }, [pending === null]);
   const [nearWatch] = useState(createNearWatch);
   useEffect(() => () => nearWatch?.stop(), [nearWatch]);
   // The page marks the highlights of the recommendations that carry a note: told each time that set changes.
