@@ -138,7 +138,7 @@ describe('the panel of a long statement its page is still storing', () => {
     expect(host.querySelector<HTMLTextAreaElement>('.rec[data-n="7"] textarea')?.value).toBe('Typed, not yet saved');
   });
 
-  it('keeps the keyboard on the item it was on, and the item where it was, when the stored records replace the reading', async () => {
+  it('keeps the keyboard on the item it was on, and the item where it was, when the stored records replace the reading', { timeout: 30_000 }, async () => {
     const { client, answers, page } = storingClient(reading(2_000));
     await show(client);
     expect(ns()).toHaveLength(2_000);
