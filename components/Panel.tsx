@@ -193,9 +193,13 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
   // it, then the stored records in its place: the same list, its items (by number) kept and brought up to date.
   const items: readonly { n: number }[] = pending ? pending.recommendations : visible;
   const long = items.length > FULL_LIST_MAX;
-  const [slice, setSlice] = useState(FIRST_SLICE);
+  // A filter changed (or taken off) lists other items: they come in slices again from the first (the list of 10,000
+  // back at once would hold up the keystroke that cleared the filter).
+  const filterKey = `${query}\n${onlyWithNotes}`;
+  const [slice, setSlice] = useState({ filter: filterKey, count: FIRST_SLICE });
+  const sliced = slice.filter === filterKey ? slice.count : FIRST_SLICE;
   const selectedAt = selected === null || !long ? -1 : items.findIndex((rec) => rec.n === selected);
-  const rendered = long ? Math.max(slice, selectedAt + 1) : items.length;
+  const rendered = long ? Math.max(sliced, selectedAt + 1) : items.length;
   // How long the last render took, and how many items it had: the next slice's size.
   const pace = useRef({ started: 0, ms: 0, rendered: 0, grew: 0 });
   pace.current.started = performance.now();
@@ -209,8 +213,8 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     if (rendered >= items.length) return;
     const { ms, grew } = pace.current;
     const fits = grew > 0 && ms > 0 ? Math.round((grew * SLICE_BUDGET_MS) / ms) : FIRST_SLICE;
-    setSlice(rendered + Math.max(CHUNK, Math.ceil(Math.min(fits, Math.max(grew, CHUNK) * 8) / CHUNK) * CHUNK));
-  }, [rendered, items.length]);
+    setSlice({ filter: filterKey, count: rendered + Math.max(CHUNK, Math.ceil(Math.min(fits, Math.max(grew, CHUNK) * 8) / CHUNK) * CHUNK) });
+  }, [rendered, items.length, filterKey]);
   // The selected item in view: once selected, and again when a short list's stored records replace its reading (new
   // items, other heights). A long list's stored records take the reading's place item by item: the reader, who may
   // have scrolled away from the selection meanwhile, stays where they are.
@@ -420,6 +424,8 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
             {t('storingRecs', { count: number(read.length) })}
           </p>
         </header>
+        {/* Where the stored panel has its page note and its "not stored" notice: the list keeps its place among the
+            panel's parts, so the stored records are put into this list rather than into a new one. */}
         {null}
         {null}
         {list}
