@@ -97,8 +97,9 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
         loaded = true;
         if (!live) return;
         if (result.ok) {
-          // The item at the top of the view while the reading is listed, to keep it there (see `place`).
-          if (stored && readingShown && !listed) place.current = itemInView();
+          // The item at the top of the view while the reading is listed, to keep it there (see `place`); at the top
+          // of the panel, the panel's top stays in view (the page note above the list).
+          if (stored && readingShown && !listed && window.scrollY > 0) place.current = itemInView();
           setData(result.value);
           listed ||= result.value.recommendations.length > 0;
           // The reading gives way to what was stored of it once the storing has ended.
