@@ -137,4 +137,23 @@ describe('the panel of a long statement its page is still storing', () => {
     expect(host.querySelector('.panel-storing')).toBeNull();
     expect(host.querySelector<HTMLTextAreaElement>('.rec[data-n="7"] textarea')?.value).toBe('Typed, not yet saved');
   });
+
+  it('keeps the keyboard on the item it was on, and the item where it was, when the stored records replace the reading', { timeout: 30_000 }, async () => {
+    const { client, answers, page } = storingClient(reading(2_000));
+    await show(client);
+    expect(ns()).toHaveLength(2_000);
+    // A keyboard user has tabbed far down the list while the page stores it.
+    const item = host.querySelector<HTMLElement>('.rec[data-n="1500"]')!;
+    await act(async () => item.querySelector<HTMLButtonElement>('.rec-text')!.focus());
+    expect(document.activeElement?.closest('.rec')?.getAttribute('data-n')).toBe('1500');
+
+    await act(async () => page().pageStoring?.(false));
+    await act(async () => answers[0]!({ ok: true, value: withRecs(2_000) }));
+    expect(host.querySelector('.rec-unstored')).toBeNull();
+    expect(ns()).toHaveLength(2_000);
+    // The same item, stored now, still has the keyboard: nothing was rebuilt under it.
+    expect(host.querySelector('.rec[data-n="1500"]')).toBe(item);
+    expect(item.getAttribute('data-id')).toBe(withRecs(1_500).recommendations[1_499]!.id);
+    expect(document.activeElement?.closest('.rec')).toBe(item);
+  });
 });

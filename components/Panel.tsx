@@ -1,8 +1,8 @@
 // The side panel: the page's metadata, a note on the statement, and its recommendations with their notes, tags and
 // status, filterable; orphans below. It receives everything through its client and never touches the page:
 // selecting here asks the page to scroll, a click on a highlight selects here.
-import { Component, type VNode } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { numberFormat, type LanguageSetting } from '@/utils/i18n';
 import type { CorrectionDone, Note, PageReading, PanelData, PanelRecommendation, Result } from '@/utils/messages';
 import type { CorrectionKind } from '@/utils/model';
@@ -17,24 +17,19 @@ import { CorrectionForm } from './CorrectionForm';
 import { NoteEditor } from './NoteEditor';
 import { RecommendationFacts } from './RecommendationFacts';
 import { StatementGroups } from './StatementGroup';
+import { CHUNK, createNearWatch, FULL_LIST_MAX, RecList } from './RecList';
 import type { PanelClient } from './panel-client';
 import { LanguagePicker } from './LanguagePicker';
 import { UndoToast } from './UndoToast';
 
 /**
- * A list longer than this renders each item's facts, note and corrections only once it comes near the view (or is
- * selected, focused or has a note): every item is listed, but a statement of thousands does not build thousands of
- * note editors before the first is seen.
+ * A long list (see RecList) renders this many items first (more than a screenful), then after each paint as many
+ * more as the last slice's pace says fit in SLICE_BUDGET_MS, until every one is there: the first items show at
+ * once, the panel answers the keyboard and the page between slices, and the last items follow a few frames later.
  */
-export const FULL_LIST_MAX = 400;
-/** How far outside the view an item of a long list is rendered whole ahead of being scrolled to. */
-const NEAR_MARGIN = '800px 0px';
-
-/**
- * A list longer than FULL_LIST_MAX renders this many items first (more than a screenful), then four times as many
- * after each paint until every one is there: the first items show at once, the last some frames later.
- */
-export const FIRST_SLICE = 150;
+export const FIRST_SLICE = 3 * CHUNK;
+/** Rendering time a slice of a long list aims at (the browser's own work for it is small: see RecList). */
+const SLICE_BUDGET_MS = 40;
 
 /** How long "Note deleted · Undo" (or "Merged with the next · Undo") stays. */
 export const UNDO_MS = 10_000;
@@ -66,12 +61,21 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
   const [exportError, setExportError] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
-  const list = useRef<HTMLOListElement>(null);
+  const listRef = useRef<HTMLElement>(null);
   // On a page of several statements, the groups that hold one list each.
   const groupsArea = useRef<HTMLDivElement>(null);
-  const listArea = () => groupsArea.current ?? list.current;
+  const listArea = () => groupsArea.current ?? listRef.current;
   // The stored page this panel shows, for telling which page changes are its own.
   const pageUrl = useRef<string | null>(null);
+  // Where the reader was when a long list's stored records replaced its reading: the item at the top of the view,
+  // and how far below the (sticky) header its top was.
+  const place = useRef<{ item: Element; below: number } | null>(null);
+  const headerBottom = () => document.querySelector('.panel-header')?.getBoundingClientRect().bottom ?? 0;
+  const itemInView = () => {
+    const top = headerBottom();
+    const item = document.elementFromPoint?.(document.documentElement.clientWidth / 2, top + 1)?.closest('.rec');
+    return item ? { item, below: item.getBoundingClientRect().top - top } : null;
+  };
 
   useEffect(() => {
     let live = true;
@@ -93,6 +97,9 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
         loaded = true;
         if (!live) return;
         if (result.ok) {
+          // The item at the top of the view while the reading is listed, to keep it there (see `place`); at the top
+          // of the panel, the panel's top stays in view (the page note above the list).
+          if (stored && readingShown && !listed && window.scrollY > 0) place.current = itemInView();
           setData(result.value);
           listed ||= result.value.recommendations.length > 0;
           // The reading gives way to what was stored of it once the storing has ended.
@@ -134,16 +141,6 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
       unsubscribe();
     };
   }, [client]);
-
-  useEffect(() => {
-    if (selected === null) return;
-    const item = listArea()?.querySelector<HTMLElement>(`[data-n="${selected}"]`);
-    if (!item) return;
-    // Never under the sticky header: the item's first line stays in view.
-    item.style.scrollMarginTop = `${document.querySelector<HTMLElement>('.panel-header')?.offsetHeight ?? 0}px`;
-    item.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-    // Again when the stored records replace a reading listed meanwhile (other items, other heights).
-  }, [selected, pending === null]);
 
   // The page's "focus the panel" shortcut focuses this frame: carry focus on to the selected (or first) item.
   // Only when nothing inside got focus: Firefox fires the window's focus before a click's own focus lands (on the
@@ -192,32 +189,56 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
   }, [data, search, query, onlyWithNotes]);
   // Which recommendations have a next one in the same statement (to merge with), looked up once per load.
   const mergeable = useMemo(() => new Set((data?.recommendations ?? []).map((r) => `${r.statement ?? ''}:${r.n - 1}`)), [data]);
-  // A long list: the items that came near the view (or had the keyboard) are rendered whole from then on.
-  const windowed = visible.length > FULL_LIST_MAX;
-  const [near, setNear] = useState<ReadonlySet<string>>(() => new Set());
-  const markNear = (ids: string[]) => setNear((current) => (ids.every((id) => current.has(id)) ? current : new Set([...current, ...ids])));
-  useEffect(() => {
-    const area = listArea();
-    if (!windowed || !area || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        const ids = entries.filter((e) => e.isIntersecting).map((e) => (e.target as HTMLElement).dataset.id!);
-        if (ids.length > 0) markNear(ids);
-      },
-      { rootMargin: NEAR_MARGIN },
-    );
-    for (const item of area.querySelectorAll<HTMLElement>('.rec[data-pending]')) observer.observe(item);
-    return () => observer.disconnect();
-  });
-  // A long list renders in slices: FIRST_SLICE items, then four times as many after each paint until all are there;
-  // the selected item (and all before it) always among them.
+  // A long list renders in slices (FIRST_SLICE items, then as many as SLICE_BUDGET_MS allows after each paint) until
+  // all are there; the selected item (and all before it) always among them. The reading listed while the page stores
+  // it, then the stored records in its place: the same list, its items (by number) kept and brought up to date.
   const items: readonly { n: number }[] = pending ? pending.recommendations : visible;
-  const [slice, setSlice] = useState(FIRST_SLICE);
-  const selectedAt = selected === null || items.length <= FULL_LIST_MAX ? -1 : items.findIndex((rec) => rec.n === selected);
-  const rendered = items.length <= FULL_LIST_MAX ? items.length : Math.max(slice, selectedAt + 1);
+  const long = items.length > FULL_LIST_MAX;
+  // A filter changed (or taken off) lists other items: they come in slices again from the first (the list of 10,000
+  // back at once would hold up the keystroke that cleared the filter).
+  const filterKey = `${query}\n${onlyWithNotes}`;
+  const [slice, setSlice] = useState({ filter: filterKey, count: FIRST_SLICE });
+  const sliced = slice.filter === filterKey ? slice.count : FIRST_SLICE;
+  const selectedAt = selected === null || !long ? -1 : items.findIndex((rec) => rec.n === selected);
+  const rendered = long ? Math.max(sliced, selectedAt + 1) : items.length;
+  // How long the last render took, and how many items it had: the next slice's size.
+  const pace = useRef({ started: 0, ms: 0, rendered: 0, grew: 0 });
+  pace.current.started = performance.now();
+  useLayoutEffect(() => {
+    const last = pace.current;
+    last.ms = performance.now() - last.started;
+    last.grew = rendered - last.rendered;
+    last.rendered = rendered;
+  });
   useEffect(() => {
-    if (rendered < items.length) setSlice(rendered * 4);
-  }, [rendered, items.length]);
+    if (rendered >= items.length) return;
+    const { ms, grew } = pace.current;
+    const fits = grew > 0 && ms > 0 ? Math.round((grew * SLICE_BUDGET_MS) / ms) : FIRST_SLICE;
+    setSlice({ filter: filterKey, count: rendered + Math.max(CHUNK, Math.ceil(Math.min(fits, Math.max(grew, CHUNK) * 8) / CHUNK) * CHUNK) });
+  }, [rendered, items.length, filterKey]);
+  // The selected item in view: once selected, and again when a short list's stored records replace its reading (new
+  // items, other heights). A long list's stored records take the reading's place item by item: the reader, who may
+  // have scrolled away from the selection meanwhile, stays where they are.
+  const rebuilt = pending === null && !long;
+  useEffect(() => {
+    if (selected === null) return;
+    const item = listArea()?.querySelector<HTMLElement>(`[data-n="${selected}"]`);
+    if (!item) return;
+    // Never under the sticky header: the item's first line stays in view.
+    item.style.scrollMarginTop = `${document.querySelector<HTMLElement>('.panel-header')?.offsetHeight ?? 0}px`;
+    item.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [selected, rebuilt]);
+  // The stored records in the reading's place: the same items (a long list), the details of those near the view and
+  // the header grown around them; the item that was at the top of the view is put back there, under the header.
+  useLayoutEffect(() => {
+    const kept = place.current;
+    place.current = null;
+    if (!kept?.item.isConnected) return;
+    const moved = kept.item.getBoundingClientRect().top - headerBottom() - kept.below;
+    if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
+  }, [pending === null]);
+  const [nearWatch] = useState(createNearWatch);
+  useEffect(() => () => nearWatch?.stop(), [nearWatch]);
   // The page marks the highlights of the recommendations that carry a note: told each time that set changes.
   const notedKey = data ? data.recommendations.filter((rec) => hasContent(rec.note)).map((rec) => rec.n).join(',') : null;
   useEffect(() => {
@@ -229,7 +250,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     void client.focus(n);
   };
   const recButton = (rec: { n: number; text: string }) => (
-    <button type="button" class="rec-text" onClick={() => choose(rec.n)} aria-describedby="show-on-page-hint">
+    <button type="button" class="rec-text" aria-describedby="show-on-page-hint">
       <span class="rec-n">{rec.n}</span>
       {/* Isolated, its invisible formatting shown: it reads as it is held, whatever the page put in it. */}
       <bdi>{revealFormatting(rec.text)}</bdi>
@@ -242,46 +263,12 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
   );
 
   if (error) return <p class="panel-error" role="alert">{error}</p>;
-  if (pending) {
-    // The page's reading while it is stored: each item shows on the page as it will once stored, and says that its
-    // note can be written then.
-    const { meta, statements: parts, recommendations: read } = pending;
-    return (
-      <main class="panel" aria-label={t('appName')} lang={language}>
-        <header class="panel-header">
-          <h1 class="panel-states">{formatPageStates({ ...meta, statements: parts }, t, language)}</h1>
-          <p class="panel-session">{formatSession(meta, t, language)}</p>
-          {/* The first recommendations, from a look at the top of the page, while the whole of it is read. */}
-          <p class="panel-count">{t(pending.partial ? 'firstRecCount' : 'recCount', { count: number(read.length) })}</p>
-          <p class="panel-storing" role="status">
-            {pending.partial ? t('readingPage') : t('storingRecs', { count: number(read.length) })}
-          </p>
-        </header>
-        <StatementGroups statements={severalStatements({ statements: parts })} shown={read.slice(0, rendered)} all={read} filtering={false} areaRef={groupsArea}>
-          {(shown) => (
-            <ol class="recs" ref={list}>
-              {chunksOf(shown).map((recs) => (
-                <PendingChunk key={recs[0]!.n} recs={recs} selected={recs.some((rec) => rec.n === selected) ? selected : null} language={language}>
-                  {(rec) => (
-                    <li key={rec.n} class={`rec rec-unstored${rec.n === selected ? ' rec-selected' : ''}`} data-n={rec.n} aria-current={rec.n === selected ? 'true' : undefined}>
-                      {recButton(rec)}
-                      {rec.n === selected && <p class="rec-unstored-note">{t('noteWhenStored')}</p>}
-                    </li>
-                  )}
-                </PendingChunk>
-              ))}
-            </ol>
-          )}
-        </StatementGroups>
-        {hint}
-      </main>
-    );
-  }
-  if (!data) return <p class="panel-loading">{t('loading')}</p>;
-  const { page, recommendations, orphans, pageNote, tags } = data;
+  if (!data && !pending) return <p class="panel-loading">{t('loading')}</p>;
+  const page = pending ? null : data!.page;
+  const recommendations = pending ? [] : data!.recommendations;
   const withNotes = recommendations.filter((r) => hasContent(r.note)).length;
-  const filtering = query.trim() !== '' || onlyWithNotes;
-  const statements = severalStatements(page);
+  const filtering = !pending && (query.trim() !== '' || onlyWithNotes);
+  const statements = pending ? severalStatements({ statements: pending.statements }) : severalStatements(page);
 
   // A click the user may not have seen land (a decoy over a hidden panel) must not destroy anything.
   const refusedUnseen = async () => {
@@ -345,12 +332,110 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
       idBase={rec.id}
       label={t('noteLabel', { n: rec.n })}
       note={rec.note}
-      tagSuggestions={tags}
+      tagSuggestions={data?.tags ?? []}
       save={client.saveNote}
       draft={client.draft}
       onDelete={remove}
     />
   );
+
+  // An item of the reading, not stored yet: its words, and once selected, when its note can be written.
+  const readItem = (rec: ReadRecommendation) => (
+    <li key={rec.n} class={`rec rec-unstored${rec.n === selected ? ' rec-selected' : ''}`} data-n={rec.n} role={long ? 'listitem' : undefined} aria-current={rec.n === selected ? 'true' : undefined}>
+      {recButton(rec)}
+      {rec.n === selected && <p class="rec-unstored-note">{t('noteWhenStored')}</p>}
+    </li>
+  );
+  // A stored item: its words, and (on a long list, once near the view, selected or noted) its facts, note and
+  // corrections. On a long list it is the same <li> as its number's reading item was (the stored records replace
+  // the reading in place), its details keyed by the record.
+  const storedItem = (rec: PanelRecommendation, near: boolean) => {
+    const whole = !long || near || rec.n === selected || hasContent(rec.note);
+    return (
+      <li
+        key={long ? rec.n : rec.id}
+        class={`rec${rec.n === selected ? ' rec-selected' : ''}`}
+        data-n={rec.n}
+        data-id={rec.id}
+        role={long ? 'listitem' : undefined}
+        aria-current={rec.n === selected ? 'true' : undefined}
+      >
+        {recButton(rec)}
+        {whole && (
+          <RecDetails key={rec.id}>
+            <RecommendationFacts rec={rec} shownOn={page?.url ?? null} />
+            {editorFor(rec)}
+            {/* Corrections in one menu per item: out of the way, and never one stray click from taking effect. */}
+            <details class="rec-menu">
+              <summary class="link-button rec-menu-open">{t('correctionsMenu')}</summary>
+              <div class="rec-corrections" role="group" aria-label={t('correctionsTitle')}>
+                <button type="button" class="link-button rec-reject" onClick={() => void correct('reject', () => client.rejectRecommendation(rec.id))}>
+                  {t('notARec')}
+                </button>
+                {mergeable.has(`${rec.statement ?? ''}:${rec.n}`) && (
+                  <button type="button" class="link-button rec-merge" onClick={() => void correct('merge', () => client.command({ command: 'merge', n: rec.n }))}>
+                    {t('mergeNext')}
+                  </button>
+                )}
+                <button type="button" class="link-button rec-split" onClick={() => void correct('split', () => client.command({ command: 'split', n: rec.n }))}>
+                  {t('splitHere')}
+                </button>
+              </div>
+            </details>
+          </RecDetails>
+        )}
+      </li>
+    );
+  };
+  // The list, the same element whether it lists the reading or the stored records.
+  const list = (
+    <StatementGroups
+      statements={statements}
+      shown={items.slice(0, rendered) as (ReadRecommendation | PanelRecommendation)[]}
+      all={pending ? pending.recommendations : recommendations}
+      filtering={filtering}
+      areaRef={groupsArea}
+    >
+      {(shown) => (
+        <RecList
+          items={shown}
+          long={long}
+          selected={selected}
+          deps={[pending === null, long, language, t, data?.tags, page?.url, mergeable]}
+          item={(rec, near) => (pending ? readItem(rec) : storedItem(rec as PanelRecommendation, near))}
+          onChoose={choose}
+          listRef={listRef}
+          nearWatch={nearWatch}
+        />
+      )}
+    </StatementGroups>
+  );
+
+  if (pending) {
+    // The page's reading while it is stored: each item shows on the page as it will once stored, and says that its
+    // note can be written then.
+    const { meta, statements: parts, recommendations: read } = pending;
+    return (
+      <main class="panel" aria-label={t('appName')} lang={language}>
+        <header class="panel-header">
+          <h1 class="panel-states">{formatPageStates({ ...meta, statements: parts }, t, language)}</h1>
+          <p class="panel-session">{formatSession(meta, t, language)}</p>
+          {/* The first recommendations, from a look at the top of the page, while the whole of it is read. */}
+          <p class="panel-count">{t(pending.partial ? 'firstRecCount' : 'recCount', { count: number(read.length) })}</p>
+          <p class="panel-storing" role="status">
+            {pending.partial ? t('readingPage') : t('storingRecs', { count: number(read.length) })}
+          </p>
+        </header>
+        {/* Where the stored panel has its page note and its "not stored" notice: the list keeps its place among the
+            panel's parts, so the stored records are put into this list rather than into a new one. */}
+        {null}
+        {null}
+        {list}
+        {hint}
+      </main>
+    );
+  }
+  const { orphans, pageNote, tags } = data!;
 
   return (
     <main class="panel" aria-label={t('appName')} lang={language}>
@@ -362,15 +447,15 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
           {withNotes > 0 && ` · ${t('withNotes', { count: number(withNotes) })}`}
           {filtering && ` · ${t('shownOf', { shown: number(visible.length), total: number(recommendations.length) })}`}
         </p>
-        {page && !statements && data.earlierSummary && (
+        {page && !statements && data!.earlierSummary && (
           <p class="panel-earlier">
-            {data.earlierSummary.total > 0
+            {data!.earlierSummary.total > 0
               ? t('earlierSummary', {
-                  count: data.earlierSummary.total,
+                  count: data!.earlierSummary.total,
                   ...stateValues(page, t, language),
-                  supported: data.earlierSummary.supported,
-                  noted: data.earlierSummary.noted,
-                  unknown: data.earlierSummary.unknown,
+                  supported: data!.earlierSummary.supported,
+                  noted: data!.earlierSummary.noted,
+                  unknown: data!.earlierSummary.unknown,
                 })
               : t('earlierNone', stateValues(page, t, language))}
           </p>
@@ -436,12 +521,12 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
         </details>
       )}
 
-      {data.notStored && (
+      {data!.notStored && (
         // Read but refused by its site's budget: say so, why, until when, and let the user store it.
         <section class="not-stored" role="alert">
           <h2 class="not-stored-title">{t('notStoredTitle')}</h2>
           <p class="not-stored-why">
-            {t(`notStoredWhy.${data.notStored.per}`, { site: data.notStored.site, limit: data.notStored.limit, time: formatTime(data.notStored.until, language) })}
+            {t(`notStoredWhy.${data!.notStored.per}`, { site: data!.notStored.site, limit: data!.notStored.limit, time: formatTime(data!.notStored.until, language) })}
           </p>
           <button type="button" class="export-button store-now" onClick={() => void run(() => client.storeNow())}>
             {t('storeNow')}
@@ -449,7 +534,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
         </section>
       )}
 
-      {recommendations.length === 0 && data.notStored ? null : recommendations.length === 0 ? (
+      {recommendations.length === 0 && data!.notStored ? null : recommendations.length === 0 ? (
         // Never a silent zero: say so, offer what looks most like recommendations, and how to add one by hand.
         <section class="zero-state" aria-labelledby="zero-title">
           <h2 id="zero-title" class="zero-title">
@@ -470,47 +555,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
       ) : visible.length === 0 ? (
         <p class="panel-empty">{t('noMatch')}</p>
       ) : (
-        <StatementGroups statements={statements} shown={visible.slice(0, rendered)} all={recommendations} filtering={filtering} areaRef={groupsArea}>{(shown) => (
-        <ol class="recs" ref={list}>
-          {shown.map((rec) => {
-            const whole = !windowed || rec.n === selected || near.has(rec.id) || hasContent(rec.note);
-            return (
-            <li
-              key={rec.id}
-              class={`rec${rec.n === selected ? ' rec-selected' : ''}`}
-              data-n={rec.n}
-              data-id={rec.id}
-              data-pending={whole ? undefined : ''}
-              aria-current={rec.n === selected ? 'true' : undefined}
-              onFocusIn={whole ? undefined : () => markNear([rec.id])}
-            >
-              {recButton(rec)}
-              {whole ? <>
-              <RecommendationFacts rec={rec} shownOn={page?.url ?? null} />
-              {editorFor(rec)}
-              {/* Corrections in one menu per item: out of the way, and never one stray click from taking effect. */}
-              <details class="rec-menu">
-                <summary class="link-button rec-menu-open">{t('correctionsMenu')}</summary>
-              <div class="rec-corrections" role="group" aria-label={t('correctionsTitle')}>
-                <button type="button" class="link-button rec-reject" onClick={() => void correct('reject', () => client.rejectRecommendation(rec.id))}>
-                  {t('notARec')}
-                </button>
-                {mergeable.has(`${rec.statement ?? ''}:${rec.n}`) && (
-                  <button type="button" class="link-button rec-merge" onClick={() => void correct('merge', () => client.command({ command: 'merge', n: rec.n }))}>
-                    {t('mergeNext')}
-                  </button>
-                )}
-                <button type="button" class="link-button rec-split" onClick={() => void correct('split', () => client.command({ command: 'split', n: rec.n }))}>
-                  {t('splitHere')}
-                </button>
-              </div>
-              </details>
-              </> : <div class="rec-pending" />}
-            </li>
-            );
-          })}
-        </ol>
-        )}</StatementGroups>
+        list
       )}
 
       {recommendations.length > 0 && candidates.length > 0 && (
@@ -542,7 +587,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
       )}
 
       <CorrectedSection
-        entries={data.corrected}
+        entries={data!.corrected}
         noteOf={(rec) => hasContent(rec.note) && editorFor(rec)}
         onRestore={(entry) => void run(() => client.revert(entry.step ? { step: entry.step } : { recommendationId: entry.removed[0]!.id }))}
       />
@@ -573,22 +618,10 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
 }
 
 type ReadRecommendation = PageReading['recommendations'][number];
-/** How many items of a reading one PendingChunk renders. */
-const CHUNK = 250;
-const chunksOf = (recs: readonly ReadRecommendation[]) => Array.from({ length: Math.ceil(recs.length / CHUNK) }, (_, i) => recs.slice(i * CHUNK, (i + 1) * CHUNK));
 
-/**
- * Some items of a reading listed while it is stored, rendered again only when they or the selection among them
- * change: a list growing slice by slice renders each item once, not once per slice.
- */
-class PendingChunk extends Component<{ recs: readonly ReadRecommendation[]; selected: number | null; language: string; children: (rec: ReadRecommendation) => VNode }> {
-  override shouldComponentUpdate(next: PendingChunk['props']): boolean {
-    const { recs, selected, language } = this.props;
-    return next.recs.length !== recs.length || next.recs[0] !== recs[0] || next.recs.at(-1) !== recs.at(-1) || next.selected !== selected || next.language !== language;
-  }
-  override render() {
-    return <>{this.props.recs.map(this.props.children)}</>;
-  }
+/** A stored item's facts, note and corrections: their own component, so that they belong to one record. */
+function RecDetails({ children }: { children: ComponentChildren }) {
+  return <>{children}</>;
 }
 
 /** A note changed somewhere: put it on its recommendation (or the page), or take it off when deleted. */
@@ -596,6 +629,7 @@ function applyNote(data: PanelData, note: Note): PanelData {
   const value = note.deletedAt === null ? note : null;
   if (note.pageUrl !== null) return note.pageUrl === data.page?.url ? { ...data, pageNote: value } : data;
   const onRec = (r: PanelRecommendation) => (r.id === note.recommendationId ? { ...r, note: value } : r);
-  const tags = value ? [...new Set([...data.tags, ...value.tags])] : data.tags;
+  // The same tags while no new one comes: what every item of a long list shows stays the same (see RecList).
+  const tags = value && value.tags.some((tag) => !data.tags.includes(tag)) ? [...new Set([...data.tags, ...value.tags])] : data.tags;
   return { ...data, recommendations: data.recommendations.map(onRec), orphans: data.orphans.map(onRec), tags };
 }

@@ -1,6 +1,6 @@
 // A long statement (4,000 recommendations, two capture batches): its panel lists every recommendation as the page
 // read it while the capture is being stored, and says so; page and panel select each other on that list; then it
-// shows the stored records, where a note is written and kept.
+// shows the stored records where the reader is, and a note is written there and kept.
 import { afterEach, describe, expect, it } from 'vitest';
 import { launch, type Session, slowPanelFrame, writeNote } from './support/extension';
 import { clickItemHighlight, highlightedOnScreen, waitForRegistered } from './support/highlights';
@@ -53,9 +53,20 @@ describe('the panel of a statement with 4,000 recommendations', () => {
     await panel.click('.rec.rec-unstored[data-n="12"] .rec-text');
     await waitForRegistered(page, ITEMS, (r) => r.selected.length === 1 && r.selected[0] === recText(12), 'recommendation 12 is selected on the page');
     await panel.waitForSelector('.rec.rec-unstored[data-n="12"][aria-current="true"]');
+    // The reader scrolls far from it meanwhile: recommendation 2,000 at the top, under the header.
+    const belowHeader = (n: number) =>
+      panel.evaluate((n) => document.querySelector(`.rec[data-n="${n}"]`)!.getBoundingClientRect().top - document.querySelector('.panel-header')!.getBoundingClientRect().bottom, n);
+    await panel.evaluate(() => {
+      const item = document.querySelector<HTMLElement>('.rec[data-n="2000"]')!;
+      item.style.scrollMarginTop = `${document.querySelector<HTMLElement>('.panel-header')!.offsetHeight}px`;
+      item.scrollIntoView({ block: 'start' });
+    });
+    const readingTop = await belowHeader(2_000);
 
     // Stored: the stored records replace the reading, every one of them, the selection kept; a note is written there.
     await panel.waitForSelector('.rec[data-n="12"][aria-current="true"] textarea', { timeout: 180_000 });
+    // Where the reader was: the same recommendation at the top, under the header (taller now).
+    expect(Math.abs((await belowHeader(2_000)) - readingTop)).toBeLessThanOrEqual(2);
     expect(await panel.evaluate(() => ({ storing: document.querySelector('.panel-storing'), unstored: document.querySelectorAll('.rec-unstored').length, listed: document.querySelectorAll('.recs .rec').length }))).toEqual({
       storing: null,
       unstored: 0,

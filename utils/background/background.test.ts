@@ -236,7 +236,11 @@ describe('background: every write announces what it changed', () => {
     expect(bg.changes().at(-1)).toEqual({ scope: 'page', pageUrl: PAGE });
     expect(bg.tabCommands).toContainEqual({ tabId: 1, command: 'refresh' });
     panel = await bg.request<PanelData>('panel.load', {}, panelIn(1, PAGE));
-    expect(panel.recommendations.map((r) => [r.text, r.source, r.selector?.position.start])).toEqual([['Ratify the Optional Protocol.', 'manual', 100]]);
+    expect(panel.recommendations.map((r) => [r.text, r.source])).toEqual([['Ratify the Optional Protocol.', 'manual']]);
+    // Stored where the page offered it, as the page reads its records back (the panel's answer carries no places).
+    const placed = await bg.request<{ recommendations: { text: string; selector: { position: { start: number } } }[] }>('page.stored', { url: PAGE }, annotatorIn(1, PAGE));
+    expect(placed.recommendations.map((r) => [r.text, r.selector.position.start])).toEqual([['Ratify the Optional Protocol.', 100]]);
+    expect(panel.recommendations[0]).not.toHaveProperty('selector');
     expect(panel.page?.candidates?.map((c) => c.text)).toEqual(['Canada recommends that Kazakhstan:']);
     // Only what the page offered: other words are refused, and nothing changes.
     await expect(bg.request('page.acceptCandidate', { text: 'Anything the panel says.' }, panelIn(1, PAGE))).rejects.toThrow(/not-found/);

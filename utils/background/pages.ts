@@ -2,7 +2,7 @@
 // a page (its records, notes, tags and the earlier-cycle cross-references). Every write announces the page it changed.
 import type { CrossrefIndex } from '@/utils/crossref';
 import { pageWordingOf, type PageCorrection } from '@/utils/db';
-import { RequestError, type CorrectionDone, type EarlierRecommendation, type Handlers, type PanelData, type Sender } from '@/utils/messages';
+import { RequestError, type CorrectionDone, type EarlierRecommendation, type Handlers, type PanelData, type PanelRecommendation, type Sender } from '@/utils/messages';
 import { pageKey, type PageCapture, type RecSelector, type StoredPage, type StoredRecommendation } from '@/utils/model';
 import { createCaptureBudget } from './capture-budget';
 import { correctedEntries } from './corrected';
@@ -170,15 +170,20 @@ export function createPageHandlers(ctx: BackgroundContext, tabs: TabsService): P
       const states = [page?.stateUnderReviewCode, ...[...recommendations, ...orphans].map((r) => r.stateUnderReviewCode)];
       const index = await stored(() => ctx.crossref(states));
       const noteOf = new Map(notes.map((n) => [n.recommendationId, n]));
-      const withNote = (r: StoredRecommendation) => ({ ...r, note: noteOf.get(r.id) ?? null, earlier: earlierOf(index, r) });
+      // Everything but the record's place on the page (see PanelRecommendation).
+      const withNote = (r: StoredRecommendation): PanelRecommendation => {
+        const { selector: _, ...listed } = r;
+        return { ...listed, note: noteOf.get(r.id) ?? null, earlier: earlierOf(index, r) };
+      };
       const summary = page ? index.summaryFor(page) : null;
       const listed = recommendations.map(withNote);
+      const wording = new Map(corrected.map((r) => [r.id, pageWordingOf(r)]));
       return {
         tabId: tab.id,
         page,
         recommendations: listed,
         orphans: orphans.map(withNote),
-        corrected: correctedEntries(page, corrected.map(withNote), listed),
+        corrected: correctedEntries(page, corrected.map(withNote), listed, (r) => wording.get(r.id) ?? r.text),
         pageNote,
         tags,
         earlierSummary: summary && { total: summary.total, supported: summary.supported, noted: summary.noted, unknown: summary.unknown },

@@ -46,7 +46,12 @@ export interface EarlierRecommendation {
   similarity: number;
 }
 
-export interface PanelRecommendation extends StoredRecommendation {
+/**
+ * A recommendation as the panel lists it: its record without its place on the page (the page anchors its highlights
+ * from `page.stored`; the panel never reads it, and on a statement of thousands it was a third of the answer), with
+ * its note and earlier-cycle matches.
+ */
+export interface PanelRecommendation extends Omit<StoredRecommendation, 'selector'> {
   note: Note | null;
   earlier: EarlierRecommendation[];
 }
