@@ -267,6 +267,12 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     }
     const tooMany = !storedAddresses.has(address) && storedAddresses.size >= MAX_ADDRESSES_PER_DOCUMENT;
     if (!tooMany) storedAddresses.add(address);
+    else if (storing !== null) {
+      // Nothing will be stored: a panel listing the preview meanwhile loads what is.
+      storing = null;
+      reading = null;
+      tellPanel('storing', { storing: false });
+    }
     // A link from the dashboard names a recommendation in the fragment: the page opens at it once its capture says
     // which one it is. Otherwise a long statement's panel mounts now, the capture's first batch on its way, and lists
     // the page's reading (handed over its port) while it is stored; it loads the stored records once the last batch
