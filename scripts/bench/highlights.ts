@@ -67,7 +67,7 @@ export interface HighlightFigures {
   scrollHighlight10MBMs: number;
   scrollHighlightMedian10MBMs: number;
   scrollHighlighted10MB: number;
-  /** The 10 MB page's own first layout after DOMContentLoaded, before the extension did anything (for comparison). */
+  /** The 10 MB page's own longest task running at or after DOMContentLoaded, without the extension (for comparison). */
   pageOwnLongestTask10MBMs: number;
   /** The 5,000 and 10,000 pages' own longest task after DOMContentLoaded without the extension (their first layout). */
   pageOwnLongestTask5kMs: number;
@@ -323,7 +323,7 @@ async function large(session: Session, url: string, html: string, count: number)
   return { ...highlighted, panelMs, panelFirstMs, panelStoredMs, panelLongestTask: panelLongest, panelScrollLongestTask: panelScrollLongest, stored: held, storedMs, scrollMs: scroll.worstMs, scrollMedianMs: scroll.medianMs, scrolled: scroll.distinct };
 }
 
-/** The 10 MB page alone, without the extension: its own longest task after DOMContentLoaded (its first layout). */
+/** A page alone, without the extension: its own longest task running at or after DOMContentLoaded (the end of its parsing and layout). */
 async function pageOwnLongestTask(html: string): Promise<number> {
   const { chromium } = await import('playwright-core');
   const { CHROMIUM } = await import('../../e2e/support/extension');
@@ -335,7 +335,8 @@ async function pageOwnLongestTask(html: string): Promise<number> {
   await page.waitForTimeout(3000);
   const longest = await page.evaluate(() => {
     const bench = (window as unknown as { __bench: { tasks: [number, number][]; dcl: number } }).__bench;
-    return Math.max(0, ...bench.tasks.filter(([start]) => start >= bench.dcl).map(([, d]) => d));
+    // Any task still running at DOMContentLoaded: the page's last parsing task spans it.
+    return Math.max(0, ...bench.tasks.filter(([start, d]) => start + d > bench.dcl).map(([, d]) => d));
   });
   await browser.close();
   return longest;
@@ -433,7 +434,7 @@ export function highlightRows(f: HighlightFigures): [string, string, string][] {
       `${f.scrollHighlight5kMs} (${f.scrollHighlightMedian5kMs}) / ${f.scrollHighlight10kMs} (${f.scrollHighlightMedian10kMs}) / ${f.scrollHighlight10MBMs} (${f.scrollHighlightMedian10MBMs}) ms`,
       'all seen; one frame or two',
     ],
-    ['the pages’ own longest task after DOMContentLoaded without the extension (their first layout), 5,000 / 10,000 / 10 MB', `${f.pageOwnLongestTask5kMs} / ${f.pageOwnLongestTask10kMs} / ${f.pageOwnLongestTask10MBMs} ms`, ''],
+    ['the pages’ own longest task running at or after DOMContentLoaded without the extension (the end of their parsing and layout), 5,000 / 10,000 / 10 MB', `${f.pageOwnLongestTask5kMs} / ${f.pageOwnLongestTask10kMs} / ${f.pageOwnLongestTask10MBMs} ms`, ''],
   ];
 }
 
