@@ -27,12 +27,21 @@ export const MAX_ADDRESSES_PER_DOCUMENT = 30;
 /** How many times a placement in steps starts the reading again because the page changed under it, before it places in one go. */
 const PLACEMENT_RESTARTS = 2;
 
-/** Lets the page run its own tasks (input, rendering) before ours goes on: scheduler.yield where there is one. */
-const yieldToPage = (): Promise<void> => {
-  const { scheduler } = globalThis as { scheduler?: { yield?: () => Promise<void> } };
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-};
+/**
+ * Lets the page run its own tasks before ours goes on: a task queued behind theirs (a message to ourselves, which
+ * setTimeout's minimum delay does not slow down), so what was already waiting runs first (rendering, input, and the
+ * panel's first messages). Not scheduler.yield: its continuation goes ahead of other tasks, and a panel mounted
+ * during the reading would wait for its end to be answered.
+ */
+const yieldToPage = (): Promise<void> =>
+  new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
 
 /**
  * Resolves once the page has drawn its next frame (a task after that frame's animation callbacks), or after
