@@ -1,7 +1,7 @@
 // The side panel: the page's metadata, a note on the statement, and its recommendations with their notes, tags and
 // status, filterable; orphans below. It receives everything through its client and never touches the page:
 // selecting here asks the page to scroll, a click on a highlight selects here.
-import type { ComponentChildren } from 'preact';
+import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { numberFormat, type LanguageSetting } from '@/utils/i18n';
 import type { CorrectionDone, Note, PageReading, PanelData, PanelRecommendation, Result } from '@/utils/messages';
@@ -27,7 +27,7 @@ import { UndoToast } from './UndoToast';
  * more as the last slice's pace says fit in SLICE_BUDGET_MS, until every one is there: the first items show at
  * once, the panel answers the keyboard and the page between slices, and the last items follow a few frames later.
  */
-export const FIRST_SLICE = 3 * CHUNK;
+const FIRST_SLICE = 3 * CHUNK;
 /** Rendering time a slice of a long list aims at (the browser's own work for it is small: see RecList). */
 const SLICE_BUDGET_MS = 40;
 
@@ -362,7 +362,8 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
       >
         {recButton(rec)}
         {whole && (
-          <RecDetails key={rec.id}>
+          // A stored item's facts, note and corrections belong to one record: keyed by it.
+          <Fragment key={rec.id}>
             <RecommendationFacts rec={rec} shownOn={page?.url ?? null} />
             {editorFor(rec)}
             {/* Corrections in one menu per item: out of the way, and never one stray click from taking effect. */}
@@ -382,7 +383,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
                 </button>
               </div>
             </details>
-          </RecDetails>
+          </Fragment>
         )}
       </li>
     );
@@ -618,11 +619,6 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
 }
 
 type ReadRecommendation = PageReading['recommendations'][number];
-
-/** A stored item's facts, note and corrections: their own component, so that they belong to one record. */
-function RecDetails({ children }: { children: ComponentChildren }) {
-  return <>{children}</>;
-}
 
 /** A note changed somewhere: put it on its recommendation (or the page), or take it off when deleted. */
 function applyNote(data: PanelData, note: Note): PanelData {

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { NotePatch, NoteTarget } from '@/utils/db';
 import { numberFormat, type LanguageSetting, type MessageKey } from '@/utils/i18n';
+import { nextTask } from '@/utils/steps';
 import type { ExportedData, Note, Result } from '@/utils/messages';
 import { buildExportFile, downloadFile, EXPORT_FORMATS, slug, type ExportFormat } from '@/components/export-file';
 import { useI18n } from '@/components/i18n';
@@ -94,17 +95,6 @@ function stepped<T>(start: () => Generator<void, T>): Stepped<T> {
 
 /** How long one chunk of index building runs before the page gets the thread back (a keystroke waits that long at most). */
 const CHUNK_MS = 10;
-
-/** Runs `work` as a task of its own, soon: after what is queued, without setTimeout's clamping. Returns a cancel. */
-function nextTask(work: () => void): () => void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    work();
-  };
-  channel.port2.postMessage(null);
-  return () => channel.port1.close();
-}
 
 /**
  * Builds each value in turn once the browser is first idle, then chunk after chunk, each a task of its own, so input

@@ -164,10 +164,10 @@ export async function panelFrame(page: Page, extensionId: string): Promise<Frame
   throw new Error('The panel did not appear');
 }
 
-/** The panel's frame, however long the page takes before it mounts (a large page's capture). */
-export async function slowPanelFrame(page: Page, extensionId: string): Promise<Frame> {
+/** The panel's frame, however long the page takes before it mounts (a large page's capture): `attempts` waits of panelFrame. */
+export async function slowPanelFrame(page: Page, extensionId: string, attempts = 10): Promise<Frame> {
   for (let attempt = 0; ; attempt++) {
-    const frame = await panelFrame(page, extensionId).catch((error: unknown) => (attempt >= 10 ? Promise.reject(error) : null));
+    const frame = await panelFrame(page, extensionId).catch((error: unknown) => (attempt >= attempts ? Promise.reject(error) : null));
     if (frame) return frame;
   }
 }

@@ -258,7 +258,7 @@ export interface RegisteredTexts {
 }
 
 /** The page expression reading RegisteredTexts (for any driver). */
-export const registeredTexts = (items: string): string => `(() => {
+const registeredTexts = (items: string): string => `(() => {
   const priority = ${JSON.stringify(HIGHLIGHT_PRIORITY)};
   const out = { all: [], selected: [], noted: [], onScreen: [] };
   const fold = (s) => s.replace(/\\s+/g, ' ').trim();

@@ -9,7 +9,7 @@ import { detectUprPage } from '@/utils/detect';
 import { extractStatement, extractStatementInSteps, findMainContent, previewStatement, statementAtRange, statementsOfPlaced, textOutline } from '@/utils/extract';
 import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, PENDING_LIST_MIN, readTabCommand, sendRequest, type CallPayload, type PageReading, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
 import { CAPTURE_BATCH, normalizeRecommendationText, type PageCapture } from '@/utils/model';
-import { runWatched } from '@/utils/steps';
+import { nextTask, runWatched } from '@/utils/steps';
 import { reserveRoom, type PanelMargin } from '@/utils/panel-margin';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 
@@ -28,20 +28,11 @@ export const MAX_ADDRESSES_PER_DOCUMENT = 30;
 const PLACEMENT_RESTARTS = 2;
 
 /**
- * Lets the page run its own tasks before ours goes on: a task queued behind theirs (a message to ourselves, which
- * setTimeout's minimum delay does not slow down), so what was already waiting runs first (rendering, input, and the
- * panel's first messages). Not scheduler.yield: its continuation goes ahead of other tasks, and a panel mounted
- * during the reading would wait for its end to be answered.
+ * Lets the page run its own tasks before ours goes on (rendering, input, and a panel's first messages): not
+ * scheduler.yield, whose continuation goes ahead of them, so a panel mounted during the reading would be answered
+ * only at its end.
  */
-const yieldToPage = (): Promise<void> =>
-  new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
+const yieldToPage = (): Promise<void> => new Promise((resolve) => void nextTask(resolve));
 
 /**
  * Resolves once the page has drawn its next frame (a task after that frame's animation callbacks), or after
@@ -218,8 +209,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
         await afterNextFrame(doc);
         if (mine !== generation) return;
         if (!wantedRecommendation() && !panel && !mounting) {
-          storing = mine;
-          reading = { url, meta: top.page, recommendations: top.recommendations.map((r, i) => ({ n: i + 1, text: r.text })), partial: true };
+          startStoring(mine, { url, meta: top.page, recommendations: top.recommendations.map((r, i) => ({ n: i + 1, text: r.text })), partial: true });
           void mountPanel().catch(report);
         }
       }
@@ -260,13 +250,14 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const candidates = offeredPassages(root, extraction.candidates, placed, rejected, normalizeRecommendationText);
     await yieldToPage();
     if (mine !== generation) return;
-    signature = contentSignature();
-    const span = spanOf(root, layer, placed.length);
-    last = { url, statement: statementOf(url, extraction), count: placed.length, span, spanText: span?.toString() ?? '' };
     elementsAdded = false;
     if (changes !== changesBefore) {
       signature = '';
       last = null;
+    } else {
+      signature = contentSignature();
+      const span = spanOf(root, layer, placed.length);
+      last = { url, statement: statementOf(url, extraction), count: placed.length, span, spanText: span?.toString() ?? '' };
     }
 
     const address = url.replace(/#.*$/, '');
@@ -276,12 +267,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     }
     const tooMany = !storedAddresses.has(address) && storedAddresses.size >= MAX_ADDRESSES_PER_DOCUMENT;
     if (!tooMany) storedAddresses.add(address);
-    else if (storing !== null) {
-      // Nothing will be stored: a panel listing the preview meanwhile loads what is.
-      storing = null;
-      reading = null;
-      tellPanel('storing', { storing: false });
-    }
+    // Nothing will be stored: a panel listing the preview meanwhile loads what is.
+    else if (storing !== null) endStoring();
     // A link from the dashboard names a recommendation in the fragment: the page opens at it once its capture says
     // which one it is. Otherwise a long statement's panel mounts now, the capture's first batch on its way, and lists
     // the page's reading (handed over its port) while it is stored; it loads the stored records once the last batch
@@ -312,19 +299,24 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   // to list while it waits.
   let storing: number | null = null;
   let reading: PageReading | null = null;
-  async function storingWhile<T>(mine: number, read: PageReading | null, work: () => Promise<T>): Promise<T> {
+  // What the panel is told as the storing starts (with the reading to list meanwhile, if any) and ends.
+  function startStoring(mine: number, read: PageReading | null): void {
     storing = mine;
     reading = read;
     tellPanel('storing', { storing: true });
     if (read) tellPanel('reading', read);
+  }
+  function endStoring(): void {
+    storing = null;
+    reading = null;
+    tellPanel('storing', { storing: false });
+  }
+  async function storingWhile<T>(mine: number, read: PageReading | null, work: () => Promise<T>): Promise<T> {
+    startStoring(mine, read);
     try {
       return await work();
     } finally {
-      if (storing === mine) {
-        storing = null;
-        reading = null;
-        tellPanel('storing', { storing: false });
-      }
+      if (storing === mine) endStoring();
     }
   }
 
@@ -350,10 +342,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     layer = null;
     preview?.clear();
     preview = null;
-    storing = null;
-    reading = null;
     for (const port of panelPorts) port.close();
     panelPorts.clear();
+    endStoring();
     panel?.remove();
     panel = null;
     // The room reserved for a panel that never came.

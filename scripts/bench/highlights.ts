@@ -12,7 +12,8 @@
 import { execFileSync } from 'node:child_process';
 import type { Frame, Page } from 'playwright-core';
 import { HIGHLIGHT_PRIORITY } from '../../utils/anchor/highlight-paint';
-import { clickHighlight, launch, panelFrame, ROOT, type Session } from '../../e2e/support/extension';
+import { clickHighlight, launch, panelFrame, ROOT, slowPanelFrame, type Session } from '../../e2e/support/extension';
+import { storedFor } from '../../e2e/support/long-statement';
 import { longStatementPage, statementPage } from './pages';
 
 export interface HighlightFigures {
@@ -111,7 +112,7 @@ const SCREEN = `(() => {
 // From the page's first script: its long tasks, and mutation records once parsed (ours to count). With `watch`, from
 // DOMContentLoaded on, each frame until the recommendations on screen are highlighted (SCREEN): when that first held.
 // (Watched from the page itself: the navigation's return, at the page's load event, may come well after.)
-export const recorder = (watch: boolean): string => `
+const recorder = (watch: boolean): string => `
   window.__bench = { tasks: [], records: [], dcl: 0, painted: 0, highlighted: null };
   new PerformanceObserver((list) => { for (const e of list.getEntries()) __bench.tasks.push([e.startTime, e.duration]); })
     .observe({ type: 'longtask', buffered: true });
@@ -131,7 +132,7 @@ export const recorder = (watch: boolean): string => `
 `;
 
 /** When the recommendations on screen were first highlighted (see recorder), in ms since DOMContentLoaded. */
-export async function highlightedAfter(page: Page): Promise<{ ms: number; painted: boolean; longestTask: number }> {
+async function highlightedAfter(page: Page): Promise<{ ms: number; painted: boolean; longestTask: number }> {
   return page.evaluate(`new Promise((resolve) => {
     const bench = window.__bench;
     const wait = () => {
@@ -154,7 +155,7 @@ export async function highlightedAfter(page: Page): Promise<{ ms: number; painte
  * that shows them (the page's own painting of the new screen included, whatever the build), and how many distinct
  * recommendations were seen highlighted.
  */
-export async function scrollThrough(page: Page): Promise<{ worstMs: number; medianMs: number; distinct: number }> {
+async function scrollThrough(page: Page): Promise<{ worstMs: number; medianMs: number; distinct: number }> {
   return page.evaluate(`(async () => {
     const SCREEN_WAIT_MS = 5000;
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
@@ -183,24 +184,13 @@ export async function scrollThrough(page: Page): Promise<{ worstMs: number; medi
   })()`);
 }
 
-// The records the worker holds for the page: its own and those first read on another page that it shows too (the
-// bench's pages share their first recommendations, same words and states, so one record each: counting only the
-// records whose pageUrl is this page said "4,700 stored" of 5,000 while every one was).
-async function storedCount(panel: Frame, url: string): Promise<number> {
-  return panel.evaluate(async (pageUrl) => {
-    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { recommendations: unknown[] } }> } } }).chrome;
-    const answer = await api.runtime.sendMessage({ upr: 1, type: 'data.export', payload: { pageUrl } });
-    return answer.value.recommendations.length;
-  }, url);
-}
-
 /**
  * In the worker: when (epoch ms) its database holds `count` records for the page at `url` — its own and those it shows
  * from another page — read straight from IndexedDB every 50 ms (each capture batch is one transaction, so a count is
  * whole batches). Started before the page opens; the database is never created here (an empty one would be
  * upgraded wrongly).
  */
-export async function storedAt(session: Session, url: string, count: number): Promise<number> {
+async function storedAt(session: Session, url: string, count: number): Promise<number> {
   const worker = await session.worker();
   // A string, not a function: tsx would name its inner functions with a helper the worker does not have.
   return worker.evaluate(`(async () => {
@@ -221,7 +211,7 @@ export async function storedAt(session: Session, url: string, count: number): Pr
     };
     const until = Date.now() + 300000;
     while ((await held().catch(() => 0)) < ${count} && Date.now() < until) await new Promise((done) => setTimeout(done, 50));
-    return Date.now();
+    return Date.now() < until ? Date.now() : Number.NaN;
   })()`);
 }
 
@@ -253,17 +243,6 @@ async function panelLongestTask(panel: Frame, during?: () => Promise<void>): Pro
   return panel.evaluate(() => (window as unknown as { __benchTasks: { longest: number } }).__benchTasks.longest);
 }
 
-/** The panel's frame, however long a large statement's capture takes before it mounts. */
-async function slowPanelFrame(page: Page, extensionId: string): Promise<Frame> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await panelFrame(page, extensionId);
-    } catch (error) {
-      if (attempt >= 30) throw error;
-    }
-  }
-}
-
 const progress = (what: string) => process.stderr.write(`[bench highlights] ${what}\n`);
 
 /** How long a large page may take to be highlighted before the bench reports it as not highlighted. */
@@ -276,7 +255,7 @@ async function large(session: Session, url: string, html: string, count: number)
   const sinceDcl = () => page.evaluate(() => Date.now() - (window as unknown as { __bench: { dclEpoch: number } }).__bench.dclEpoch);
   // The panel watched from the start, beside the highlights: it may list its first before the page is highlighted.
   const listing = (async () => {
-    const panel = await slowPanelFrame(page, session.extensionId);
+    const panel = await slowPanelFrame(page, session.extensionId, 30);
     await panel.waitForFunction(() => document.querySelectorAll('.recs .rec').length > 0, null, { timeout: 300_000, polling: 'raf' });
     const firstMs = await sinceDcl();
     await panel.waitForFunction((n) => document.querySelectorAll('.recs .rec').length >= n, count, { timeout: 300_000, polling: 'raf' });
@@ -314,7 +293,9 @@ async function large(session: Session, url: string, html: string, count: number)
   progress(`the worker held every record after ${storedMs} ms`);
   let held = 0;
   for (let i = 0; i < 60 && held < count; i++) {
-    held = await storedCount(panel, url);
+    // Its own records and those first read on another page that it shows too (the bench's pages share their first
+    // recommendations: counting only this page's own said "4,700 stored" of 5,000 while every one was).
+    held = (await storedFor(panel, url)).ns.length;
     if (held < count) await page.waitForTimeout(500);
   }
   const scroll = await scrollThrough(page);

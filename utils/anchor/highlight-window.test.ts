@@ -1,7 +1,7 @@
 // Which ranges a long page registers: those near the viewport, found by binary search over the ranges' positions
 // (here a stand-in for their layout: range i is 20 px tall, i * 20 px down the page).
 import { describe, expect, it } from 'vitest';
-import { nextSpan, spanBetween, WINDOW_MARGIN_SCREENS, EMPTY_SPAN, type Extent } from './highlight-window.ts';
+import { nextSpan, spanBetween, EMPTY_SPAN, type Extent } from './highlight-window.ts';
 
 const HEIGHT = 900;
 /** Ranges laid out one under the other, the page scrolled by `scrollY`; counts the layout reads. */
@@ -24,8 +24,8 @@ describe('the window of registered highlights', () => {
 
   it('registers the viewport and two screens either side, and moves only once the reader scrolled past a screen', () => {
     const first = nextSpan(10_000, column(100_000).extentAt, HEIGHT, EMPTY_SPAN)!;
-    const screens = WINDOW_MARGIN_SCREENS * HEIGHT;
-    expect(first).toEqual(spanBetween(10_000, column(100_000).extentAt, -screens, HEIGHT + screens));
+    // Tops from 100,000 - 2 screens (bottom ≥ 98,200: range 4,910) to 100,000 + 3 screens (top ≤ 102,700: range 5,135).
+    expect(first).toEqual({ from: 4_910, to: 5_136 });
     expect(first.to - first.from).toBeLessThan(300);
     // Half a screen down: the registered ranges still cover a screen past each edge.
     expect(nextSpan(10_000, column(100_450).extentAt, HEIGHT, first)).toBeNull();

@@ -55,7 +55,7 @@ export function spanBetween(count: number, extentAt: (i: number) => Extent | nul
 }
 
 /** Whether `outer` holds every index of `inner`. */
-export const covers = (outer: Span, inner: Span): boolean => inner.from >= outer.from && inner.to <= outer.to;
+const covers = (outer: Span, inner: Span): boolean => inner.from >= outer.from && inner.to <= outer.to;
 
 /**
  * The span to register for a viewport `height` pixels high, or null while `shown` still covers a screen past each

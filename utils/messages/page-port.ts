@@ -33,7 +33,7 @@ export const PANEL_TO_PAGE = {
  */
 export const PENDING_LIST_MIN = 1_000;
 /** The most recommendations a reading handed to the panel may list (a capture has no such bound: it goes in batches). */
-export const MAX_READING = 100_000;
+const MAX_READING = 100_000;
 
 /**
  * What the page read, as the panel lists it while it is being stored: the page's details and, for each

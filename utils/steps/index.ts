@@ -45,3 +45,17 @@ export async function runWatched<T>(steps: Steps<T>, root: Element, pause: () =>
     observer.disconnect();
   }
 }
+
+/**
+ * Runs `work` in a task of its own queued behind those already waiting (a message to ourselves: no timer's minimum
+ * delay, and unlike scheduler.yield's continuation it does not go ahead of them). Returns a cancel.
+ */
+export function nextTask(work: () => void): () => void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    work();
+  };
+  channel.port2.postMessage(null);
+  return () => channel.port1.close();
+}
