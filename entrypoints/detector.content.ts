@@ -1,7 +1,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { detectUprPage } from '@/utils/detect';
+import { detectInSteps } from '@/utils/detect';
 import { envelope } from '@/utils/messages/envelope';
 import { muteWxtStartSignal, ScriptContext } from '@/utils/script-context';
+import { nextTask } from '@/utils/steps';
 
 interface RuntimeHost {
   runtime: { id?: string; sendMessage(message: unknown): Promise<unknown> };
@@ -48,12 +49,30 @@ export default defineContentScript({
         .sendMessage(envelope('page.annotate', {}))
         .then((answer) => (answer as { ok?: boolean } | undefined)?.ok || Promise.reject())
         .catch(() => attempt < 4 && !ctx.isInvalid && ctx.setTimeout(() => ask(attempt + 1), 500 << attempt));
+    // In steps, each its own task (a long page's text read in one, looked through in the next); a look asked for
+    // meanwhile (the page changed its address) comes after this one.
+    let looking = false;
+    let again = false;
     const look = () => {
       if (asked || scope.__uprAnnotatorRunning) return;
-      const detection = (scope.__uprDetection = detectUprPage(document, location.href));
-      if (!detection.detected) return;
-      asked = true;
-      void ask(0);
+      if (looking) return void (again = true);
+      looking = true;
+      const steps = detectInSteps(document, location.href);
+      const step = () => {
+        if (ctx.isInvalid) return;
+        const next = steps.next();
+        if (!next.done) return void nextTask(step);
+        looking = false;
+        const detection = (scope.__uprDetection = next.value);
+        if (detection.detected) {
+          asked = true;
+          void ask(0);
+        } else if (again) {
+          again = false;
+          look();
+        }
+      };
+      step();
     };
     look();
     ctx.setTimeout(look, SECOND_LOOK_MS);

@@ -203,6 +203,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     // painted highlights only); reading all of it takes longer. The page draws them before the reading goes on, and
     // the panel mounts meanwhile (in a process of its own) to list them until the whole reading replaces them.
     if (!layer && !preview) {
+      // A task of its own: the script's start (its modules, the extension's API) is one already.
+      await yieldToPage();
+      if (mine !== generation) return;
       const top = previewStatement(doc, url);
       preview = top && paintPreview(doc, top.recommendations.map((r) => r.range));
       if (top && preview) {
@@ -251,14 +254,22 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     await yieldToPage();
     if (mine !== generation) return;
     elementsAdded = false;
-    if (changes !== changesBefore) {
-      signature = '';
-      last = null;
-    } else {
-      signature = contentSignature();
-      const span = spanOf(root, layer, placed.length);
-      last = { url, statement: statementOf(url, extraction), count: placed.length, span, spanText: span?.toString() ?? '' };
+    signature = '';
+    last = null;
+    if (changes === changesBefore) {
+      const outline = contentSignature();
+      const statement = statementOf(url, extraction);
+      // The span's words apart (a 10 MB statement's are most of its text).
+      await yieldToPage();
+      if (mine !== generation) return;
+      if (changes === changesBefore) {
+        const span = spanOf(root, layer, placed.length);
+        signature = outline;
+        last = { url, statement, count: placed.length, span, spanText: span?.toString() ?? '' };
+      }
     }
+    await yieldToPage();
+    if (mine !== generation) return;
 
     const address = url.replace(/#.*$/, '');
     if (storedAddresses.size > 0 && !storedAddresses.has(address)) {

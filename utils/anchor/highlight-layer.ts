@@ -22,8 +22,9 @@ export interface HighlightLayer {
   /**
    * Highlights `ranges` (the i-th is numbered i + 1 if all are placed) and shows the layer. Returns the indexes
    * the highlighter refused (no visible text outside forbidden elements); the others are numbered 1… in order.
+   * `segments`: each range's segments read ahead (rangeSegments, e.g. in steps), else read now.
    */
-  place(items: { range: Range; selector: RecSelector }[]): number[];
+  place(items: { range: Range; selector: RecSelector }[], segments?: readonly Segment[][]): number[];
   /** Shows the placed recommendations again, anchored from their selectors. */
   show(): void;
   hide(): void;
@@ -117,11 +118,11 @@ export function createHighlightLayer(doc: Document, root: Element, options: { el
       return selected;
     },
     drawing: painted ? 'painted' : 'elements',
-    place(items) {
+    place(items, segments) {
       painter.reset();
       anchored.clear();
       // Every range is read before anything is drawn: ranges sharing a text node never see each other's splits.
-      const planned = items.map((item) => rangeSegments(item.range));
+      const planned = segments ?? items.map((item) => rangeSegments(item.range));
       const refused: number[] = [];
       recs = [];
       const drawnItems: { segments: Segment[]; n: number }[] = [];

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { runWatched } from '@/utils/steps';
-import { describeRanges, HIGHLIGHT_ATTR, highlightsOf, placeRecommendations, reconcile, reconcileInSteps, type StoredOnPage } from './index.ts';
+import { describeRanges, HIGHLIGHT_ATTR, highlightsOf, placeReconciled, placeRecommendations, reconcile, reconcileInSteps, type StoredOnPage } from './index.ts';
 import { rangeOfText } from './anchor.test-support.ts';
 
 const keyOf = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -94,6 +94,17 @@ describe('reconcile in steps', () => {
     const whole = reconcile(root, extracted, [], [], keyOf);
     expect(stepped!.value.candidates.map((c) => [c.text, c.selector])).toEqual(whole.candidates.map((c) => [c.text, c.selector]));
     expect(stepped!.value.candidates).toHaveLength(1_200);
+  });
+
+  it('reads where each highlight goes in its steps too: placing 1,200 then only draws what they read', async () => {
+    const root = mount(items(1_200));
+    const stepped = await runWatched(reconcileInSteps(root, finds(root), [], [], keyOf), root, async () => {});
+    // Placing reads no range again (on 10,000 recommendations that reading was one long task): what it draws is what
+    // the steps read, even from ranges emptied since.
+    for (const candidate of stepped!.value.candidates) candidate.range.collapse(true);
+    const { placed } = placeReconciled(document, root, stepped!.value);
+    expect(placed).toHaveLength(1_200);
+    expect(highlightsOf(1_200, root).map((el) => el.textContent).join('')).toBe('Guarantee the right to education in district 1200.');
   });
 
   it('stops when the page changes between two steps, so the annotator reads it again instead of placing stale words', async () => {

@@ -6,6 +6,7 @@
 import { anchorSelectors, describeRanges } from './anchor.ts';
 import { createHighlightLayer, type HighlightLayer } from './highlight-layer.ts';
 import type { Painter } from './highlight-paint.ts';
+import { rangeSegments, type Segment } from './highlighter.ts';
 import { cachedTextIndex, cachedTextIndexInSteps } from './text-index.ts';
 import type { RecSelector } from './types.ts';
 import { drain, mapInSteps, type Steps } from '@/utils/steps';
@@ -26,6 +27,14 @@ export interface Candidate {
   range: Range;
   /** The stored record it is, when it was stored before (known by its words); null for a first reading. */
   id: string | null;
+}
+
+/** What one reading places (in page order, with each one's highlight segments) and the orphans. */
+export interface Reconciled {
+  candidates: Candidate[];
+  orphans: string[];
+  /** candidates[i]'s text as the highlighter reads it (rangeSegments): placing them is then drawing only. */
+  segments: Segment[][];
 }
 
 export interface Placement {
@@ -50,7 +59,7 @@ export function reconcile(
   stored: readonly StoredOnPage[],
   rejected: readonly string[],
   keyOf: (text: string) => string,
-): { candidates: Candidate[]; orphans: string[] } {
+): Reconciled {
   return drain(reconcileInSteps(root, extracted, stored, rejected, keyOf));
 }
 
@@ -61,7 +70,7 @@ export function* reconcileInSteps(
   stored: readonly StoredOnPage[],
   rejected: readonly string[],
   keyOf: (text: string) => string,
-): Steps<{ candidates: Candidate[]; orphans: string[] }> {
+): Steps<Reconciled> {
   const refused = new Set(rejected);
   const storedKeys = yield* mapInSteps(stored, PLACED_PER_STEP, (s) => keyOf(s.text));
   const storedId = new Map(stored.map((s, i) => [storedKeys[i]!, s.id]));
@@ -92,7 +101,10 @@ export function* reconcileInSteps(
     else orphans.push(m.id);
   });
   candidates.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-  return { candidates, orphans };
+  // In steps too (10,000 of them were one long task of placing).
+  yield;
+  const segments = yield* mapInSteps(candidates, PLACED_PER_STEP, (c) => rangeSegments(c.range));
+  return { candidates, orphans, segments };
 }
 
 /** Reconciles, then highlights: the returned layer shows `placed`, numbered 1… in page order. */
@@ -111,9 +123,9 @@ export function placeRecommendations(
  * Highlights what reconcile(InSteps) found: the returned layer shows `placed`, numbered 1… in page order. `preview`:
  * highlights painted ahead of it (paintPreview), replaced by these.
  */
-export function placeReconciled(doc: Document, root: Element, { candidates, orphans }: { candidates: Candidate[]; orphans: string[] }, preview?: Painter | null): Placement {
+export function placeReconciled(doc: Document, root: Element, { candidates, orphans, segments }: Reconciled, preview?: Painter | null): Placement {
   const layer = createHighlightLayer(doc, root, preview ? { painter: preview } : {});
-  const refused = new Set(layer.place(candidates));
+  const refused = new Set(layer.place(candidates, segments));
   const placed = candidates.filter((_, i) => !refused.has(i));
   for (const i of refused) {
     const id = candidates[i]!.id;

@@ -4,6 +4,7 @@
 // imports nothing: no country tables here), never writes the DOM.
 import { LABEL_LEAD_IN, LEAD_IN, isStatesLeadIn } from '@/utils/lead-in';
 import { isGovernmentDomain } from '@/utils/upr/hosts';
+import { drain, type Steps } from '@/utils/steps';
 
 export interface Detection { detected: boolean; score: number; reasons: string[] }
 
@@ -88,6 +89,15 @@ function linkTexts(root: Element): string {
 }
 
 export function detectUprPage(doc: Document, url: string): Detection {
+  return drain(detectInSteps(doc, url));
+}
+
+/**
+ * detectUprPage in three steps (utils/steps) on a page the cheap look lets through: the look, the reading of its body
+ * text, the patterns run over it. The detector's content script pauses between them, so on a long page neither is
+ * one long task.
+ */
+export function* detectInSteps(doc: Document, url: string): Steps<Detection> {
   const reasons: string[] = [];
   let score = 0;
   const add = (points: number, reason: string) => {
@@ -110,7 +120,9 @@ export function detectUprPage(doc: Document, url: string): Detection {
   if (urlHit) add(1, 'address mentions the UPR');
   if (isGovernmentDomain(/^[a-z]+:\/\/([^/?#:]+)/i.exec(url)?.[1] ?? '')) add(1, 'government host');
 
+  yield;
   const body = main ? readText(main, MAX_BODY_CHARS) : '';
+  yield;
   const negatives = [...HEAD_NEGATIVES.map((n) => [head, ...n] as const), ...BODY_NEGATIVES.map((n) => [body, ...n] as const)];
   for (const [text, pattern, points, reason] of negatives) {
     const m = text.match(pattern);

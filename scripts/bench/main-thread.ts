@@ -1,0 +1,81 @@
+// Whose work holds the page's main thread: a Chromium trace of a page's load (CDP Tracing) told apart by task. The
+// Long Tasks API says how long a task took, not whose it was; on a huge statement the longest ones are the browser
+// laying out the page (its own first layout, and again when our highlights' style or the panel's room change it).
+// The trace says which scripts ran in each task: the extension's run in its isolated world, named after it.
+import type { CDPSession } from 'playwright-core';
+
+/** A trace event as CDP's Tracing domain reports it (the fields used here). */
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { data?: Record<string, unknown> } & Record<string, unknown>;
+}
+
+export interface MainThreadFigures {
+  /** The longest the extension's scripts ran in one task of the page's main thread (ms; a forced layout included). */
+  ownScriptMs: number;
+  /** The longest task in which the browser styled or laid out the page after the extension's first script (ms). */
+  renderMs: number;
+  /** Tasks in which the extension's scripts ran over 50 ms. */
+  ownLongTasks: number;
+}
+
+const TASK = 'ThreadControllerImpl::RunTask';
+const SCRIPT_RUNS = new Set(['v8.run', 'v8.callFunction']);
+const RENDERING = new Set(['UpdateLayoutTree', 'Layout']);
+
+/**
+ * From a trace: the page's main thread (where the outermost main frame's last DOMContentLoaded fired), each task's
+ * script time in the world named `world`, and the longest rendering task after that world's first script.
+ */
+export function mainThreadFigures(events: readonly TraceEvent[], world: string): MainThreadFigures {
+  const dcl = events.filter((e) => e.name === 'MarkDOMContent' && e.args?.data?.isOutermostMainFrame === true).at(-1);
+  if (!dcl) throw new Error('The trace has no DOMContentLoaded of a main frame.');
+  const thread = events.filter((e) => e.pid === dcl.pid && e.tid === dcl.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const tasks = thread.filter((e) => e.name === TASK);
+  // Our script runs, the outermost only (a callback run within another run counts once).
+  const runs: TraceEvent[] = [];
+  for (const e of thread) {
+    if (!SCRIPT_RUNS.has(e.name) || e.args?.worldName !== world) continue;
+    const last = runs.at(-1);
+    if (last && e.ts < last.ts + (last.dur ?? 0)) continue;
+    runs.push(e);
+  }
+  const within = (task: TraceEvent, e: TraceEvent) => e.ts >= task.ts && e.ts < task.ts + (task.dur ?? 0);
+  let ownScriptMs = 0;
+  let ownLongTasks = 0;
+  for (const task of tasks) {
+    const ms = runs.filter((run) => within(task, run)).reduce((sum, run) => sum + (run.dur ?? 0), 0) / 1000;
+    ownScriptMs = Math.max(ownScriptMs, ms);
+    if (ms > 50) ownLongTasks++;
+  }
+  const started = runs[0]?.ts ?? Number.POSITIVE_INFINITY;
+  let renderMs = 0;
+  for (const task of tasks) {
+    if (task.ts < started || !thread.some((e) => RENDERING.has(e.name) && within(task, e))) continue;
+    renderMs = Math.max(renderMs, (task.dur ?? 0) / 1000);
+  }
+  return { ownScriptMs, renderMs, ownLongTasks };
+}
+
+/** The trace categories mainThreadFigures reads. */
+const CATEGORIES = ['toplevel', 'devtools.timeline', 'v8'];
+
+/** Records a trace through `cdp` while `work` runs; the events once it is done. */
+export async function traced(cdp: CDPSession, work: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+  try {
+    await work();
+  } finally {
+    const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+    await cdp.send('Tracing.end');
+    await complete;
+  }
+  return events;
+}
