@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { loadPage, parsePage } from '@/scripts/lib-dom';
 import { SHAPES, renderShape } from '@/utils/extract/shapes/shapes.test-support';
 import { sharedPath } from '@/tests/shared-data.test-support';
-import { detectUprPage } from './index';
+import { drain } from '@/utils/steps';
+import { detectInSteps, detectUprPage } from './index';
 
 interface Label { file: string; url: string; kind: string }
 
@@ -82,19 +83,38 @@ describe('detectUprPage reasons and gate', () => {
     expect(detectUprPage(withSidebar, 'https://www.example.ie/peru').detected).toBe(true);
   });
 
+  it('reads a long page that mentions the UPR in steps (its body text in one, the patterns in the next), the same verdict as in one go', () => {
+    const items = Array.from({ length: 3_000 }, (_, i) => `<li>Guarantee the right to education in district ${i + 1}.</li>`).join('');
+    const doc = parsePage(`<html><head><title>UPR 41: Finland</title></head><body><main><p>Canada recommends that Finland:</p><ol>${items}</ol></main></body></html>`);
+    const url = 'https://www.example.gc.ca/upr/finland';
+    const steps = detectInSteps(doc, url);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBe(2);
+    expect(step.value).toEqual(detectUprPage(doc, url));
+    expect(step.value.detected).toBe(true);
+    // A page the cheap look turns down is done at once.
+    const permits = parsePage('<html><head><title>Permits</title></head><body><main><p>Bring two photos.</p></main></body></html>');
+    const other = detectInSteps(permits, 'https://www.example.gov/permits');
+    expect(other.next().done).toBe(true);
+    expect(drain(detectInSteps(permits, 'https://www.example.gov/permits')).detected).toBe(false);
+  });
+
   it('does not match UPR or EPU inside other words', () => {
     const doc = parsePage('<html><head><title>Supreme support for Europe</title></head><body><main><h1>Eupraxia and superpowers</h1><p>We recommend that Canada: <ol><li>Ratify it.</li></ol></p></main></body></html>');
     expect(detectUprPage(doc, 'https://www.example.org/supreme-europe').detected).toBe(false);
   });
 
-  it('imports only the lead-in patterns and the host table: no country tables or extractor in the always-on script', () => {
+  it('imports only the lead-in patterns, the host table and the steps: no country tables or extractor in the always-on script', () => {
     const source = readFileSync(join(__dirname, 'index.ts'), 'utf8');
     expect(source.match(/^\s*import\s.*$/gm)).toEqual([
       "import { LABEL_LEAD_IN, LEAD_IN, isStatesLeadIn } from '@/utils/lead-in';",
       "import { isGovernmentDomain } from '@/utils/upr/hosts';",
+      "import { drain, type Steps } from '@/utils/steps';",
     ]);
-    // Both stay import-free, so the detector pulls in nothing else through them.
-    for (const file of ['../lead-in/index.ts', '../upr/hosts.ts']) expect(readFileSync(join(__dirname, file), 'utf8'), file).not.toMatch(/^\s*import\s/m);
+    // They stay import-free, so the detector pulls in nothing else through them.
+    for (const file of ['../lead-in/index.ts', '../upr/hosts.ts', '../steps/index.ts']) expect(readFileSync(join(__dirname, file), 'utf8'), file).not.toMatch(/^\s*import\s/m);
   });
 
   it('reads a verb glued to its subject ("Werecommend that"), and French and Spanish "make N recommendations"', () => {
