@@ -4,7 +4,7 @@
 // changes or it navigates in place. It holds no notes itself.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { correctionFor, offeredPassages, paintPreview, placeReconciled, reconcile, reconcileInSteps, type CorrectionCommand, type HighlightLayer, type Painter } from '@/utils/anchor';
+import { correctionFor, offeredPassages, paintPreview, placeReconciled, reconcile, reconcileInSteps, sameText, textSnapshot, type CorrectionCommand, type HighlightLayer, type Painter, type TextSnapshot } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
 import { extractStatement, extractStatementInSteps, findMainContent, previewStatement, statementAtRange, statementsOfPlaced, textOutline } from '@/utils/extract';
 import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, PENDING_LIST_MIN, readTabCommand, sendRequest, type CallPayload, type PageReading, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
@@ -72,7 +72,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   // recommendation. A page that ticks elsewhere (a clock or a ticker after the list) costs no reading at all; one
   // that ticks inside the span costs an extraction, and no highlight rewrite and no capture while the statement
   // reads the same. Element additions always get an extraction: they may be recommendations arriving late.
-  let last: { url: string; statement: string; count: number; span: Range | null; spanText: string } | null = null;
+  let last: { url: string; statement: string; count: number; span: Range | null; spanWords: TextSnapshot } | null = null;
   // The addresses (without fragment) this document has stored a capture of.
   const storedAddresses = new Set<string>();
   let elementsAdded = false;
@@ -259,13 +259,13 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     if (changes === changesBefore) {
       const outline = contentSignature();
       const statement = statementOf(url, extraction);
-      // The span's words apart (a 10 MB statement's are most of its text).
+      // The span's text apart (on a 10 MB statement, most of the page's).
       await yieldToPage();
       if (mine !== generation) return;
       if (changes === changesBefore) {
         const span = spanOf(root, layer, placed.length);
         signature = outline;
-        last = { url, statement, count: placed.length, span, spanText: span?.toString() ?? '' };
+        last = { url, statement, count: placed.length, span, spanWords: span ? textSnapshot(span) : [] };
       }
     }
     await yieldToPage();
@@ -371,7 +371,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
       if (contentSignature() === signature) return;
       const url = doc.location.href;
       const settled = last?.url === url && !elementsAdded && last.span !== null;
-      if (settled && last!.span!.toString() === last!.spanText) {
+      if (settled && sameText(last!.span!, last!.spanWords)) {
         signature = contentSignature();
         return;
       }
@@ -385,7 +385,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
           signature = contentSignature();
           elementsAdded = false;
           last.span = spanOf(extraction.root, layer, last.count);
-          last.spanText = last.span?.toString() ?? '';
+          last.spanWords = last.span ? textSnapshot(last.span) : [];
           return;
         }
       }

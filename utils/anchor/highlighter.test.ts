@@ -12,7 +12,9 @@ import {
   highlightRanges,
   highlightsOf,
   removeHighlights,
+  sameText,
   setHighlightState,
+  textSnapshot,
 } from './index.ts';
 import { dumpNodes, rangeOfText } from './anchor.test-support.ts';
 
@@ -202,5 +204,34 @@ describe('setHighlightState', () => {
     expect(one![0]!.hasAttribute(HIGHLIGHT_STATE_ATTR)).toBe(false);
     expect(one![0]!.style.getPropertyValue('background-color')).toBe(normalBackground);
     expect(document.querySelectorAll('style').length).toBe(0);
+  });
+});
+
+describe('a text snapshot (what a reading’s span held)', () => {
+  const spanOf = (el: Element) => {
+    const range = document.createRange();
+    range.setStart(el, 0);
+    range.setEnd(el.querySelector('li:last-child')!.firstChild!, 10);
+    return range;
+  };
+
+  it('holds while the page changes around the span, not when words within it change', () => {
+    const list = mount('<ol><li>Ratify the Convention.</li><li>Abolish the death penalty.</li></ol><p>Share this page</p>').querySelector('ol')!;
+    const span = spanOf(list);
+    const was = textSnapshot(span);
+    expect(was.map((w) => w.data)).toEqual(['Ratify the Convention.', 'Abolish the death penalty.']);
+    root.querySelector('p')!.textContent = 'Shared 12 times';
+    root.append(document.createElement('aside'));
+    expect(sameText(span, was)).toBe(true);
+    list.firstElementChild!.firstChild!.textContent = 'Ratify the Convention now.';
+    expect(sameText(span, was)).toBe(false);
+  });
+
+  it('tells a list rendered again with the same words from the one it held (its nodes are others)', () => {
+    const list = mount('<ol><li>Ratify the Convention.</li><li>Abolish the death penalty.</li></ol>').querySelector('ol')!;
+    const span = spanOf(list);
+    const was = textSnapshot(span);
+    list.firstElementChild!.replaceWith(Object.assign(document.createElement('li'), { textContent: 'Ratify the Convention.' }));
+    expect(sameText(span, was)).toBe(false);
   });
 });

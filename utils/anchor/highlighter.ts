@@ -100,6 +100,19 @@ export function rangeSegments(range: AbstractRange): Segment[] {
   return segments;
 }
 
+/** A range's text as it is, node by node: the page's own strings, held (nothing copied, even of a 10 MB statement). */
+export type TextSnapshot = readonly { node: Text; data: string }[];
+
+export function textSnapshot(range: AbstractRange): TextSnapshot {
+  return rangeSegments(range).map(({ node }) => ({ node, data: node.data }));
+}
+
+/** Whether `range` still holds the same text nodes with the same words as in `was` (another split of them: no). */
+export function sameText(range: AbstractRange, was: TextSnapshot): boolean {
+  const now = rangeSegments(range);
+  return now.length === was.length && now.every(({ node }, i) => node === was[i]!.node && node.data === was[i]!.data);
+}
+
 function markSplit(node: Text): Text {
   splitPieces.add(node);
   return node;
