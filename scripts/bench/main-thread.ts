@@ -36,29 +36,27 @@ export function mainThreadFigures(events: readonly TraceEvent[], world: string):
   const dcl = events.filter((e) => e.name === 'MarkDOMContent' && e.args?.data?.isOutermostMainFrame === true).at(-1);
   if (!dcl) throw new Error('The trace has no DOMContentLoaded of a main frame.');
   const thread = events.filter((e) => e.pid === dcl.pid && e.tid === dcl.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  // Top-level tasks in order; each event goes to the one it starts in (one pass: a trace holds 100,000s of events).
   const tasks = thread.filter((e) => e.name === TASK);
-  // Our script runs, the outermost only (a callback run within another run counts once).
-  const runs: TraceEvent[] = [];
+  const own = tasks.map(() => 0);
+  const renders = tasks.map(() => false);
+  let started = Number.POSITIVE_INFINITY;
+  let at = 0;
+  // The end of the last script run of ours counted: a callback run within it counts once.
+  let counted = Number.NEGATIVE_INFINITY;
   for (const e of thread) {
-    if (!SCRIPT_RUNS.has(e.name) || e.args?.worldName !== world) continue;
-    const last = runs.at(-1);
-    if (last && e.ts < last.ts + (last.dur ?? 0)) continue;
-    runs.push(e);
+    while (at < tasks.length && tasks[at]!.ts + (tasks[at]!.dur ?? 0) <= e.ts) at++;
+    const task = tasks[at];
+    if (!task || e.ts < task.ts) continue;
+    if (RENDERING.has(e.name)) renders[at] = true;
+    if (!SCRIPT_RUNS.has(e.name) || e.args?.worldName !== world || e.ts < counted) continue;
+    counted = e.ts + (e.dur ?? 0);
+    started = Math.min(started, e.ts);
+    own[at]! += (e.dur ?? 0) / 1000;
   }
-  const within = (task: TraceEvent, e: TraceEvent) => e.ts >= task.ts && e.ts < task.ts + (task.dur ?? 0);
-  let ownScriptMs = 0;
-  let ownLongTasks = 0;
-  for (const task of tasks) {
-    const ms = runs.filter((run) => within(task, run)).reduce((sum, run) => sum + (run.dur ?? 0), 0) / 1000;
-    ownScriptMs = Math.max(ownScriptMs, ms);
-    if (ms > 50) ownLongTasks++;
-  }
-  const started = runs[0]?.ts ?? Number.POSITIVE_INFINITY;
-  let renderMs = 0;
-  for (const task of tasks) {
-    if (task.ts < started || !thread.some((e) => RENDERING.has(e.name) && within(task, e))) continue;
-    renderMs = Math.max(renderMs, (task.dur ?? 0) / 1000);
-  }
+  const ownScriptMs = Math.max(0, ...own);
+  const ownLongTasks = own.filter((ms) => ms > 50).length;
+  const renderMs = Math.max(0, ...tasks.filter((task, i) => renders[i] && task.ts >= started).map((task) => (task.dur ?? 0) / 1000));
   return { ownScriptMs, renderMs, ownLongTasks };
 }
 

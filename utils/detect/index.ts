@@ -94,8 +94,8 @@ export function detectUprPage(doc: Document, url: string): Detection {
 
 /**
  * detectUprPage in three steps (utils/steps) on a page the cheap look lets through: the look, the reading of its body
- * text, the patterns run over it. The detector's content script pauses between them, so on a long page neither is
- * one long task.
+ * text, the patterns run over it. The detector's content script pauses between them, so on a long page none of them
+ * makes one long task of the three (a page the look turns down is done in the first).
  */
 export function* detectInSteps(doc: Document, url: string): Steps<Detection> {
   const reasons: string[] = [];
