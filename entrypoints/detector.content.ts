@@ -49,8 +49,8 @@ export default defineContentScript({
         .sendMessage(envelope('page.annotate', {}))
         .then((answer) => (answer as { ok?: boolean } | undefined)?.ok || Promise.reject())
         .catch(() => attempt < 4 && !ctx.isInvalid && ctx.setTimeout(() => ask(attempt + 1), 500 << attempt));
-    // In steps, each its own task (a long page's text read in one, looked through in the next); a look asked for
-    // meanwhile (the page changed its address) comes after this one.
+    // In steps, each its own task (a long page's text read in one, looked through in the next). A look asked for
+    // meanwhile (the page changed its address) starts again once this one ends: its verdict mixed two pages.
     let looking = false;
     let again = false;
     const look = () => {
@@ -63,14 +63,14 @@ export default defineContentScript({
         const next = steps.next();
         if (!next.done) return void nextTask(step);
         looking = false;
-        const detection = (scope.__uprDetection = next.value);
-        if (detection.detected) {
-          asked = true;
-          void ask(0);
-        } else if (again) {
+        if (again) {
           again = false;
-          look();
+          return look();
         }
+        const detection = (scope.__uprDetection = next.value);
+        if (!detection.detected || scope.__uprAnnotatorRunning) return;
+        asked = true;
+        void ask(0);
       };
       step();
     };

@@ -4,7 +4,7 @@
 // changes or it navigates in place. It holds no notes itself.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { correctionFor, offeredPassages, paintPreview, placeReconciled, reconcile, reconcileInSteps, sameText, textSnapshot, type CorrectionCommand, type HighlightLayer, type Painter, type TextSnapshot } from '@/utils/anchor';
+import { correctionFor, offeredPassages, paintPreview, placeReconciled, reconcile, reconcileInSteps, hasSameText, snapshotText, type CorrectionCommand, type HighlightLayer, type Painter, type TextSnapshot } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
 import { extractStatement, extractStatementInSteps, findMainContent, previewStatement, statementAtRange, statementsOfPlaced, textOutline } from '@/utils/extract';
 import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, PENDING_LIST_MIN, readTabCommand, sendRequest, type CallPayload, type PageReading, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
@@ -114,13 +114,14 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   const statementOf = (url: string, extraction: ReturnType<typeof extractStatement>) =>
     JSON.stringify([url, extraction.page, extraction.recommendations.map((r) => r.text)]);
 
-  const spanOf = (root: Element, current: HighlightLayer, count: number): Range | null => {
+  // The span (from root's start to the end of recommendation `count`) and its words as they are now.
+  const spanOf = (root: Element, current: HighlightLayer, count: number): { span: Range | null; spanWords: TextSnapshot } => {
     const end = count === 0 ? null : current.rangeOf(count);
-    if (!end || !root.contains(end.endContainer)) return null;
+    if (!end || !root.contains(end.endContainer)) return { span: null, spanWords: [] };
     const span = doc.createRange();
     span.setStart(root, 0);
     span.setEnd(end.endContainer, end.endOffset);
-    return span;
+    return { span, spanWords: snapshotText(span) };
   };
 
   // What the page read, as the capture and the panel name it: each recommendation's n and words and, on a page of
@@ -254,19 +255,20 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     await yieldToPage();
     if (mine !== generation) return;
     elementsAdded = false;
-    signature = '';
-    last = null;
+    // The span's words come in a task of their own (on a 10 MB statement, most of the page's); meanwhile the page is
+    // remembered as it was.
+    let outlined: { outline: string; statement: string } | null = null;
     if (changes === changesBefore) {
-      const outline = contentSignature();
-      const statement = statementOf(url, extraction);
-      // The span's text apart (on a 10 MB statement, most of the page's).
+      outlined = { outline: contentSignature(), statement: statementOf(url, extraction) };
       await yieldToPage();
       if (mine !== generation) return;
-      if (changes === changesBefore) {
-        const span = spanOf(root, layer, placed.length);
-        signature = outline;
-        last = { url, statement, count: placed.length, span, spanWords: span ? textSnapshot(span) : [] };
-      }
+    }
+    if (!outlined || changes !== changesBefore) {
+      signature = '';
+      last = null;
+    } else {
+      signature = outlined.outline;
+      last = { url, statement: outlined.statement, count: placed.length, ...spanOf(root, layer, placed.length) };
     }
     await yieldToPage();
     if (mine !== generation) return;
@@ -371,7 +373,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
       if (contentSignature() === signature) return;
       const url = doc.location.href;
       const settled = last?.url === url && !elementsAdded && last.span !== null;
-      if (settled && sameText(last!.span!, last!.spanWords)) {
+      if (settled && hasSameText(last!.span!, last!.spanWords)) {
         signature = contentSignature();
         return;
       }
@@ -384,8 +386,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
           // The same statement, still highlighted: remember the page as it is now, and write nothing.
           signature = contentSignature();
           elementsAdded = false;
-          last.span = spanOf(extraction.root, layer, last.count);
-          last.spanWords = last.span ? textSnapshot(last.span) : [];
+          Object.assign(last, spanOf(extraction.root, layer, last.count));
           return;
         }
       }

@@ -80,7 +80,7 @@ export interface HighlightFigures {
    */
   ownScriptLongest5kMs: number;
   ownLongTasks5k: number;
-  /** The same load's longest task of the browser styling or laying out the page once the extension had started. */
+  /** The same load's longest task in which the page was restyled or laid out, once the extension had started. */
   renderLongest5kMs: number;
   ownScriptLongest10kMs: number;
   ownLongTasks10k: number;
@@ -331,14 +331,16 @@ async function ownWork(session: Session, url: string, html: string, count: numbe
   session.serve(url, html);
   const page = await session.context.newPage();
   const cdp = await session.context.newCDPSession(page);
+  let storedAll = true;
   const events = await traced(cdp, async () => {
     await page.goto(url, { timeout: 120_000, waitUntil: 'domcontentloaded' });
-    await stored;
+    storedAll = Number.isFinite(await stored);
     await page.waitForTimeout(500);
   });
   await page.close();
   const figures = mainThreadFigures(events, OWN_WORLD);
-  progress(`${url}: the extension's longest script run in one task ${Math.round(figures.ownScriptMs)} ms (${figures.ownLongTasks} over 50 ms); the browser's longest restyle or reflow ${Math.round(figures.renderMs)} ms`);
+  if (!storedAll) progress(`${url}: not every recommendation was stored within 300 s; the figures below cover the load until then`);
+  progress(`${url}: the extension's longest script run in one task ${Math.round(figures.ownScriptMs)} ms (${figures.ownLongTasks} over 50 ms); the longest task with a restyle or reflow ${Math.round(figures.renderMs)} ms`);
   return figures;
 }
 
@@ -465,7 +467,7 @@ export function highlightRows(f: HighlightFigures): [string, string, string][] {
       `${f.ownScriptLongest5kMs} (${f.ownLongTasks5k}) / ${f.ownScriptLongest10kMs} (${f.ownLongTasks10k}) / ${f.ownScriptLongest10MBMs} (${f.ownLongTasks10MB}) ms`,
       '≤ 50 ms',
     ],
-    ['the browser’s longest task styling or laying out the page once the extension started (the highlights’ style, the panel’s room), 5,000 / 10,000 / 10 MB', `${f.renderLongest5kMs} / ${f.renderLongest10kMs} / ${f.renderLongest10MBMs} ms`, ''],
+    ['the longest task with a restyle or reflow of the page once the extension started (the highlights’ style, the panel’s room), 5,000 / 10,000 / 10 MB', `${f.renderLongest5kMs} / ${f.renderLongest10kMs} / ${f.renderLongest10MBMs} ms`, ''],
     [
       `scrolling through, a screen at a time: worst (median) wait from a scroll to the frame showing that screen’s highlights, 5,000 / 10,000 / 10 MB (recommendations seen highlighted: ${f.scrollHighlighted5k} / ${f.scrollHighlighted10k} / ${f.scrollHighlighted10MB})`,
       `${f.scrollHighlight5kMs} (${f.scrollHighlightMedian5kMs}) / ${f.scrollHighlight10kMs} (${f.scrollHighlightMedian10kMs}) / ${f.scrollHighlight10MBMs} (${f.scrollHighlightMedian10MBMs}) ms`,

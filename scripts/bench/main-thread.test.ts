@@ -56,7 +56,13 @@ describe('whose work holds the page’s main thread', () => {
     expect(figures.ownScriptMs).toBe(15);
   });
 
-  it('says so when the trace has no page in it', () => {
+  it('counts a task run within another once, in the outer one', () => {
+    const figures = mainThreadFigures([dcl(0), task(0, 100), run('v8.callFunction', 1, 30), task(40, 50), run('v8.callFunction', 41, 45), layout(60, 20)], WORLD);
+    expect(figures).toEqual({ ownScriptMs: 75, renderMs: 100, ownLongTasks: 1 });
+  });
+
+  it('says so when the trace has no page in it, or no script of ours (not "no long task")', () => {
     expect(() => mainThreadFigures([task(0, 10)], WORLD)).toThrow(/DOMContentLoaded/);
+    expect(() => mainThreadFigures([dcl(0), task(0, 80), run('v8.run', 1, 70, 'Another Extension')], WORLD)).toThrow(/no script of the world "UPR Annotator"/);
   });
 });

@@ -18,7 +18,10 @@ export interface TraceEvent {
 export interface MainThreadFigures {
   /** The longest the extension's scripts ran in one task of the page's main thread (ms; a forced layout included). */
   ownScriptMs: number;
-  /** The longest task in which the browser styled or laid out the page after the extension's first script (ms). */
+  /**
+   * The longest task, after the extension's first script, in which the page was restyled or laid out (ms; the whole
+   * task: a script that forced the layout included).
+   */
   renderMs: number;
   /** Tasks in which the extension's scripts ran over 50 ms. */
   ownLongTasks: number;
@@ -30,7 +33,8 @@ const RENDERING = new Set(['UpdateLayoutTree', 'Layout']);
 
 /**
  * From a trace: the page's main thread (where the outermost main frame's last DOMContentLoaded fired), each task's
- * script time in the world named `world`, and the longest rendering task after that world's first script.
+ * script time in the world named `world`, and the longest task with a restyle or layout that ends after that world's
+ * first script began. Throws if that world ran nothing there.
  */
 export function mainThreadFigures(events: readonly TraceEvent[], world: string): MainThreadFigures {
   const dcl = events.filter((e) => e.name === 'MarkDOMContent' && e.args?.data?.isOutermostMainFrame === true).at(-1);
@@ -54,9 +58,11 @@ export function mainThreadFigures(events: readonly TraceEvent[], world: string):
     started = Math.min(started, e.ts);
     own[at]! += (e.dur ?? 0) / 1000;
   }
-  const ownScriptMs = Math.max(0, ...own);
+  // A trace without our world's scripts would read as "no long task of ours": say so instead.
+  if (started === Number.POSITIVE_INFINITY) throw new Error(`The trace shows no script of the world "${world}" on the page: was the extension loaded, under that name?`);
+  const ownScriptMs = own.reduce((most, ms) => Math.max(most, ms), 0);
   const ownLongTasks = own.filter((ms) => ms > 50).length;
-  const renderMs = Math.max(0, ...tasks.filter((task, i) => renders[i] && task.ts >= started).map((task) => (task.dur ?? 0) / 1000));
+  const renderMs = tasks.reduce((most, task, i) => (renders[i] && task.ts + (task.dur ?? 0) > started ? Math.max(most, (task.dur ?? 0) / 1000) : most), 0);
   return { ownScriptMs, renderMs, ownLongTasks };
 }
 

@@ -100,17 +100,26 @@ export function rangeSegments(range: AbstractRange): Segment[] {
   return segments;
 }
 
-/** A range's text as it is, node by node: the page's own strings, held (nothing copied, even of a 10 MB statement). */
-export type TextSnapshot = readonly { node: Text; data: string }[];
+/**
+ * A range's text as it is, node by node: the page's own strings, held (nothing copied, even of a 10 MB statement).
+ * Read as the highlighter reads it: text it never highlights (form fields, editable regions, SVG…) is left out.
+ */
+export type TextSnapshot = readonly Readonly<Segment & { data: string }>[];
 
-export function textSnapshot(range: AbstractRange): TextSnapshot {
-  return rangeSegments(range).map(({ node }) => ({ node, data: node.data }));
+export function snapshotText(range: AbstractRange): TextSnapshot {
+  return rangeSegments(range).map((segment) => ({ ...segment, data: segment.node.data }));
 }
 
-/** Whether `range` still holds the same text nodes with the same words as in `was` (another split of them: no). */
-export function sameText(range: AbstractRange, was: TextSnapshot): boolean {
+const wordsOf = (segments: readonly (Segment & { data?: string })[]) => segments.map(({ node, data, start, end }) => (data ?? node.data).slice(start, end)).join('');
+
+/**
+ * Whether `range` still holds the words it held in `was`: at once when they are in the same text nodes, unchanged;
+ * else (the nodes split or joined since, as highlight elements are drawn and taken out) by the words themselves.
+ */
+export function hasSameText(range: AbstractRange, was: TextSnapshot): boolean {
   const now = rangeSegments(range);
-  return now.length === was.length && now.every(({ node }, i) => node === was[i]!.node && node.data === was[i]!.data);
+  if (now.length === was.length && now.every(({ node }, i) => node === was[i]!.node && node.data === was[i]!.data)) return true;
+  return wordsOf(now) === wordsOf(was);
 }
 
 function markSplit(node: Text): Text {
