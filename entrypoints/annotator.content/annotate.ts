@@ -255,21 +255,15 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     await yieldToPage();
     if (mine !== generation) return;
     elementsAdded = false;
-    // The span's words come in a task of their own (on a 10 MB statement, most of the page's); meanwhile the page is
-    // remembered as it was.
-    let outlined: { outline: string; statement: string } | null = null;
-    if (changes === changesBefore) {
-      outlined = { outline: contentSignature(), statement: statementOf(url, extraction) };
-      await yieldToPage();
-      if (mine !== generation) return;
-    }
-    if (!outlined || changes !== changesBefore) {
-      signature = '';
-      last = null;
-    } else {
-      signature = outlined.outline;
-      last = { url, statement: outlined.statement, count: placed.length, ...spanOf(root, layer, placed.length) };
-    }
+    // The page as this reading saw it, kept only if it did not change during the pauses; the span's words in a task of
+    // their own (on a 10 MB statement, most of the page's). Meanwhile the page is remembered as it was.
+    const outline = contentSignature();
+    const statement = statementOf(url, extraction);
+    await yieldToPage();
+    if (mine !== generation) return;
+    const unchanged = changes === changesBefore;
+    signature = unchanged ? outline : '';
+    last = unchanged ? { url, statement, count: placed.length, ...spanOf(root, layer, placed.length) } : null;
     await yieldToPage();
     if (mine !== generation) return;
 

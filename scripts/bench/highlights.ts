@@ -10,9 +10,11 @@
 // `npx tsx scripts/bench/highlights.ts [--no-build] [--mutations-only]`, or
 // `npm run bench -- --only highlights`. UPR_OUTPUT_DIR picks another build (an older one, for before / after).
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { HIGHLIGHT_PRIORITY } from '../../utils/anchor/highlight-paint';
-import { clickHighlight, launch, panelFrame, ROOT, slowPanelFrame, type Session } from '../../e2e/support/extension';
+import { clickHighlight, EXTENSION_DIR, launch, panelFrame, ROOT, slowPanelFrame, type Session } from '../../e2e/support/extension';
 import { storedFor } from '../../e2e/support/long-statement';
 import { mainThreadFigures, traced, type MainThreadFigures } from './main-thread';
 import { longStatementPage, statementPage } from './pages';
@@ -319,11 +321,11 @@ async function large(session: Session, url: string, html: string, count: number)
   return { ...highlighted, panelMs, panelFirstMs, panelStoredMs, panelLongestTask: panelLongest, panelScrollLongestTask: panelScrollLongest, stored: held, storedMs, scrollMs: scroll.worstMs, scrollMedianMs: scroll.medianMs, scrolled: scroll.distinct };
 }
 
-/** The extension's isolated world, as traces name it (the extension's name). */
-const OWN_WORLD = 'UPR Annotator';
+/** The extension's isolated world, as traces name it: the extension's name (in the bench's English browser). */
+const ownWorld = (): string => (JSON.parse(readFileSync(join(EXTENSION_DIR, '_locales/en/messages.json'), 'utf8')) as { extName: { message: string } }).extName.message;
 
 /**
- * Another load of a large page (at its own address: nothing of it stored yet), traced until the worker holds every
+ * Another load of a large page (at its own address: nothing stored under it yet), traced until the worker holds every
  * recommendation: whose work held the page's main thread (see main-thread.ts).
  */
 async function ownWork(session: Session, url: string, html: string, count: number): Promise<MainThreadFigures> {
@@ -338,7 +340,7 @@ async function ownWork(session: Session, url: string, html: string, count: numbe
     await page.waitForTimeout(500);
   });
   await page.close();
-  const figures = mainThreadFigures(events, OWN_WORLD);
+  const figures = mainThreadFigures(events, ownWorld());
   if (!storedAll) progress(`${url}: not every recommendation was stored within 300 s; the figures below cover the load until then`);
   progress(`${url}: the extension's longest script run in one task ${Math.round(figures.ownScriptMs)} ms (${figures.ownLongTasks} over 50 ms); the longest task with a restyle or reflow ${Math.round(figures.renderMs)} ms`);
   return figures;

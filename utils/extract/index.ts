@@ -97,8 +97,8 @@ export interface Preview {
  * The recommendations at the top of a long statement, read from its first `maxChars` characters only: what the reader
  * sees first, to be highlighted while the whole page is read (extractStatementInSteps, whose reading then takes their
  * place). Items of a list only (not a passing "recommends" in prose, which the whole reading may judge a summary), and
- * none that reaches the last line read (it may go on past the cut). Null when the main content is shorter than that (the whole reading
- * is quick there) or its top holds no list of recommendations.
+ * none that reaches the last line read (it may go on past the cut). Null when the main content is shorter than that
+ * (the whole reading is quick there) or its top holds no list of recommendations.
  */
 export function previewStatement(doc: Document, url: string, maxChars = PREVIEW_CHARS): Preview | null {
   const root = findMainContent(doc);
