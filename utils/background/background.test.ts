@@ -591,6 +591,23 @@ describe('background: records stay with the page where they were first seen', ()
   });
 });
 
+describe('background: the annotator starts as soon as the detector asks', () => {
+  beforeEach(() => vi.restoreAllMocks());
+
+  it('injects it at once, not once the page has loaded its images and scripts (the browser’s default)', async () => {
+    const bg = setUp([{ id: 1, url: PAGE }]);
+    const injected: unknown[] = [];
+    const scripting = { executeScript: async (details: unknown) => void injected.push(details) };
+    Object.assign(fakeBrowser, { scripting });
+    try {
+      await bg.request('page.annotate', {}, { ...annotatorIn(1, PAGE), frameId: 0 });
+    } finally {
+      Reflect.deleteProperty(fakeBrowser, 'scripting');
+    }
+    expect(injected).toEqual([{ target: { tabId: 1, frameIds: [0] }, injectImmediately: true, files: ['/content-scripts/annotator.js'] }]);
+  });
+});
+
 describe('background: a site’s pages are stored at a bounded rate', () => {
   beforeEach(() => {
     vi.restoreAllMocks();

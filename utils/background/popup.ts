@@ -49,6 +49,8 @@ export function createPopupHandlers(ctx: BackgroundContext, tabs: TabsService): 
       const [probe] = await browser.scripting
         .executeScript({
           target: { tabId, frameIds: [0] },
+          // A page still loading its images answers now too (see tabs.ts injectAnnotator).
+          injectImmediately: true,
           func: () => {
             const scope = globalThis as unknown as { __uprAnnotatorRunning?: boolean; __uprDetection?: unknown };
             return { annotated: Boolean(scope.__uprAnnotatorRunning), detection: scope.__uprDetection ?? null };

@@ -45,9 +45,12 @@ export function createTabsService(browser: ExtensionApi): TabsService {
     async injectAnnotator(tabId, frameId, force) {
       if (force) {
         // Annotate even what the detector would not call a statement: the user asked for it.
-        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, func: () => void ((globalThis as Record<string, unknown>).__uprForce = true) });
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, injectImmediately: true, func: () => void ((globalThis as Record<string, unknown>).__uprForce = true) });
       }
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/content-scripts/annotator.js'] });
+      // At once: the detector asks only once the page is parsed. By default the browser would wait for the page's
+      // load (Firefox) or up to 200 ms after it was parsed (Chromium): its images, fonts and analytics, which
+      // the annotator does not need.
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, injectImmediately: true, files: ['/content-scripts/annotator.js'] });
     },
     showCount(tabId, count) {
       void showRecommendationCount(toolbarButton, tabId, count, (n) => browser.i18n.getMessage('badgeTitle', [String(n)]), browser.i18n.getMessage('actionTitle')).catch(
