@@ -93,6 +93,7 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : // 102: the first whose scripting.executeScript takes injectImmediately (utils/background/tabs.ts).
+        { minimum_chrome_version: '102' }),
   }),
 });

@@ -25,8 +25,13 @@ export default defineContentScript({
     if (scope[flag]) return;
     scope[flag] = true;
     ctx.onInvalidated(() => delete scope[flag]);
-    void annotatePage({ ctx, doc: document, runtime: browser.runtime }).catch((error: unknown) =>
-      console.warn('[UPR Annotator] could not annotate this page:', error),
-    );
+    const annotate = () =>
+      void annotatePage({ ctx, doc: document, runtime: browser.runtime }).catch((error: unknown) =>
+        console.warn('[UPR Annotator] could not annotate this page:', error),
+      );
+    // Injected at once (see utils/background/tabs.ts): a page still being parsed (the user asked from the popup while
+    // it loads, or the tab went on to another page meanwhile) is read once it is whole, not half-read and stored so.
+    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', annotate, { once: true });
+    else annotate();
   },
 });

@@ -591,20 +591,29 @@ describe('background: records stay with the page where they were first seen', ()
   });
 });
 
-describe('background: the annotator starts as soon as the detector asks', () => {
+describe('background: the annotator starts as soon as it is asked for', () => {
   beforeEach(() => vi.restoreAllMocks());
-
-  it('injects it at once, not once the page has loaded its images and scripts (the browser’s default)', async () => {
-    const bg = setUp([{ id: 1, url: PAGE }]);
+  const injections = () => {
     const injected: unknown[] = [];
-    const scripting = { executeScript: async (details: unknown) => void injected.push(details) };
-    Object.assign(fakeBrowser, { scripting });
-    try {
-      await bg.request('page.annotate', {}, { ...annotatorIn(1, PAGE), frameId: 0 });
-    } finally {
-      Reflect.deleteProperty(fakeBrowser, 'scripting');
-    }
-    expect(injected).toEqual([{ target: { tabId: 1, frameIds: [0] }, injectImmediately: true, files: ['/content-scripts/annotator.js'] }]);
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(async (details: unknown) => (injected.push(details), []));
+    return injected;
+  };
+
+  it('injects it into the frame whose detector asked at once, not when the page has loaded its images (the browser’s default)', async () => {
+    const bg = setUp([{ id: 1, url: PAGE }]);
+    const injected = injections();
+    await bg.request('page.annotate', {}, { ...annotatorIn(1, PAGE), frameId: 2 });
+    expect(injected).toEqual([{ target: { tabId: 1, frameIds: [2] }, injectImmediately: true, files: ['/content-scripts/annotator.js'] }]);
+  });
+
+  it('annotates a page the user asks for from the toolbar at once too, marked as asked for first', async () => {
+    const bg = setUp([{ id: 1, url: PAGE }]);
+    const injected = injections();
+    await bg.request('popup.annotate', { tabId: 1 }, { id: fakeBrowser.runtime.id, url: `${ORIGIN}popup.html` });
+    expect(injected).toEqual([
+      { target: { tabId: 1, frameIds: [0] }, injectImmediately: true, func: expect.any(Function) },
+      { target: { tabId: 1, frameIds: [0] }, injectImmediately: true, files: ['/content-scripts/annotator.js'] },
+    ]);
   });
 });
 

@@ -49,7 +49,8 @@ export function createPopupHandlers(ctx: BackgroundContext, tabs: TabsService): 
       const [probe] = await browser.scripting
         .executeScript({
           target: { tabId, frameIds: [0] },
-          // A page still loading its images answers now too (see tabs.ts injectAnnotator).
+          // A page still loading its images answers now too (see tabs.ts injectAnnotator); one still being parsed
+          // may answer before its detector has looked (no verdict yet) rather than keep the popup waiting.
           injectImmediately: true,
           func: () => {
             const scope = globalThis as unknown as { __uprAnnotatorRunning?: boolean; __uprDetection?: unknown };

@@ -47,9 +47,9 @@ export function createTabsService(browser: ExtensionApi): TabsService {
         // Annotate even what the detector would not call a statement: the user asked for it.
         await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, injectImmediately: true, func: () => void ((globalThis as Record<string, unknown>).__uprForce = true) });
       }
-      // At once: the detector asks only once the page is parsed. By default the browser would wait for the page's
-      // load (Firefox) or up to 200 ms after it was parsed (Chromium): its images, fonts and analytics, which
-      // the annotator does not need.
+      // At once: by default the browser waits for document_idle, in Chromium up to 200 ms after the page is parsed
+      // while its images load, which the annotator does not need. (A page still being parsed, the popup's case, is
+      // read by the annotator once it is: see entrypoints/annotator.content.)
       await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, injectImmediately: true, files: ['/content-scripts/annotator.js'] });
     },
     showCount(tabId, count) {
