@@ -4,12 +4,12 @@
 // changes or it navigates in place. It holds no notes itself.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { correctionFor, offeredPassages, paintPreview, placeReconciled, reconcile, reconcileInSteps, hasSameText, snapshotText, type CorrectionCommand, type HighlightLayer, type Painter, type TextSnapshot } from '@/utils/anchor';
+import { correctionFor, offeredPassages, paintPreview, placeReconciled, reconcile, reconcileInSteps, hasSameText, snapshotTextInSteps, type CorrectionCommand, type HighlightLayer, type Painter, type TextSnapshot } from '@/utils/anchor';
 import { detectUprPage } from '@/utils/detect';
-import { extractStatement, extractStatementInSteps, findMainContent, previewStatement, statementAtRange, statementsOfPlaced, textOutline } from '@/utils/extract';
+import { extractStatement, extractStatementInSteps, findMainContent, previewStatement, statementAtRange, statementsOfPlaced, textOutlineInSteps } from '@/utils/extract';
 import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, PENDING_LIST_MIN, readTabCommand, sendRequest, type CallPayload, type PageReading, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
 import { CAPTURE_BATCH, normalizeRecommendationText, type PageCapture } from '@/utils/model';
-import { nextTask, runWatched } from '@/utils/steps';
+import { drain, nextTask, runWatched, type Steps } from '@/utils/steps';
 import { reserveRoom, type PanelMargin } from '@/utils/panel-margin';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 
@@ -106,23 +106,32 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     for (const port of panelPorts) port.notify(name, payload);
   };
 
-  const contentSignature = () => {
-    const { length, head, tail } = textOutline(findMainContent(doc), 200);
+  function* signatureSteps(): Steps<string> {
+    const { length, head, tail } = yield* textOutlineInSteps(findMainContent(doc), 200);
     return `${doc.location.href}\u0000${length}\u0000${head}\u0000${tail}`;
-  };
+  }
+  const contentSignature = () => drain(signatureSteps());
 
   const statementOf = (url: string, extraction: ReturnType<typeof extractStatement>) =>
     JSON.stringify([url, extraction.page, extraction.recommendations.map((r) => r.text)]);
 
   // The span (from root's start to the end of recommendation `count`) and its words as they are now.
-  const spanOf = (root: Element, current: HighlightLayer, count: number): { span: Range | null; spanWords: TextSnapshot } => {
+  type Span = { span: Range | null; spanWords: TextSnapshot };
+  function* spanSteps(root: Element, current: HighlightLayer, count: number): Steps<Span> {
     const end = count === 0 ? null : current.rangeOf(count);
     if (!end || !root.contains(end.endContainer)) return { span: null, spanWords: [] };
     const span = doc.createRange();
     span.setStart(root, 0);
     span.setEnd(end.endContainer, end.endOffset);
-    return { span, spanWords: snapshotText(span) };
-  };
+    return { span, spanWords: yield* snapshotTextInSteps(span) };
+  }
+  const spanOf = (root: Element, current: HighlightLayer, count: number) => drain(spanSteps(root, current, count));
+  // What a reading leaves to tell the page's later changes by: its outline (the signature) and the span's words.
+  function* seenSteps(root: Element, current: HighlightLayer, count: number): Steps<{ outline: string } & Span> {
+    const outline = yield* signatureSteps();
+    yield;
+    return { outline, ...(yield* spanSteps(root, current, count)) };
+  }
 
   // What the page read, as the capture and the panel name it: each recommendation's n and words and, on a page of
   // several statements, whose it is (each batch names them all).
@@ -255,15 +264,14 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     await yieldToPage();
     if (mine !== generation) return;
     elementsAdded = false;
-    // The page as this reading saw it, kept only if it did not change during the pauses; the span's words in a task of
-    // their own (on a 10 MB statement, most of the page's). Meanwhile the page is remembered as it was.
-    const outline = contentSignature();
+    // The page as this reading saw it and the span's words, read in steps (on a 10 MB statement, most of the page's),
+    // kept only if the page did not change during the pauses. Meanwhile the page is remembered as it was.
     const statement = statementOf(url, extraction);
-    await yieldToPage();
+    const seen = await runWatched(seenSteps(root, layer, placed.length), root, yieldToPage);
     if (mine !== generation) return;
-    const unchanged = changes === changesBefore;
-    signature = unchanged ? outline : '';
-    last = unchanged ? { url, statement, count: placed.length, ...spanOf(root, layer, placed.length) } : null;
+    const unchanged = seen !== null && changes === changesBefore;
+    signature = unchanged ? seen.value.outline : '';
+    last = unchanged ? { url, statement, count: placed.length, span: seen.value.span, spanWords: seen.value.spanWords } : null;
     await yieldToPage();
     if (mine !== generation) return;
 

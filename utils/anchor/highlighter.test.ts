@@ -15,6 +15,7 @@ import {
   hasSameText,
   setHighlightState,
   snapshotText,
+  snapshotTextInSteps,
 } from './index.ts';
 import { dumpNodes, rangeOfText } from './anchor.test-support.ts';
 
@@ -225,6 +226,29 @@ describe('a text snapshot (what a reading’s span held)', () => {
     expect(hasSameText(span, was)).toBe(true);
     list.firstElementChild!.firstChild!.textContent = 'Ratify the Convention now.';
     expect(hasSameText(span, was)).toBe(false);
+  });
+
+  it('reads the span of a long statement in pauses, many short nodes or a few huge ones, and holds all its words', () => {
+    const pausesAndWords = (range: Range) => {
+      const steps = snapshotTextInSteps(range);
+      let pauses = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) pauses++;
+      return { pauses, words: step.value.map(({ data, start, end }) => data.slice(start, end)).join('') };
+    };
+    const items = Array.from({ length: 3_000 }, (_, i) => `<li>Recommendation ${i + 1}.</li>`).join('');
+    const list = mount(`<ol>${items}</ol>`).querySelector('ol')!;
+    const many = pausesAndWords(spanOf(list));
+    // 3,000 items, an element and a text node each: a pause every 2,000 nodes.
+    expect(many.pauses).toBe(3);
+    expect(many.words).toBe(`${Array.from({ length: 2_999 }, (_, i) => `Recommendation ${i + 1}.`).join('')}Recommenda`);
+    // Eight nodes, three of them texts of 800,000 characters (more than a step's worth each): a pause after each of
+    // the first two (the third is cut after 10 characters).
+    const huge = 'x'.repeat(800_000);
+    const paragraphs = mount(`<p>${huge}</p><p>${huge}</p><ol><li>${huge}</li></ol>`);
+    const few = pausesAndWords(spanOf(paragraphs));
+    expect(few.pauses).toBe(2);
+    expect(few.words).toBe(huge + huge + huge.slice(0, 10));
   });
 
   it('holds when highlight elements split its text nodes and join them again, or the list is rendered anew with the same words', () => {

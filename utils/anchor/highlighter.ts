@@ -3,6 +3,7 @@
 
 import { isElement, isText, nextInOrder, nextSkippingChildren } from './dom-order.ts';
 import { HIGHLIGHT_ATTR, HIGHLIGHT_TAG, createHighlightElement } from './highlight-style.ts';
+import { drain, type Steps } from '@/utils/steps';
 
 /** Mark our own UI (panel host, toolbars) with this attribute and highlights will never be placed inside it. */
 export const OWN_UI_ATTR = 'data-upr-ui';
@@ -62,6 +63,14 @@ export interface Segment {
  * so its cost is the size of the range, not of the page.
  */
 export function rangeSegments(range: AbstractRange): Segment[] {
+  return drain(rangeSegmentsInSteps(range));
+}
+
+/** Nodes rangeSegmentsInSteps visits per step (a long text node counts one more per 256 characters). */
+const WALKED_PER_STEP = 2_000;
+
+/** rangeSegments in steps (utils/steps): a range over most of a 10 MB statement is not read in one task. */
+export function* rangeSegmentsInSteps(range: AbstractRange): Steps<Segment[]> {
   const { startContainer, startOffset, endContainer, endOffset } = range;
   const root = commonAncestor(startContainer, endContainer);
   if (!root) return [];
@@ -83,7 +92,12 @@ export function rangeSegments(range: AbstractRange): Segment[] {
   }
 
   const segments: Segment[] = [];
+  let work = 0;
   while (node && node !== stopNode) {
+    if (++work >= WALKED_PER_STEP) {
+      work = 0;
+      yield;
+    }
     if (isElement(node) && isForbidden(node)) {
       if (endMarker && node.contains(endMarker)) break;
       node = nextSkippingChildren(node, root);
@@ -92,6 +106,7 @@ export function rangeSegments(range: AbstractRange): Segment[] {
     if (isText(node)) {
       const start = node === startText ? startOffset : 0;
       const end = node === endText ? endOffset : node.data.length;
+      work += (end - start) >> 8;
       if (end > start && hasVisibleText(node.data.slice(start, end))) segments.push({ node, start, end });
       if (node === endText) break;
     }
@@ -107,7 +122,12 @@ export function rangeSegments(range: AbstractRange): Segment[] {
 export type TextSnapshot = readonly Readonly<Segment & { data: string }>[];
 
 export function snapshotText(range: AbstractRange): TextSnapshot {
-  return rangeSegments(range).map((segment) => ({ ...segment, data: segment.node.data }));
+  return drain(snapshotTextInSteps(range));
+}
+
+/** snapshotText in steps (utils/steps). */
+export function* snapshotTextInSteps(range: AbstractRange): Steps<TextSnapshot> {
+  return (yield* rangeSegmentsInSteps(range)).map((segment) => ({ ...segment, data: segment.node.data }));
 }
 
 const wordsOf = (segments: readonly (Segment & { data?: string })[]) => segments.map(({ node, data, start, end }) => (data ?? node.data).slice(start, end)).join('');

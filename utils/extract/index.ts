@@ -7,7 +7,7 @@ import { extractPageMeta, isMonthFirstSite, type MetaSources, type PageMeta } fr
 import { scanInSteps, scanRecommendations } from './recommendations';
 import { describeStatements, keepDistinct, keepDistinctInSteps, splitStatements, type SubStatement } from './statements';
 import { drain, mapInSteps, runWatched, type Steps } from '@/utils/steps';
-import { ITEMS_PER_STEP } from './step-sizes';
+import { ITEMS_PER_STEP, NODES_PER_STEP } from './step-sizes';
 
 export { statementAtRange, statementsOfPlaced } from './statements';
 
@@ -65,11 +65,24 @@ function trimmedTextLongerThan(el: Element, max: number): boolean {
  * What tells one reading of `root`'s text from another cheaply: its length and its first and last `edge`
  * characters, read from the text nodes at both ends (root.textContent would copy the whole text).
  */
-export function textOutline(root: Element, edge: number): { length: number; head: string; tail: string } {
+export function textOutline(root: Element, edge: number): TextOutline {
+  return drain(textOutlineInSteps(root, edge));
+}
+
+export interface TextOutline {
+  length: number;
+  head: string;
+  tail: string;
+}
+
+/** textOutline in steps of NODES_PER_STEP text nodes (utils/steps): a 10 MB statement is not walked in one task. */
+export function* textOutlineInSteps(root: Element, edge: number): Steps<TextOutline> {
   const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
   let length = 0;
   let head = '';
+  let walked = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++walked % NODES_PER_STEP === 0) yield;
     const { data } = node as Text;
     if (head.length < edge) head += data.slice(0, edge - head.length);
     length += data.length;
