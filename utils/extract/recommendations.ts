@@ -1,6 +1,6 @@
 // Finds lead-ins ("Canada recommends that X:", "We recommend:", "recommande", "recomendamos") and the items each
 // introduces — list items, numbered or bare paragraphs, glued "to …" runs, clauses inside prose — as spans of lines.
-import { LABEL_LEAD_IN, LEAD_IN as PRESENT_LEAD_IN, NAMED_BODY_SUBJECT, RECALL_LEAD_IN, isStatesLeadIn, widen } from '@/utils/lead-in';
+import { LABEL_LEAD_IN, LEAD_IN as PRESENT_LEAD_IN, NAMED_BODY_SUBJECT, RECALL_LEAD_IN, isStatesLeadIn, mayHoldLeadIn, widen } from '@/utils/lead-in';
 import { findCountryMentions } from '@/utils/upr';
 import {
   CLOSING, DRAFTING, GOVERNS_INFINITIVE, HEADING_LABEL, MARKER, PROSE_STARTS, RECOMMENDATION_VERBS, ROMANCE_VERBS, SOFT_ASK,
@@ -418,6 +418,7 @@ function* collectUnderHeading(lines: readonly Line[], i: number): Steps<{ spans:
  * start with the recommending phrase, and it is not a link (a news list's "Norway recommends …" headline).
  */
 function opensWithLeadIn(line: Line): boolean {
+  if (!mayHoldLeadIn(line.text)) return false;
   const text = normalizeSpace(line.text).replace(MARKER, '');
   const m = LEAD_IN_ONCE.exec(text.slice(0, MAX_ITEM_LEAD_IN + 40));
   return m !== null && m.index <= MAX_ITEM_LEAD_IN && !mostlyLinks(line.listItem!);
@@ -449,7 +450,9 @@ export function* scanInSteps(lines: readonly Line[]): Steps<RecommendationScan> 
       yield;
     }
     let next = i + 1;
-    if (!line.heading && !line.listItem && LABEL_LEAD_IN.test(normalizeSpace(line.text)) && isStatesLabel(normalizeSpace(line.text))) {
+    // (Lines that name no recommendation, nearly all of a long statement's, are looked at no further for a lead-in.)
+    const mayLeadIn = mayHoldLeadIn(line.text);
+    if (mayLeadIn && !line.heading && !line.listItem && LABEL_LEAD_IN.test(normalizeSpace(line.text)) && isStatesLabel(normalizeSpace(line.text))) {
       const following = yield* collectFollowing(lines, i + 1);
       if (following.spans.length) {
         leadIns.push({ line: i, text: normalizeSpace(line.text), subject: '', addressee: normalizeSpace(line.text), kind: 'list' });
@@ -468,7 +471,7 @@ export function* scanInSteps(lines: readonly Line[]): Steps<RecommendationScan> 
       }
     }
     // A lead-in may be a heading ("<h2>We recommend that Kazakhstan:</h2>"), but only one that opens a list.
-    if (!line.listItem || opensWithLeadIn(line)) {
+    if (mayLeadIn && (!line.listItem || opensWithLeadIn(line))) {
       const text = line.text;
       LEAD_IN.lastIndex = 0;
       const sentences = sentenceCursor(text);

@@ -59,6 +59,17 @@ export function isStatesLeadIn(subject: string, addressee: string): boolean {
   return !NOT_A_STATES_SUBJECT.test(subject) && !STATE_PARTY_ADDRESSEE.test(addressee);
 }
 
+/**
+ * Whether raw text may hold a lead-in of LEAD_IN, RECALL_LEAD_IN or LABEL_LEAD_IN: each names a recommendation
+ * ("recom…" in English, French and Spanish, glued to its subject or not, in any case), the letters perhaps apart by
+ * the invisible characters reading drops (soft hyphens, zero-width). A quick look before theirs: on a long statement
+ * nearly every line has no such word, and their look-behinds try every position of it.
+ */
+export function mayHoldLeadIn(text: string): boolean {
+  return MAY_HOLD_LEAD_IN.test(text);
+}
+const MAY_HOLD_LEAD_IN = new RegExp(['r', 'e', 'c', 'o', 'm'].join('[\u00ad\u200b-\u200d\u2060\ufeff]*'), 'i');
+
 /** One pattern of `patterns`' alternatives, for raw text: " " → any run of white space, " ?" → any or none. */
 export function widen(patterns: readonly RegExp[], flags: string): RegExp {
   return new RegExp(patterns.map((p) => p.source.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+')).join('|'), flags);
