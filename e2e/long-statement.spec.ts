@@ -7,11 +7,15 @@ import type { Frame, Page } from 'playwright-core';
 import { launch, openStatement, SAMPLE_STATEMENT, type Session, slowPanelFrame, writeNote } from './support/extension';
 import { clickItemHighlight, highlightedOnScreen, scrollToItem, waitForRegistered, type RegisteredTexts } from './support/highlights';
 import { LONG_ITEMS as ITEMS, longRecText as recText, longStatement } from './support/long-statement';
+import { PANEL_WIDTH } from '../utils/panel-margin';
 
 const COUNT = 4_000;
 const { url, html } = longStatement(COUNT);
 /** Five screens of items (the window and its margins) with room to spare: a tenth of the page's. */
 const WINDOW_AT_MOST = 400;
+
+/** How far the page's root stops short of the window's right edge (the panel's room, when it has it). */
+const pushedAsideBy = (page: Page) => page.evaluate(() => document.documentElement.clientWidth - document.documentElement.getBoundingClientRect().width);
 
 const until = (page: Page, ok: (r: RegisteredTexts) => boolean, what: string) => waitForRegistered(page, ITEMS, ok, what);
 const highlightedThere = (n: number) => highlightedOnScreen(recText(n));
@@ -119,11 +123,16 @@ describe('the top of a statement of 4,000, highlighted and listed before the who
     expect((await until(page, () => true, 'read')).all).not.toContain(recText(COUNT / 2));
     // (Still held: the panel still lists the first ones only, the whole reading not placed.)
     expect(await panel.locator('.panel-storing').innerText()).toBe('Reading the whole page…');
+    // Meanwhile the panel covers the page's edge: pushing 4,000 recommendations aside would lay all of them out again
+    // in the middle of the reading.
+    expect(await pushedAsideBy(page)).toBe(0);
 
     await worker.evaluate('globalThis.__releaseStore()');
     await until(page, highlightedThere(COUNT / 2), `recommendation ${COUNT / 2} is highlighted`);
     await panel.waitForSelector(`.rec[data-n="${COUNT}"]`, { timeout: 120_000 });
     await panel.waitForFunction((n) => !document.querySelector('.panel-storing') && document.querySelectorAll('.recs .rec:not(.rec-unstored)').length === n, COUNT, { timeout: 120_000 });
     expect(await panel.locator('.panel-count').innerText()).toBe('4,000 recommendations');
+    // Once the whole reading was handed to the panel, the page made room for it: nothing of the statement under it.
+    expect(await pushedAsideBy(page)).toBeGreaterThanOrEqual(PANEL_WIDTH);
   });
 });

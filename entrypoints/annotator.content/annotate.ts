@@ -87,6 +87,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   // The panel's room, reserved once the first highlights are drawn (before, it would delay them by a reflow of the
   // whole page) and before the panel arrives, which then takes it over: the page is not laid out again when it shows.
   let room: PanelMargin | null = null;
+  // A panel mounted for a long statement's preview covers the page's edge until its whole reading is handed over: its
+  // room would reflow the whole page in the middle of the reading (0.2–0.7 s on a huge statement), delaying it.
+  let roomWaits = false;
   // How many times the annotator was torn down (the page stopped being a statement): a panel mounting meanwhile goes.
   let teardowns = 0;
 
@@ -193,13 +196,21 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     return { ok: true, value: { recommendations: stored } };
   }
 
-  // A preview whose reading failed is not left on the page as if it were the statement's highlights.
+  // The room a panel held while the page was read (roomWaits), taken now.
+  function makeRoom(): void {
+    roomWaits = false;
+    panel?.makeRoom();
+  }
+
+  // A preview whose reading failed is not left on the page as if it were the statement's highlights; its panel stays,
+  // with its room.
   async function annotate(restarts = 0): Promise<void> {
     try {
       await readPage(restarts);
     } catch (error) {
       preview?.clear();
       preview = null;
+      makeRoom();
       throw error;
     }
   }
@@ -223,6 +234,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
         if (mine !== generation) return;
         if (!wantedRecommendation() && !panel && !mounting) {
           startStoring(mine, { url, meta: top.page, recommendations: top.recommendations.map((r, i) => ({ n: i + 1, text: r.text })), partial: true });
+          roomWaits = true;
           void mountPanel().catch(report);
         }
       }
@@ -296,6 +308,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
       ? ({ ok: false, error: { code: 'forbidden', message: `This page changed its address more than ${MAX_ADDRESSES_PER_DOCUMENT} times; reload it to store what it shows now.` } } as const)
       : storingWhile(mine, early ? read : null, () => captureInBatches(read, extraction.sources, candidates, placed, orphans, () => mine !== generation));
     if (early) void mountPanel().catch(report);
+    // The panel has the whole reading to list (or, storing nothing, will load what is stored): the page makes room now.
+    makeRoom();
     const capture = await capturing;
     if (!capture.ok) console.warn('[UPR Annotator]', capture.error.message);
     if (mine !== generation) return;
@@ -341,12 +355,13 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const before = teardowns;
     const reserved = room;
     room = null;
-    const mounted = await mountPanelFrame(ctx, doc, runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html'), () => layer?.focusSelected() ?? false, reserved).finally(
-      () => (mounting = false),
-    );
+    const url = runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html');
+    const mounted = await mountPanelFrame(ctx, doc, url, () => layer?.focusSelected() ?? false, reserved, roomWaits).finally(() => (mounting = false));
     // Torn down meanwhile (the page stopped being a statement): the frame goes too.
     if (teardowns !== before) return mounted.remove();
     panel = mounted;
+    // The reading was handed over while the frame mounted: its room now.
+    if (!roomWaits) panel.makeRoom();
     panel.onLoad(connectPanel);
   }
 
@@ -362,6 +377,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     endStoring();
     panel?.remove();
     panel = null;
+    roomWaits = false;
     // The room reserved for a panel that never came.
     room?.remove();
     room = null;

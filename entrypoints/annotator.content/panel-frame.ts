@@ -22,6 +22,8 @@ export interface PanelFrame {
   onLoad(listener: (port: MessagePort) => void): void;
   /** Whether the page shows the frame as styled (not made transparent, hidden or covered). */
   isShown(): boolean;
+  /** Pushes the page aside for the open panel, where it was mounted holding its room (see mountPanelFrame). */
+  makeRoom(): void;
   remove(): void;
 }
 
@@ -32,9 +34,17 @@ function important(el: HTMLElement, styles: Record<string, string>): void {
 /**
  * `resumeAt`: gives the keyboard back to the page where the reader was (the selected highlight) when the panel lets it
  * go; false when there is no such place. `reserved`: the panel's room as the annotator reserved it (utils/panel-margin
- * reserveRoom), the panel's from now on.
+ * reserveRoom), the panel's from now on. `holdRoom`: the panel covers the page's edge, taking no room, until
+ * makeRoom() (a long statement still being read: pushing it aside reflows all of it, 0.2–0.7 s on a huge one).
  */
-export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, src: string, resumeAt: () => boolean, reserved: PanelMargin | null = null): Promise<PanelFrame> {
+export async function mountPanelFrame(
+  ctx: ContentScriptContext,
+  doc: Document,
+  src: string,
+  resumeAt: () => boolean,
+  reserved: PanelMargin | null = null,
+  holdRoom = false,
+): Promise<PanelFrame> {
   const win = doc.defaultView ?? window;
   // Closed: the page cannot reach the frame (nor read its address, which carries the token). No reset sheet
   // (inheritStyles): ours are inline and !important on every element, and a shadow sheet's !important would beat them.
@@ -97,8 +107,11 @@ export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, 
 
   const margin = reserved ?? panelMargin(doc);
   let collapsed = false;
+  let roomHeld = holdRoom;
   // An open panel has its room (on a wide window: the sheet's media query); nothing is measured, nothing laid out.
-  const layout = () => margin?.reserve(!collapsed);
+  const layout = () => {
+    if (!roomHeld) margin?.reserve(!collapsed);
+  };
 
   const setCollapsed = (value: boolean) => {
     collapsed = value;
@@ -145,6 +158,10 @@ export async function mountPanelFrame(ctx: ContentScriptContext, doc: Document, 
         listener(channel.port1);
       }),
     isShown: () => host.isConnected && hidingOf(frame, host, win) === null,
+    makeRoom() {
+      roomHeld = false;
+      layout();
+    },
     remove,
   };
 }
