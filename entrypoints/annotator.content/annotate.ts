@@ -10,7 +10,7 @@ import { extractStatement, extractStatementInSteps, findMainContent, previewStat
 import { createPortRpc, fromMessagePort, PAGE_TO_PANEL, PANEL_TO_PAGE, PENDING_LIST_MIN, readTabCommand, sendRequest, type CallPayload, type PageReading, type PageToPanel, type PortRpc, type Result } from '@/utils/messages';
 import { CAPTURE_BATCH, normalizeRecommendationText, type PageCapture } from '@/utils/model';
 import { drain, nextTask, runWatched, type Steps } from '@/utils/steps';
-import { reserveRoom, type PanelMargin } from '@/utils/panel-margin';
+import { reserveRoom, ROOM_WAIT_MS, type PanelMargin } from '@/utils/panel-margin';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 
 type Runtime = typeof browser.runtime;
@@ -87,9 +87,11 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   // The panel's room, reserved once the first highlights are drawn (before, it would delay them by a reflow of the
   // whole page) and before the panel arrives, which then takes it over: the page is not laid out again when it shows.
   let room: PanelMargin | null = null;
-  // A panel mounted for a long statement's preview covers the page's edge until its whole reading is handed over: its
-  // room would reflow the whole page in the middle of the reading (0.2–0.7 s on a huge statement), delaying it.
+  // A panel mounted for a long statement's preview covers the page's edge until its whole reading is handed over (or
+  // ROOM_WAIT_MS, if the reading stalls): its room would reflow the whole page in the middle of the reading (0.2 s at
+  // 10,000 recommendations, 0.5–1.2 s on a 10 MB statement), delaying it.
   let roomWaits = false;
+  let roomTimer: number | undefined;
   // How many times the annotator was torn down (the page stopped being a statement): a panel mounting meanwhile goes.
   let teardowns = 0;
 
@@ -198,19 +200,23 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
 
   // The room a panel held while the page was read (roomWaits), taken now.
   function makeRoom(): void {
+    clearTimeout(roomTimer);
     roomWaits = false;
     panel?.makeRoom();
   }
 
   // A preview whose reading failed is not left on the page as if it were the statement's highlights; its panel stays,
-  // with its room.
+  // with its room. (A reading overtaken by a newer one leaves both to that one.)
   async function annotate(restarts = 0): Promise<void> {
+    const mine = generation + 1;
     try {
       await readPage(restarts);
     } catch (error) {
-      preview?.clear();
-      preview = null;
-      makeRoom();
+      if (generation === mine) {
+        preview?.clear();
+        preview = null;
+        makeRoom();
+      }
       throw error;
     }
   }
@@ -235,6 +241,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
         if (!wantedRecommendation() && !panel && !mounting) {
           startStoring(mine, { url, meta: top.page, recommendations: top.recommendations.map((r, i) => ({ n: i + 1, text: r.text })), partial: true });
           roomWaits = true;
+          roomTimer = ctx.setTimeout(makeRoom, ROOM_WAIT_MS);
           void mountPanel().catch(report);
         }
       }
@@ -307,9 +314,9 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const capturing = tooMany
       ? ({ ok: false, error: { code: 'forbidden', message: `This page changed its address more than ${MAX_ADDRESSES_PER_DOCUMENT} times; reload it to store what it shows now.` } } as const)
       : storingWhile(mine, early ? read : null, () => captureInBatches(read, extraction.sources, candidates, placed, orphans, () => mine !== generation));
-    if (early) void mountPanel().catch(report);
     // The panel has the whole reading to list (or, storing nothing, will load what is stored): the page makes room now.
     makeRoom();
+    if (early) void mountPanel().catch(report);
     const capture = await capturing;
     if (!capture.ok) console.warn('[UPR Annotator]', capture.error.message);
     if (mine !== generation) return;
@@ -356,12 +363,13 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const reserved = room;
     room = null;
     const url = runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html');
-    const mounted = await mountPanelFrame(ctx, doc, url, () => layer?.focusSelected() ?? false, reserved, roomWaits).finally(() => (mounting = false));
+    const held = roomWaits;
+    const mounted = await mountPanelFrame(ctx, doc, url, () => layer?.focusSelected() ?? false, reserved, held).finally(() => (mounting = false));
     // Torn down meanwhile (the page stopped being a statement): the frame goes too.
     if (teardowns !== before) return mounted.remove();
     panel = mounted;
-    // The reading was handed over while the frame mounted: its room now.
-    if (!roomWaits) panel.makeRoom();
+    // Its room held, and the reading handed over while the frame mounted: its room now.
+    if (held && !roomWaits) panel.makeRoom();
     panel.onLoad(connectPanel);
   }
 
@@ -377,6 +385,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     endStoring();
     panel?.remove();
     panel = null;
+    clearTimeout(roomTimer);
     roomWaits = false;
     // The room reserved for a panel that never came.
     room?.remove();

@@ -35,7 +35,7 @@ function important(el: HTMLElement, styles: Record<string, string>): void {
  * `resumeAt`: gives the keyboard back to the page where the reader was (the selected highlight) when the panel lets it
  * go; false when there is no such place. `reserved`: the panel's room as the annotator reserved it (utils/panel-margin
  * reserveRoom), the panel's from now on. `holdRoom`: the panel covers the page's edge, taking no room, until
- * makeRoom() (a long statement still being read: pushing it aside reflows all of it, 0.2–0.7 s on a huge one).
+ * makeRoom() (a long statement still being read: pushing it aside reflows all of it, 0.5–1.2 s on a 10 MB one).
  */
 export async function mountPanelFrame(
   ctx: ContentScriptContext,
@@ -108,7 +108,8 @@ export async function mountPanelFrame(
   const margin = reserved ?? panelMargin(doc);
   let collapsed = false;
   let roomHeld = holdRoom;
-  // An open panel has its room (on a wide window: the sheet's media query); nothing is measured, nothing laid out.
+  // An open panel has its room (on a wide window: the sheet's media query), unless it holds it until makeRoom();
+  // nothing is measured, nothing laid out.
   const layout = () => {
     if (!roomHeld) margin?.reserve(!collapsed);
   };

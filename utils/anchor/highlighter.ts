@@ -3,7 +3,7 @@
 
 import { isElement, isText, nextInOrder, nextSkippingChildren } from './dom-order.ts';
 import { HIGHLIGHT_ATTR, HIGHLIGHT_TAG, createHighlightElement } from './highlight-style.ts';
-import { drain, type Steps } from '@/utils/steps';
+import { drain, NODES_PER_STEP, type Steps } from '@/utils/steps';
 
 /** Mark our own UI (panel host, toolbars) with this attribute and highlights will never be placed inside it. */
 export const OWN_UI_ATTR = 'data-upr-ui';
@@ -66,9 +66,6 @@ export function rangeSegments(range: AbstractRange): Segment[] {
   return drain(rangeSegmentsInSteps(range));
 }
 
-/** Nodes rangeSegmentsInSteps visits per step (a long text node counts one more per 256 characters). */
-const WALKED_PER_STEP = 2_000;
-
 /** rangeSegments in steps (utils/steps): a range over most of a 10 MB statement is not read in one task. */
 export function* rangeSegmentsInSteps(range: AbstractRange): Steps<Segment[]> {
   const { startContainer, startOffset, endContainer, endOffset } = range;
@@ -94,7 +91,7 @@ export function* rangeSegmentsInSteps(range: AbstractRange): Steps<Segment[]> {
   const segments: Segment[] = [];
   let work = 0;
   while (node && node !== stopNode) {
-    if (++work >= WALKED_PER_STEP) {
+    if (++work >= NODES_PER_STEP) {
       work = 0;
       yield;
     }

@@ -1,5 +1,6 @@
 // The main content as a list of text lines (one per block element, split at <br>), each remembering the text nodes
 // it came from, so an offset in a line's text maps back to a DOM point for ranges.
+import { INVISIBLE } from '@/utils/lead-in';
 import { drain, type Steps } from '@/utils/steps';
 import { NODES_PER_STEP } from './step-sizes';
 
@@ -152,8 +153,9 @@ export function rangeBetween(doc: Document, lines: readonly Line[], start: LineP
 
 /** One space between words; soft hyphens and zero-width characters (invisible, but they split words) dropped. */
 export function normalizeSpace(text: string): string {
-  return text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
+  return text.replace(INVISIBLES, '').replace(/[\s\u00a0]+/g, ' ').trim();
 }
+const INVISIBLES = new RegExp(INVISIBLE, 'g');
 
 /** The whitespace-normalized text between two points, lines joined by a space. */
 export function textBetween(lines: readonly Line[], start: LinePoint, end: LinePoint): string {

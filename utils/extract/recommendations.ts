@@ -418,7 +418,6 @@ function* collectUnderHeading(lines: readonly Line[], i: number): Steps<{ spans:
  * start with the recommending phrase, and it is not a link (a news list's "Norway recommends …" headline).
  */
 function opensWithLeadIn(line: Line): boolean {
-  if (!mayHoldLeadIn(line.text)) return false;
   const text = normalizeSpace(line.text).replace(MARKER, '');
   const m = LEAD_IN_ONCE.exec(text.slice(0, MAX_ITEM_LEAD_IN + 40));
   return m !== null && m.index <= MAX_ITEM_LEAD_IN && !mostlyLinks(line.listItem!);

@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '@/scripts/lib-dom';
 import { detectUprPage } from '@/utils/detect';
 import { extractStatement } from '@/utils/extract';
+import { normalizeSpace } from '@/utils/extract/lines';
 import { LABEL_LEAD_IN, LEAD_IN, RECALL_LEAD_IN, mayHoldLeadIn, widen } from './index';
 
 const URL = 'https://www.example.org/peru';
@@ -63,5 +65,23 @@ describe('a quick look for a lead-in before the patterns', () => {
   it('a line that names no recommendation holds none: the patterns are not tried on it', () => {
     for (const text of ['Ratify the Optional Protocol to the Convention against Torture;', 'We welcome the delegation of Peru.', 'Nous saluons la délégation du Pérou.', 'Section 4: interactive dialogue'])
       expect([text, mayHoldLeadIn(text)]).toEqual([text, false]);
+  });
+
+  it('never turns away a line any of the patterns would find a lead-in in, whatever its case, spacing and invisible characters', () => {
+    const words = ['recommends', 'recommend', 'recommandons', 'recommande', 'recomiendan', 'recomendamos', 'recommendations', 'recommandations',
+      'recomendaciones', 'following', 'the', 'that', 'We', 'Canada', 'have', 'three', 'formuler', 'deux', 'reiterates', 'its', 'previous', 'our', ':', 'to', 'Kenya', 'Amnesty'];
+    const piece = fc.oneof(fc.constantFrom(...words), fc.constantFrom(' ', '  ', '\n', '\u00a0', '\u00ad', '\u200b', '\ufeff'), fc.string({ maxLength: 4 }));
+    const caseOf = (text: string, flips: boolean[]) => [...text].map((c, i) => (flips[i % flips.length] ? c.toUpperCase() : c.toLowerCase())).join('');
+    // Invisible characters dropped inside a word too ("recom­mends").
+    const line = fc.tuple(fc.array(piece, { maxLength: 10 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }), fc.nat(40)).map(([parts, flips, at]) => {
+      const text = caseOf(parts.join(' '), flips);
+      return `${text.slice(0, at)}\u00ad${text.slice(at)}`;
+    });
+    fc.assert(
+      fc.property(line, (text) => !(raw.test(text) || LABEL_LEAD_IN.test(normalizeSpace(text))) || mayHoldLeadIn(text)),
+      { numRuns: 3_000 },
+    );
+    // (The generator does reach lines with lead-ins: the property is not true for want of them.)
+    expect(fc.sample(line, { numRuns: 3_000, seed: 7 }).filter((text) => raw.test(text)).length).toBeGreaterThan(20);
   });
 });

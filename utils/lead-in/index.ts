@@ -2,13 +2,15 @@
 // recommendations:", "la France formule deux recommandations", "Recomendaciones a Chile:") and whose phrase is not a
 // state's. The one home of these words: utils/detect scores a page by them, utils/extract cuts recommendations at
 // them. The detector ships to every page (5 KB gzip in all), so this file imports nothing and holds only patterns;
-// the two that extraction alone reads (RECALL_LEAD_IN, NAMED_BODY_SUBJECT) stay out of the detector's bundle.
+// those extraction alone reads (RECALL_LEAD_IN, NAMED_BODY_SUBJECT, mayHoldLeadIn) stay out of the detector's bundle.
 //
 // The patterns are written for text whose white space is single spaces, as the detector reads pages: " " stands for
 // a run of white space, " ?" for any or none. `widen` makes the copy that reads raw text (the extractor's lines).
 
 /** Present-tense recommending verbs, and "following recommendations" phrases, in EN / FR / ES. */
 // A careless CMS may glue the verb to its subject ("Werecommend that", "Canadarecommends"); the patterns are case-blind.
+// Every alternative here, in RECALL_LEAD_IN and in LABEL_LEAD_IN names a recommendation ("recom…"): mayHoldLeadIn
+// relies on it.
 export const LEAD_IN =
   /(?<!\b(?:vous|les?|os) )(?:\b|(?<=\b\p{Lu}\p{Ll}+))(?:recommends?|recommand(?:er?|ent|ons)|recomiendan?|recomenda(?:mos|r(?:[íi]a(?:mos)?)?))\b(?! (?:that )?(?:you|by|par|por)\b| the following (?!recommendations))|\b(?:the following recommendations?|(?:les )?recommandations suivantes|(?:las )?siguientes recomendaciones|(?:ha(?:ve|s)|makes?|offers?|presents?|submits?|put forward) (?:one|a|two|three|four|five|six|seven|eight|several|a few|the following|\d+) (?:key |specific |concrete )?recommendations?|(?:(?:formul|adress|pr[ée]sent)(?:er|e|ons|ar|a|amos)|faire|faisons|hac(?:er|e|emos)) (?:une|deux|trois|quatre|cinq|six|quelques|plusieurs|una|dos|tres|cuatro|cinco|seis|algunas|varias|\d+) (?:recommandations?|recomendaci(?:ón|ones)))\b/giu;
 
@@ -68,7 +70,9 @@ export function isStatesLeadIn(subject: string, addressee: string): boolean {
 export function mayHoldLeadIn(text: string): boolean {
   return MAY_HOLD_LEAD_IN.test(text);
 }
-const MAY_HOLD_LEAD_IN = new RegExp(['r', 'e', 'c', 'o', 'm'].join('[\u00ad\u200b-\u200d\u2060\ufeff]*'), 'i');
+/** The invisible characters reading drops from a page's words (utils/extract normalizeSpace), as a character class. */
+export const INVISIBLE = '[\u00ad\u200b-\u200d\u2060\ufeff]';
+const MAY_HOLD_LEAD_IN = new RegExp(['r', 'e', 'c', 'o', 'm'].join(`${INVISIBLE}*`), 'i');
 
 /** One pattern of `patterns`' alternatives, for raw text: " " → any run of white space, " ?" → any or none. */
 export function widen(patterns: readonly RegExp[], flags: string): RegExp {

@@ -1,19 +1,22 @@
 // The room the side panel takes beside a statement: on a wide screen the page is pushed aside by the panel's width
 // (a rule in an adopted stylesheet, not the page's style attribute: no DOM mutation), so the panel never covers the
-// statement's text; on a narrow one the panel starts folded to its handle and takes no room.
+// statement's text once the page is read; on a narrow one the panel starts folded to its handle and takes no room.
 //
 // Decided by the window's width alone, never by measuring the page: a measurement after our write is a forced layout,
 // and on a long statement every later change of the margin is a reflow of the whole page. The width is the sheet's
 // own media query (the browser applies it as the window is resized, and nothing of ours reads innerWidth, which
 // lays the page out first); the script decides only whether the panel is open. So the annotator reserves it once
 // the highlights are drawn (reserveRoom), well before the panel mounts, and hands it to the panel: the page makes
-// room once, and is not laid out again when the panel arrives.
+// room once, and is not laid out again when the panel arrives. (A long statement's panel, mounted while the page is
+// still read, covers its edge until the reading is handed to it: see the annotator's roomWaits.)
 import { adoptSheet } from '@/utils/anchor/highlight-sheet';
 
 export const PANEL_WIDTH = 380;
 export const HANDLE_WIDTH = 28;
 /** Below this viewport width the panel overlays the page (folded to its handle) instead of pushing it aside. */
 export const WIDE_SCREEN = 1000;
+/** How long at most a panel mounted while a long statement is read covers its edge, if the reading stalls. */
+export const ROOM_WAIT_MS = 8_000;
 /** What the panel reserves on a wide screen: the frame and its handle. */
 export const RESERVED_WIDTH = PANEL_WIDTH + HANDLE_WIDTH;
 

@@ -2,6 +2,12 @@
 // a clock: the same page always pauses at the same places). In the page, the caller awaits a pause at each yield, the
 // page's own tasks running between (runWatched); everything else runs them through in one go (drain).
 
+/**
+ * DOM nodes a walk of the page visits per step (a long text node counting one more per 256 characters): extraction's
+ * lines, the outline of a page's text, a range's text segments.
+ */
+export const NODES_PER_STEP = 2_000;
+
 /** Work that yields between its bounded shares and returns T at the end. */
 export type Steps<T> = Generator<void, T, void>;
 
