@@ -67,6 +67,8 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
   const listArea = () => groupsArea.current ?? listRef.current;
   // The stored page this panel shows, for telling which page changes are its own.
   const pageUrl = useRef<string | null>(null);
+  // offerUndo as last rendered (in the language chosen now), for the page's events.
+  const undoOffer = useRef<(kind: CorrectionKind, done: CorrectionDone) => void>(() => {});
   // Where the reader was when a long list's stored records replaced its reading: the item at the top of the view,
   // and how far below the (sticky) header its top was.
   const place = useRef<{ item: Element; below: number } | null>(null);
@@ -118,6 +120,8 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
       selected: setSelected,
       noteChanged: (note) => setData((current) => current && applyNote(current, note)),
       pageUpdated: load,
+      // Added from the page's context menu: offered back in the undo bar, as an addition made here is.
+      pageAdded: (done) => undoOffer.current('add', done),
       pageStoring: (storing) => {
         pageStoring = storing;
         if (!storing) load();
@@ -289,6 +293,7 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
   };
   // A correction made is offered back at once in the undo bar ("Marked as not a recommendation. Undo").
   const offerUndo = (kind: CorrectionKind, done: CorrectionDone) => setUndoable({ message: t(`done.${kind}`), undo: () => client.revert({ step: done.step }) });
+  undoOffer.current = offerUndo;
   const correct = async (kind: CorrectionKind, work: () => Promise<Result<CorrectionDone | null>>) => {
     const done = await run(work);
     if (done) offerUndo(kind, done);

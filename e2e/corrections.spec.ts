@@ -56,14 +56,25 @@ describe('manual correction', () => {
     await waitForHighlight(page, 5);
     expect(Object.values(await highlightedTexts(page))).toContain(added);
 
-    await select(page, 'We wish Kazakhstan every success with this review');
-    const worker = await session.worker();
-    await worker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> }; contextMenus: { onClicked: { dispatch(info: object, tab: object): void } } } }).chrome;
-      const tab = (await api.tabs.query({})).find((t) => t.url?.includes('sample.upr-annotator.test'))!;
-      api.contextMenus.onClicked.dispatch({ menuItemId: 'upr-add-selection', selectionText: '' }, tab);
-    });
-    await waitForHighlight(page, 6);
+    const closing = 'We wish Kazakhstan every success with this review';
+    const fromMenu = async () => {
+      await select(page, closing);
+      await (await session!.worker()).evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> }; contextMenus: { onClicked: { dispatch(info: object, tab: object): void } } } }).chrome;
+        const tab = (await api.tabs.query({})).find((t) => t.url?.includes('sample.upr-annotator.test'))!;
+        api.contextMenus.onClicked.dispatch({ menuItemId: 'upr-add-selection', selectionText: '' }, tab);
+      });
+      await waitForHighlight(page, 6);
+    };
+    await fromMenu();
+    // Offered back in the panel's undo bar, as an addition made there is: "Undo" takes back this one, not the first.
+    await panel.waitForFunction(() => document.querySelector('.toast')?.textContent === 'Added as a recommendation.Undo');
+    await panel.click('.toast-undo');
+    await waitForHighlightCount(page, 5);
+    const undone = Object.values(await highlightedTexts(page));
+    expect(undone).toContain(added);
+    expect(undone).not.toContain(closing);
+    await fromMenu();
 
     await page.reload();
     await waitForHighlight(page, 6);

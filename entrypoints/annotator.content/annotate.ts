@@ -487,8 +487,15 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
         void annotate().catch(report);
         break;
       case 'add-selection':
-        // From the page's context menu, which offers it only on a selection: nothing to tell.
-        correct({ command: 'add-selection' }).catch(() => {});
+        // From the page's context menu, which offers it only on a selection (nothing to tell when it fails): the panel
+        // opens and offers the addition back in its undo bar.
+        correct({ command: 'add-selection' })
+          .then((step) => {
+            if (!step) return;
+            if (panel?.isCollapsed()) panel.setCollapsed(false);
+            tellPanel('added', { step });
+          })
+          .catch(() => {});
         break;
     }
     return undefined;

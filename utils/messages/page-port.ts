@@ -63,6 +63,8 @@ export const PAGE_TO_PANEL = {
    * it at once, until it loads the stored records when the storing ends. Only ever over the panel's own port.
    */
   reading: { payload: PageReadingSchema, result: v.null() },
+  /** The user added the selected text from the page's context menu: `step` is what the panel's "Undo" takes back. */
+  added: { payload: v.object({ step: v.pipe(v.string(), v.maxLength(40)) }), result: v.null() },
 } as const satisfies CallMap;
 
 export type PanelToPage = typeof PANEL_TO_PAGE;

@@ -45,7 +45,7 @@ function connect() {
   const panelLog = vi.fn();
   const pageLog = vi.fn();
   const focus = vi.fn(() => null);
-  const panel = createPortRpc(panelPort, { sends: PANEL_TO_PAGE, accepts: PAGE_TO_PANEL, handlers: { selected, updated, storing: () => null, reading }, log: panelLog });
+  const panel = createPortRpc(panelPort, { sends: PANEL_TO_PAGE, accepts: PAGE_TO_PANEL, handlers: { selected, updated, storing: () => null, reading, added: () => null }, log: panelLog });
   const page = createPortRpc(pagePort, {
     sends: PAGE_TO_PANEL,
     accepts: PANEL_TO_PAGE,
