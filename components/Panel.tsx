@@ -120,8 +120,8 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
       selected: setSelected,
       noteChanged: (note) => setData((current) => current && applyNote(current, note)),
       pageUpdated: load,
-      // Added from the page's context menu: offered back in the undo bar, as an addition made here is.
-      pageAdded: (done) => undoOffer.current('add', done),
+      // Added from the page's context menu: offered back in the undo bar, as an addition made here is (or why not).
+      pageAdded: (done) => ('refused' in done ? setActionError(done.refused) : undoOffer.current('add', done)),
       pageStoring: (storing) => {
         pageStoring = storing;
         if (!storing) load();
@@ -172,9 +172,10 @@ export function Panel({ client, initialSelected = null, languageSetting, onLangu
     return () => clearTimeout(timer);
   }, [undoable]);
 
-  // A correction took the focused item off the list: the keyboard goes on to the undo bar's "Undo".
+  // A correction took the focused item off the list: the keyboard goes on to the undo bar's "Undo". (Only if the
+  // keyboard is in the panel: a correction made from the page leaves it there.)
   useEffect(() => {
-    if (undoable && (document.activeElement === null || document.activeElement === document.body)) document.querySelector<HTMLElement>('.toast-undo')?.focus();
+    if (undoable && document.hasFocus() && (document.activeElement === null || document.activeElement === document.body)) document.querySelector<HTMLElement>('.toast-undo')?.focus();
   }, [data, undoable]);
 
   // The dashboard's matcher (words, note, tags, theme / category / status labels in both languages); the list

@@ -81,4 +81,15 @@ describe('the panel client', () => {
     client.subscribe({ ...handlers([]), pageStoring: (s) => after.storing.push(s), pageReading: (read) => after.readings.push(read.recommendations.map((r) => r.n)) });
     expect(after).toEqual({ storing: [], readings: [] });
   });
+
+  it('hands the panel an addition made from the page’s context menu, to undo, or why it could not be made', async () => {
+    const { client, page } = framedPanel();
+    expect(await client.isMountedBy(TOKEN)).toEqual({ ok: true, value: true });
+    const told: unknown[] = [];
+    client.subscribe({ ...handlers([]), pageAdded: (done) => told.push(done) });
+    page.notify('added', { step: 's0123456789abcdef01234567' });
+    page.notify('added', { refused: 'Select text inside the statement to add it.' });
+    await tick();
+    expect(told).toEqual([{ step: 's0123456789abcdef01234567' }, { refused: 'Select text inside the statement to add it.' }]);
+  });
 });

@@ -38,8 +38,8 @@ export interface PanelEventHandlers {
   pageStoring?(storing: boolean): void;
   /** A long statement's reading, to list while it is stored (told before `pageStoring(false)`). */
   pageReading?(reading: PageReading): void;
-  /** The user added a recommendation from the page's context menu: the correction made, to offer its undo. */
-  pageAdded?(done: CorrectionDone): void;
+  /** The user added a recommendation from the page's context menu: the correction made (to offer its undo), or why not. */
+  pageAdded?(done: CorrectionDone | { refused: string }): void;
   /** A write changed a page's records (`pageUrl`, as pageKey gives it) or everything (an import, delete-all). */
   dataChanged(change: Exclude<DataChange, { scope: 'note' }>): void;
 }

@@ -23,6 +23,15 @@ async function open(s: Session): Promise<{ page: Page; panel: Frame }> {
 }
 
 /** Selects, in the page, `length` characters of the paragraph or item containing `text`, from where `text` starts. */
+/** The page's context menu's "Add as a recommendation" on the current selection, as the browser dispatches it. */
+async function addFromContextMenu(s: Session): Promise<void> {
+  await (await s.worker()).evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> }; contextMenus: { onClicked: { dispatch(info: object, tab: object): void } } } }).chrome;
+    const tab = (await api.tabs.query({})).find((t) => t.url?.includes('sample.upr-annotator.test'))!;
+    api.contextMenus.onClicked.dispatch({ menuItemId: 'upr-add-selection', selectionText: '' }, tab);
+  });
+}
+
 async function select(page: Page, text: string, length = text.length) {
   await page.evaluate(
     ([needle, count]) => {
@@ -59,11 +68,7 @@ describe('manual correction', () => {
     const closing = 'We wish Kazakhstan every success with this review';
     const fromMenu = async () => {
       await select(page, closing);
-      await (await session!.worker()).evaluate(async () => {
-        const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> }; contextMenus: { onClicked: { dispatch(info: object, tab: object): void } } } }).chrome;
-        const tab = (await api.tabs.query({})).find((t) => t.url?.includes('sample.upr-annotator.test'))!;
-        api.contextMenus.onClicked.dispatch({ menuItemId: 'upr-add-selection', selectionText: '' }, tab);
-      });
+      await addFromContextMenu(session!);
       await waitForHighlight(page, 6);
     };
     await fromMenu();
@@ -91,8 +96,16 @@ describe('manual correction', () => {
     const { page, panel } = await open(session);
     const said = async () => (await panel.waitForSelector('.panel-error')).textContent();
 
+    // From the page's context menu too: the panel says why.
+    await select(page, 'Home › Human rights');
+    await addFromContextMenu(session);
+    await panel.waitForFunction(() => document.querySelector('.panel-error')?.textContent?.includes('outside the statement'));
+    expect(await count(page)).toBe(4);
+
     await page.evaluate(() => getSelection()!.removeAllRanges());
     await panel.click('.add-selection');
+    // (In place of the context menu's sentence.)
+    await panel.waitForFunction(() => document.querySelector('.panel-error')?.textContent !== '' && !document.querySelector('.panel-error')?.textContent?.includes('outside'));
     expect(await said()).toBe('Select the words to add on the page first.');
 
     await select(page, 'Home › Human rights');

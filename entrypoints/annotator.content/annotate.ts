@@ -486,17 +486,18 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
       case 'refresh':
         void annotate().catch(report);
         break;
-      case 'add-selection':
-        // From the page's context menu, which offers it only on a selection (nothing to tell when it fails): the panel
-        // opens and offers the addition back in its undo bar.
+      case 'add-selection': {
+        // From the page's context menu: the panel opens and offers the addition back in its undo bar, or says why the
+        // selection could not be added.
+        const told = (done: CallPayload<PageToPanel, 'added'>) => {
+          if (panel?.isCollapsed()) panel.setCollapsed(false);
+          tellPanel('added', done);
+        };
         correct({ command: 'add-selection' })
-          .then((step) => {
-            if (!step) return;
-            if (panel?.isCollapsed()) panel.setCollapsed(false);
-            tellPanel('added', { step });
-          })
-          .catch(() => {});
+          .then((step) => step && told({ step }))
+          .catch((error: unknown) => told({ refused: error instanceof Error ? error.message : String(error) }));
         break;
+      }
     }
     return undefined;
   };

@@ -8,6 +8,9 @@ import type { CallMap } from './port-rpc';
 const N = v.pipe(v.number(), v.integer(), v.minValue(1));
 
 /** What the panel asks of its page. A call the page cannot do fails with the user's sentence for why. */
+/** A correction's id among its page's steps (what "Undo" takes back). */
+const STEP = v.pipe(v.string(), v.maxLength(40));
+
 export const PANEL_TO_PAGE = {
   /** Whether the annotator holds this panel's frame in the page (the port's name carried its token). */
   mounted: { payload: v.object({}), result: v.boolean() },
@@ -21,7 +24,7 @@ export const PANEL_TO_PAGE = {
    */
   correct: {
     payload: v.variant('command', [v.object({ command: v.literal('add-selection') }), v.object({ command: v.picklist(['merge', 'split']), n: N })]),
-    result: v.nullable(v.pipe(v.string(), v.maxLength(40))),
+    result: v.nullable(STEP),
   },
   /** The recommendations (by n) that carry a note, for the page to mark them (each time they change). */
   noted: { payload: v.object({ ns: v.pipe(v.array(N), v.maxLength(100_000)) }), result: v.null() },
@@ -63,8 +66,11 @@ export const PAGE_TO_PANEL = {
    * it at once, until it loads the stored records when the storing ends. Only ever over the panel's own port.
    */
   reading: { payload: PageReadingSchema, result: v.null() },
-  /** The user added the selected text from the page's context menu: `step` is what the panel's "Undo" takes back. */
-  added: { payload: v.object({ step: v.pipe(v.string(), v.maxLength(40)) }), result: v.null() },
+  /**
+   * The user added the selected text from the page's context menu: `step` is what the panel's "Undo" takes back; or
+   * `refused`, the sentence for why it could not be added.
+   */
+  added: { payload: v.union([v.object({ step: STEP }), v.object({ refused: v.pipe(v.string(), v.maxLength(500)) })]), result: v.null() },
 } as const satisfies CallMap;
 
 export type PanelToPage = typeof PANEL_TO_PAGE;
