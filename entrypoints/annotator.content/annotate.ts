@@ -89,9 +89,8 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
   let room: PanelMargin | null = null;
   // A panel mounted for a long statement's preview covers the page's edge until its whole reading is handed over (or
   // ROOM_WAIT_MS, if the reading stalls): its room would reflow the whole page in the middle of the reading (0.2 s at
-  // 10,000 recommendations, 0.5–1.2 s on a 10 MB statement), delaying it.
-  let roomWaits = false;
-  let roomTimer: number | undefined;
+  // 10,000 recommendations, 0.5–1.2 s on a 10 MB statement), delaying it. Meanwhile the timer that ends the wait.
+  let roomWait: number | null = null;
   // How many times the annotator was torn down (the page stopped being a statement): a panel mounting meanwhile goes.
   let teardowns = 0;
 
@@ -198,10 +197,13 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     return { ok: true, value: { recommendations: stored } };
   }
 
-  // The room a panel held while the page was read (roomWaits), taken now.
+  const endRoomWait = () => {
+    if (roomWait !== null) clearTimeout(roomWait);
+    roomWait = null;
+  };
+  // The room a panel held while the page was read (roomWait), taken now.
   function makeRoom(): void {
-    clearTimeout(roomTimer);
-    roomWaits = false;
+    endRoomWait();
     panel?.makeRoom();
   }
 
@@ -240,8 +242,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
         if (mine !== generation) return;
         if (!wantedRecommendation() && !panel && !mounting) {
           startStoring(mine, { url, meta: top.page, recommendations: top.recommendations.map((r, i) => ({ n: i + 1, text: r.text })), partial: true });
-          roomWaits = true;
-          roomTimer = ctx.setTimeout(makeRoom, ROOM_WAIT_MS);
+          roomWait = ctx.setTimeout(makeRoom, ROOM_WAIT_MS);
           void mountPanel().catch(report);
         }
       }
@@ -363,13 +364,13 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     const reserved = room;
     room = null;
     const url = runtime.getURL(target ? `/panel.html?select=${target}` : '/panel.html');
-    const held = roomWaits;
+    const held = roomWait !== null;
     const mounted = await mountPanelFrame(ctx, doc, url, () => layer?.focusSelected() ?? false, reserved, held).finally(() => (mounting = false));
     // Torn down meanwhile (the page stopped being a statement): the frame goes too.
     if (teardowns !== before) return mounted.remove();
     panel = mounted;
     // Its room held, and the reading handed over while the frame mounted: its room now.
-    if (held && !roomWaits) panel.makeRoom();
+    if (held && roomWait === null) panel.makeRoom();
     panel.onLoad(connectPanel);
   }
 
@@ -385,8 +386,7 @@ export async function annotatePage({ ctx, doc, runtime }: AnnotateOptions): Prom
     endStoring();
     panel?.remove();
     panel = null;
-    clearTimeout(roomTimer);
-    roomWaits = false;
+    endRoomWait();
     // The room reserved for a panel that never came.
     room?.remove();
     room = null;

@@ -14,9 +14,9 @@ import {
   removeHighlights,
   hasSameText,
   setHighlightState,
-  snapshotText,
   snapshotTextInSteps,
 } from './index.ts';
+import { drain } from '@/utils/steps';
 import { dumpNodes, rangeOfText } from './anchor.test-support.ts';
 
 let root: HTMLElement;
@@ -219,7 +219,7 @@ describe('a text snapshot (what a reading’s span held)', () => {
   it('holds while the page changes around the span, not when words within it change', () => {
     const list = mount('<ol><li>Ratify the Convention.</li><li>Abolish the death penalty.</li></ol><p>Share this page</p>').querySelector('ol')!;
     const span = spanOf(list);
-    const was = snapshotText(span);
+    const was = drain(snapshotTextInSteps(span));
     expect(was.map((w) => w.data)).toEqual(['Ratify the Convention.', 'Abolish the death penalty.']);
     root.querySelector('p')!.textContent = 'Shared 12 times';
     root.append(document.createElement('aside'));
@@ -254,7 +254,7 @@ describe('a text snapshot (what a reading’s span held)', () => {
   it('holds when highlight elements split its text nodes and join them again, or the list is rendered anew with the same words', () => {
     const list = mount('<ol><li>Ratify the Convention.</li><li>Abolish the death penalty.</li></ol>').querySelector('ol')!;
     const span = spanOf(list);
-    const was = snapshotText(span);
+    const was = drain(snapshotTextInSteps(span));
     // Browsers without the Highlight API: highlights are elements around split text, taken out when hidden.
     highlightRange(rangeOfText(root, 'the Convention'), 1);
     expect(hasSameText(span, was)).toBe(true);

@@ -118,11 +118,7 @@ export function* rangeSegmentsInSteps(range: AbstractRange): Steps<Segment[]> {
  */
 export type TextSnapshot = readonly Readonly<Segment & { data: string }>[];
 
-export function snapshotText(range: AbstractRange): TextSnapshot {
-  return drain(snapshotTextInSteps(range));
-}
-
-/** snapshotText in steps (utils/steps). */
+/** A range's snapshot, read in steps (utils/steps). */
 export function* snapshotTextInSteps(range: AbstractRange): Steps<TextSnapshot> {
   return (yield* rangeSegmentsInSteps(range)).map((segment) => ({ ...segment, data: segment.node.data }));
 }

@@ -6,7 +6,7 @@
 
 export type { RecSelector, TextPositionSelector, TextQuoteSelector } from './types.ts';
 export { anchorQuoteFuzzy, anchorSelector, anchorSelectors, describeRange, describeRanges, CONTEXT_LENGTH } from './anchor.ts';
-export { highlightRange, highlightRanges, removeHighlights, hasSameText, snapshotText, snapshotTextInSteps, OWN_UI_ATTR, type HighlightRequest, type TextSnapshot } from './highlighter.ts';
+export { highlightRange, highlightRanges, removeHighlights, hasSameText, snapshotTextInSteps, OWN_UI_ATTR, type HighlightRequest, type TextSnapshot } from './highlighter.ts';
 export { FLASH_MS, HIGHLIGHT_ATTR, HIGHLIGHT_STATE_ATTR, HIGHLIGHT_TAG, type HighlightState } from './highlight-style.ts';
 export { FAR_CONTEXT_MIN, MIN_FUZZY_SCORE, MIN_MATCH_SCORE, NEAR_DISTANCE } from './match-quote.ts';
 

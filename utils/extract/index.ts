@@ -65,17 +65,16 @@ function trimmedTextLongerThan(el: Element, max: number): boolean {
  * What tells one reading of `root`'s text from another cheaply: its length and its first and last `edge`
  * characters, read from the text nodes at both ends (root.textContent would copy the whole text).
  */
-export function textOutline(root: Element, edge: number): TextOutline {
-  return drain(textOutlineInSteps(root, edge));
-}
-
 export interface TextOutline {
   length: number;
   head: string;
   tail: string;
 }
 
-/** textOutline in steps of NODES_PER_STEP text nodes (utils/steps): a 10 MB statement is not walked in one task. */
+/**
+ * `root`'s outline (see TextOutline), in steps of NODES_PER_STEP text nodes (utils/steps): a 10 MB statement is not
+ * walked in one task. Its cost per node does not grow with the node's text, so length does not count here.
+ */
 export function* textOutlineInSteps(root: Element, edge: number): Steps<TextOutline> {
   const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
   let length = 0;

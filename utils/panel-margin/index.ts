@@ -8,7 +8,7 @@
 // lays the page out first); the script decides only whether the panel is open. So the annotator reserves it once
 // the highlights are drawn (reserveRoom), well before the panel mounts, and hands it to the panel: the page makes
 // room once, and is not laid out again when the panel arrives. (A long statement's panel, mounted while the page is
-// still read, covers its edge until the reading is handed to it: see the annotator's roomWaits.)
+// still read, covers its edge until the reading is handed to it: see the annotator's roomWait.)
 import { adoptSheet } from '@/utils/anchor/highlight-sheet';
 
 export const PANEL_WIDTH = 380;
